@@ -1,0 +1,164 @@
+"""Engine stage: the display list: frozen items in page points that renderers draw.
+
+Coordinates: points, origin at the top-left corner of the trim, y down. Text
+baselines are absolute. A renderer never measures or breaks text: every word
+carries its x and the advance of each of its characters (letter-spacing
+included), computed from the bundled fonts' own metrics.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Ink:
+    """A CMYK colour in percent (0..100) with the swatch name it came from."""
+
+    name: str
+    c: float
+    m: float
+    y: float
+    k: float
+    overprint: bool = False
+
+    @property
+    def total(self) -> float:
+        return self.c + self.m + self.y + self.k
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedWord:
+    """One word (or glyph cluster run) at baseline x; `advances` per character."""
+
+    text: str
+    x: float
+    advances: tuple[float, ...]
+
+    @property
+    def width(self) -> float:
+        return sum(self.advances)
+
+
+@dataclass(frozen=True, slots=True)
+class TextRun:
+    """Words on one baseline sharing face, size and ink (a line with mixed faces
+    is several runs with the same `paragraph` and `line`).
+
+    `face` is the registry key ('PT Serif/Bold'); `letter_spacing` is the extra
+    advance after each character, already included in the words' advances.
+    `frame_id`, `story_id`, `paragraph` and `line` tie the line back to the model.
+    """
+
+    face: str
+    size: float
+    ink: Ink
+    y: float
+    words: tuple[PlacedWord, ...]
+    letter_spacing: float = 0.0
+    frame_id: str = ""
+    story_id: str = ""
+    paragraph: int = -1
+    line: int = -1
+
+    @property
+    def x(self) -> float:
+        return self.words[0].x if self.words else 0.0
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleItem:
+    """A straight stroke from (x1, y1) to (x2, y2)."""
+
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    weight: float
+    ink: Ink
+    frame_id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class BoxItem:
+    """A rectangle, filled and/or stroked."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    fill: Ink | None
+    stroke: Ink | None = None
+    stroke_weight: float = 0.0
+    frame_id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ImageItem:
+    """A picture clipped to a rect.
+
+    (clip_*) is the visible area on the page (the frame, extended into the
+    bleed where the frame touches the trim); (img_*) is where the whole picture
+    lands, so the crop is what lies outside the clip.
+    """
+
+    asset: str
+    clip_x: float
+    clip_y: float
+    clip_width: float
+    clip_height: float
+    img_x: float
+    img_y: float
+    img_width: float
+    img_height: float
+    width_px: int
+    height_px: int
+    frame_id: str = ""
+
+    @property
+    def effective_ppi(self) -> float:
+        """Pixels per inch as placed (the lower of the two axes)."""
+        if self.img_width <= 0 or self.img_height <= 0:
+            return 0.0
+        return min(
+            self.width_px / (self.img_width / 72.0), self.height_px / (self.img_height / 72.0)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A non-printing mark: frame edge, overset sign, empty-slot placeholder, port."""
+
+    kind: str
+    x: float
+    y: float
+    width: float
+    height: float
+    frame_id: str = ""
+    label: str = ""
+
+
+Item = TextRun | RuleItem | BoxItem | ImageItem | Marker
+
+
+@dataclass(frozen=True, slots=True)
+class PageDisplayList:
+    """Everything on one page, in paint order (first item drawn first)."""
+
+    page_id: str
+    number: int
+    width: float
+    height: float
+    bleed: float
+    items: tuple[Item, ...]
+
+    def printing(self) -> tuple[Item, ...]:
+        """The items that print (markers left out)."""
+        return tuple(i for i in self.items if not isinstance(i, Marker))
+
+    def text_runs(self) -> tuple[TextRun, ...]:
+        return tuple(i for i in self.items if isinstance(i, TextRun))

@@ -1,0 +1,115 @@
+"""Model stage: page templates: geometry, slot frames and styles, no content."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import Any
+
+from kupang_layout.model.frames import AnyFrame, ImageFrame, TextFrame
+from kupang_layout.model.geometry import BaselineGrid, ColumnGrid, Guide, Margins
+from kupang_layout.model.ids import new_id
+from kupang_layout.model.page import Page
+from kupang_layout.model.story import Paragraph, Story
+from kupang_layout.model.styles import CharacterStyle, ParagraphStyle
+
+# Roles whose text belongs to the template itself (kept when a page becomes one).
+STATIC_ROLES = frozenset({None, "free", "masthead"})
+
+
+@dataclass
+class PageTemplate:
+    """A saved page layout. Stories hold static text (masthead) or are empty."""
+
+    name: str
+    description: str = ""
+    width: float = 0.0
+    height: float = 0.0
+    bleed: float = 0.0
+    margins: Margins = field(default_factory=lambda: Margins(0, 0, 0, 0))
+    columns: ColumnGrid = field(default_factory=lambda: ColumnGrid(1, 0))
+    baseline: BaselineGrid = field(default_factory=lambda: BaselineGrid(11.0, 0.0))
+    guides: list[Guide] = field(default_factory=list)
+    frames: list[AnyFrame] = field(default_factory=list)
+    stories: dict[str, Story] = field(default_factory=dict)
+    paragraph_styles: dict[str, ParagraphStyle] = field(default_factory=dict)
+    character_styles: dict[str, CharacterStyle] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def instantiate(template: PageTemplate, number: int) -> tuple[Page, list[Story]]:
+    """A new page from a template, with fresh ids for the page, frames and stories."""
+    story_map: dict[str, str] = {}
+    stories: list[Story] = []
+    frames: list[AnyFrame] = []
+    for f in template.frames:
+        nf = copy.deepcopy(f)
+        nf.id = new_id("f")
+        if isinstance(nf, TextFrame):
+            old = nf.story_id
+            if old is None or old not in template.stories:
+                sid = new_id("s")
+                stories.append(Story(id=sid, paragraphs=[Paragraph.plain(nf.paragraph_style, "")]))
+                nf.story_id, nf.chain_index = sid, 0
+            else:
+                if old not in story_map:
+                    story_map[old] = new_id("s")
+                    src = copy.deepcopy(template.stories[old])
+                    src.id = story_map[old]
+                    stories.append(src)
+                nf.story_id = story_map[old]
+        frames.append(nf)
+    page = Page(
+        id=new_id("p"),
+        number=number,
+        width=template.width,
+        height=template.height,
+        template=template.name,
+        bleed=template.bleed,
+        margins=template.margins,
+        columns=template.columns,
+        baseline=template.baseline,
+        guides=list(template.guides),
+        frames=frames,
+    )
+    return page, stories
+
+
+def page_to_template(
+    page: Page,
+    stories: dict[str, Story],
+    paragraph_styles: dict[str, ParagraphStyle],
+    character_styles: dict[str, CharacterStyle],
+    name: str,
+    description: str = "",
+) -> PageTemplate:
+    """Save a page as a template: frames and styles kept, slot content emptied."""
+    frames = [copy.deepcopy(f) for f in page.frames]
+    tstories: dict[str, Story] = {}
+    for f in frames:
+        if isinstance(f, ImageFrame) and f.role not in STATIC_ROLES:
+            f.asset, f.scale, f.offset_x, f.offset_y = None, 1.0, 0.0, 0.0
+        if isinstance(f, TextFrame) and f.story_id is not None and f.story_id in stories:
+            if f.story_id in tstories:
+                continue
+            src = stories[f.story_id]
+            if f.role in STATIC_ROLES:
+                tstories[f.story_id] = copy.deepcopy(src)
+            else:
+                style = src.paragraphs[0].style if src.paragraphs else f.paragraph_style
+                tstories[f.story_id] = Story(id=f.story_id, paragraphs=[Paragraph.plain(style, "")])
+    return PageTemplate(
+        name=name,
+        description=description,
+        width=page.width,
+        height=page.height,
+        bleed=page.bleed,
+        margins=page.margins,
+        columns=page.columns,
+        baseline=page.baseline,
+        guides=list(page.guides),
+        frames=frames,
+        stories=tstories,
+        paragraph_styles=dict(paragraph_styles),
+        character_styles=dict(character_styles),
+    )
