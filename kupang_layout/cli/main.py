@@ -1,11 +1,126 @@
-"""Command-line stage: entry point (placeholder until the CLI module lands)."""
+"""Command-line stage: argument parsing and dispatch to the sub-command modules."""
 
+from __future__ import annotations
+
+import argparse
+import importlib
 import sys
+from collections.abc import Callable, Sequence
+
+from kupang_layout import __version__
+from kupang_layout.errors import KupangError
+from kupang_layout.i18n import set_language, tr
+
+EXIT_OK = 0
+EXIT_DOCUMENT_ERRORS = 1
+EXIT_USAGE = 2
+
+Handler = Callable[[argparse.Namespace], int]
 
 
-def main(argv: list[str] | None = None) -> int:
-    print("kupang-layout")
-    return 0
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits 2 with a short message (never a traceback)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(tr("error", message=message), file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="kupang-layout", description="Kupang Layout")
+    p.add_argument("--version", action="version", version=f"Kupang Layout {__version__}")
+    p.add_argument("--lang", choices=["id", "en"], help="UI language (default: id)")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+
+    s = sub.add_parser("gui", help="open the desktop app")
+    s.add_argument("file", nargs="?")
+
+    s = sub.add_parser("demo", help="build and export the bundled sample edition")
+    s.add_argument("--out", default="out")
+
+    s = sub.add_parser("parse", help="parse a manuscript and print what was found")
+    s.add_argument("manuscript")
+    s.add_argument("--json", action="store_true")
+
+    s = sub.add_parser("import", help="fill a template with a manuscript")
+    s.add_argument("manuscript")
+    s.add_argument("--template", required=True)
+    s.add_argument("--photo")
+    s.add_argument("--headline")
+    s.add_argument("--date")
+    s.add_argument("--edition")
+    s.add_argument("--page", type=int)
+    s.add_argument("-o", "--output", required=True)
+
+    s = sub.add_parser("export", help="export print-ready PDFs")
+    s.add_argument("edition")
+    s.add_argument("--out", default="out")
+    s.add_argument("--pages")
+    s.add_argument("--preset")
+    s.add_argument("--combined", action="store_true")
+    s.add_argument("--force", action="store_true")
+
+    s = sub.add_parser("preflight", help="check an edition for print problems")
+    s.add_argument("edition")
+    s.add_argument("--pdf")
+    s.add_argument("--json", action="store_true")
+
+    s = sub.add_parser("render", help="render a page to PNG")
+    s.add_argument("edition")
+    s.add_argument("--page", type=int, default=1)
+    s.add_argument("--png", required=True)
+    s.add_argument("--dpi", type=float, default=150.0)
+    s.add_argument("--backend", choices=["qt", "pdf"], default="qt")
+
+    s = sub.add_parser("typeset-report", help="line-breaking quality per story")
+    s.add_argument("edition")
+    s.add_argument("--json", action="store_true")
+
+    s = sub.add_parser("templates", help="the template library")
+    tsub = s.add_subparsers(dest="templates_command", parser_class=_Parser, required=True)
+    tsub.add_parser("list")
+    t = tsub.add_parser("show")
+    t.add_argument("name")
+    t = tsub.add_parser("import")
+    t.add_argument("file")
+    t = tsub.add_parser("export")
+    t.add_argument("name")
+    t.add_argument("file")
+    return p
+
+
+def _handler(command: str) -> Handler | None:
+    """The sub-command's `run` from kupang_layout.cli.cmd_<command>, if built."""
+    module_name = "kupang_layout.cli.cmd_" + command.replace("-", "_")
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name == module_name:
+            return None
+        raise
+    run: Handler = module.run
+    return run
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    set_language(args.lang or "")
+    command = args.command or "gui"
+    if args.command is None:
+        args.file = None
+    handler = _handler(command)
+    if handler is None:
+        print(tr("not_available", command=command), file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return handler(args)
+    except KupangError as exc:
+        print(tr("error", message=str(exc)), file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
 
 
 if __name__ == "__main__":

@@ -1,0 +1,28 @@
+"""Test set-up: Qt offscreen, the repository paths, the plant's intake check."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("KUPANG_LAYOUT_LANG", "id")
+
+REPO = Path(__file__).resolve().parent.parent
+INTAKE_CHECK = (REPO / ".." / "shared" / "printer" / "intake_check.py").resolve()
+
+
+@pytest.fixture(autouse=True)
+def _user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep user data (templates, autosave, caches) out of the real home folder."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+
+
+def intake_check_available() -> bool:
+    return INTAKE_CHECK.is_file() and bool(shutil.which("gs")) and bool(shutil.which("pdfimages"))
