@@ -175,5 +175,5 @@ def test_template_round_trip_empties_slots_and_keeps_static_text() -> None:
     assert {f.id for f in new_page.frames}.isdisjoint({"f1", "f2", "f3"})
     texts = {s.paragraphs[0].style: s.paragraphs[0].text for s in stories}
     assert texts == {"Headline": "", "Masthead": "KUPANG TIMES"}
-    photo = [f for f in new_page.frames if isinstance(f, ImageFrame)][0]
+    photo = next(f for f in new_page.frames if isinstance(f, ImageFrame))
     assert photo.asset is None
