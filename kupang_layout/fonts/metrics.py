@@ -1,0 +1,257 @@
+"""Fonts stage: per-face metrics and advance widths read once from a TrueType file."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import struct
+from pathlib import Path
+from typing import Final, Protocol, runtime_checkable
+
+from fontTools.ttLib import TTFont, TTLibError
+
+from kupang_layout.fonts.errors import FontFileError
+from kupang_layout.fonts.registry import FontRegistry, default_registry, face_key
+
+__all__ = ["FontMetrics", "Measurer", "load_metrics", "metrics_for", "metrics_for_key"]
+
+# OS/2 fsType bits (OpenType spec, OS/2 table, "fsType"): restricted-licence embedding,
+# no subsetting, bitmap-only embedding. Any of them makes a font unusable for PDF export,
+# which embeds subsets of the outlines.
+_FSTYPE_RESTRICTED: Final = 0x0002
+_FSTYPE_NO_SUBSETTING: Final = 0x0100
+_FSTYPE_BITMAP_ONLY: Final = 0x0200
+
+# Tables the metrics are read from; a file lacking one is damaged or not a font.
+_REQUIRED_TABLES: Final = ("head", "hhea", "hmtx", "maxp", "cmap", "OS/2", "name")
+
+# Errors fontTools raises while parsing a damaged or truncated file.
+_PARSE_ERRORS: Final = (
+    TTLibError,
+    struct.error,
+    EOFError,
+    KeyError,
+    IndexError,
+    ValueError,
+    TypeError,
+    AssertionError,
+    AttributeError,
+)
+
+
+@runtime_checkable
+class Measurer(Protocol):
+    """What the typesetting engine needs to measure text in one face.
+
+    Sizes are in points; results are points as floats, unrounded. An implementation may
+    shape text (kerning, ligatures) as long as advance() equals what a renderer draws.
+    """
+
+    def advance(self, text: str, size: float) -> float:
+        """Width of text set at size."""
+        ...
+
+    def char_advances(self, text: str, size: float) -> list[float]:
+        """Width of each character of text set at size."""
+        ...
+
+    def has_glyph(self, ch: str) -> bool:
+        """True if the face maps the character to a glyph."""
+        ...
+
+    def missing_glyphs(self, text: str) -> list[str]:
+        """Characters of text the face has no glyph for, each once, in order of appearance."""
+        ...
+
+
+class FontMetrics:
+    """Metrics of one face; measures text by summing advance widths (no kerning, no shaping).
+
+    Vertical metrics are in font units (divide by units_per_em and multiply by the size,
+    or use to_points()). ascender/descender come from the hhea table (descender is
+    negative); cap_height and x_height from OS/2, or from the H and x glyph outlines
+    when OS/2 lacks them. Characters without a glyph measure as the .notdef glyph, which
+    a renderer would draw.
+    """
+
+    __slots__ = (
+        "_em",
+        "_notdef_em",
+        "ascender",
+        "cap_height",
+        "descender",
+        "family_name",
+        "hyphen_width",
+        "key",
+        "line_gap",
+        "notdef_width",
+        "path",
+        "space_width",
+        "style_name",
+        "units_per_em",
+        "x_height",
+    )
+
+    def __init__(
+        self,
+        *,
+        path: Path,
+        key: str,
+        family_name: str,
+        style_name: str,
+        units_per_em: int,
+        ascender: int,
+        descender: int,
+        line_gap: int,
+        cap_height: int,
+        x_height: int,
+        notdef_width: int,
+        widths: dict[str, int],
+    ) -> None:
+        if units_per_em <= 0:
+            raise FontFileError(path, f"invalid unitsPerEm {units_per_em}")
+        self.path = path
+        self.key = key
+        self.family_name = family_name
+        self.style_name = style_name
+        self.units_per_em = units_per_em
+        self.ascender = ascender
+        self.descender = descender
+        self.line_gap = line_gap
+        self.cap_height = cap_height
+        self.x_height = x_height
+        self.notdef_width = notdef_width
+        upm = float(units_per_em)
+        # Advances are stored in em so that one multiplication by the size scales a sum.
+        self._em: dict[str, float] = {ch: width / upm for ch, width in widths.items()}
+        self._notdef_em = notdef_width / upm
+        self.space_width = widths.get(" ", notdef_width)
+        self.hyphen_width = widths.get("-", notdef_width)
+
+    def __repr__(self) -> str:
+        return f"FontMetrics({self.key or self.family_name!r}, {self.path.name!r})"
+
+    def to_points(self, units: float, size: float) -> float:
+        """Convert a value in font units to points at the given size."""
+        return units / self.units_per_em * size
+
+    def advance(self, text: str, size: float) -> float:
+        """Width of text at size in points: the sum of the characters' advance widths."""
+        em = self._em
+        return sum(map(em.get, text, itertools.repeat(self._notdef_em))) * size
+
+    def char_advances(self, text: str, size: float) -> list[float]:
+        """Width in points of each character of text at size."""
+        em = self._em
+        notdef = self._notdef_em
+        return [em.get(ch, notdef) * size for ch in text]
+
+    def has_glyph(self, ch: str) -> bool:
+        """True if the face's cmap maps the character to a glyph."""
+        return ch in self._em
+
+    def missing_glyphs(self, text: str) -> list[str]:
+        """Characters of text without a glyph, each once, in order of first appearance."""
+        em = self._em
+        return [ch for ch in dict.fromkeys(text) if ch not in em]
+
+    def space_advance(self, size: float) -> float:
+        """Width of U+0020 SPACE at size in points."""
+        return self.space_width / self.units_per_em * size
+
+    def hyphen_advance(self, size: float) -> float:
+        """Width of U+002D HYPHEN-MINUS (the hyphen added at a line break) at size."""
+        return self.hyphen_width / self.units_per_em * size
+
+
+def _check_print_usable(font: TTFont, path: Path) -> None:
+    """Reject damaged files and fonts ReportLab cannot embed (CFF, restrictive fsType)."""
+    missing = [tag for tag in _REQUIRED_TABLES if tag not in font]
+    if missing:
+        raise FontFileError(
+            path, f"corrupt or not a TrueType font (missing tables: {', '.join(missing)})"
+        )
+    if "glyf" not in font or "loca" not in font:
+        kind = "CFF (PostScript) outlines" if "CFF " in font or "CFF2" in font else "no outlines"
+        raise FontFileError(path, f"{kind}; a TrueType font with glyf outlines is required")
+    fs_type = int(font["OS/2"].fsType)
+    if fs_type & _FSTYPE_RESTRICTED:
+        raise FontFileError(path, f"licence forbids embedding (OS/2 fsType {fs_type:#06x})")
+    if fs_type & (_FSTYPE_NO_SUBSETTING | _FSTYPE_BITMAP_ONLY):
+        raise FontFileError(
+            path, f"licence forbids subset outline embedding (OS/2 fsType {fs_type:#06x})"
+        )
+
+
+def _glyph_top(font: TTFont, cmap: dict[int, str], ch: str) -> int:
+    """Top of the outline of ch's glyph in font units (0 if absent or empty)."""
+    name = cmap.get(ord(ch))
+    if name is None:
+        return 0
+    glyph = font["glyf"][name]
+    glyph.recalcBounds(font["glyf"])
+    return int(getattr(glyph, "yMax", 0))
+
+
+def _read_metrics(path: Path, key: str) -> FontMetrics:
+    with TTFont(str(path), lazy=True) as font:
+        _check_print_usable(font, path)
+        cmap: dict[int, str] | None = font.getBestCmap()
+        if not cmap:
+            raise FontFileError(path, "no Unicode cmap subtable")
+        hmtx = font["hmtx"].metrics
+        glyph_order = font.getGlyphOrder()
+        notdef_width = int(hmtx[glyph_order[0]][0])
+        widths = {chr(code): int(hmtx[name][0]) for code, name in cmap.items()}
+        os2 = font["OS/2"]
+        cap_height = int(getattr(os2, "sCapHeight", 0)) if os2.version >= 2 else 0
+        x_height = int(getattr(os2, "sxHeight", 0)) if os2.version >= 2 else 0
+        if cap_height <= 0:
+            cap_height = _glyph_top(font, cmap, "H")
+        if x_height <= 0:
+            x_height = _glyph_top(font, cmap, "x")
+        hhea = font["hhea"]
+        names = font["name"]
+        return FontMetrics(
+            path=path,
+            key=key,
+            family_name=str(names.getBestFamilyName() or ""),
+            style_name=str(names.getBestSubFamilyName() or ""),
+            units_per_em=int(font["head"].unitsPerEm),
+            ascender=int(hhea.ascent),
+            descender=int(hhea.descent),
+            line_gap=int(hhea.lineGap),
+            cap_height=cap_height,
+            x_height=x_height,
+            notdef_width=notdef_width,
+            widths=widths,
+        )
+
+
+@functools.cache
+def load_metrics(path: Path, key: str = "") -> FontMetrics:
+    """Read a TrueType file once (cached per path and face id).
+
+    Raises FontFileError if the file is missing, unreadable, corrupt, has CFF outlines or
+    forbids embedding.
+    """
+    try:
+        return _read_metrics(path, key)
+    except FileNotFoundError as exc:
+        raise FontFileError(path, "file not found") from exc
+    except OSError as exc:
+        raise FontFileError(path, f"cannot read: {exc.strerror or exc}") from exc
+    except _PARSE_ERRORS as exc:
+        raise FontFileError(path, f"corrupt or not a TrueType font ({exc})") from exc
+
+
+def metrics_for(family: str, face: str, registry: FontRegistry | None = None) -> FontMetrics:
+    """Metrics of exactly this registered face (no fallback; see FontRegistry.resolve)."""
+    entry = (registry if registry is not None else default_registry()).lookup(family, face)
+    return load_metrics(entry.path, face_key(entry.family, entry.face))
+
+
+def metrics_for_key(key: str, registry: FontRegistry | None = None) -> FontMetrics:
+    """Metrics for a face id made by face_key(), e.g. ``"PT Serif/Bold"``."""
+    entry = (registry if registry is not None else default_registry()).lookup_key(key)
+    return load_metrics(entry.path, entry.key)
