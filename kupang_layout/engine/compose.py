@@ -1,0 +1,161 @@
+"""Engine stage: compose one paragraph (styles, items, Knuth–Plass breaking, line setting).
+
+The steps: resolve the paragraph's styles into `Segment`s, build the item list
+(`compose_items`), break it with the total-fit line breaker (`linebreak`), set
+each line (`compose_set`). Results are cached per segments, style and measure,
+so an edit re-breaks only the paragraph it touched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from kupang_layout.engine.compose_items import ItemBuilder, Recipe, Segment
+from kupang_layout.engine.compose_set import LineSetter
+from kupang_layout.engine.graphics import ink_for
+from kupang_layout.engine.hyphenate import Hyphenator, default_exceptions
+from kupang_layout.engine.linebreak import BreakParams, break_lines
+from kupang_layout.engine.lines import ComposedParagraph
+from kupang_layout.engine.variables import substitute
+from kupang_layout.fonts.metrics import FontMetrics, metrics_for
+from kupang_layout.fonts.registry import FontRegistry, default_registry
+from kupang_layout.model.edition import Edition
+from kupang_layout.model.story import Paragraph
+from kupang_layout.model.styles import (
+    ResolvedParagraphStyle,
+    apply_character_style,
+    resolve_paragraph_style,
+)
+
+CACHE_LIMIT = 20000
+
+
+class Composer:
+    """Composes paragraphs; caches the result per text, style and measure."""
+
+    def __init__(
+        self,
+        hyphenator: Hyphenator | None = None,
+        registry: FontRegistry | None = None,
+        params: BreakParams | None = None,
+    ) -> None:
+        self.hyphenator = hyphenator
+        self._hyphenators: dict[tuple[int, int], Hyphenator] = {}
+        self.registry = registry or default_registry()
+        self.params = params or BreakParams()
+        self._cache: dict[tuple[object, ...], ComposedParagraph] = {}
+        self._metrics: dict[str, FontMetrics] = {}
+        self.word_recipes: dict[tuple[object, ...], dict[str, Recipe]] = {}
+        self.compositions = 0  # paragraphs actually broken (not served from the cache)
+
+    def clear_cache(self) -> None:
+        """Forget composed paragraphs and hyphenation (after the desk edits its list)."""
+        self._cache.clear()
+        self._hyphenators.clear()
+        self.word_recipes.clear()
+
+    def hyphenator_for(self, style: ResolvedParagraphStyle) -> Hyphenator:
+        """The hyphenator for a style's minimums (house style: a break after a hard
+        hyphen needs the style's left minimum before it, so ``di-|jadwalkan`` may break)."""
+        if self.hyphenator is not None:
+            return self.hyphenator
+        key = (style.hyphen_left_min, style.hyphen_right_min)
+        h = self._hyphenators.get(key)
+        if h is None:
+            h = Hyphenator(
+                key[0], key[1], default_exceptions(), hard_left_min=key[0], hard_right_min=3
+            )
+            self._hyphenators[key] = h
+        return h
+
+    def metrics(self, face: str) -> FontMetrics:
+        m = self._metrics.get(face)
+        if m is None:
+            family, _, fc = face.partition("/")
+            entry = self.registry.resolve(family, fc)
+            m = metrics_for(entry.family, entry.face, self.registry)
+            self._metrics[face] = m
+        return m
+
+    # -- styled text --------------------------------------------------------
+    def style_of(self, edition: Edition, paragraph: Paragraph) -> ResolvedParagraphStyle:
+        name = paragraph.style if paragraph.style in edition.paragraph_styles else "Body"
+        return resolve_paragraph_style(edition.paragraph_styles, name)
+
+    def segments(
+        self,
+        edition: Edition,
+        paragraph: Paragraph,
+        style: ResolvedParagraphStyle,
+        values: dict[str, str],
+    ) -> tuple[Segment, ...]:
+        segs: list[Segment] = []
+        for run in paragraph.runs:
+            if not run.text:
+                continue
+            cstyle = edition.character_styles.get(run.char_style) if run.char_style else None
+            st = apply_character_style(style, cstyle)
+            entry = self.registry.resolve(st.font_family, st.font_face)
+            text = substitute(run.text, values)
+            if st.all_caps:
+                text = text.upper()
+            ink = ink_for(edition, st.swatch, overprint_black=True)
+            assert ink is not None
+            segs.append(Segment(text, entry.key, st.size, ink, st.tracking / 1000.0 * st.size))
+        return tuple(segs)
+
+    # -- composing ------------------------------------------------------------
+    def compose(
+        self,
+        edition: Edition,
+        paragraph: Paragraph,
+        measure: float,
+        values: dict[str, str],
+        scale: float = 1.0,
+    ) -> ComposedParagraph:
+        style = self.style_of(edition, paragraph)
+        if scale != 1.0:
+            style = replace(style, size=style.size * scale, leading=style.leading * scale)
+        segs = self.segments(edition, paragraph, style, values)
+        key = (style, segs, round(measure, 4))
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
+        result = self._compose(style, segs, measure)
+        if len(self._cache) >= CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[key] = result
+        self.compositions += 1
+        return result
+
+    def _compose(
+        self, style: ResolvedParagraphStyle, segs: Sequence[Segment], measure: float
+    ) -> ComposedParagraph:
+        builder = ItemBuilder(self, style, segs)
+        items, pieces = builder.build()
+        text_width = measure - style.left_indent - style.right_indent
+        widths = [text_width]
+        params = replace(
+            self.params,
+            max_consecutive_hyphens=style.max_consecutive_hyphens,
+        )
+        result = break_lines(items, widths, params)
+        lines = LineSetter(self, style, segs, items, pieces).set_lines(result, text_width)
+        return ComposedParagraph(
+            lines=tuple(lines),
+            leading=style.leading,
+            space_before=style.space_before,
+            space_after=style.space_after,
+            keep_with_next=style.keep_with_next,
+            keep_together=style.keep_together,
+            align_to_grid=style.align_to_grid,
+            measure=measure,
+            style=style.name,
+            size=style.size,
+            passes=result.passes,
+            demerits=result.total_demerits,
+        )
+
+
+__all__ = ["Composer", "Segment"]

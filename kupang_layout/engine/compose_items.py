@@ -1,0 +1,225 @@
+"""Engine stage: styled text of one paragraph to Knuth–Plass boxes, glue and penalties.
+
+Follows Knuth & Plass 1981, "Breaking Paragraphs into Lines" (Software—Practice
+and Experience 11(11)): words are boxes, spaces are glue, hyphenation points
+are flagged penalties, and the paragraph ends with penalty(0, ∞), glue(0, ∞, 0),
+penalty(0, −∞). Ragged alignments use the paper's ragged-right construction
+(§"Variations on the theme"): every space becomes glue(0, R, 0), penalty(0, 0),
+glue(space, −R, 0), so the same total-fit search gives an even rag. In
+justified text each box may also stretch and shrink a little by
+letter-spacing; the line setter uses that only after the word spaces.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from kupang_layout.engine.displaylist import Ink
+from kupang_layout.engine.hyphenate import Hyphenator
+from kupang_layout.engine.linebreak import Box, BreakParams, Glue, Penalty
+from kupang_layout.engine.linebreak_items import (
+    Alignment,
+    hyphen_break,
+    interword,
+    paragraph_end,
+    paragraph_start,
+)
+from kupang_layout.fonts.metrics import FontMetrics
+from kupang_layout.model.styles import ResolvedParagraphStyle
+
+SOFT_HYPHEN = "\u00ad"
+RAGGED_STRETCH_SPACES = 3.0  # R in the ragged-right construction, in word spaces
+
+Item = Box | Glue | Penalty
+
+
+@dataclass(frozen=True, slots=True)
+class Material:
+    """A box of a word with the text it draws and that text's advances."""
+
+    box: Box
+    text: str
+    advances: tuple[float, ...]
+
+
+# A word's items: Material for its pieces, item tuples for the breaks between them.
+Recipe = tuple[Material | tuple[Item, ...], ...]
+_SPACES = re.compile("[ \t\n\r\u2002\u2003\u2009\u200a]+")
+_ALIGNMENTS: dict[str, Alignment] = {
+    "justify": "justify",
+    "left": "left",
+    "right": "right",
+    "center": "center",
+}
+
+
+class ComposerLike(Protocol):
+    params: BreakParams
+    word_recipes: dict[tuple[object, ...], dict[str, Recipe]]
+
+    def hyphenator_for(self, style: ResolvedParagraphStyle) -> Hyphenator: ...
+
+    def metrics(self, face: str) -> FontMetrics: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """Text in one face, size and ink (a run after styles and variables)."""
+
+    text: str
+    face: str
+    size: float
+    ink: Ink
+    tracking: float  # extra advance per character, points
+
+
+@dataclass(slots=True)
+class Piece:
+    """What a Box stands for: characters of one segment."""
+
+    seg: int
+    text: str
+    advances: tuple[float, ...]
+    word: int
+
+
+class ItemBuilder:
+    """Styled text to the Knuth–Plass item list."""
+
+    def __init__(
+        self, composer: ComposerLike, style: ResolvedParagraphStyle, segs: Sequence[Segment]
+    ) -> None:
+        self.c = composer
+        self.style = style
+        self.segs = segs
+        self.justify = style.alignment == "justify"
+        self.hyphenator = composer.hyphenator_for(style)
+        self.alignment: Alignment = _ALIGNMENTS.get(style.alignment, "justify")
+        self.rag = 0.0
+        if not self.justify and segs:
+            first = segs[0]
+            self.rag = RAGGED_STRETCH_SPACES * composer.metrics(first.face).space_advance(
+                first.size
+            )
+        self.items: list[Item] = []
+        self.pieces: dict[int, Piece] = {}
+        self.word_count = 0
+        self._books: dict[int, dict[str, Recipe]] = {}
+
+    def build(self) -> tuple[list[Item], dict[int, Piece]]:
+        st = self.style
+        self.items.extend(paragraph_start(self.alignment, self.rag))
+        if st.first_indent and st.alignment in ("justify", "left"):
+            self.items.append(Box(st.first_indent))
+        word: list[tuple[int, str]] = []
+        for si, seg in enumerate(self.segs):
+            tokens = _SPACES.split(seg.text)
+            for ti, tok in enumerate(tokens):
+                if ti > 0 and word:  # a space stood before this token
+                    self._word(word)
+                    word = []
+                    self._space(si)
+                if tok:
+                    word.append((si, tok))
+        if word:
+            self._word(word)
+        while self.items and not isinstance(self.items[-1], Box):
+            self.items.pop()  # trailing spaces
+        self._finish()
+        return self.items, self.pieces
+
+    def _space(self, si: int) -> None:
+        seg = self.segs[si]
+        space = self.c.metrics(seg.face).space_advance(seg.size) + seg.tracking
+        st = self.style
+        normal = space * st.word_space_normal / 100.0
+        if self.justify:
+            stretch = space * max(0.0, st.word_space_max - st.word_space_normal) / 100.0
+            shrink = space * max(0.0, st.word_space_normal - st.word_space_min) / 100.0
+            self.items.extend(interword("justify", normal, stretch, shrink, 0.0))
+        else:
+            self.items.extend(interword(self.alignment, normal, 0.0, 0.0, self.rag))
+
+    def _word(self, parts: list[tuple[int, str]]) -> None:
+        wi = self.word_count
+        self.word_count += 1
+        if len(parts) == 1:
+            si, text = parts[0]
+            recipe = self._recipes(si).get(text)
+            if recipe is None:
+                recipe = self._recipe(si, text, 0, self._cuts(text))
+                self._recipes(si)[text] = recipe
+            self._emit(si, recipe, wi)
+            return
+        text = "".join(t for _, t in parts)
+        cuts = self._cuts(text)
+        pos = 0
+        for si, t in parts:
+            self._emit(si, self._recipe(si, t, pos, cuts), wi)
+            pos += len(t)
+
+    def _cuts(self, text: str) -> dict[int, str]:
+        points = self.hyphenator.points(text, hyphenate=self.style.hyphenate)
+        return {p.index: p.kind for p in points if 0 < p.index < len(text)}
+
+    def _recipes(self, si: int) -> dict[str, Recipe]:
+        book = self._books.get(si)
+        if book is None:
+            seg = self.segs[si]
+            key = (seg.face, seg.size, seg.tracking, self.alignment, self.rag,
+                   self.style.letter_space_min, self.style.letter_space_max,
+                   self.style.hyphenate, self.style.hyphen_left_min,
+                   self.style.hyphen_right_min)  # fmt: skip
+            book = self.c.word_recipes.setdefault(key, {})
+            self._books[si] = book
+        return book
+
+    def _recipe(self, si: int, text: str, offset: int, cuts: dict[int, str]) -> Recipe:
+        """Boxes and breaks for the characters text[...] of one segment (cacheable)."""
+        seg = self.segs[si]
+        metrics = self.c.metrics(seg.face)
+        out: list[Material | tuple[Item, ...]] = []
+        start = 0
+        inner = sorted(k - offset for k in cuts if offset < k <= offset + len(text))
+        for k in [*inner, len(text)]:
+            chunk = text[start:k].replace(SOFT_HYPHEN, "")
+            if chunk:
+                out.append(self._box(chunk, seg, metrics))
+            if k < len(text) or (k + offset) in cuts:
+                out.append(self._hyphen_point(seg, metrics, cuts[k + offset]))
+            start = k
+        return tuple(out)
+
+    def _emit(self, si: int, recipe: Recipe, wi: int) -> None:
+        items = self.items
+        for entry in recipe:
+            if isinstance(entry, Material):
+                self.pieces[len(items)] = Piece(si, entry.text, entry.advances, wi)
+                items.append(entry.box)
+            else:
+                items.extend(entry)
+
+    def _box(self, text: str, seg: Segment, metrics: FontMetrics) -> Material:
+        advances = metrics.char_advances(text, seg.size)
+        if seg.tracking:
+            advances = [a + seg.tracking for a in advances]
+        stretch = shrink = 0.0
+        if self.justify:
+            em = seg.size * len(text)
+            stretch = em * max(0.0, self.style.letter_space_max) / 100.0
+            shrink = em * max(0.0, -self.style.letter_space_min) / 100.0
+        return Material(Box(sum(advances), stretch, shrink), text, tuple(advances))
+
+    def _hyphen_point(self, seg: Segment, metrics: FontMetrics, kind: str) -> tuple[Item, ...]:
+        p = self.c.params
+        if kind == "hard":
+            width, penalty = 0.0, p.exhyphen_penalty
+        else:
+            width, penalty = metrics.hyphen_advance(seg.size), p.hyphen_penalty
+        return hyphen_break(self.alignment, width, penalty, self.rag)
+
+    def _finish(self) -> None:
+        self.items.extend(paragraph_end())

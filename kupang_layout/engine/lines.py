@@ -1,0 +1,62 @@
+"""Engine stage: composed lines and paragraphs (positions relative to the line start)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kupang_layout.engine.displaylist import Ink, PlacedWord
+
+
+@dataclass(frozen=True, slots=True)
+class Fragment:
+    """Words of one face, size and ink on a line; word x is relative to the line start."""
+
+    face: str
+    size: float
+    ink: Ink
+    words: tuple[PlacedWord, ...]
+    letter_spacing: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class ComposedLine:
+    """One line of a paragraph, ready to be placed on a baseline.
+
+    `x_offset` already holds indents and the alignment shift inside the measure.
+    `ratio` is the Knuth–Plass adjustment ratio r of the line over all its
+    flexibility (word spaces, then letter-spacing); `word_ratio` is the ratio the
+    word spaces alone were set to. Both are 0 for ragged lines and the last line
+    of a justified paragraph; `justified` tells which.
+    """
+
+    fragments: tuple[Fragment, ...]
+    x_offset: float
+    width: float
+    ascent: float
+    descent: float
+    ratio: float
+    word_ratio: float
+    justified: bool
+    hyphenated: bool
+    word_count: int
+    overfull: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ComposedParagraph:
+    """A paragraph broken into lines at one measure, with what flow needs to place it."""
+
+    lines: tuple[ComposedLine, ...]
+    leading: float
+    space_before: float
+    space_after: float
+    keep_with_next: bool
+    keep_together: bool
+    align_to_grid: bool
+    measure: float
+    style: str
+    drop_cap: tuple[Fragment, ...] = field(default=())
+    drop_cap_lines: int = 0
+    size: float = 0.0
+    passes: int = 1
+    demerits: float = 0.0
