@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from kupang_layout.engine.compose_items import ComposerLike, Item, Piece, Segment
 from kupang_layout.engine.displaylist import PlacedWord
@@ -31,10 +32,15 @@ class LineSetter:
     def set_lines(self, result: BreakResult, width: float) -> list[ComposedLine]:
         out: list[ComposedLine] = []
         n = len(result.lines)
+        continued = False  # the line starts with the rest of a word broken above
         for li, line in enumerate(result.lines):
             last = li == n - 1
-            out.append(self._set(line.start, line.break_index, line.ratio, line.letter_ratio,
-                                 width, last, line.hyphenated))  # fmt: skip
+            set_line = self._set(line.start, line.break_index, line.ratio, line.letter_ratio,
+                                 width, last, line.hyphenated)  # fmt: skip
+            if continued and set_line.word_count:
+                set_line = replace(set_line, word_count=set_line.word_count - 1)
+            out.append(set_line)
+            continued = line.hyphenated
         return out
 
     def _set(

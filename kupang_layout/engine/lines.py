@@ -26,7 +26,8 @@ class ComposedLine:
     `ratio` is the Knuth–Plass adjustment ratio r of the line over all its
     flexibility (word spaces, then letter-spacing); `word_ratio` is the ratio the
     word spaces alone were set to. Both are 0 for ragged lines and the last line
-    of a justified paragraph; `justified` tells which.
+    of a justified paragraph; `justified` tells which. `word_count` counts the
+    words that start on this line.
     """
 
     fragments: tuple[Fragment, ...]
