@@ -15,7 +15,7 @@ from kupang_layout.engine.compose_items import ItemBuilder, Recipe, Segment
 from kupang_layout.engine.compose_set import LineSetter
 from kupang_layout.engine.graphics import ink_for
 from kupang_layout.engine.hyphenate import Hyphenator, default_exceptions
-from kupang_layout.engine.linebreak import BreakParams, break_lines
+from kupang_layout.engine.linebreak import INFINITY, BreakParams, Penalty, break_lines
 from kupang_layout.engine.lines import ComposedParagraph
 from kupang_layout.engine.variables import substitute
 from kupang_layout.fonts.metrics import FontMetrics, metrics_for
@@ -113,16 +113,19 @@ class Composer:
         measure: float,
         values: dict[str, str],
         scale: float = 1.0,
+        forbid: frozenset[int] = frozenset(),
     ) -> ComposedParagraph:
+        """Compose a paragraph at a measure. `forbid` lists item indices where a
+        line must not break (flow uses it to keep hyphens off column ends)."""
         style = self.style_of(edition, paragraph)
         if scale != 1.0:
             style = replace(style, size=style.size * scale, leading=style.leading * scale)
         segs = self.segments(edition, paragraph, style, values)
-        key = (style, segs, round(measure, 4))
+        key = (style, segs, round(measure, 4), forbid)
         hit = self._cache.get(key)
         if hit is not None:
             return hit
-        result = self._compose(style, segs, measure)
+        result = self._compose(style, segs, measure, forbid)
         if len(self._cache) >= CACHE_LIMIT:
             self._cache.clear()
         self._cache[key] = result
@@ -130,10 +133,18 @@ class Composer:
         return result
 
     def _compose(
-        self, style: ResolvedParagraphStyle, segs: Sequence[Segment], measure: float
+        self,
+        style: ResolvedParagraphStyle,
+        segs: Sequence[Segment],
+        measure: float,
+        forbid: frozenset[int],
     ) -> ComposedParagraph:
         builder = ItemBuilder(self, style, segs)
         items, pieces = builder.build()
+        for i in forbid:
+            it = items[i] if 0 <= i < len(items) else None
+            if isinstance(it, Penalty):
+                items[i] = Penalty(it.width, INFINITY, it.flagged, it.ref)
         text_width = measure - style.left_indent - style.right_indent
         widths = [text_width]
         params = replace(

@@ -132,6 +132,7 @@ class LineSetter:
             justified=justify,
             hyphenated=hyphenated,
             word_count=words,
+            break_item=stop,
             overfull=line_width > width + 0.01,
         )
 

@@ -30,6 +30,7 @@ from kupang_layout.model.story import Story
 from kupang_layout.model.styles import resolve_paragraph_style
 
 SHRINK_STEP = 0.5  # points a headline steps down while it does not fit
+COLUMN_HYPHEN_ROUNDS = 3  # recompositions tried to keep a hyphen off a column's last line
 
 
 @dataclass
@@ -85,18 +86,19 @@ class LayoutEngine:
         values: dict[str, str],
         scale: float,
     ) -> StoryLayout:
-        composed: dict[int, ComposedParagraph] = {}
-
-        def compose(index: int, measure: float) -> ComposedParagraph:
-            got = composed.get(index)
-            if got is not None and abs(got.measure - measure) < 1e-3:
-                return got
-            para = self.composer.compose(edition, story.paragraphs[index], measure, values, scale)
-            composed[index] = para
-            return para
-
-        flow = flow_story_balanced(frames, len(story.paragraphs), compose)
-        return StoryLayout(story.id, flow, composed, scale)
+        """Flow the story; then keep hyphens off column ends (InDesign's "hyphenate
+        across column" off): a paragraph whose line ends a column with a hyphen is
+        composed again with that break forbidden, a few rounds at most."""
+        forbid: dict[int, frozenset[int]] = {}
+        for _ in range(COLUMN_HYPHEN_ROUNDS + 1):
+            compose = _StoryComposer(self.composer, edition, story, values, scale, forbid)
+            flow = flow_story_balanced(frames, len(story.paragraphs), compose)
+            ends = _hyphenated_column_ends(flow)
+            if not ends:
+                break
+            for p, item in ends:
+                forbid[p] = forbid.get(p, frozenset()) | {item}
+        return StoryLayout(story.id, flow, compose.composed, scale)
 
     @staticmethod
     def _shrink_limits(edition: Edition, story: Story) -> tuple[float, int, float] | None:
@@ -173,6 +175,55 @@ class LayoutEngine:
             items.append(Marker("overset", r.right - 8, r.bottom - 8, 8, 8, frame.id,
                                 f"+{layout.flow.overset_lines}"))  # fmt: skip
         return items
+
+
+class _StoryComposer:
+    """The compose callback flow uses: one story's paragraphs at a measure, memoised."""
+
+    def __init__(
+        self,
+        composer: Composer,
+        edition: Edition,
+        story: Story,
+        values: dict[str, str],
+        scale: float,
+        forbid: dict[int, frozenset[int]],
+    ) -> None:
+        self.composer = composer
+        self.edition = edition
+        self.story = story
+        self.values = values
+        self.scale = scale
+        self.forbid = forbid
+        self.composed: dict[int, ComposedParagraph] = {}
+
+    def __call__(self, index: int, measure: float) -> ComposedParagraph:
+        got = self.composed.get(index)
+        if got is not None and abs(got.measure - measure) < 1e-3:
+            return got
+        para = self.composer.compose(
+            self.edition,
+            self.story.paragraphs[index],
+            measure,
+            self.values,
+            self.scale,
+            self.forbid.get(index, frozenset()),
+        )
+        self.composed[index] = para
+        return para
+
+
+def _hyphenated_column_ends(flow: FlowResult) -> list[tuple[int, int]]:
+    """(paragraph, break item) of lines that end a column with a hyphen mid-paragraph."""
+    out: list[tuple[int, int]] = []
+    placed = flow.placed
+    for k, pl in enumerate(placed):
+        nxt = placed[k + 1] if k + 1 < len(placed) else None
+        if nxt is None or nxt.column is pl.column:
+            continue
+        if pl.line.hyphenated and not pl.last_of_paragraph:
+            out.append((pl.paragraph, pl.line.break_item))
+    return out
 
 
 _DEFAULT_ENGINE: LayoutEngine | None = None

@@ -27,7 +27,8 @@ class ComposedLine:
     flexibility (word spaces, then letter-spacing); `word_ratio` is the ratio the
     word spaces alone were set to. Both are 0 for ragged lines and the last line
     of a justified paragraph; `justified` tells which. `word_count` counts the
-    words that start on this line.
+    words that start on this line. `break_item` is the index of the item the
+    line breaks at (so a caller can forbid that break and compose again).
     """
 
     fragments: tuple[Fragment, ...]
@@ -41,6 +42,7 @@ class ComposedLine:
     hyphenated: bool
     word_count: int
     overfull: bool = False
+    break_item: int = -1
 
 
 @dataclass(frozen=True, slots=True)
