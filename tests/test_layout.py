@@ -184,3 +184,23 @@ def test_layout_is_deterministic() -> None:
     assert trace(LayoutEngine().layout_page(ed, page)) == trace(
         LayoutEngine().layout_page(ed, page)
     )
+
+
+def test_drop_cap_spans_three_lines() -> None:
+    from kupang_layout.model import ParagraphStyle
+
+    ed, page, frame = body_page()
+    ed.paragraph_styles["Lead DC"] = ParagraphStyle("Lead DC", based_on="Lead", drop_cap_lines=3)
+    ed.stories["s"].paragraphs[0].style = "Lead DC"
+    runs = list(LayoutEngine().layout_page(ed, page).text_runs())
+    initial = next(r for r in runs if r.line == -1)
+    body = [r for r in runs if r.line >= 0]
+    ys = sorted({r.y for r in body})
+    assert initial.text == "P" and initial.size > 20
+    assert initial.y == pytest.approx(ys[2])  # baseline on the third line
+    right_of_initial = initial.words[0].x + initial.words[0].width
+    for r in body:
+        if r.y in ys[:3]:
+            assert r.words[0].x > right_of_initial
+    assert min(r.words[0].x for r in body if r.y == ys[3]) == pytest.approx(frame.rect.x)
+    assert "".join(words_of(body)) == "".join(TEXT.split())[1:]

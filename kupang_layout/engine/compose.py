@@ -13,10 +13,11 @@ from dataclasses import replace
 
 from kupang_layout.engine.compose_items import ItemBuilder, Recipe, Segment
 from kupang_layout.engine.compose_set import LineSetter
+from kupang_layout.engine.displaylist import PlacedWord
 from kupang_layout.engine.graphics import ink_for
 from kupang_layout.engine.hyphenate import Hyphenator, default_exceptions
 from kupang_layout.engine.linebreak import INFINITY, BreakParams, Penalty, break_lines
-from kupang_layout.engine.lines import ComposedParagraph
+from kupang_layout.engine.lines import ComposedParagraph, Fragment
 from kupang_layout.engine.variables import substitute
 from kupang_layout.fonts.metrics import FontMetrics, metrics_for
 from kupang_layout.fonts.registry import FontRegistry, default_registry
@@ -139,20 +140,29 @@ class Composer:
         measure: float,
         forbid: frozenset[int],
     ) -> ComposedParagraph:
+        text_width = measure - style.left_indent - style.right_indent
+        drop: tuple[Fragment, ...] = ()
+        widths = [text_width]
+        indents: list[float] = []
+        if style.drop_cap_lines >= 2 and segs:
+            made = self._drop_cap(style, segs)
+            if made is not None:
+                drop, segs, dc_width = made
+                style = replace(style, first_indent=0.0)
+                widths = [text_width - dc_width] * style.drop_cap_lines + [text_width]
+                indents = [dc_width] * style.drop_cap_lines
         builder = ItemBuilder(self, style, segs)
         items, pieces = builder.build()
         for i in forbid:
             it = items[i] if 0 <= i < len(items) else None
             if isinstance(it, Penalty):
                 items[i] = Penalty(it.width, INFINITY, it.flagged, it.ref)
-        text_width = measure - style.left_indent - style.right_indent
-        widths = [text_width]
         params = replace(
             self.params,
             max_consecutive_hyphens=style.max_consecutive_hyphens,
         )
         result = break_lines(items, widths, params)
-        lines = LineSetter(self, style, segs, items, pieces).set_lines(result, text_width)
+        lines = LineSetter(self, style, segs, items, pieces).set_lines(result, widths, indents)
         return ComposedParagraph(
             lines=tuple(lines),
             leading=style.leading,
@@ -166,7 +176,37 @@ class Composer:
             size=style.size,
             passes=result.passes,
             demerits=result.total_demerits,
+            drop_cap=drop,
+            drop_cap_lines=style.drop_cap_lines if drop else 0,
         )
 
+    def _drop_cap(
+        self, style: ResolvedParagraphStyle, segs: Sequence[Segment]
+    ) -> tuple[tuple[Fragment, ...], tuple[Segment, ...], float] | None:
+        """The initial (opening quotes and the first letter) set over `drop_cap_lines`
+        lines: its cap height spans from the first line's cap height to the last
+        line's baseline. Returns the fragment, the text left, and the width taken."""
+        first = segs[0]
+        k = 0
+        while k < len(first.text) and first.text[k] in DROP_CAP_LEADERS:
+            k += 1
+        if k >= len(first.text) or not first.text[k].isalnum():
+            return None
+        initial = first.text[: k + 1]
+        m = self.metrics(first.face)
+        cap = m.cap_height / m.units_per_em
+        if cap <= 0:
+            return None
+        lines = style.drop_cap_lines
+        size = (cap * style.size + (lines - 1) * style.leading) / cap
+        advances = tuple(m.char_advances(initial, size))
+        word = PlacedWord(initial, style.left_indent, advances)
+        fragment = Fragment(first.face, size, first.ink, (word,))
+        rest = (replace(first, text=first.text[k + 1 :]), *segs[1:])
+        return (fragment,), rest, sum(advances) + DROP_CAP_GAP_EM * style.size
+
+
+DROP_CAP_LEADERS = "\"'“‘„«"
+DROP_CAP_GAP_EM = 0.3  # space between the initial and the text, in ems of the body
 
 __all__ = ["Composer", "Segment"]

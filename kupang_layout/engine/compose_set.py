@@ -29,14 +29,20 @@ class LineSetter:
         self.items = items
         self.pieces = pieces
 
-    def set_lines(self, result: BreakResult, width: float) -> list[ComposedLine]:
+    def set_lines(
+        self, result: BreakResult, widths: Sequence[float], indents: Sequence[float] = ()
+    ) -> list[ComposedLine]:
+        """Set each line at its width (the last width repeats) and extra left indent."""
         out: list[ComposedLine] = []
         n = len(result.lines)
         continued = False  # the line starts with the rest of a word broken above
         for li, line in enumerate(result.lines):
             last = li == n - 1
+            width = widths[li] if li < len(widths) else widths[-1]
             set_line = self._set(line.start, line.break_index, line.ratio, line.letter_ratio,
                                  width, last, line.hyphenated)  # fmt: skip
+            if li < len(indents) and indents[li]:
+                set_line = replace(set_line, x_offset=set_line.x_offset + indents[li])
             if continued and set_line.word_count:
                 set_line = replace(set_line, word_count=set_line.word_count - 1)
             out.append(set_line)

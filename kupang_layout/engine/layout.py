@@ -13,7 +13,7 @@ from kupang_layout.engine.displaylist import (
     PlacedWord,
     TextRun,
 )
-from kupang_layout.engine.flow import FlowResult, flow_story_balanced
+from kupang_layout.engine.flow import FlowResult, PlacedLine, flow_story_balanced
 from kupang_layout.engine.graphics import (
     bleed_extended,
     box_items,
@@ -160,6 +160,8 @@ class LayoutEngine:
         for pl in layout.flow.placed:
             if pl.column.frame is not frame:
                 continue
+            if pl.first_of_paragraph:
+                items.extend(_drop_cap_runs(layout, pl, frame.id, sid))
             x0 = pl.column.x + pl.line.x_offset
             for frag in pl.line.fragments:
                 words = tuple(PlacedWord(w.text, x0 + w.x, w.advances) for w in frag.words)
@@ -175,6 +177,29 @@ class LayoutEngine:
             items.append(Marker("overset", r.right - 8, r.bottom - 8, 8, 8, frame.id,
                                 f"+{layout.flow.overset_lines}"))  # fmt: skip
         return items
+
+
+def _drop_cap_runs(layout: StoryLayout, pl: PlacedLine, frame_id: str, sid: str) -> list[Item]:
+    """The paragraph's initial, its baseline on the last line it spans."""
+    para = layout.paragraphs.get(pl.paragraph)
+    if para is None or not para.drop_cap:
+        return []
+    y = pl.y + (para.drop_cap_lines - 1) * para.leading
+    return [
+        TextRun(
+            f.face,
+            f.size,
+            f.ink,
+            y,
+            tuple(PlacedWord(w.text, pl.column.x + w.x, w.advances) for w in f.words),
+            0.0,
+            frame_id,
+            sid,
+            pl.paragraph,
+            -1,
+        )
+        for f in para.drop_cap
+    ]
 
 
 class _StoryComposer:
