@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--date")
     s.add_argument("--edition")
     s.add_argument("--page", type=int)
+    s.add_argument("--slot", help="slot group to fill (default: main)")
     s.add_argument("-o", "--output", required=True)
 
     s = sub.add_parser("export", help="export print-ready PDFs")

@@ -1,0 +1,225 @@
+"""Command-line stage: `kupang-layout import MANUSCRIPT --template NAME|FILE -o OUT.kpl`.
+
+Creates an edition with one page from the template (or, with `--edition`, adds
+the page to an existing edition or replaces its page N), fills the template's
+slot group with the manuscript, saves the edition and prints what went where.
+
+The page is `--page N` when given, else the manuscript's `Halaman` header, else
+a new last page. An existing page N is replaced, unless `--slot` names a slot
+group that page has: then only that group is filled (the second story of a
+two-story page, a front-page teaser).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from kupang_layout.cli.template_source import (
+    FoundTemplate,
+    TemplateNotFound,
+    find_template,
+    role_label,
+    source_label,
+)
+from kupang_layout.i18n import current_language, tr
+from kupang_layout.manuscript import Manuscript, ManuscriptError, format_warning, read_manuscript
+from kupang_layout.manuscript.apply import (
+    PLACEHOLDER_HEADLINE,
+    ManuscriptApplication,
+    apply_manuscript,
+    apply_to_page,
+    slot_roles,
+)
+from kupang_layout.model import CommandError, Edition, SetEditionProperties
+from kupang_layout.model.page import Page
+from kupang_layout.storage import (
+    StorageError,
+    TemplateLibrary,
+    load_edition,
+    save_edition,
+)
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class _UsageError(Exception):
+    """A message for the user; the command exits 2."""
+
+
+def _fail(message: str) -> int:
+    print(tr("error", message=message), file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _warn(message: str) -> None:
+    print(tr("warning", message=message), file=sys.stderr)
+
+
+def parse_date(value: str) -> str:
+    """An ISO date YYYY-MM-DD that exists, else _UsageError."""
+    try:
+        if not _ISO_DATE.fullmatch(value.strip()):
+            raise ValueError(value)
+        return dt.date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise _UsageError(tr("bad_date", value=value)) from None
+
+
+def read_photo(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise _UsageError(tr("file_not_found", path=path)) from None
+    except OSError as exc:
+        raise _UsageError(tr("photo_unreadable", path=path, reason=exc.strerror or exc)) from exc
+
+
+@dataclass
+class _Target:
+    """Where the manuscript goes: a new page at `index`, page `index` replaced, or filled."""
+
+    index: int | None
+    replace: bool
+    fill_page: Page | None
+
+
+def _choose_target(
+    edition: Edition, args: argparse.Namespace, m: Manuscript, found: FoundTemplate
+) -> _Target:
+    page_arg: int | None = args.page
+    if page_arg is not None and page_arg < 1:
+        raise _UsageError(tr("bad_page", value=page_arg))
+    if page_arg is not None and m.page is not None and page_arg != m.page:
+        _warn(tr("import_page_mismatch", manuscript=m.page, page=page_arg))
+    wanted = page_arg if page_arg is not None else m.page
+    if wanted is None:
+        return _Target(None, False, None)
+    count = len(edition.pages)
+    if wanted <= count:
+        page = edition.pages[wanted - 1]
+        if args.slot_given and any(f.slot == args.slot for f in page.frames):
+            if page.template != found.template.name:
+                _warn(
+                    tr(
+                        "import_template_differs",
+                        page=wanted,
+                        page_template=page.template,
+                        template=found.template.name,
+                    )
+                )
+            return _Target(wanted - 1, False, page)
+        return _Target(wanted - 1, True, None)
+    if wanted > count + 1:
+        _warn(tr("import_page_moved", wanted=wanted, count=count, page=count + 1))
+    return _Target(None, False, None)
+
+
+def _report(app: ManuscriptApplication, found: FoundTemplate, filled: bool) -> None:
+    print(tr("import_template", name=found.template.name, source=source_label(found.source)))
+    key = (
+        "import_slot_filled"
+        if filled
+        else ("import_page_replaced" if app.replaced else "import_page_added")
+    )
+    print(tr(key, page=app.page_number, slot=app.slot))
+    width = max((len(role_label(p.role)) for p in app.placements), default=0)
+    for p in app.placements:
+        if p.role in ("body", "credits", "teaser") or p.paragraphs > 2:
+            what = tr("import_paragraphs", paragraphs=p.paragraphs, words=p.words)
+            what = f"{what}: {p.text}"
+        else:
+            what = p.text
+        print(f"  {role_label(p.role):<{width}}  {what}")
+    if app.unplaced:
+        _warn(tr("import_unplaced", pieces=", ".join(role_label(r) for r in app.unplaced)))
+    if app.empty:
+        print(tr("import_empty", roles=", ".join(role_label(r) for r in app.empty)))
+    if app.placeholder_headline:
+        _warn(tr("import_placeholder", text=PLACEHOLDER_HEADLINE))
+    if app.edition_mismatch is not None:
+        number, wanted = app.edition_mismatch
+        _warn(tr("import_edition_mismatch", manuscript=wanted, edition=number))
+
+
+def _print_warnings(m: Manuscript) -> None:
+    if not m.warnings:
+        return
+    print(tr("import_warnings", count=len(m.warnings)))
+    for w in m.warnings:
+        print(f"  {format_warning(w, current_language())}")
+
+
+def _import(args: argparse.Namespace) -> int:
+    date = parse_date(args.date) if args.date else None
+    edition = load_edition(args.edition) if args.edition else Edition()
+    try:
+        m = read_manuscript(args.manuscript, edition.paper)
+    except ManuscriptError as exc:
+        return _fail(exc.message(current_language()))
+    try:
+        found = find_template(args.template, TemplateLibrary())
+    except TemplateNotFound:
+        return _fail(tr("template_not_found", name=args.template))
+    slots = slot_roles(found.template.frames)
+    if args.slot not in slots:
+        names = ", ".join(s for s in slots if s != "page")
+        return _fail(
+            tr("slot_not_in_template", template=found.template.name, slot=args.slot, slots=names)
+        )
+    photo = read_photo(args.photo) if args.photo else None
+    photo_name = Path(args.photo).name if args.photo else "foto"
+    if not args.edition:
+        edition.number = m.edition or ""
+        edition.date = date or dt.date.today().isoformat()
+    target = _choose_target(edition, args, m, found)
+    if target.fill_page is not None:
+        app = apply_to_page(
+            edition,
+            target.fill_page.id,
+            m,
+            slot=args.slot,
+            photo=photo,
+            photo_name=photo_name,
+            headline_override=args.headline,
+        )
+    else:
+        app = apply_manuscript(
+            edition,
+            found.template,
+            m,
+            slot=args.slot,
+            photo=photo,
+            photo_name=photo_name,
+            headline_override=args.headline,
+            page_index=target.index,
+            replace=target.replace,
+        )
+    if date is not None and args.edition:
+        app.commands.append(SetEditionProperties(date=date))
+    app.do(edition)
+    save_edition(edition, args.output)
+    _report(app, found, target.fill_page is not None)
+    _print_warnings(m)
+    print(tr("import_saved", path=args.output, pages=len(edition.pages)))
+    return EXIT_OK
+
+
+def run(args: argparse.Namespace) -> int:
+    args.slot_given = getattr(args, "slot", None) is not None
+    if not args.slot_given:
+        args.slot = "main"
+    try:
+        return _import(args)
+    except _UsageError as exc:
+        return _fail(str(exc))
+    except StorageError as exc:
+        return _fail(str(exc))
+    except CommandError as exc:
+        return _fail(str(exc))
