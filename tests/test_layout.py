@@ -204,3 +204,16 @@ def test_drop_cap_spans_three_lines() -> None:
             assert r.words[0].x > right_of_initial
     assert min(r.words[0].x for r in body if r.y == ys[3]) == pytest.approx(frame.rect.x)
     assert "".join(words_of(body)) == "".join(TEXT.split())[1:]
+
+
+def test_vertical_centre_puts_equal_space_above_and_below() -> None:
+    story = Story(id="g", paragraphs=[Paragraph.plain("Tagline", "Mari Jaga Kebersihan!")])
+    frame = TextFrame(id="t", rect=Rect(mm(12), mm(380), mm(256), mm(14)), story_id="g",
+                      vertical_align="center", fill="KT Red")  # fmt: skip
+    ed, page = edition_with([frame], {"g": story})
+    engine = LayoutEngine()
+    run = next(iter(engine.layout_page(ed, page).text_runs()))
+    line = engine.layout_story(ed, "g").flow.placed[0].line
+    above = (run.y - line.ascent) - frame.rect.y
+    below = frame.rect.bottom - (run.y + line.descent)
+    assert above == pytest.approx(below, abs=0.01)

@@ -157,15 +157,15 @@ class LayoutEngine:
         if layout is None:
             layout = self.layout_story(edition, sid)
             stories[sid] = layout
-        for pl in layout.flow.placed:
-            if pl.column.frame is not frame:
-                continue
+        mine = [pl for pl in layout.flow.placed if pl.column.frame is frame]
+        dy = _vertical_shift(frame, mine)
+        for pl in mine:
             if pl.first_of_paragraph:
                 items.extend(_drop_cap_runs(layout, pl, frame.id, sid))
             x0 = pl.column.x + pl.line.x_offset
             for frag in pl.line.fragments:
                 words = tuple(PlacedWord(w.text, x0 + w.x, w.advances) for w in frag.words)
-                items.append(TextRun(frag.face, frag.size, frag.ink, pl.y, words,
+                items.append(TextRun(frag.face, frag.size, frag.ink, pl.y + dy, words,
                                      frag.letter_spacing, frame.id, sid, pl.paragraph,
                                      pl.line_index))  # fmt: skip
         story = edition.stories.get(sid)
@@ -177,6 +177,25 @@ class LayoutEngine:
             items.append(Marker("overset", r.right - 8, r.bottom - 8, 8, 8, frame.id,
                                 f"+{layout.flow.overset_lines}"))  # fmt: skip
         return items
+
+
+def _vertical_shift(frame: TextFrame, lines: list[PlacedLine]) -> float:
+    """How far down a frame's text moves for vertical alignment 'center' or 'bottom'.
+
+    Used for single-column frames such as the tagline banner; the text block
+    runs from the first line's ascent to the last line's descent.
+    """
+    if frame.vertical_align not in ("center", "bottom") or not lines or frame.columns != 1:
+        return 0.0
+    top = lines[0].y - lines[0].line.ascent
+    bottom = lines[-1].y + lines[-1].line.descent
+    free = (frame.rect.bottom - frame.inset) - bottom
+    if free <= 0:
+        return 0.0
+    if frame.vertical_align == "bottom":
+        return free
+    used_top = top - (frame.rect.y + frame.inset)
+    return (free - used_top) / 2.0 if free > used_top else 0.0
 
 
 def _drop_cap_runs(layout: StoryLayout, pl: PlacedLine, frame_id: str, sid: str) -> list[Item]:
