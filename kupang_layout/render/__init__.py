@@ -1,0 +1,1 @@
+"""Render stage: draw the engine's display lists (pdf/ with ReportLab, qt/ with QPainter)."""

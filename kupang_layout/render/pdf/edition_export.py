@@ -1,0 +1,237 @@
+"""PDF render stage: export an edition's pages in parallel worker processes.
+
+Each worker loads the .kpl itself and lays its page out again (display lists are not
+sent between processes), so the work spreads over every core. Workers are started
+with the 'spawn' method, which is safe next to a running Qt application and works the
+same on Linux, macOS and Windows. A page that fails (a damaged picture, say) is
+reported in its result; the other pages are still exported.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+
+import pikepdf
+from pikepdf import Name, String
+
+from kupang_layout.errors import KupangError
+from kupang_layout.fonts import FontError
+from kupang_layout.model.edition import Edition
+from kupang_layout.render.pdf.errors import PdfExportError
+from kupang_layout.render.pdf.exporter import PageExportResult, page_filename, render_page_pdf
+from kupang_layout.render.pdf.image_cache import default_image_cache
+from kupang_layout.render.pdf.pdfx import CREATOR, PRODUCER, pdf_date
+from kupang_layout.render.pdf.presets import ExportPreset, get_preset
+from kupang_layout.storage.errors import StorageError
+
+__all__ = ["ExportJob", "Progress", "export_edition", "merge_proof", "proof_filename"]
+
+Progress = Callable[[int, int, str], None]
+
+# Problems that belong to one page; anything else is a bug and is raised.
+_PAGE_ERRORS = (KupangError, StorageError, FontError, OSError, ValueError, KeyError)
+
+
+@dataclass(frozen=True, slots=True)
+class ExportJob:
+    """One page to export, in a form that crosses process boundaries."""
+
+    edition_path: str
+    page: int
+    out_path: str
+    preset_name: str | None
+    presets_path: str | None
+    exported: datetime
+
+
+# Per worker process: the edition loaded last (path, mtime, size) -> Edition.
+_loaded: dict[tuple[str, int, int], Edition] = {}
+
+
+def _load_edition(path: str) -> Edition:
+    from kupang_layout.storage import load_edition  # the storage stage, imported when used
+
+    stat = os.stat(path)
+    key = (path, stat.st_mtime_ns, stat.st_size)
+    edition = _loaded.get(key)
+    if edition is None:
+        _loaded.clear()
+        edition = load_edition(Path(path))
+        _loaded[key] = edition
+    return edition
+
+
+def _export_job(job: ExportJob) -> PageExportResult:
+    """Worker: load the edition, lay the page out, write its PDF (errors become results)."""
+    started = time.perf_counter()
+    page_id = ""
+    try:
+        edition = _load_edition(job.edition_path)
+        page = edition.page_by_number(job.page)
+        if page is None:
+            raise PdfExportError(f"{job.edition_path}: the edition has no page {job.page}")
+        page_id = page.id
+        preset = get_preset(job.preset_name, Path(job.presets_path) if job.presets_path else None)
+        from kupang_layout.engine.layout import layout_page  # the engine, imported when used
+
+        display_list = layout_page(edition, page)
+        return render_page_pdf(
+            display_list, edition, preset, Path(job.out_path), exported=job.exported
+        )
+    except _PAGE_ERRORS as exc:
+        return PageExportResult(
+            page=job.page,
+            page_id=page_id,
+            path=None,
+            error=f"page {job.page}: {exc}",
+            seconds=time.perf_counter() - started,
+        )
+
+
+def proof_filename(edition: Edition) -> str:
+    paper = "".join(edition.paper.split()) or "Paper"
+    number = "".join(ch for ch in edition.number if ch.isalnum() or ch in "-_") or "0"
+    return f"{paper}_{number}_proof.pdf"
+
+
+def merge_proof(pdfs: Sequence[Path], out: Path, title: str) -> Path:
+    """Join page PDFs into one proof file (not PDF/X: no output intent, never for the plant)."""
+    sources: list[pikepdf.Pdf] = []
+    try:
+        with pikepdf.new() as merged:
+            for path in pdfs:
+                source = pikepdf.open(path)
+                sources.append(source)
+                merged.pages.extend(source.pages)
+            stamp = pdf_date(datetime.now())
+            merged.docinfo[Name.Title] = String(title)
+            merged.docinfo[Name.Creator] = String(CREATOR)
+            merged.docinfo[Name.Producer] = String(PRODUCER)
+            merged.docinfo[Name.CreationDate] = String(stamp)
+            merged.docinfo[Name.ModDate] = String(stamp)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            merged.save(out, object_stream_mode=pikepdf.ObjectStreamMode.disable)
+    except (pikepdf.PdfError, OSError) as exc:
+        raise PdfExportError(f"cannot write the proof {out}: {exc}") from exc
+    finally:
+        for source in sources:
+            source.close()
+    return out
+
+
+def _jobs(
+    edition: Edition,
+    edition_path: Path,
+    out_dir: Path,
+    pages: list[int],
+    preset: ExportPreset,
+    preset_name: str | None,
+    presets_path: Path | None,
+) -> list[ExportJob]:
+    exported = datetime.now().astimezone()
+    return [
+        ExportJob(
+            edition_path=str(edition_path),
+            page=number,
+            out_path=str(out_dir / page_filename(edition, preset, number)),
+            preset_name=preset_name,
+            presets_path=str(presets_path) if presets_path else None,
+            exported=exported,
+        )
+        for number in pages
+    ]
+
+
+def export_edition(
+    edition_path: Path,
+    out_dir: Path,
+    pages: list[int] | None = None,
+    preset_name: str | None = None,
+    combined: bool = False,
+    progress: Progress | None = None,
+    *,
+    max_workers: int | None = None,
+    presets_path: Path | None = None,
+) -> list[PageExportResult]:
+    """Export pages of the edition at `edition_path` to `out_dir`, one PDF per page.
+
+    `pages` are page numbers (default: all); `progress(done, total, message)` is called
+    in this process after each page. With `combined`, the pages that exported are also
+    joined into one proof PDF, reported as a result with page 0. Results come back in
+    page order; failed pages carry `error` and no path.
+    """
+    preset = get_preset(preset_name, presets_path)
+    try:
+        edition = _load_edition(str(edition_path))
+    except FileNotFoundError as exc:
+        raise PdfExportError(f"{edition_path}: file not found") from exc
+    except StorageError as exc:
+        raise PdfExportError(str(exc)) from exc
+    numbers = pages if pages is not None else [p.number for p in edition.pages]
+    jobs = _jobs(edition, edition_path, out_dir, numbers, preset, preset_name, presets_path)
+    total = len(jobs)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    results: list[PageExportResult] = []
+
+    targets = {job.page: Path(job.out_path) for job in jobs}
+
+    def report(result: PageExportResult) -> None:
+        stale = targets.get(result.page)
+        if result.error and stale is not None and stale.exists():
+            # A file from an earlier export must not pass for this one.
+            try:
+                stale.unlink()
+                result = replace(result, error=f"{result.error} (old {stale.name} removed)")
+            except OSError as exc:
+                result = replace(
+                    result, error=f"{result.error} (old {stale.name} is still there: {exc})"
+                )
+        results.append(result)
+        if progress is not None:
+            if result.error:
+                message = result.error
+            else:
+                name = result.path.name if result.path else ""
+                message = f"page {result.page}: {name}"
+            progress(len(results), total, message)
+
+    workers = max(1, min(max_workers or os.cpu_count() or 1, total))
+    if workers == 1:
+        for job in jobs:
+            report(_export_job(job))
+    else:
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            futures: dict[Future[PageExportResult], ExportJob] = {
+                pool.submit(_export_job, job): job for job in jobs
+            }
+            for future in as_completed(futures):
+                job = futures[future]
+                try:
+                    report(future.result())
+                except BrokenProcessPool as exc:
+                    report(
+                        PageExportResult(
+                            job.page, "", None, error=f"page {job.page}: worker died ({exc})"
+                        )
+                    )
+    results.sort(key=lambda r: r.page)
+    # Keep the prepared-image cache from growing without bound.
+    default_image_cache().prune()
+    if combined:
+        done = [r.path for r in results if r.path is not None]
+        if done:
+            number = f" {edition.number}" if edition.number else ""
+            proof = merge_proof(
+                done, out_dir / proof_filename(edition), f"{edition.paper}{number}, proof"
+            )
+            results.append(PageExportResult(page=0, page_id="", path=proof))
+    return results

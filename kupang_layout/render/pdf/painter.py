@@ -1,0 +1,357 @@
+"""PDF render stage: paint one display list onto a ReportLab canvas (text, rules, boxes, images).
+
+Page coordinates (points, origin top-left of the trim, y down) become PDF coordinates
+(origin bottom-left of the MediaBox, y up) shifted by the bleed and the slug area.
+Only fills are used (rules and box edges are filled outlines), so overprint needs the
+nonstroking flag `op` alone. Black (100 % K, nothing else) text and rules overprint,
+paper white never does, and any ink flagged for overprint does, except where the
+overprint would pile more ink than the limit on what was painted below (black text on
+a dark box, on a photo): there it knocks out, and the painter reports it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from reportlab.lib.colors import CMYKColor, CMYKColorSep
+from reportlab.pdfgen.canvas import Canvas
+
+from kupang_layout.engine.displaylist import (
+    BoxItem,
+    ImageItem,
+    Ink,
+    Marker,
+    PageDisplayList,
+    RuleItem,
+    TextRun,
+)
+from kupang_layout.model.color import REGISTRATION
+from kupang_layout.render.pdf.fonts import pdf_font
+from kupang_layout.render.pdf.image_cache import CachedImage
+from kupang_layout.render.pdf.text import TextWriter
+
+__all__ = [
+    "REGISTRATION_NAME",
+    "PageGeometry",
+    "PagePainter",
+    "PlacedImage",
+    "cmyk",
+    "overprints",
+    "registration_colour",
+]
+
+#: The Separation that prints on every plate (crop marks, registration targets).
+REGISTRATION_NAME = "All"
+
+Rect = tuple[float, float, float, float]  # left, top, right, bottom in page points
+
+_BLACK_TOLERANCE = 0.05
+
+
+@dataclass(frozen=True, slots=True)
+class PageGeometry:
+    """Trim size, bleed and slug of one page and the MediaBox they make (points)."""
+
+    width: float
+    height: float
+    bleed: float
+    slug: float
+
+    @property
+    def margin(self) -> float:
+        """Distance from the MediaBox edge to the trim edge."""
+        return self.bleed + self.slug
+
+    @property
+    def media_size(self) -> tuple[float, float]:
+        return (self.width + 2 * self.margin, self.height + 2 * self.margin)
+
+    @property
+    def trim_box(self) -> tuple[float, float, float, float]:
+        m = self.margin
+        return (m, m, m + self.width, m + self.height)
+
+    @property
+    def bleed_box(self) -> tuple[float, float, float, float]:
+        m = self.margin - self.bleed
+        return (m, m, m + self.width + 2 * self.bleed, m + self.height + 2 * self.bleed)
+
+    def x(self, page_x: float) -> float:
+        return self.margin + page_x
+
+    def y(self, page_y: float) -> float:
+        return self.margin + self.height - page_y
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedImage:
+    """An image item with its prepared JPEG and its resolution as drawn."""
+
+    item: ImageItem
+    cached: CachedImage
+    output_ppi: float
+    source_ppi: float
+
+
+def is_pure_black(ink: Ink) -> bool:
+    return (
+        ink.c <= _BLACK_TOLERANCE
+        and ink.m <= _BLACK_TOLERANCE
+        and ink.y <= _BLACK_TOLERANCE
+        and ink.k >= 100 - _BLACK_TOLERANCE
+    )
+
+
+def overprints(ink: Ink, black_overprints: bool) -> bool:
+    """Whether a fill in `ink` overprints: never for paper, always when flagged."""
+    if ink.total <= 0:
+        return False
+    return ink.overprint or (black_overprints and is_pure_black(ink))
+
+
+def _unit(value: float) -> float:
+    return min(1.0, max(0.0, value / 100.0))
+
+
+def registration_colour() -> CMYKColorSep:
+    """100 % of every ink, as the Separation 'All'."""
+    return CMYKColorSep(1, 1, 1, 1, spotName=REGISTRATION_NAME)
+
+
+def _is_registration(ink: Ink) -> bool:
+    return ink.name == REGISTRATION and min(ink.c, ink.m, ink.y, ink.k) >= 100 - _BLACK_TOLERANCE
+
+
+def cmyk(ink: Ink) -> CMYKColor:
+    """The ReportLab colour of an ink (percent to 0..1); the registration swatch is 'All'."""
+    if _is_registration(ink):
+        return registration_colour()
+    return CMYKColor(_unit(ink.c), _unit(ink.m), _unit(ink.y), _unit(ink.k))
+
+
+def _overlaps(a: Rect, b: Rect) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _contains(outer: Rect, inner: Rect) -> bool:
+    return (
+        outer[0] <= inner[0]
+        and outer[1] <= inner[1]
+        and outer[2] >= inner[2]
+        and (outer[3] >= inner[3])
+    )
+
+
+def _run_bounds(run: TextRun) -> Rect:
+    last = run.words[-1]
+    return (run.words[0].x, run.y - run.size, last.x + last.width, run.y + run.size * 0.3)
+
+
+class PagePainter:
+    """Draws the printing items of one display list; one painter per page.
+
+    `tac` is the total ink limit used to decide where overprinting is safe; `notes`
+    collects what the painter had to decide (knock-outs instead of overprint).
+    """
+
+    def __init__(
+        self, canvas: Canvas, geometry: PageGeometry, text: TextWriter, tac: float = 240.0
+    ) -> None:
+        self.canvas = canvas
+        self.geometry = geometry
+        self.text = text
+        self.tac = tac
+        self.notes: list[str] = []
+        self._fill: tuple[float, float, float, float] | None = None
+        self._overprint: bool | None = None
+        self._ink_keys: dict[Ink, tuple[float, float, float, float]] = {}
+        self._last_ink: Ink | None = None  # the ink whose colour is set now
+        # What has been painted so far, with the most ink it may carry: (bounds, ink %,
+        # name, knocked out). A knocked-out area hides everything painted before it.
+        self._below: list[tuple[Rect, float, str, bool]] = []
+
+    def begin(self) -> None:
+        """Start the page's content: CMYK black fill and stroke, overprint mode 1."""
+        c = self.canvas
+        black = CMYKColor(0, 0, 0, 1)
+        c.setFillColor(black)
+        c.setStrokeColor(black)
+        self._fill = (0.0, 0.0, 0.0, 1.0)
+        self._last_ink = None
+        c.setOverprintMask(True)
+        self._set_overprint(False)
+        self.text.reset_state()
+
+    def _forget_state(self) -> None:
+        """After a restored graphics state the colour and overprint are not known here.
+
+        (The character spacing is: no text is drawn between q and Q.)
+        """
+        self._fill = None
+        self._last_ink = None
+        self._overprint = None
+
+    def _set_fill(self, ink: Ink) -> None:
+        if ink is self._last_ink:
+            return
+        self._last_ink = ink
+        key = self._ink_keys.get(ink)
+        if key is None:
+            # The registration swatch gets a key no process colour can have.
+            key = (
+                (-1.0, -1.0, -1.0, -1.0)
+                if _is_registration(ink)
+                else (_unit(ink.c), _unit(ink.m), _unit(ink.y), _unit(ink.k))
+            )
+            self._ink_keys[ink] = key
+        if key != self._fill:
+            self.canvas.setFillColor(cmyk(ink))
+            self._fill = key
+
+    def _set_overprint(self, on: bool) -> None:
+        if on != self._overprint:
+            self.canvas.setFillOverprint(on)
+            self._overprint = on
+
+    def _overprint_for(self, ink: Ink, bounds: Rect, black_overprints: bool, what: str) -> bool:
+        """Overprint when the ink asks for it and what lies below leaves room for it."""
+        if not overprints(ink, black_overprints):
+            return False
+        for area, total, name, knocked_out in reversed(self._below):
+            if not _overlaps(area, bounds):
+                continue
+            if total + ink.total > self.tac + 1e-6:
+                note = (
+                    f"{what} in {ink.name or 'black'!r} over {name} knocks out: overprinting "
+                    f"would carry {total + ink.total:g} % ink"
+                )
+                if note not in self.notes:
+                    self.notes.append(note)
+                return False
+            if knocked_out and _contains(area, bounds):
+                break  # nothing painted earlier shows through here
+        return True
+
+    def paint(self, display_list: PageDisplayList, images: dict[int, PlacedImage]) -> None:
+        """Paint every printing item in order; `images` maps item index to its prepared image."""
+        for index, item in enumerate(display_list.items):
+            if isinstance(item, TextRun):
+                self.text_run(item)
+            elif isinstance(item, RuleItem):
+                self.rule(item)
+            elif isinstance(item, BoxItem):
+                self.box(item)
+            elif isinstance(item, ImageItem):
+                placed = images.get(index)
+                if placed is not None:
+                    self.image(placed)
+            elif isinstance(item, Marker):
+                continue
+
+    def text_run(self, run: TextRun) -> None:
+        if not run.words or run.size <= 0:
+            return
+        font = pdf_font(run.face)
+        self._set_fill(run.ink)
+        overprint = overprints(run.ink, black_overprints=True)
+        if overprint and self._below:
+            overprint = self._overprint_for(run.ink, _run_bounds(run), True, "text")
+        self._set_overprint(overprint)
+        g = self.geometry
+        code = self.text.run_code(run, font, g.margin, g.y(run.y))
+        if code:
+            self.canvas.addLiteral(code)
+
+    def rule(self, rule: RuleItem) -> None:
+        if rule.weight <= 0:
+            return
+        dx = rule.x2 - rule.x1
+        dy = rule.y2 - rule.y1
+        length = math.hypot(dx, dy)
+        if length <= 0:
+            return
+        # The stroke as a filled quadrilateral with butt ends.
+        nx = -dy / length * rule.weight / 2
+        ny = dx / length * rule.weight / 2
+        g = self.geometry
+        corners = [
+            (rule.x1 + nx, rule.y1 + ny),
+            (rule.x2 + nx, rule.y2 + ny),
+            (rule.x2 - nx, rule.y2 - ny),
+            (rule.x1 - nx, rule.y1 - ny),
+        ]
+        xs = [px for px, _ in corners]
+        ys = [py for _, py in corners]
+        bounds = (min(xs), min(ys), max(xs), max(ys))
+        self._set_fill(rule.ink)
+        self._set_overprint(self._overprint_for(rule.ink, bounds, True, "a rule"))
+        path = self.canvas.beginPath()
+        path.moveTo(g.x(corners[0][0]), g.y(corners[0][1]))
+        for px, py in corners[1:]:
+            path.lineTo(g.x(px), g.y(py))
+        path.close()
+        self.canvas.drawPath(path, stroke=0, fill=1)
+
+    def box(self, box: BoxItem) -> None:
+        g = self.geometry
+        if box.width <= 0 or box.height <= 0:
+            return
+        if box.fill is not None:
+            area = (box.x, box.y, box.x + box.width, box.y + box.height)
+            self._set_fill(box.fill)
+            overprint = self._overprint_for(box.fill, area, False, "a box")
+            self._set_overprint(overprint)
+            self.canvas.rect(
+                g.x(box.x), g.y(box.y + box.height), box.width, box.height, stroke=0, fill=1
+            )
+            name = f"{box.fill.name!r}" if box.fill.name else "a box"
+            self._below.append((area, box.fill.total, name, not overprint))
+        if box.stroke is not None and box.stroke_weight > 0:
+            # The edge as a frame (outer minus inner rectangle, even-odd), centred on the box.
+            half = box.stroke_weight / 2
+            outer = (
+                box.x - half,
+                box.y - half,
+                box.x + box.width + half,
+                box.y + box.height + half,
+            )
+            self._set_fill(box.stroke)
+            self._set_overprint(self._overprint_for(box.stroke, outer, True, "a box edge"))
+            path = self.canvas.beginPath()
+            path.rect(
+                g.x(box.x - half),
+                g.y(box.y + box.height + half),
+                box.width + 2 * half,
+                box.height + 2 * half,
+            )
+            inner_w = box.width - 2 * half
+            inner_h = box.height - 2 * half
+            if inner_w > 0 and inner_h > 0:
+                path.rect(g.x(box.x + half), g.y(box.y + box.height - half), inner_w, inner_h)
+            self.canvas.drawPath(path, stroke=0, fill=1, fillMode=0)
+
+    def image(self, placed: PlacedImage) -> None:
+        item = placed.item
+        crop = placed.cached.image.crop
+        g = self.geometry
+        left = item.img_x + crop[0] * item.img_width
+        right = item.img_x + crop[2] * item.img_width
+        top = item.img_y + crop[1] * item.img_height
+        bottom = item.img_y + crop[3] * item.img_height
+        clip_left = max(item.clip_x, item.img_x)
+        clip_top = max(item.clip_y, item.img_y)
+        clip_right = min(item.clip_x + item.clip_width, item.img_x + item.img_width)
+        clip_bottom = min(item.clip_y + item.clip_height, item.img_y + item.img_height)
+        c = self.canvas
+        c.saveState()
+        clip = c.beginPath()
+        clip.rect(g.x(clip_left), g.y(clip_bottom), clip_right - clip_left, clip_bottom - clip_top)
+        c.clipPath(clip, stroke=0, fill=0)
+        c.drawImage(str(placed.cached.path), g.x(left), g.y(bottom), right - left, bottom - top)
+        c.restoreState()
+        self._forget_state()
+        # A photo may carry up to the ink limit anywhere.
+        self._below.append(
+            ((clip_left, clip_top, clip_right, clip_bottom), self.tac, "a picture", True)
+        )

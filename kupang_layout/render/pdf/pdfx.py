@@ -1,0 +1,118 @@
+"""PDF render stage: PDF/X-1a:2001 finishing with pikepdf (output intent, Info keys, PDF 1.3).
+
+ReportLab writes the pages; it has no notion of an output intent. This adds the
+GTS_PDFX output intent with the newsprint profile embedded, the Info keys PDF/X-1a
+asks for, drops anything PDF/X-1a forbids that might have slipped in (XMP left over,
+annotations), and saves as PDF 1.3 without object streams.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import zlib
+from dataclasses import dataclass
+from datetime import datetime
+
+import pikepdf
+from pikepdf import Array, Dictionary, Name, String
+
+from kupang_layout import __version__
+from kupang_layout.render.pdf.colour import OUTPUT_CONDITION, newsprint_profile_bytes
+
+__all__ = ["DocumentInfo", "finish_pdf", "pdf_date"]
+
+CREATOR = f"Kupang Layout {__version__}"
+PRODUCER = f"Kupang Layout {__version__} (ReportLab, pikepdf)"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """The Info dictionary's human parts and the export time."""
+
+    title: str
+    created: datetime
+    subject: str = ""
+
+
+def pdf_date(moment: datetime) -> str:
+    """A PDF date string, D:YYYYMMDDHHmmSS+HH'mm' (local offset when the time is naive)."""
+    if moment.tzinfo is None:
+        moment = moment.astimezone()
+    offset = moment.utcoffset()
+    text = moment.strftime("D:%Y%m%d%H%M%S")
+    if offset is None:
+        return text
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    minutes = abs(minutes)
+    if minutes == 0:
+        return text + "Z"
+    return f"{text}{sign}{minutes // 60:02d}'{minutes % 60:02d}'"
+
+
+def _set_info(pdf: pikepdf.Pdf, info: DocumentInfo, pdfx: bool) -> None:
+    stamp = pdf_date(info.created)
+    docinfo = pdf.docinfo
+    for key in list(docinfo.keys()):
+        del docinfo[key]
+    docinfo[Name.Title] = String(info.title)
+    if info.subject:
+        docinfo[Name.Subject] = String(info.subject)
+    docinfo[Name.Creator] = String(CREATOR)
+    docinfo[Name.Producer] = String(PRODUCER)
+    docinfo[Name.CreationDate] = String(stamp)
+    docinfo[Name.ModDate] = String(stamp)
+    if pdfx:
+        docinfo[Name.Trapped] = Name("/False")
+        docinfo[Name("/GTS_PDFXVersion")] = String("PDF/X-1:2001")
+        docinfo[Name("/GTS_PDFXConformance")] = String("PDF/X-1a:2001")
+
+
+@functools.cache
+def _compressed_profile() -> bytes:
+    return zlib.compress(newsprint_profile_bytes(), 9)
+
+
+def _add_output_intent(pdf: pikepdf.Pdf) -> None:
+    # Compressed once per process; the PDF is saved without recompressing any stream.
+    profile = pikepdf.Stream(pdf, _compressed_profile())
+    profile[Name.Filter] = Name.FlateDecode
+    profile[Name.N] = 4
+    profile[Name.Alternate] = Name.DeviceCMYK
+    intent = Dictionary(
+        Type=Name.OutputIntent,
+        S=Name("/GTS_PDFX"),
+        OutputConditionIdentifier=String(OUTPUT_CONDITION.identifier),
+        OutputCondition=String(OUTPUT_CONDITION.condition),
+        RegistryName=String(OUTPUT_CONDITION.registry),
+        Info=String(OUTPUT_CONDITION.info),
+        DestOutputProfile=profile,
+    )
+    pdf.Root[Name.OutputIntents] = Array([pdf.make_indirect(intent)])
+
+
+def finish_pdf(data: bytes, info: DocumentInfo, pdfx: bool) -> bytes:
+    """Rewrite ReportLab's PDF: Info keys, and for PDF/X the output intent and version 1.3."""
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        _set_info(pdf, info, pdfx)
+        for key in (Name.Metadata, Name.OpenAction, Name.AcroForm):
+            if key in pdf.Root:
+                del pdf.Root[key]
+        for page in pdf.pages:
+            if Name.Annots in page.obj:
+                del page.obj[Name.Annots]
+        if pdfx:
+            _add_output_intent(pdf)
+        out = io.BytesIO()
+        pdf.save(
+            out,
+            # PDF/X-1a:2001 is PDF 1.3; a proof keeps the version ReportLab wrote.
+            force_version="1.3" if pdfx else pdf.pdf_version,
+            object_stream_mode=pikepdf.ObjectStreamMode.disable,
+            # ReportLab compressed every stream already: copy them as they are.
+            compress_streams=False,
+            stream_decode_level=pikepdf.StreamDecodeLevel.none,
+            fix_metadata_version=False,
+        )
+    return out.getvalue()
