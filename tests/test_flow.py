@@ -146,3 +146,15 @@ def test_threaded_frames_continue_in_chain_order() -> None:
     frames = [pl.column.frame.id for pl in r.placed]
     assert frames == ["a", "a", "a", "b", "b", "b"]
     assert r.placed[3].y == 407.0  # the first grid line below 396 + ascent
+
+
+def test_keep_with_next_carries_the_last_lines_of_a_long_paragraph() -> None:
+    quote = para(5, keep_with_next=True)
+    r = run([para(4), quote, para(1)], frame(10))
+    lines_of_quote = [pl.column.index for pl in r.placed if pl.paragraph == 1]
+    # 4 + 5 + 1 would fit exactly, so first check a case where the next does not fit:
+    assert lines_of_quote == [0] * 5
+    r = run([para(5), quote, para(3)], frame(10))
+    lines_of_quote = [pl.column.index for pl in r.placed if pl.paragraph == 1]
+    assert lines_of_quote == [0, 0, 0, 1, 1]
+    assert next(pl for pl in r.placed if pl.paragraph == 2).column.index == 1

@@ -163,7 +163,10 @@ def flow_story(
         elif para.keep_with_next and p + 1 < paragraph_count and not column_empty:
             nxt = compose(p + 1, cur.column.width)
             if not _next_fits_after(cur, para, start_line, nxt):
-                k = 0
+                # carry the last lines over with the next paragraph; a short one goes whole
+                k = remaining - MIN_LINES
+                if k < (MIN_LINES if start_line == 0 else 1):
+                    k = 0
         if k == 0 and column_empty and remaining > 0:
             k = max(1, cur.count_fitting(para, start_line, n))  # never loop on a tall line
             if not cur.fits(cur.next_baseline(para.lines[start_line], para, start_line == 0),

@@ -194,7 +194,12 @@ def default_paragraph_styles() -> dict[str, ParagraphStyle]:
         ),
         ParagraphStyle("Lead", based_on="Body", first_indent=0.0),
         ParagraphStyle(
-            "Quote", based_on="Body", font_face="Italic", first_indent=0.0, left_indent=6.0
+            "Quote",
+            based_on="Body",
+            font_face="Italic",
+            first_indent=0.0,
+            left_indent=6.0,
+            keep_with_next=True,
         ),
         ParagraphStyle(
             "Attribution",

@@ -1,0 +1,123 @@
+"""Command-line stage: `kupang-layout export EDITION.kpl [--out DIR] [--pages ...] ...`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from kupang_layout.cli.cmd_preflight import format_table
+from kupang_layout.i18n import current_language
+from kupang_layout.preflight import check_pdf, count_by_severity, has_errors, run_preflight
+from kupang_layout.render.pdf import export_edition
+from kupang_layout.render.pdf.errors import PdfExportError
+from kupang_layout.storage import load_edition
+
+_TEXT = {
+    "id": {
+        "bad_pages": "Daftar halaman tidak sah: {spec} (contoh: 1,3-5)",
+        "no_page": "Edisi tidak memiliki halaman {n}",
+        "refused": "Ekspor ditolak: preflight menemukan {n} galat. Perbaiki dulu, "
+        "atau pakai --force (laporan ditulis di samping PDF).",
+        "report": "Laporan preflight: {path}",
+        "progress": "[{done}/{total}] {message}",
+        "done": "{ok} halaman diekspor ke {out} dalam {sec:.1f} detik",
+        "failed": "{n} halaman gagal diekspor",
+        "pdf_errors": "{n} galat pada PDF yang ditulis (lihat laporan)",
+    },
+    "en": {
+        "bad_pages": "Invalid page list: {spec} (e.g. 1,3-5)",
+        "no_page": "The edition has no page {n}",
+        "refused": "Export refused: preflight found {n} errors. Fix them first, "
+        "or use --force (the report is written beside the PDFs).",
+        "report": "Preflight report: {path}",
+        "progress": "[{done}/{total}] {message}",
+        "done": "{ok} pages exported to {out} in {sec:.1f} s",
+        "failed": "{n} pages failed to export",
+        "pdf_errors": "{n} errors in the PDFs written (see the report)",
+    },
+}
+
+
+def _t(key: str, **params: object) -> str:
+    lang = current_language()
+    return _TEXT.get(lang, _TEXT["en"])[key].format(**params)
+
+
+def parse_pages(spec: str) -> list[int]:
+    """'1,3-5' -> [1, 3, 4, 5]; raises ValueError on anything else."""
+    out: list[int] = []
+    for part in spec.split(","):
+        part = part.strip()
+        if "-" in part:
+            a, _, b = part.partition("-")
+            lo, hi = int(a), int(b)
+            if lo < 1 or hi < lo:
+                raise ValueError(spec)
+            out.extend(range(lo, hi + 1))
+        else:
+            n = int(part)
+            if n < 1:
+                raise ValueError(spec)
+            out.append(n)
+    return sorted(set(out))
+
+
+def run(args: argparse.Namespace) -> int:
+    lang = current_language()
+    path = Path(args.edition)
+    edition = load_edition(path)
+    numbers = [p.number for p in edition.pages]
+    pages = numbers
+    if args.pages:
+        try:
+            pages = parse_pages(args.pages)
+        except ValueError:
+            print(_t("bad_pages", spec=args.pages), file=sys.stderr)
+            return 2
+        for n in pages:
+            if n not in numbers:
+                print(_t("no_page", n=n), file=sys.stderr)
+                return 2
+    out = Path(args.out)
+    issues = run_preflight(edition, pages=pages)
+    report_path = out / "preflight.json"
+    if has_errors(issues):
+        print(format_table(issues, lang))
+        if not args.force:
+            print(_t("refused", n=count_by_severity(issues).get("error", 0)), file=sys.stderr)
+            return 1
+    started = time.perf_counter()
+
+    def progress(done: int, total: int, message: str) -> None:
+        print(_t("progress", done=done, total=total, message=message), flush=True)
+
+    try:
+        results = export_edition(path, out, pages, args.preset, args.combined, progress)
+    except PdfExportError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    ok = [r for r in results if r.ok and r.path is not None]
+    failed = [r for r in results if not r.ok]
+    pdf_issues = [i for r in ok if r.page > 0 and r.path for i in check_pdf(r.path)]
+    print(_t("done", ok=sum(1 for r in ok if r.page > 0), out=out,
+             sec=time.perf_counter() - started))  # fmt: skip
+    if args.force or pdf_issues:
+        out.mkdir(parents=True, exist_ok=True)
+        data = {
+            "document": [i.to_dict(lang) for i in issues],
+            "pdf": [i.to_dict(lang) for i in pdf_issues],
+        }
+        report_path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+        print(_t("report", path=report_path))
+    if failed:
+        for r in failed:
+            print(f"{r.page}: {r.error}", file=sys.stderr)
+        print(_t("failed", n=len(failed)), file=sys.stderr)
+        return 1
+    if has_errors(pdf_issues):
+        print(_t("pdf_errors", n=count_by_severity(pdf_issues).get("error", 0)), file=sys.stderr)
+        return 1
+    return 0
