@@ -31,19 +31,25 @@ def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="kupang-layout", description="Kupang Layout")
     p.add_argument("--version", action="version", version=f"Kupang Layout {__version__}")
     p.add_argument("--lang", choices=["id", "en"], help="UI language (default: id)")
+    # --lang is accepted after the sub-command too; SUPPRESS keeps a sub-command
+    # from overwriting a --lang given before it.
+    common = _Parser(add_help=False)
+    common.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS)
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
 
-    s = sub.add_parser("gui", help="open the desktop app")
+    s = sub.add_parser("gui", parents=[common], help="open the desktop app")
     s.add_argument("file", nargs="?")
 
-    s = sub.add_parser("demo", help="build and export the bundled sample edition")
+    s = sub.add_parser("demo", parents=[common], help="build and export the bundled sample edition")
     s.add_argument("--out", default="out")
 
-    s = sub.add_parser("parse", help="parse a manuscript and print what was found")
+    s = sub.add_parser(
+        "parse", parents=[common], help="parse a manuscript and print what was found"
+    )
     s.add_argument("manuscript")
     s.add_argument("--json", action="store_true")
 
-    s = sub.add_parser("import", help="fill a template with a manuscript")
+    s = sub.add_parser("import", parents=[common], help="fill a template with a manuscript")
     s.add_argument("manuscript")
     s.add_argument("--template", required=True)
     s.add_argument("--photo")
@@ -54,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--slot", help="slot group to fill (default: main)")
     s.add_argument("-o", "--output", required=True)
 
-    s = sub.add_parser("export", help="export print-ready PDFs")
+    s = sub.add_parser("export", parents=[common], help="export print-ready PDFs")
     s.add_argument("edition")
     s.add_argument("--out", default="out")
     s.add_argument("--pages")
@@ -62,30 +68,30 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--combined", action="store_true")
     s.add_argument("--force", action="store_true")
 
-    s = sub.add_parser("preflight", help="check an edition for print problems")
+    s = sub.add_parser("preflight", parents=[common], help="check an edition for print problems")
     s.add_argument("edition")
     s.add_argument("--pdf")
     s.add_argument("--json", action="store_true")
 
-    s = sub.add_parser("render", help="render a page to PNG")
+    s = sub.add_parser("render", parents=[common], help="render a page to PNG")
     s.add_argument("edition")
     s.add_argument("--page", type=int, default=1)
     s.add_argument("--png", required=True)
     s.add_argument("--dpi", type=float, default=150.0)
     s.add_argument("--backend", choices=["qt", "pdf"], default="qt")
 
-    s = sub.add_parser("typeset-report", help="line-breaking quality per story")
+    s = sub.add_parser("typeset-report", parents=[common], help="line-breaking quality per story")
     s.add_argument("edition")
     s.add_argument("--json", action="store_true")
 
-    s = sub.add_parser("templates", help="the template library")
+    s = sub.add_parser("templates", parents=[common], help="the template library")
     tsub = s.add_subparsers(dest="templates_command", parser_class=_Parser, required=True)
-    tsub.add_parser("list")
-    t = tsub.add_parser("show")
+    tsub.add_parser("list", parents=[common])
+    t = tsub.add_parser("show", parents=[common])
     t.add_argument("name")
-    t = tsub.add_parser("import")
+    t = tsub.add_parser("import", parents=[common])
     t.add_argument("file")
-    t = tsub.add_parser("export")
+    t = tsub.add_parser("export", parents=[common])
     t.add_argument("name")
     t.add_argument("file")
     return p
