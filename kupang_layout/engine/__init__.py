@@ -1,0 +1,1 @@
+"""Engine stage: typesetting (hyphenation, line breaking, flow into columns, display list)."""

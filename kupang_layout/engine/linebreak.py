@@ -1,0 +1,482 @@
+"""Engine stage: line breaking by total fit (Knuth & Plass 1981) or first fit.
+
+Reference: D. E. Knuth and M. F. Plass, "Breaking Paragraphs into Lines",
+Software—Practice and Experience 11(11), 1981. Section names below are the paper's;
+TeX's refinements (passes, artificial demerits) follow "TeX: The Program" §813-§890.
+
+Model (§"The box/glue/penalty model", items in `linebreak_items`): a line from break
+``a`` to break ``b`` holds the items after ``a`` (less the glue and penalties that follow
+a break, up to the next box or forced break) up to ``b``; a penalty break adds its width.
+
+Measuring a line (§"The adjustment ratio", §"Badness"): with natural width L, target
+width l, word-space stretch Y and shrink Z, the adjustment ratio is r = (l - L) / Y when
+stretching and (l - L) / Z when shrinking; badness b = 100|r|^3 (capped at 10000, TeX's
+"infinitely bad"); r < -1 is an overfull line.
+
+Letter spacing, a second tier: boxes may carry letter-space stretch Y2 / shrink Z2.
+When the word spaces suffice (|r| <= 1 with Y or Z alone) letters are untouched and b is
+as above. Otherwise the word spaces are set to their limit and letters take the rest;
+the line is judged by the total, b = max(100, 100|r'|^3) with r' = (l - L) / (Y + Y2)
+(or Z + Z2). So a letter-spaced line is never better than one at the word-space limit
+(b = 100) and letter spacing is used only where word spaces alone would be too loose
+(or too tight), yet it can make such a line feasible. A line is overfull only when
+r' < -1. `Line.ratio` applies to glue stretch/shrink and `Line.letter_ratio` to box
+stretch/shrink.
+
+Demerits (§"Demerits"): d = (line_penalty + b)^2 + p^2 for p >= 0, (line_penalty + b)^2
+- p^2 for -inf < p < 0, (line_penalty + b)^2 for a forced break; plus
+double_hyphen_demerits (the paper's alpha) for two flagged breaks in a row,
+final_hyphen_demerits when the last-but-one line ends flagged, and adj_demerits (the
+paper's gamma) when fitness classes of adjacent lines differ by more than one. Fitness
+classes (§"Fitness classes", TeX §817): 0 tight, 1 decent, 2 loose, 3 very loose.
+
+The search (§"The algorithm"): active nodes are breaks that may still start a line;
+each remembers Σw, Σy, Σz after it. For each legal breakpoint every active node is
+tried; a node is deactivated (becomes passive) when the line from it is overfull or the
+breakpoint is forced. Nodes are kept apart by line number (only while line widths still
+differ, or always with looseness), by fitness class, and by the count of consecutive
+flagged breaks (a hard limit, `max_consecutive_hyphens`).
+
+Passes (TeX §863): 1. `pretolerance` without hyphenation points (skipped if negative);
+2. `tolerance`; 3. `tolerance` with `emergency_stretch` added to every line's stretch
+(if positive); 4. last resort: any underfull line is allowed (badness capped at 10^6
+instead of 10^4, so that a loose line still beats a hopeless one), and when the only
+active node would die at an overfull line, that line is taken (TeX's artificial
+demerits). The breaker never fails; overfull lines are reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from kupang_layout.engine.linebreak_items import FIL, INFINITY, Box, Glue, Item, Penalty
+from kupang_layout.engine.linebreak_measure import (
+    INF_BAD,
+    R_INF,
+    Candidate,
+    LineWidths,
+    Node,
+    Prepared,
+    Widths,
+    demerits,
+    judge,
+    make_node,
+    set_line,
+)
+
+_HUGE = float("inf")
+LAST_RESORT_BAD = 1.0e6
+"""Badness cap of the last-resort pass (any line that is not overfull is allowed)."""
+
+__all__ = [
+    "FIL",
+    "INFINITY",
+    "INF_BAD",
+    "Box",
+    "BreakParams",
+    "BreakResult",
+    "Glue",
+    "Item",
+    "Line",
+    "LineWidths",
+    "Penalty",
+    "break_lines",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class BreakParams:
+    """Parameters, named as in TeX (values in points where they are lengths).
+
+    * `hyphen_penalty` / `exhyphen_penalty`: for the caller's item builder, the penalty
+      of a hyphenation point and of the break after a hard hyphen (items carry their own
+      penalty values; the breaker reads only the items).
+    * `max_consecutive_hyphens`: most flagged line ends in a row; None for no limit, 0
+      for no flagged break at all.
+    * `emergency_stretch`: stretch added to every line in pass 3 (and 4) when judging.
+    * `mode`: "optimal" (total fit) or "first_fit" (greedy draft; one pass).
+    """
+
+    tolerance: float = 200.0
+    pretolerance: float = 100.0
+    hyphen_penalty: float = 50.0
+    exhyphen_penalty: float = 50.0
+    line_penalty: float = 10.0
+    adj_demerits: float = 10000.0
+    double_hyphen_demerits: float = 10000.0
+    final_hyphen_demerits: float = 5000.0
+    looseness: int = 0
+    emergency_stretch: float = 0.0
+    max_consecutive_hyphens: int | None = 2
+    mode: Literal["optimal", "first_fit"] = "optimal"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line: items ``[start, end)`` set with glue ratio `ratio`, letters `letter_ratio`.
+
+    `end` equals `break_index`, the item the line breaks at (a glue, not shown; a penalty,
+    whose width is added, e.g. a hyphen), or the end of the material. Items between the
+    previous break and `start` are discarded glue and penalties.
+
+    Setting: a glue gets ``width + ratio * stretch`` (ratio >= 0) or ``width + ratio *
+    shrink`` (ratio < 0); a box gets ``letter_ratio`` times its stretch or shrink spread
+    over its letters. An overfull line is set at its limits (-1) and sticks out by
+    ``natural - width`` minus the shrink. `badness` is measured with the real stretch;
+    `demerits` is what the winning pass charged. `width` is the target, `natural` the
+    width at natural spacing (hyphen included).
+    """
+
+    start: int
+    end: int
+    break_index: int
+    ratio: float
+    letter_ratio: float
+    hyphenated: bool
+    demerits: float
+    fitness: int
+    badness: float
+    overfull: bool
+    width: float
+    natural: float
+
+
+@dataclass(frozen=True, slots=True)
+class BreakResult:
+    """Lines in order; `passes` is the pass that succeeded (see the module docstring; 1
+    for first fit, 0 when there is no material); `overfull` counts overfull lines."""
+
+    lines: tuple[Line, ...]
+    total_demerits: float
+    passes: int
+    overfull: int
+
+    @property
+    def hyphenated_lines(self) -> int:
+        return sum(1 for line in self.lines if line.hyphenated)
+
+
+def _total_fit_pass(
+    prep: Prepared,
+    widths: Widths,
+    params: BreakParams,
+    threshold: float,
+    use_hyphens: bool,
+    extra: float,
+    last_resort: bool,
+) -> tuple[Node, int] | None:
+    """One pass of §"The algorithm": the chosen final node and its looseness, or None."""
+    limit = params.max_consecutive_hyphens
+    max_h = limit if limit is not None else 1 << 30
+    track = 1 if limit is not None else 0
+    hmul = max_h + 1 if limit is not None else 1  # keys: (line class, fitness, hyphen run)
+    adj = params.adj_demerits
+    line_penalty = params.line_penalty
+    double_hyph = params.double_hyphen_demerits
+    final_hyph = params.final_hyphen_demerits
+    easy_line = widths.easy_line
+    pw_, py_, pz_, py2_, pz2_ = prep.w, prep.y, prep.z, prep.y2, prep.z2
+    final = prep.final
+    # Badness is capped at TeX's 10000, except in the last resort, where a higher cap
+    # lets the search tell a loose line from a hopeless one.
+    cap = LAST_RESORT_BAD if last_resort else INF_BAD
+    r_inf = R_INF if not last_resort else (cap / 100.0) ** (1.0 / 3.0)
+
+    active: list[Node] = [make_node(prep, widths, -1, 0, 1, 0, False, 0.0, 0.0, None, 0.0)]
+    for b, pi, pw, flagged, forced, is_hyph in prep.breaks:
+        if is_hyph and not use_hyphens:
+            continue
+        is_final = b == final
+        wb = pw_[b] + pw
+        yb = py_[b] + extra
+        zb = pz_[b]
+        y2b = py2_[b]
+        z2b = pz2_[b]
+        penalty_part = pi * pi if pi > 0 else (-pi * pi if pi > -INFINITY else 0.0)
+        flag_extra = final_hyph if is_final else (double_hyph if flagged else 0.0)
+        candidates: dict[int, Candidate] | None = None
+        floor = _HUGE  # fewest total demerits so far at b, line class easy_line, no hyphen run
+        survivors: list[Node] | None = None
+        last_index = len(active) - 1
+        for idx, a in enumerate(active):
+            (a_start, a_w, a_y, a_z, a_y2, a_z2, a_width, a_fit, a_hyph, a_flag, a_total,
+             a_line, _pos, _prev, _d, _pw) = a  # fmt: skip
+            if b < a_start:
+                # b lies in the glue discarded after a: no line a -> b.
+                if survivors is not None:
+                    survivors.append(a)
+                continue
+            # §"The adjustment ratio", §"Badness", with the letter-spacing tier.
+            short = a_width - (wb - a_w)
+            overfull = False
+            if short > 0:
+                y1 = yb - a_y
+                if y1 > 0 and short <= y1:
+                    r = short / y1
+                    bad = 100.0 * r * r * r
+                else:
+                    yt = (y1 if y1 > 0 else 0.0) + y2b - a_y2
+                    r = short / yt if yt > 0 else r_inf
+                    if r >= r_inf:
+                        bad = cap
+                    else:
+                        bad = 100.0 * r * r * r
+                        if bad < 100.0:
+                            bad = 100.0
+                fit = 3 if bad > 99 else (2 if bad > 12 else 1)
+            elif short == 0:
+                bad = 0.0
+                fit = 1
+            else:
+                z1 = zb - a_z
+                if z1 > 0 and -short <= z1:
+                    r = short / z1
+                    bad = -100.0 * r * r * r
+                    fit = 0 if bad > 12 else 1
+                elif -short <= (z1 if z1 > 0 else 0.0) + z2b - a_z2:
+                    bad = 100.0
+                    fit = 0
+                else:
+                    bad = cap + 1
+                    fit = 0
+                    overfull = True
+
+            hyph = (a_hyph + 1 if flagged else 0) * track
+            if overfull or forced:
+                # §"deactivate": the line from a can only get longer (or b is forced).
+                if survivors is None:
+                    survivors = active[:idx]
+                if overfull or bad > threshold or hyph > max_h:
+                    if last_resort and candidates is None and idx == last_index and not survivors:
+                        # TeX §854: the only node left; take the break anyway.
+                        line = a_line + 1
+                        key = line if line < easy_line else easy_line
+                        candidates = {0: (a_total, 0.0, fit, hyph, key, a)}
+                    continue
+            else:
+                if survivors is not None:
+                    survivors.append(a)
+                if bad > threshold or hyph > max_h:
+                    continue
+
+            # §"Demerits".
+            lb = line_penalty + bad
+            d = lb * lb + penalty_part
+            if a_flag:
+                d += flag_extra
+            if fit - a_fit > 1 or a_fit - fit > 1:
+                d += adj
+            total = a_total + d
+            line = a_line + 1
+            if line >= easy_line:
+                # Early form of the `_prune` test for the usual line class.
+                if total > floor + adj:
+                    continue
+                if hyph == 0 and total < floor:
+                    floor = total
+                line_key = easy_line
+            else:
+                line_key = line
+            key = (line_key * 4 + fit) * hmul + hyph
+            if candidates is None:
+                candidates = {key: (total, d, fit, hyph, line_key, a)}
+            else:
+                old = candidates.get(key)
+                if old is None or total < old[0]:
+                    candidates[key] = (total, d, fit, hyph, line_key, a)
+
+        if survivors is not None:
+            active = survivors
+        if candidates is not None:
+            kept = candidates.values() if len(candidates) == 1 else _prune(candidates, adj)
+            for total, d, fit, hyph, _key, a in kept:
+                active.append(
+                    make_node(prep, widths, b, a[11] + 1, fit, hyph, flagged, total, d, a, pw)
+                )
+        if not active:
+            return None
+    return _choose(active, params.looseness)
+
+
+def _prune(candidates: dict[int, Candidate], adj: float) -> list[Candidate]:
+    """Keep the candidates that can still win (TeX §835-§836, extended to hyphen counts).
+
+    Within one line class, a candidate is dropped when another with no more consecutive
+    hyphens is better by more than adj_demerits (the most a fitness change can cost), or
+    is no worse in the same fitness class.
+    """
+    values = list(candidates.values())
+    kept: list[Candidate] = []
+    for cand in values:
+        total, _d, fit, hyph, line_key, _a = cand
+        for other in values:
+            if other is cand or other[4] != line_key or other[3] > hyph:
+                continue
+            if other[0] + adj < total or (
+                other[2] == fit and (other[0] < total or (other[0] == total and other[3] < hyph))
+            ):
+                break
+        else:
+            kept.append(cand)
+    return kept
+
+
+def _choose(finals: list[Node], looseness: int) -> tuple[Node, int]:
+    """TeX §874-§875: fewest demerits, or the line count nearest best + looseness.
+
+    Returns the node and the looseness achieved (lines more than the optimum).
+    """
+    best = min(finals, key=lambda node: node[10])
+    if looseness == 0:
+        return best, 0
+    best_line = best[11]
+    chosen = best
+    actual = 0
+    for node in finals:
+        diff = node[11] - best_line
+        if (looseness <= diff < actual) or (actual < diff <= looseness):
+            chosen, actual = node, diff
+        elif diff == actual and node[10] < chosen[10]:
+            chosen = node
+    return chosen, actual
+
+
+# ---------------------------------------------------------------------------
+# First fit
+
+
+def _first_fit(prep: Prepared, widths: Widths, params: BreakParams) -> Node:
+    """Greedy draft mode: each line takes as much as fits; the same demerits are summed.
+
+    A hyphenation point is preferred only when the last plain break would make the line
+    worse than `tolerance`; consecutive hyphens are limited as in the total-fit search.
+    """
+    limit = params.max_consecutive_hyphens
+    breaks = prep.breaks
+    nb = len(breaks)
+    node = make_node(prep, widths, -1, 0, 1, 0, False, 0.0, 0.0, None, 0.0)
+    k = 0
+    while k < nb:
+        start, width, hyphens = node[0], node[6], node[8]
+        best_any = best_ok = best_plain = stop = -1
+        j = k
+        while j < nb:
+            b, _pi, pw, flagged, forced, _hyph = breaks[j]
+            if b < start:
+                j += 1
+                continue
+            bad, _fit, overfull = judge(prep, start, b, pw, width, 0.0)
+            if overfull:
+                stop = j
+                break
+            best_any = j
+            if not flagged or limit is None or hyphens + 1 <= limit:
+                best_ok = j
+                if not flagged and bad <= params.tolerance:
+                    best_plain = j
+            if forced:
+                break
+            j += 1
+        if best_ok >= 0:
+            use_plain = best_plain >= 0 and breaks[best_ok][3] and not breaks[best_ok][4]
+            chosen = best_plain if use_plain else best_ok
+        elif best_any >= 0:
+            chosen = best_any
+        else:
+            chosen = stop if stop >= 0 else nb - 1
+        b, pi, pw, flagged, _forced, _hyph = breaks[chosen]
+        bad, fit, _overfull = judge(prep, start, b, pw, width, 0.0)
+        is_final = b == prep.final
+        d = demerits(params, bad, pi, flagged, node[9], is_final, fit, node[7])
+        hyph = hyphens + 1 if flagged else 0
+        node = make_node(
+            prep, widths, b, node[11] + 1, fit, hyph, flagged, node[10] + d, d, node, pw
+        )
+        k = chosen + 1
+        if is_final:
+            break
+    return node
+
+
+# ---------------------------------------------------------------------------
+# Entry point
+
+
+def break_lines(
+    items: Sequence[Item],
+    line_widths: LineWidths,
+    params: BreakParams | None = None,
+) -> BreakResult:
+    """Break `items` into lines of the given widths; never raises on odd input.
+
+    The material should end with ``paragraph_end()`` (finishing glue and a forced break);
+    without it the material ends after its last box. Glue and penalties at the very end
+    are dropped.
+    """
+    params = params or BreakParams()
+    prep = Prepared(items)
+    if not prep.breaks:
+        return BreakResult((), 0.0, 0, 0)
+    widths = Widths(line_widths, params.looseness)
+
+    if params.mode == "first_fit":
+        return _result(prep, widths, _first_fit(prep, widths, params), 1)
+
+    passes: list[tuple[int, float, bool, float, bool]] = []
+    if params.pretolerance >= 0:
+        passes.append((1, params.pretolerance, False, 0.0, False))
+    passes.append((2, params.tolerance, True, 0.0, False))
+    if params.emergency_stretch > 0:
+        passes.append((3, params.tolerance, True, params.emergency_stretch, False))
+    passes.append((4, LAST_RESORT_BAD, True, max(0.0, params.emergency_stretch), True))
+
+    fallback: tuple[Node, int] | None = None
+    for number, threshold, use_hyphens, extra, last_resort in passes:
+        if last_resort and fallback is not None:
+            break
+        found = _total_fit_pass(prep, widths, params, threshold, use_hyphens, extra, last_resort)
+        if found is None:
+            continue
+        fallback = (found[0], number)
+        if found[1] == params.looseness:
+            break
+    if fallback is None:  # pragma: no cover - the last-resort pass always ends
+        return _result(prep, widths, _first_fit(prep, widths, params), 4)
+    return _result(prep, widths, fallback[0], fallback[1])
+
+
+def _result(prep: Prepared, widths: Widths, last: Node, passes: int) -> BreakResult:
+    chain: list[Node] = []
+    node: Node | None = last
+    while node is not None and node[12] >= 0:
+        chain.append(node)
+        node = node[13]
+    chain.reverse()
+    lines: list[Line] = []
+    prev_start = 0
+    for node in chain:
+        b, pw = node[12], node[15]
+        width = widths(node[11] - 1)
+        ratio, letter_ratio, overfull, natural = set_line(prep, prev_start, b, pw, width)
+        real_bad, _fit, _over = judge(prep, prev_start, b, pw, width, 0.0)
+        lines.append(
+            Line(
+                start=prev_start,
+                end=b,
+                break_index=b,
+                ratio=ratio,
+                letter_ratio=letter_ratio,
+                hyphenated=node[9],
+                demerits=node[14],
+                fitness=node[7],
+                badness=min(real_bad, INF_BAD),
+                overfull=overfull,
+                width=width,
+                natural=natural,
+            )
+        )
+        prev_start = node[0]
+    total = last[10] if chain else 0.0
+    return BreakResult(tuple(lines), total, passes, sum(1 for ln in lines if ln.overfull))

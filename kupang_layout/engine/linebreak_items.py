@@ -1,0 +1,164 @@
+"""Engine stage: the box/glue/penalty items that line breaking works on.
+
+Knuth & Plass, "Breaking Paragraphs into Lines", Software—Practice and Experience
+11(11), 1981, §"The box/glue/penalty model":
+
+* `Box`: material of fixed width (a word or part of a word). Our boxes may also carry
+  letter-spacing `stretch`/`shrink`, used by the breaker only when the word spaces of a
+  line cannot absorb the slack on their own (see `linebreak`).
+* `Glue`: a space of natural `width` that can grow by `stretch` or narrow by `shrink`.
+  A glue is a legal break when the item before it is a box; a line never shows the glue
+  it breaks at, nor the glue and penalties that follow a break up to the next box.
+* `Penalty`: a possible break costing `penalty`; ``>= INFINITY`` forbids the break,
+  ``<= -INFINITY`` forces it. `width` is added to the line only when it breaks there (a
+  hyphen). `flagged` marks hyphenated line ends: give hyphenation points
+  ``Penalty(hyphen_width, hyphen_penalty, True)`` and the break after a hard hyphen
+  ``Penalty(0, exhyphen_penalty, True)``. A flagged penalty with non-zero width is a
+  hyphenation point: the first (pretolerance) pass does not use it.
+
+Every item has a `ref` payload (an int of the caller's choosing) to map lines back to words.
+
+Alignment (paper §"Ragged right" / §"Centered text"): justified text uses one glue per
+word space. For ragged or centred text the helpers below build the paper's sequences,
+in which a break leaves a finite "rag" stretch at the line's end and/or start while an
+unbroken space keeps its plain width. Items they add on their own have ``ref=FILL_REF``.
+The last line of right-aligned or centred text ends with an infinite fill, so the caller
+places that line itself (slack to the left, or split), using `Line.natural`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final, Literal
+
+__all__ = [
+    "FIL",
+    "FILL_REF",
+    "INFINITY",
+    "Alignment",
+    "Box",
+    "Glue",
+    "Item",
+    "Penalty",
+    "hyphen_break",
+    "interword",
+    "paragraph_end",
+    "paragraph_start",
+]
+
+INFINITY: Final = 10000.0
+"""A penalty at or above this forbids a break; at or below its negative forces one."""
+
+FIL: Final = 1.0e6
+"""Stretch that stands for "infinitely stretchable" (the paragraph's finishing glue)."""
+
+FILL_REF: Final = -2
+"""The `ref` of items the alignment helpers add (fills and their anchors)."""
+
+Alignment = Literal["justify", "left", "right", "center"]
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """Fixed material; `stretch`/`shrink` are its letter-spacing range (second tier)."""
+
+    width: float
+    stretch: float = 0.0
+    shrink: float = 0.0
+    ref: int = -1
+
+
+@dataclass(frozen=True, slots=True)
+class Glue:
+    """A space: natural `width`, growing by up to `stretch`, narrowing by up to `shrink`."""
+
+    width: float
+    stretch: float = 0.0
+    shrink: float = 0.0
+    ref: int = -1
+
+
+@dataclass(frozen=True, slots=True)
+class Penalty:
+    """A possible break of cost `penalty`; `width` is set only at a break there."""
+
+    width: float
+    penalty: float
+    flagged: bool = False
+    ref: int = -1
+
+
+Item = Box | Glue | Penalty
+
+
+def _fills(alignment: Alignment, rag: float) -> tuple[float, float]:
+    """(left fill, right fill) stretch that a break leaves at a line's start and end."""
+    if alignment == "left":
+        return 0.0, rag
+    if alignment == "right":
+        return rag, 0.0
+    if alignment == "center":
+        return rag, rag
+    return 0.0, 0.0
+
+
+def paragraph_start(alignment: Alignment, rag: float) -> tuple[Item, ...]:
+    """Items that open a paragraph (the first line's left fill, if any)."""
+    left, _ = _fills(alignment, rag)
+    return (Glue(0.0, left, 0.0, FILL_REF),) if left > 0 else ()
+
+
+def interword(
+    alignment: Alignment,
+    width: float,
+    stretch: float,
+    shrink: float,
+    rag: float,
+    ref: int = -1,
+) -> tuple[Item, ...]:
+    """A breakable word space of natural `width`.
+
+    Unbroken it is worth ``Glue(width, stretch, shrink)``; broken, the line ends with the
+    right fill and the next line starts with the left fill (paper §"Ragged right").
+    For ragged text pass ``stretch=shrink=0`` for fixed word spaces.
+    """
+    left, right = _fills(alignment, rag)
+    if left == 0 and right == 0:
+        return (Glue(width, stretch, shrink, ref),)
+    items: list[Item] = []
+    if right > 0:
+        items.append(Glue(0.0, right, 0.0, FILL_REF))
+    items.append(Penalty(0.0, 0.0, False, FILL_REF))
+    items.append(Glue(width, stretch - left - right, shrink, ref))
+    if left > 0:
+        items.extend((Box(0.0, 0.0, 0.0, FILL_REF), Penalty(0.0, INFINITY, False, FILL_REF)))
+        items.append(Glue(0.0, left, 0.0, FILL_REF))
+    return tuple(items)
+
+
+def hyphen_break(
+    alignment: Alignment,
+    width: float,
+    penalty: float,
+    rag: float,
+    ref: int = -1,
+) -> tuple[Item, ...]:
+    """A break inside a word: a hyphenation point (`width` = hyphen) or, with width 0,
+    the break after a hard hyphen. Always flagged."""
+    left, right = _fills(alignment, rag)
+    if left == 0 and right == 0:
+        return (Penalty(width, penalty, True, ref),)
+    items: list[Item] = [Penalty(0.0, INFINITY, False, FILL_REF)]
+    if right > 0:
+        items.append(Glue(0.0, right, 0.0, FILL_REF))
+    items.append(Penalty(width, penalty, True, ref))
+    items.append(Glue(0.0, -left - right, 0.0, FILL_REF))
+    if left > 0:
+        items.extend((Box(0.0, 0.0, 0.0, FILL_REF), Penalty(0.0, INFINITY, False, FILL_REF)))
+        items.append(Glue(0.0, left, 0.0, FILL_REF))
+    return tuple(items)
+
+
+def paragraph_end(ref: int = -1) -> tuple[Item, ...]:
+    """The finishing glue and the forced break that end a paragraph (any alignment)."""
+    return (Glue(0.0, FIL, 0.0, FILL_REF), Penalty(0.0, -INFINITY, False, ref))

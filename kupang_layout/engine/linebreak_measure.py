@@ -1,0 +1,300 @@
+"""Engine stage: measuring lines for the line breaker (prefix sums, badness, demerits).
+
+Knuth & Plass, "Breaking Paragraphs into Lines", Software—Practice and Experience 11(11),
+1981: §"The adjustment ratio", §"Badness", §"Demerits"; the letter-spacing tier is
+described in `kupang_layout.engine.linebreak`. Internal to the line breaker.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Final, TypeAlias
+
+from kupang_layout.engine.linebreak_items import INFINITY, Box, Glue, Item, Penalty
+
+if TYPE_CHECKING:
+    from kupang_layout.engine.linebreak import BreakParams
+
+INF_BAD: Final = 10000.0
+"""TeX's "infinitely bad": badness is capped here."""
+
+R_INF: Final = (INF_BAD / 100.0) ** (1.0 / 3.0)
+"""|r| from which badness is "infinitely bad"."""
+
+_MAX_ABS: Final = 1.0e9
+
+LineWidths = Sequence[float] | Callable[[int], float]
+"""Width of line j (0-based): ``widths[min(j, len - 1)]`` or ``widths(j)``."""
+
+
+# ---------------------------------------------------------------------------
+# Preparation: prefix sums and legal breakpoints
+
+
+class Prepared:
+    """Prefix sums Σw, Σy, Σz (glue), Σy2, Σz2 (box letter-spacing) and breakpoints."""
+
+    __slots__ = ("after", "breaks", "final", "w", "y", "y2", "z", "z2")
+
+    def __init__(self, items: Sequence[Item]) -> None:
+        if not self._sum(items, safe=False):
+            self._sum(items, safe=True)  # NaN or infinite values: sanitise and redo
+
+    def _sum(self, items: Sequence[Item], safe: bool) -> bool:
+        """Fill the tables; without `safe`, return False if a sum is not finite."""
+        n = len(items)
+        w = [0.0] * (n + 1)
+        y = [0.0] * (n + 1)
+        z = [0.0] * (n + 1)
+        y2 = [0.0] * (n + 1)
+        z2 = [0.0] * (n + 1)
+        content = bytearray(n + 1)  # 1 for a box or a forced break (never discarded)
+        # Legal breakpoints (§"Legal breakpoints"): glue after a box, penalty < +inf.
+        # Tuples: (index, penalty, width, flagged, forced, hyphenation point).
+        breaks: list[tuple[int, float, float, bool, bool, bool]] = []
+        sw = sy = sz = sy2 = sz2 = 0.0
+        last_content = -1
+        prev_box = False
+        for i, item in enumerate(items):
+            if isinstance(item, Box):
+                if safe:
+                    sw += clean(item.width)
+                    sy2 += clean(item.stretch)
+                    sz2 += clean(item.shrink)
+                else:
+                    sw += item.width
+                    sy2 += item.stretch
+                    sz2 += item.shrink
+                content[i] = 1
+                last_content = i
+                prev_box = True
+            elif isinstance(item, Glue):
+                if safe:
+                    sw += clean(item.width)
+                    sy += clean(item.stretch)
+                    sz += clean(item.shrink)
+                else:
+                    sw += item.width
+                    sy += item.stretch
+                    sz += item.shrink
+                if prev_box:
+                    breaks.append((i, 0.0, 0.0, False, False, False))
+                prev_box = False
+            else:
+                p = clean(item.penalty)
+                if p < INFINITY:
+                    pw = clean(item.width)
+                    forced = p <= -INFINITY
+                    if forced:
+                        content[i] = 1
+                        last_content = i
+                    breaks.append((i, p, pw, item.flagged, forced, item.flagged and pw != 0.0))
+                prev_box = False
+            w[i + 1] = sw
+            y[i + 1] = sy
+            z[i + 1] = sz
+            y2[i + 1] = sy2
+            z2[i + 1] = sz2
+        if not safe and not math.isfinite(sw + sy + sz + sy2 + sz2):
+            return False
+        self.w, self.y, self.z, self.y2, self.z2 = w, y, z, y2, z2
+
+        # Start of the line after a break at i: the next box or forced penalty (§"discard").
+        nxt = [n] * (n + 2)
+        for i in range(n - 1, -1, -1):
+            nxt[i] = i if content[i] else nxt[i + 1]
+        self.after = nxt
+
+        # The material ends at its last forced break, or right after its last box.
+        final = -1
+        if last_content >= 0:
+            final = last_content if not isinstance(items[last_content], Box) else last_content + 1
+            breaks = [bp for bp in breaks if bp[0] < final]
+            last = items[last_content]
+            if isinstance(last, Penalty):
+                breaks.append((final, -INFINITY, clean(last.width), last.flagged, True, False))
+            else:
+                breaks.append((final, -INFINITY, 0.0, False, True, False))
+        else:
+            breaks = []
+        self.breaks = breaks
+        self.final = final
+        return True
+
+
+def clean(value: float) -> float:
+    """Replace NaN by 0 and clamp huge values so that sums stay finite."""
+    if value != value:  # NaN
+        return 0.0
+    if value > _MAX_ABS:
+        return _MAX_ABS
+    if value < -_MAX_ABS:
+        return -_MAX_ABS
+    return float(value)
+
+
+class Widths:
+    """Line widths by line number, with the first line number from which all are equal."""
+
+    __slots__ = ("_cache", "_fn", "easy_line")
+
+    def __init__(self, widths: LineWidths, looseness: int) -> None:
+        self._cache: list[float] = []
+        self._fn: Callable[[int], float] | None = None
+        if callable(widths):
+            self._fn = widths
+            self.easy_line = 1 << 60
+        else:
+            self._cache = [max(0.0, clean(v)) for v in widths] or [0.0]
+            self.easy_line = len(self._cache) - 1
+        if looseness != 0:
+            self.easy_line = 1 << 60
+
+    def __call__(self, j: int) -> float:
+        fn = self._fn
+        if fn is None:
+            cache = self._cache
+            return cache[j] if j < len(cache) else cache[-1]
+        while len(self._cache) <= j:
+            self._cache.append(max(0.0, clean(float(fn(len(self._cache))))))
+        return self._cache[j]
+
+
+# ---------------------------------------------------------------------------
+# Measuring one line
+
+
+def judge(
+    prep: Prepared, s: int, b: int, pw: float, width: float, extra: float
+) -> tuple[float, int, bool]:
+    """(badness, fitness class, overfull) of the line items[s:b] (+ penalty width pw)."""
+    short = width - (prep.w[b] - prep.w[s] + pw)
+    if short > 0:
+        y1 = prep.y[b] - prep.y[s] + extra
+        if y1 > 0 and short <= y1:
+            bad = 100.0 * (short / y1) ** 3
+        else:
+            yt = max(y1, 0.0) + prep.y2[b] - prep.y2[s]
+            r = short / yt if yt > 0 else R_INF
+            bad = INF_BAD if r >= R_INF else max(100.0, 100.0 * r * r * r)
+        return bad, (3 if bad > 99 else 2 if bad > 12 else 1), False
+    if short == 0:
+        return 0.0, 1, False
+    z1 = prep.z[b] - prep.z[s]
+    if z1 > 0 and -short <= z1:
+        bad = 100.0 * (-short / z1) ** 3
+        return bad, (0 if bad > 12 else 1), False
+    if -short <= max(z1, 0.0) + prep.z2[b] - prep.z2[s]:
+        return 100.0, 0, False
+    return INF_BAD + 1, 0, True
+
+
+def set_line(
+    prep: Prepared, s: int, b: int, pw: float, width: float
+) -> tuple[float, float, bool, float]:
+    """(glue ratio, letter ratio, overfull, natural width) to set items[s:b] at width."""
+    natural = prep.w[b] - prep.w[s] + pw
+    short = width - natural
+    if short > 0:
+        t1, t2 = prep.y[b] - prep.y[s], prep.y2[b] - prep.y2[s]
+    elif short < 0:
+        t1, t2 = prep.z[b] - prep.z[s], prep.z2[b] - prep.z2[s]
+    else:
+        return 0.0, 0.0, False, natural
+    need = abs(short)
+    sign = 1.0 if short > 0 else -1.0
+    if t1 > 0 and need <= t1:
+        return sign * need / t1, 0.0, False, natural
+    base = max(t1, 0.0)
+    if t2 > 0 and need <= base + t2:
+        return (sign if t1 > 0 else 0.0), sign * (need - base) / t2, False, natural
+    total = base + max(t2, 0.0)
+    overfull = short < 0
+    if total <= 0:
+        return 0.0, 0.0, overfull, natural
+    r = need / total if short > 0 else 1.0  # an overfull line is set at its limits
+    return (sign * r if t1 > 0 else 0.0), (sign * r if t2 > 0 else 0.0), overfull, natural
+
+
+def demerits(
+    params: BreakParams,
+    bad: float,
+    pi: float,
+    flagged: bool,
+    prev_flagged: bool,
+    is_final: bool,
+    fit: int,
+    prev_fit: int,
+) -> float:
+    """§"Demerits" with TeX's additions (double / final hyphen, adjacent fitness)."""
+    lb = params.line_penalty + bad
+    d = lb * lb
+    if pi > 0:
+        d += pi * pi
+    elif pi > -INFINITY:
+        d -= pi * pi
+    if is_final:
+        if prev_flagged:
+            d += params.final_hyphen_demerits
+    elif flagged and prev_flagged:
+        d += params.double_hyphen_demerits
+    if abs(fit - prev_fit) > 1:
+        d += params.adj_demerits
+    return d
+
+
+# A node is a plain tuple (the cheapest record in CPython; the inner loop unpacks it):
+#  0 start     first item of the line that starts here (after discarded items)
+#  1-5         Σw, Σy, Σz, Σy2, Σz2 up to `start` (the paper's "totals after the break")
+#  6 width     width of the line that starts here
+#  7 fitness   fitness class of the line that ends here
+#  8 hyphens   consecutive flagged breaks ending here
+#  9 flagged   whether this break is flagged
+# 10 total     total demerits of the best way to reach this break
+# 11 line      number of lines ending here
+# 12 position  index of the break item (-1 for the paragraph start)
+# 13 prev      the node the line ending here starts from
+# 14 demerits  demerits of the line ending here
+# 15 pw        width the break adds (a hyphen)
+Node: TypeAlias = tuple[
+    int, float, float, float, float, float, float, int, int, bool, float, int, int,
+    "Node | None", float, float,
+]  # fmt: skip
+
+# A candidate for a new node: (total, line demerits, fitness, hyphens, line key, from).
+Candidate: TypeAlias = tuple[float, float, int, int, int, Node]
+
+
+def make_node(
+    prep: Prepared,
+    widths: Widths,
+    position: int,
+    line: int,
+    fitness: int,
+    hyphens: int,
+    flagged: bool,
+    total: float,
+    demerits: float,
+    prev: Node | None,
+    pw: float,
+) -> Node:
+    start = prep.after[position + 1] if position >= 0 else 0
+    return (
+        start,
+        prep.w[start],
+        prep.y[start],
+        prep.z[start],
+        prep.y2[start],
+        prep.z2[start],
+        widths(line),
+        fitness,
+        hyphens,
+        flagged,
+        total,
+        line,
+        position,
+        prev,
+        demerits,
+        pw,
+    )
