@@ -44,7 +44,7 @@ class Composer:
         self.hyphenator = hyphenator
         self._hyphenators: dict[tuple[int, int], Hyphenator] = {}
         self.registry = registry or default_registry()
-        self.params = params or BreakParams()
+        self.params = params or DEFAULT_PARAMS
         self._cache: dict[tuple[object, ...], ComposedParagraph] = {}
         self._metrics: dict[str, FontMetrics] = {}
         self.word_recipes: dict[tuple[object, ...], dict[str, Recipe]] = {}
@@ -206,6 +206,10 @@ class Composer:
         return (fragment,), rest, sum(advances) + DROP_CAP_GAP_EM * style.size
 
 
+# Narrow newspaper columns: accept lines up to r = 2 (badness 800) in the main pass,
+# as compositors set TeX's \tolerance for narrow measures; below that the breaker
+# falls back to its last-resort pass. See docs/DECISIONS.md.
+DEFAULT_PARAMS = BreakParams(tolerance=800.0)
 DROP_CAP_LEADERS = "\"'“‘„«"
 DROP_CAP_GAP_EM = 0.3  # space between the initial and the text, in ems of the body
 
