@@ -1,0 +1,17 @@
+"""Command-line stage: `kupang-layout gui [FILE]` (and no sub-command): the desktop app."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from kupang_layout.i18n import tr
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        from kupang_layout.gui.app import run as run_app
+    except ImportError as exc:
+        print(tr("gui_unavailable", reason=exc), file=sys.stderr)
+        return 2
+    return run_app(getattr(args, "file", None), getattr(args, "lang", None))

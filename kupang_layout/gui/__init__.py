@@ -1,0 +1,1 @@
+"""GUI stage: the desktop app (all Qt widgets); edits the model only through History commands."""

@@ -1,0 +1,63 @@
+"""GUI stage: starting the desktop app (QApplication, language, fonts, main window)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from kupang_layout import __version__
+from kupang_layout.gui.document import Document
+from kupang_layout.gui.i18n import install_language
+from kupang_layout.gui.main_window import MainWindow
+from kupang_layout.i18n import LANGUAGES, current_language
+from kupang_layout.render.qt import default_faces
+from kupang_layout.storage import StorageError, load_edition
+
+
+def application() -> QApplication:
+    """The QApplication (created once)."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("Kupang Layout")
+    app.setOrganizationName("Kupang Times")
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def chosen_language(explicit: str | None) -> str:
+    """--lang or KUPANG_LAYOUT_LANG first, then the language picked in the app last time."""
+    if explicit:
+        return current_language()
+    saved = QSettings("Kupang Times", "Kupang Layout").value("ui/language", "")
+    if isinstance(saved, str) and saved in LANGUAGES:
+        return saved
+    return current_language()
+
+
+def open_window(path: Path | None = None, language: str | None = None) -> MainWindow:
+    """A main window showing the edition at `path` (or a new one)."""
+    application()
+    lang = install_language(chosen_language(language))
+    default_faces()  # bundled fonts registered before any widget asks for them
+    doc = Document()
+    window = MainWindow(doc, lang)
+    if path is not None:
+        try:
+            edition = load_edition(path)
+        except StorageError as exc:
+            window.ops.error_box(str(exc))
+        else:
+            doc.replace(edition, path)
+    return window
+
+
+def run(path: str | None = None, language: str | None = None) -> int:
+    app = application()
+    window = open_window(Path(path) if path else None, language)
+    window.show()
+    return app.exec()

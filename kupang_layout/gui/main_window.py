@@ -1,0 +1,311 @@
+"""GUI stage: the main window: menus, toolbar, rulers around the canvas, docks, status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QGridLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QToolBar,
+    QWidget,
+)
+
+from kupang_layout import __version__
+from kupang_layout.gui.actions import TOOLS, Actions
+from kupang_layout.gui.canvas import PageCanvas
+from kupang_layout.gui.document import Document
+from kupang_layout.gui.i18n import install_language, tr
+from kupang_layout.gui.inplace import InplaceEditor, edits_in_place
+from kupang_layout.gui.operations import Operations
+from kupang_layout.gui.properties import PropertiesPanel
+from kupang_layout.gui.rulers import THICKNESS, Ruler
+from kupang_layout.gui.story_editor import StoryEditor
+from kupang_layout.model import TextFrame
+from kupang_layout.model.units import to_mm
+
+CTX = "MainWindow"
+VIEW_TOGGLES = {
+    "show_bleed": "bleed",
+    "show_margins": "margins",
+    "show_columns": "columns",
+    "show_baseline": "baseline",
+    "show_guides": "guides",
+    "show_frame_edges": "frame_edges",
+    "snap": "snap",
+    "proof_colours": "proof_colours",
+}
+
+
+class MainWindow(QMainWindow):
+    """One window editing one Document."""
+
+    def __init__(self, doc: Document | None = None, language: str = "id") -> None:
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self.doc = doc or Document()
+        self.language = language
+        self.confirm_close = True
+        self.inplace: InplaceEditor | None = None
+        self.acts = Actions(self)
+        self.canvas = PageCanvas(self.doc)
+        self.hruler = Ruler(self.canvas, "h")
+        self.vruler = Ruler(self.canvas, "v")
+        corner = QWidget()
+        corner.setFixedSize(THICKNESS, THICKNESS)
+        central = QWidget()
+        grid = QGridLayout(central)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(0)
+        grid.addWidget(corner, 0, 0)
+        grid.addWidget(self.hruler, 0, 1)
+        grid.addWidget(self.vruler, 1, 0)
+        grid.addWidget(self.canvas, 1, 1)
+        self.setCentralWidget(central)
+        self.properties = PropertiesPanel(self.doc)
+        self.story_editor = StoryEditor(self.doc)
+        self.properties_dock = self._dock(
+            "dock_properties", self.properties, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.story_dock = self._dock(
+            "dock_story", self.story_editor, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("toolbar_tools")
+        self.toolbar.setMovable(False)
+        self.addToolBar(Qt.ToolBarArea.LeftToolBarArea, self.toolbar)
+        self.acts.build_toolbar(self.toolbar)
+        self.acts.build_menus(self.menuBar())
+        self.zoom_label, self.pos_label, self.size_label = QLabel(), QLabel(), QLabel()
+        for w in (self.size_label, self.pos_label, self.zoom_label):
+            w.setMinimumWidth(120)
+            self.statusBar().addPermanentWidget(w)
+        self.acts["lang_" + language].setChecked(True)
+        self._connect()
+        self.retranslate()
+        self._model_changed()
+        self.resize(1500, 950)
+        self._docks_sized = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._docks_sized:  # first show: the page gets the room, the docks a column
+            self._docks_sized = True
+            docks = [self.properties_dock, self.story_dock]
+            self.resizeDocks(docks, [320, 320], Qt.Orientation.Horizontal)
+            self.resizeDocks(docks, [300, 600], Qt.Orientation.Vertical)
+
+    def _dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    # -- wiring ------------------------------------------------------------------
+    def _connect(self) -> None:
+        a = self.acts
+        ops = Operations(self)
+        self.ops = ops
+        for action_id in (
+            "new",
+            "open",
+            "save",
+            "save_as",
+            "place",
+            "export_png",
+            "delete",
+            "duplicate",
+            "select_all",
+            "deselect",
+            "prev_page",
+            "next_page",
+            "add_page",
+            "delete_page",
+            "bring_forward",
+            "send_backward",
+            "bring_front",
+            "send_back",
+            "lock",
+            "unlock",
+            "unlink",
+        ):
+            a[action_id].triggered.connect(getattr(ops, action_id))
+        a["quit"].triggered.connect(self.close)
+        a["undo"].triggered.connect(self.doc.undo)
+        a["redo"].triggered.connect(self.doc.redo)
+        a["zoom_in"].triggered.connect(lambda: self.canvas.zoom_step(1))
+        a["zoom_out"].triggered.connect(lambda: self.canvas.zoom_step(-1))
+        a["fit_page"].triggered.connect(self.canvas.fit_page)
+        a["actual_size"].triggered.connect(self.canvas.actual_size)
+        for action_id, option in VIEW_TOGGLES.items():
+            a[action_id].toggled.connect(
+                lambda on, name=option: self.canvas.set_view_option(name, on)
+            )
+        a["panel_properties"].toggled.connect(self.properties_dock.setVisible)
+        a["panel_story"].toggled.connect(self.story_dock.setVisible)
+        a["lang_id"].triggered.connect(lambda: self.set_language("id"))
+        a["lang_en"].triggered.connect(lambda: self.set_language("en"))
+        for name in TOOLS:
+            a["tool_" + name].triggered.connect(lambda _c=False, n=name: self.canvas.set_tool(n))
+        self.canvas.tool_changed.connect(lambda n: a["tool_" + n].setChecked(True))
+        a["edit_story"].triggered.connect(self.edit_story)
+        a["edit_inplace"].triggered.connect(self.edit_inplace)
+        a["about"].triggered.connect(self.about)
+        self.canvas.text_requested.connect(self.open_text)
+        self.canvas.zoom_changed.connect(self._show_zoom)
+        self.canvas.pointer_moved.connect(self._show_pointer)
+        self.canvas.message.connect(self._canvas_message)
+        self.doc.changed.connect(self._model_changed)
+        self.doc.selection_changed.connect(self._show_selection)
+        self.doc.path_changed.connect(self._update_title)
+        self.doc.page_changed.connect(self._update_title)
+        self.doc.error.connect(lambda text: self.statusBar().showMessage(text, 6000))
+
+    # -- language ------------------------------------------------------------------
+    def set_language(self, code: str) -> None:
+        self.language = install_language(code)
+        self.acts["lang_" + self.language].setChecked(True)
+        QSettings("Kupang Times", "Kupang Layout").setValue("ui/language", self.language)
+        self.retranslate()  # now, not only when the LanguageChange event arrives
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.acts.retranslate()
+        self.properties_dock.setWindowTitle(tr(CTX, "Properties"))
+        self.story_dock.setWindowTitle(tr(CTX, "Story Editor"))
+        self.toolbar.setWindowTitle(tr(CTX, "Tools"))
+        self.properties.retranslate()
+        self.story_editor.retranslate()
+        self._show_zoom(self.canvas.view.percent)
+        self._show_selection()
+        self._update_title()
+
+    # -- status ------------------------------------------------------------------
+    def _show_zoom(self, percent: float) -> None:
+        self.zoom_label.setText(tr(CTX, "Zoom: %1 %").replace("%1", f"{percent:.0f}"))
+
+    def _show_pointer(self, x: float, y: float) -> None:
+        self.pos_label.setText(f"X {to_mm(x):.1f}  Y {to_mm(y):.1f} mm")
+
+    def _show_selection(self) -> None:
+        frames = self.doc.selected_frames()
+        if not frames:
+            self.size_label.setText(tr(CTX, "No selection"))
+            return
+        x0 = min(f.rect.x for f in frames)
+        y0 = min(f.rect.y for f in frames)
+        w = max(f.rect.right for f in frames) - x0
+        h = max(f.rect.bottom for f in frames) - y0
+        self.size_label.setText(f"{to_mm(w):.1f} × {to_mm(h):.1f} mm")
+
+    def _canvas_message(self, key: str) -> None:
+        if key == "link":
+            self.statusBar().showMessage(
+                tr(CTX, "Click a text frame to thread the story into it (Esc cancels)")
+            )
+        else:
+            self.statusBar().clearMessage()
+
+    def _model_changed(self) -> None:
+        self._show_selection()
+        self._update_title()
+        h = self.doc.history
+        self.acts["undo"].setEnabled(h.can_undo or self.doc.in_group)
+        self.acts["redo"].setEnabled(h.can_redo)
+
+    def _update_title(self) -> None:
+        name = self.doc.path.name if self.doc.path else tr(CTX, "Untitled")
+        star = "*" if self.doc.history.is_modified else ""
+        page = self.doc.page
+        page_text = tr(CTX, "page %1 of %2").replace("%1", str(page.number if page else 0))
+        page_text = page_text.replace("%2", str(len(self.doc.edition.pages)))
+        self.setWindowTitle(f"{name}{star} ({page_text}) — Kupang Layout")
+
+    # -- text editing ----------------------------------------------------------------
+    def open_text(self, frame_id: str) -> None:
+        frame = self.doc.frame(frame_id)
+        if not isinstance(frame, TextFrame) or not frame.story_id:
+            return
+        story = self.doc.edition.stories.get(frame.story_id)
+        count = len(story.paragraphs) if story else 0
+        if edits_in_place(frame, count):
+            self.start_inplace(frame)
+        else:
+            self.doc.set_selection([frame.id])
+            self.story_editor.set_story(frame.story_id)
+            self.story_dock.show()
+            self.story_editor.edit.setFocus()
+
+    def start_inplace(self, frame: TextFrame) -> None:
+        if self.inplace is not None:
+            self.inplace.commit()
+        self.inplace = InplaceEditor(self.canvas, frame)
+
+    def _selected_text_frame(self) -> TextFrame | None:
+        frames = [f for f in self.doc.selected_frames() if isinstance(f, TextFrame)]
+        return frames[0] if frames else None
+
+    def edit_story(self) -> None:
+        frame = self._selected_text_frame()
+        if frame is not None and frame.story_id:
+            self.story_editor.set_story(frame.story_id)
+        self.story_dock.show()
+        self.story_editor.edit.setFocus()
+
+    def edit_inplace(self) -> None:
+        frame = self._selected_text_frame()
+        if frame is not None and frame.story_id:
+            self.start_inplace(frame)
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            tr(CTX, "About Kupang Layout"),
+            tr(CTX, "Kupang Layout %1\nPage layout for the print edition of Kupang Times.").replace(
+                "%1", __version__
+            ),
+        )
+
+    # -- files ------------------------------------------------------------------
+    def ask_save_changes(self) -> bool:
+        """True if it is fine to drop the current edition (saved, or the user agreed)."""
+        if not self.confirm_close or not self.doc.history.is_modified:
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Kupang Layout",
+            tr(CTX, "The edition has unsaved changes. Save them?"),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.ops.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.doc.end_group()
+        if self.ask_save_changes():
+            self.canvas.proxies.shutdown()
+            event.accept()
+        else:
+            event.ignore()
+
+    def file_dialog(self, save: bool, title: str, filters: str) -> Path | None:
+        start = str(self.doc.path.parent) if self.doc.path else ""
+        if save:
+            name, _ = QFileDialog.getSaveFileName(self, title, start, filters)
+        else:
+            name, _ = QFileDialog.getOpenFileName(self, title, start, filters)
+        return Path(name) if name else None

@@ -1,0 +1,162 @@
+"""GUI stage: rulers in millimetres along the canvas; dragging out of one makes a guide."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QWidget
+
+from kupang_layout.gui.canvas import PageCanvas
+from kupang_layout.model import Guide, SetPageProperties
+from kupang_layout.model.units import POINTS_PER_MM
+
+THICKNESS = 20
+STEPS_MM = (1, 2, 5, 10, 20, 50, 100, 200, 500)
+BACKGROUND = QColor(244, 244, 246)
+TICK = QColor(90, 90, 96)
+POINTER = QColor(220, 40, 120)
+
+
+def major_step_mm(px_per_mm: float, min_px: float = 48.0) -> int:
+    """The smallest labelled step (mm) whose marks are at least `min_px` apart."""
+    for s in STEPS_MM:
+        if s * px_per_mm >= min_px:
+            return s
+    return STEPS_MM[-1]
+
+
+class Ruler(QWidget):
+    """A horizontal ('h', along the top) or vertical ('v', along the left) ruler."""
+
+    def __init__(self, canvas: PageCanvas, orientation: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.canvas = canvas
+        self.orientation = orientation
+        self._pointer: float | None = None
+        self._dragging = False
+        self._cache: tuple[tuple[float, float, int, int], QImage] | None = None
+        if orientation == "h":
+            self.setFixedHeight(THICKNESS)
+        else:
+            self.setFixedWidth(THICKNESS)
+        self.setCursor(
+            Qt.CursorShape.SplitVCursor if orientation == "h" else Qt.CursorShape.SplitHCursor
+        )
+        canvas.view_changed.connect(self.update)
+        canvas.pointer_moved.connect(self._pointer_moved)
+
+    def _pointer_moved(self, x: float, y: float) -> None:
+        self._pointer = x if self.orientation == "h" else y
+        self.update()
+
+    def _origin(self) -> float:
+        """This ruler's pixel of page coordinate 0 (the canvas's origin, shifted)."""
+        v = self.canvas.view
+        offset = self.canvas.mapTo(self.window(), QPointF(0, 0)) - self.mapTo(
+            self.window(), QPointF(0, 0)
+        )
+        return v.ox + offset.x() if self.orientation == "h" else v.oy + offset.y()
+
+    def _to_widget(self, points: float) -> float:
+        """This ruler's pixel of a page coordinate."""
+        return self._origin() + points * self.canvas.view.zoom
+
+    def _ticks(self, origin: float) -> QImage:
+        """The ruler without the pointer mark; cached while zoom, pan and size stay."""
+        key = (self.canvas.view.zoom, origin, self.width(), self.height())
+        if self._cache is not None and self._cache[0] == key:
+            return self._cache[1]
+        dpr = self.devicePixelRatioF()
+        img = QImage(
+            round(self.width() * dpr), round(self.height() * dpr), QImage.Format.Format_RGB32
+        )
+        img.setDevicePixelRatio(dpr)
+        img.fill(BACKGROUND)
+        p = QPainter(img)
+        zoom = self.canvas.view.zoom
+        length = self.width() if self.orientation == "h" else self.height()
+        px_per_mm = zoom * POINTS_PER_MM
+        step = major_step_mm(px_per_mm)
+        minor = step / 10 if step >= 10 and step / 10 * px_per_mm >= 4 else step / 5
+        if minor * px_per_mm < 3:
+            minor = step / 2
+        start_mm = (-origin / zoom / POINTS_PER_MM) // step * step - step
+        end_mm = ((length - origin) / zoom) / POINTS_PER_MM + step
+        font = QFont()
+        font.setPixelSize(9)
+        p.setFont(font)
+        p.setPen(QPen(TICK, 1))
+        count = min(5000, int((end_mm - start_mm) / minor) + 1)
+        for n in range(count):
+            value = start_mm + n * minor
+            pos = round(origin + value * POINTS_PER_MM * zoom) + 0.5
+            is_major = abs(value / step - round(value / step)) < 1e-6
+            is_half = abs(value / (step / 2) - round(value / (step / 2))) < 1e-6
+            tick = THICKNESS - 2 if is_major else THICKNESS * (0.45 if is_half else 0.25)
+            label = f"{round(value):d}"
+            if self.orientation == "h":
+                p.drawLine(QPointF(pos, THICKNESS), QPointF(pos, THICKNESS - tick))
+                if is_major:
+                    p.drawText(QPointF(pos + 2, 9), label)
+            else:
+                p.drawLine(QPointF(THICKNESS, pos), QPointF(THICKNESS - tick, pos))
+                if is_major:
+                    p.save()
+                    p.translate(9, pos + 2)
+                    p.rotate(-90)
+                    p.drawText(QPointF(-len(label) * 6 - 2, 0), label)
+                    p.restore()
+        p.setPen(QPen(QColor(190, 190, 196), 1))
+        if self.orientation == "h":
+            p.drawLine(0, THICKNESS - 1, self.width(), THICKNESS - 1)
+        else:
+            p.drawLine(THICKNESS - 1, 0, THICKNESS - 1, self.height())
+        p.end()
+        self._cache = (key, img)
+        return img
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        origin = self._origin()
+        p = QPainter(self)
+        p.drawImage(QPointF(0, 0), self._ticks(origin))
+        if self._pointer is not None:
+            pos = origin + self._pointer * self.canvas.view.zoom
+            p.setPen(QPen(POINTER, 1))
+            if self.orientation == "h":
+                p.drawLine(QPointF(pos, 0), QPointF(pos, THICKNESS))
+            else:
+                p.drawLine(QPointF(0, pos), QPointF(THICKNESS, pos))
+        p.end()
+
+    # -- making guides --------------------------------------------------------
+    def _guide_position(self, ev: QMouseEvent) -> tuple[float, bool]:
+        """(page coordinate across the guide, pointer over the canvas) for a ruler drag."""
+        local = self.canvas.mapFromGlobal(ev.globalPosition())
+        x, y = self.canvas.view.to_page(local)
+        inside = QRectF(self.canvas.rect()).contains(local)
+        return (y if self.orientation == "h" else x), inside
+
+    def _guide_orientation(self) -> str:
+        # The top ruler makes horizontal guides, the left one vertical guides.
+        return "h" if self.orientation == "h" else "v"
+
+    def mousePressEvent(self, ev: QMouseEvent) -> None:
+        if ev.button() == Qt.MouseButton.LeftButton and self.canvas.doc.page is not None:
+            self._dragging = True
+
+    def mouseMoveEvent(self, ev: QMouseEvent) -> None:
+        if not self._dragging:
+            return
+        pos, inside = self._guide_position(ev)
+        self.canvas.set_guide_preview(self._guide_orientation() if inside else None, pos)
+
+    def mouseReleaseEvent(self, ev: QMouseEvent) -> None:
+        if not self._dragging:
+            return
+        self._dragging = False
+        self.canvas.set_guide_preview(None, 0.0)
+        pos, inside = self._guide_position(ev)
+        page = self.canvas.doc.page
+        if inside and page is not None:
+            guides = [*page.guides, Guide(self._guide_orientation(), pos)]
+            self.canvas.doc.execute(SetPageProperties(page.id, guides=guides))
