@@ -41,6 +41,8 @@ class AddFrame(Command):
             raise CommandError(f"page {self.page_id!r} does not exist") from exc
         if edition.find_frame(self.frame.id) is not None:
             raise CommandError(f"frame {self.frame.id!r} exists already")
+        if self.story is not None and self.story.id in edition.stories:
+            raise CommandError(f"story {self.story.id!r} exists already")
         if self.story is not None:
             edition.stories[self.story.id] = self.story
         idx = len(page.frames) if self.index is None else self.index
@@ -189,10 +191,14 @@ class _ChainSnapshot:
             for f in p.frames:
                 if isinstance(f, TextFrame):
                     self.links[f.id] = (f.story_id, f.chain_index)
+        # the story objects themselves (other commands hold them for redo) and their lists
         self.stories = {
-            sid: copy.deepcopy(edition.stories[sid]) for sid in story_ids if sid in edition.stories
+            sid: (edition.stories[sid], edition.stories[sid].paragraphs)
+            for sid in story_ids
+            if sid in edition.stories
         }
         self.story_ids = set(story_ids)
+        self.order = list(edition.stories)
 
     def restore(self, edition: Edition) -> None:
         for p in edition.pages:
@@ -201,9 +207,16 @@ class _ChainSnapshot:
                     f.story_id, f.chain_index = self.links[f.id]
         for sid in self.story_ids:
             if sid in self.stories:
-                edition.stories[sid] = copy.deepcopy(self.stories[sid])
+                story, paragraphs = self.stories[sid]
+                story.paragraphs = paragraphs
+                edition.stories[sid] = story
             else:
                 edition.stories.pop(sid, None)
+        # a story deleted and put back goes to its old place, not to the end
+        rank = {sid: i for i, sid in enumerate(self.order)}
+        items = sorted(edition.stories.items(), key=lambda kv: rank.get(kv[0], len(rank)))
+        edition.stories.clear()
+        edition.stories.update(items)
 
 
 class LinkFrames(Command):
@@ -241,7 +254,8 @@ class LinkFrames(Command):
             f.story_id, f.chain_index = story_id, i
         if old_story is not None and old_story.id != story_id:
             if any(p.text.strip() for p in old_story.paragraphs):
-                edition.stories[story_id].paragraphs.extend(copy.deepcopy(old_story.paragraphs))
+                target = edition.stories[story_id]
+                target.paragraphs = target.paragraphs + copy.deepcopy(old_story.paragraphs)
             if not edition.chain(old_story.id):
                 del edition.stories[old_story.id]
 
@@ -267,6 +281,8 @@ class UnlinkFrame(Command):
         rest = chain[chain.index(frame) + 1 :]
         if not rest:
             raise CommandError(f"frame {self.frame_id!r} has no next frame")
+        if self.new_story_id in edition.stories:
+            raise CommandError(f"story {self.new_story_id!r} exists already")
         self._snap = _ChainSnapshot(edition, {self.new_story_id})
         edition.stories[self.new_story_id] = Story(id=self.new_story_id)
         for i, f in enumerate(rest):

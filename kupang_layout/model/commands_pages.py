@@ -11,6 +11,14 @@ from kupang_layout.model.story import Story
 from kupang_layout.model.styles import CharacterStyle, ParagraphStyle
 
 
+def _check_new_frames(edition: Edition, page: Page, replaced: Page | None) -> None:
+    """Frame ids are unique in the edition (the page being replaced does not count)."""
+    taken = {f.id for p in edition.pages if p is not replaced for f in p.frames}
+    for f in page.frames:
+        if f.id in taken:
+            raise CommandError(f"frame {f.id!r} exists already")
+
+
 class AddPage(Command):
     """Insert a page (with its stories and any styles it needs) at `index`."""
 
@@ -39,6 +47,7 @@ class AddPage(Command):
         for s in self.stories:
             if s.id in edition.stories:
                 raise CommandError(f"story {s.id!r} exists already")
+        _check_new_frames(edition, self.page, None)
         self._old_numbers = [p.number for p in edition.pages]
         idx = len(edition.pages) if self.index is None else max(0, self.index)
         edition.pages.insert(min(idx, len(edition.pages)), self.page)
@@ -139,6 +148,12 @@ class ReplacePage(Command):
             old = edition.page_by_id(self.page_id)
         except KeyError as exc:
             raise CommandError(f"page {self.page_id!r} does not exist") from exc
+        if self.new_page.id != old.id and any(p.id == self.new_page.id for p in edition.pages):
+            raise CommandError(f"page {self.new_page.id!r} exists already")
+        for s in self.new_stories:
+            if s.id in edition.stories:
+                raise CommandError(f"story {s.id!r} exists already")
+        _check_new_frames(edition, self.new_page, old)
         idx = edition.pages.index(old)
         self._old = old
         self.new_page.number = old.number

@@ -1,0 +1,69 @@
+"""Storage stage: .kpl edition and .kplt template files: checked, migrated, saved atomically.
+
+No Qt, no ReportLab. Every failure is a StorageError naming the file:
+DocumentFileError (the file: missing, not a zip, damaged, hostile),
+DocumentFormatError (the JSON, with `.path` and `.message`) and
+NewerVersionError (written by a newer program).
+"""
+
+from kupang_layout.storage.archive import DEFAULT_LIMITS, Limits
+from kupang_layout.storage.assets import ChainAssets, PendingAssets, ZipAssetSource
+from kupang_layout.storage.atomic import backup_path
+from kupang_layout.storage.document import (
+    EDITION_FORMAT,
+    TEMPLATE_KIND,
+    edition_from_json,
+    edition_to_json,
+    template_from_json,
+    template_to_json,
+    validate_edition,
+    validate_template,
+)
+from kupang_layout.storage.edition_file import load_edition, save_edition
+from kupang_layout.storage.errors import (
+    AssetIntegrityError,
+    DocumentFileError,
+    DocumentFormatError,
+    ImageFileError,
+    NewerVersionError,
+    StorageError,
+    TemplateLibraryError,
+)
+from kupang_layout.storage.ingest import add_asset, asset_from_bytes
+from kupang_layout.storage.library import TemplateInfo, TemplateLibrary
+from kupang_layout.storage.migrations import EDITION_SCHEMA, TEMPLATE_SCHEMA
+from kupang_layout.storage.template_file import load_template, save_template
+
+__all__ = [
+    "DEFAULT_LIMITS",
+    "EDITION_FORMAT",
+    "EDITION_SCHEMA",
+    "TEMPLATE_KIND",
+    "TEMPLATE_SCHEMA",
+    "AssetIntegrityError",
+    "ChainAssets",
+    "DocumentFileError",
+    "DocumentFormatError",
+    "ImageFileError",
+    "Limits",
+    "NewerVersionError",
+    "PendingAssets",
+    "StorageError",
+    "TemplateInfo",
+    "TemplateLibrary",
+    "TemplateLibraryError",
+    "ZipAssetSource",
+    "add_asset",
+    "asset_from_bytes",
+    "backup_path",
+    "edition_from_json",
+    "edition_to_json",
+    "load_edition",
+    "load_template",
+    "save_edition",
+    "save_template",
+    "template_from_json",
+    "template_to_json",
+    "validate_edition",
+    "validate_template",
+]
