@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 
 from kupang_layout import __version__
 from kupang_layout.errors import KupangError
-from kupang_layout.i18n import set_language, tr
+from kupang_layout.i18n import current_language, set_language, tr
 
 EXIT_OK = 0
 EXIT_DOCUMENT_ERRORS = 1
@@ -124,7 +124,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except KupangError as exc:
-        print(tr("error", message=str(exc)), file=sys.stderr)
+        localised = getattr(exc, "message", None)
+        text = localised(current_language()) if callable(localised) else str(exc)
+        print(tr("error", message=text), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

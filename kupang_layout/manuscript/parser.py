@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from kupang_layout.errors import KupangError
 from kupang_layout.manuscript.credits import parse_credit_line
 from kupang_layout.manuscript.dateline import find_glued_dateline, match_dateline, paper_pattern
 from kupang_layout.manuscript.decode import decode_manuscript, normalize_newlines, sniff_binary
@@ -32,7 +33,7 @@ _CLOSERS = "\"”“'’)]»"
 _PHOTO_FIELD_MAX = 60
 
 
-class ManuscriptError(Exception):
+class ManuscriptError(KupangError):
     """The manuscript file cannot be read at all (missing, unreadable, not text)."""
 
     def __init__(self, path: str, key: str, detail: str = "") -> None:

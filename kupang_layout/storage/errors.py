@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from kupang_layout.errors import KupangError
+
 __all__ = [
     "AssetIntegrityError",
     "DocumentFileError",
@@ -13,7 +15,7 @@ __all__ = [
 ]
 
 
-class StorageError(Exception):
+class StorageError(KupangError):
     """Base class of every storage problem. `file` names the file concerned."""
 
     def __init__(self, file: str, message: str) -> None:
