@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import INTAKE_CHECK, intake_check_available
+
 from kupang_layout.cli.cmd_export import parse_pages
 from kupang_layout.manuscript.apply import PLACEHOLDER_HEADLINE
 from kupang_layout.model import History, Paragraph, SetStoryParagraphs

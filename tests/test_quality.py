@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -79,7 +80,7 @@ def test_no_hyphen_on_the_last_line_of_a_column(
     placed = layout.flow.placed
     ends = [
         pl
-        for pl, nxt in zip(placed, placed[1:], strict=False)
+        for pl, nxt in itertools.pairwise(placed)
         if nxt.column is not pl.column and not pl.last_of_paragraph
     ]
     assert ends, "the fixture should break paragraphs across columns"
