@@ -145,6 +145,15 @@ class Marker:
 Item = TextRun | RuleItem | BoxItem | ImageItem | Marker
 
 
+def item_inks(item: Item) -> tuple[Ink, ...]:
+    """The inks an item prints with (none for images and markers)."""
+    if isinstance(item, TextRun | RuleItem):
+        return (item.ink,)
+    if isinstance(item, BoxItem):
+        return tuple(i for i in (item.fill, item.stroke) if i is not None)
+    return ()
+
+
 @dataclass(frozen=True, slots=True)
 class PageDisplayList:
     """Everything on one page, in paint order (first item drawn first)."""

@@ -9,8 +9,7 @@ from kupang_layout.engine.displaylist import (
     ImageItem,
     Ink,
     PageDisplayList,
-    RuleItem,
-    TextRun,
+    item_inks,
 )
 from kupang_layout.engine.graphics import TOUCH_EPSILON
 from kupang_layout.model.color import REGISTRATION
@@ -164,13 +163,8 @@ def ink_rules(ctx: PageContext, dl: PageDisplayList) -> list[Issue]:
     limit = ctx.settings.tac
     first_use: dict[str, tuple[str, Ink]] = {}
     for item in dl.printing():
-        inks: list[Ink | None] = []
-        if isinstance(item, TextRun | RuleItem):
-            inks.append(item.ink)
-        elif isinstance(item, BoxItem):
-            inks.extend((item.fill, item.stroke))
-        for ink in inks:
-            if ink is None or ink.name == REGISTRATION or ink.total <= limit + 1e-6:
+        for ink in item_inks(item):
+            if ink.name == REGISTRATION or ink.total <= limit + 1e-6:
                 continue
             first_use.setdefault(ink.name, (item.frame_id, ink))
     return [

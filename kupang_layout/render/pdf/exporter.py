@@ -16,12 +16,10 @@ from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
 from kupang_layout.engine.displaylist import (
-    BoxItem,
     ImageItem,
     Ink,
     PageDisplayList,
-    RuleItem,
-    TextRun,
+    item_inks,
 )
 from kupang_layout.model.assets import MissingAssetError
 from kupang_layout.model.edition import Edition
@@ -111,13 +109,8 @@ def _asset_name(edition: Edition, sha: str) -> str:
 def _ink_warnings(display_list: PageDisplayList, tac: float) -> list[str]:
     seen: dict[str, Ink] = {}
     for item in display_list.printing():
-        inks: list[Ink | None] = []
-        if isinstance(item, TextRun | RuleItem):
-            inks.append(item.ink)
-        elif isinstance(item, BoxItem):
-            inks.extend((item.fill, item.stroke))
-        for ink in inks:
-            if ink is not None and ink.total > tac + 1e-6:
+        for ink in item_inks(item):
+            if ink.total > tac + 1e-6:
                 seen.setdefault(f"{ink.name}|{ink.total:g}", ink)
     return [
         f"colour {ink.name or 'unnamed'!r} carries {ink.total:g} % ink, over the {tac:g} % limit"
