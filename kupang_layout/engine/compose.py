@@ -32,6 +32,17 @@ from kupang_layout.model.styles import (
 CACHE_LIMIT = 20000
 
 
+class _WordCaches:
+    """Hyphenators per (left, right) minimum and word items per face and setting."""
+
+    def __init__(self) -> None:
+        self.hyphenators: dict[tuple[int, int], Hyphenator] = {}
+        self.word_recipes: dict[tuple[object, ...], dict[str, Recipe]] = {}
+
+
+_SHARED = _WordCaches()
+
+
 class Composer:
     """Composes paragraphs; caches the result per text, style and measure."""
 
@@ -42,19 +53,27 @@ class Composer:
         params: BreakParams | None = None,
     ) -> None:
         self.hyphenator = hyphenator
-        self._hyphenators: dict[tuple[int, int], Hyphenator] = {}
         self.registry = registry or default_registry()
         self.params = params or DEFAULT_PARAMS
         self._cache: dict[tuple[object, ...], ComposedParagraph] = {}
         self._metrics: dict[str, FontMetrics] = {}
-        self.word_recipes: dict[tuple[object, ...], dict[str, Recipe]] = {}
+        # What depends only on the bundled fonts and the hyphenation lists is shared
+        # by every composer of the process (a custom registry gets its own).
+        shared = _SHARED if registry is None else _WordCaches()
+        self._hyphenators = shared.hyphenators
+        self.word_recipes = shared.word_recipes
         self.compositions = 0  # paragraphs actually broken (not served from the cache)
 
     def clear_cache(self) -> None:
-        """Forget composed paragraphs and hyphenation (after the desk edits its list)."""
+        """Forget composed paragraphs, word items and hyphenation (after the desk
+        edits its hyphenation list)."""
         self._cache.clear()
         self._hyphenators.clear()
         self.word_recipes.clear()
+
+    def clear_paragraphs(self) -> None:
+        """Forget composed paragraphs only (word items and hyphenation stay)."""
+        self._cache.clear()
 
     def hyphenator_for(self, style: ResolvedParagraphStyle) -> Hyphenator:
         """The hyphenator for a style's minimums (house style: a break after a hard

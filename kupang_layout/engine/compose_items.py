@@ -58,6 +58,7 @@ _ALIGNMENTS: dict[str, Alignment] = {
 
 class ComposerLike(Protocol):
     params: BreakParams
+    hyphenator: Hyphenator | None
     word_recipes: dict[tuple[object, ...], dict[str, Recipe]]
 
     def hyphenator_for(self, style: ResolvedParagraphStyle) -> Hyphenator: ...
@@ -108,6 +109,7 @@ class ItemBuilder:
         self.pieces: dict[int, Piece] = {}
         self.word_count = 0
         self._books: dict[int, dict[str, Recipe]] = {}
+        self._spaces: dict[int, tuple[Item, ...]] = {}
 
     def build(self) -> tuple[list[Item], dict[int, Piece]]:
         st = self.style
@@ -132,6 +134,13 @@ class ItemBuilder:
         return self.items, self.pieces
 
     def _space(self, si: int) -> None:
+        glue = self._spaces.get(si)
+        if glue is None:
+            glue = self._space_items(si)
+            self._spaces[si] = glue
+        self.items.extend(glue)
+
+    def _space_items(self, si: int) -> tuple[Item, ...]:
         seg = self.segs[si]
         space = self.c.metrics(seg.face).space_advance(seg.size) + seg.tracking
         st = self.style
@@ -139,9 +148,8 @@ class ItemBuilder:
         if self.justify:
             stretch = space * max(0.0, st.word_space_max - st.word_space_normal) / 100.0
             shrink = space * max(0.0, st.word_space_normal - st.word_space_min) / 100.0
-            self.items.extend(interword("justify", normal, stretch, shrink, 0.0))
-        else:
-            self.items.extend(interword(self.alignment, normal, 0.0, 0.0, self.rag))
+            return interword("justify", normal, stretch, shrink, 0.0)
+        return interword(self.alignment, normal, 0.0, 0.0, self.rag)
 
     def _word(self, parts: list[tuple[int, str]]) -> None:
         wi = self.word_count
@@ -172,7 +180,8 @@ class ItemBuilder:
             key = (seg.face, seg.size, seg.tracking, self.alignment, self.rag,
                    self.style.letter_space_min, self.style.letter_space_max,
                    self.style.hyphenate, self.style.hyphen_left_min,
-                   self.style.hyphen_right_min)  # fmt: skip
+                   self.style.hyphen_right_min, self.c.params.hyphen_penalty,
+                   self.c.params.exhyphen_penalty, self.c.hyphenator is None)  # fmt: skip
             book = self.c.word_recipes.setdefault(key, {})
             self._books[si] = book
         return book

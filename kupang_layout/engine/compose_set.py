@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from kupang_layout.engine.compose_items import ComposerLike, Item, Piece, Segment
 from kupang_layout.engine.displaylist import PlacedWord
 from kupang_layout.engine.linebreak import BreakResult, Glue, Penalty
 from kupang_layout.engine.lines import ComposedLine, Fragment
 from kupang_layout.model.styles import ResolvedParagraphStyle
+
+_BOX, _GLUE, _PENALTY = 0, 1, 2
+
+
+def _kind(item: Item) -> int:
+    if isinstance(item, Glue):
+        return _GLUE
+    if isinstance(item, Penalty):
+        return _PENALTY
+    return _BOX
 
 
 class LineSetter:
@@ -28,6 +37,14 @@ class LineSetter:
         self.segs = segs
         self.items = items
         self.pieces = pieces
+        self.kinds = [_kind(it) for it in items]
+        # (kind, width, stretch, shrink) per item, read in the hot loop
+        self.table = [
+            (k, it.width, 0.0, 0.0)
+            if isinstance(it, Penalty)
+            else (k, it.width, it.stretch, it.shrink)
+            for k, it in zip(self.kinds, items, strict=True)
+        ]
 
     def set_lines(
         self, result: BreakResult, widths: Sequence[float], indents: Sequence[float] = ()
@@ -37,15 +54,19 @@ class LineSetter:
         n = len(result.lines)
         continued = False  # the line starts with the rest of a word broken above
         for li, line in enumerate(result.lines):
-            last = li == n - 1
-            width = widths[li] if li < len(widths) else widths[-1]
-            set_line = self._set(line.start, line.break_index, line.ratio, line.letter_ratio,
-                                 width, last, line.hyphenated)  # fmt: skip
-            if li < len(indents) and indents[li]:
-                set_line = replace(set_line, x_offset=set_line.x_offset + indents[li])
-            if continued and set_line.word_count:
-                set_line = replace(set_line, word_count=set_line.word_count - 1)
-            out.append(set_line)
+            out.append(
+                self._set(
+                    line.start,
+                    line.break_index,
+                    line.ratio,
+                    line.letter_ratio,
+                    widths[li] if li < len(widths) else widths[-1],
+                    li == n - 1,
+                    line.hyphenated,
+                    indents[li] if li < len(indents) else 0.0,
+                    continued,
+                )
+            )
             continued = line.hyphenated
         return out
 
@@ -58,79 +79,102 @@ class LineSetter:
         width: float,
         last: bool,
         hyphenated: bool,
+        indent: float,
+        continued: bool,
     ) -> ComposedLine:
         items = self.items
+        pieces = self.pieces
+        segs = self.segs
         st = self.style
         justify = st.alignment == "justify" and not last
         # Skip what a break discards at the start of a line (glue, penalties).
         a = start
-        while a < stop and not self._is_box(a):
+        kinds = self.kinds
+        while a < stop and kinds[a] != _BOX:
             a += 1
         brk = items[stop] if stop < len(items) else None
         hyphen_width = brk.width if isinstance(brk, Penalty) else 0.0
         glue_r = ratio if justify else 0.0
         letter_r = letter_ratio if justify else 0.0
-        total_r = 0.0
-        if justify:
-            total_r = self._total_ratio(a, stop, width, hyphen_width)
         if abs(letter_r) > 1.0:
             glue_r, letter_r = self._cap_letters(a, stop, glue_r, letter_r)
-        # Place the boxes.
+        # Letter-spacing per character, the same for every box of a segment.
+        ls_em = 0.0
+        if letter_r > 0:
+            ls_em = letter_r * max(0.0, st.letter_space_max) / 100.0
+        elif letter_r < 0:
+            ls_em = letter_r * max(0.0, -st.letter_space_min) / 100.0
+        # Place the boxes; sum the line's flexibility on the way (for its ratio).
         frags: list[tuple[int, list[PlacedWord]]] = []
-        x = 0.0
-        cur_word = -1
-        cur_seg = -1
-        ls_for: dict[int, float] = {}
+        x = nat = flex_y = flex_z = 0.0
+        cur_word = cur_seg = -1
         words = 0
+        table = self.table
         for i in range(a, stop):
-            it = items[i]
-            if isinstance(it, Glue):
-                x += it.width + (glue_r * it.stretch if glue_r >= 0 else glue_r * it.shrink)
+            kind, w, y, z = table[i]
+            if kind == _PENALTY:
+                continue
+            nat += w
+            flex_y += y
+            flex_z += z
+            if kind == _GLUE:
+                x += w + (glue_r * y if glue_r >= 0 else glue_r * z)
                 cur_word = -1
                 continue
-            if isinstance(it, Penalty):
-                continue
-            piece = self.pieces.get(i)
+            piece = pieces.get(i)
             if piece is None:  # the first-line indent box
-                x += it.width
+                x += w
                 continue
-            ls = letter_r * (it.stretch if letter_r >= 0 else it.shrink) / max(1, len(piece.text))
-            ls_for[piece.seg] = ls
-            adv = [v + ls for v in piece.advances] if ls else piece.advances
-            if piece.word == cur_word and piece.seg == cur_seg and frags:
-                w = frags[-1][1][-1]
-                frags[-1][1][-1] = PlacedWord(w.text + piece.text, w.x, w.advances + tuple(adv))
+            si = piece.seg
+            adv = piece.advances
+            spacing = 0.0
+            if ls_em:
+                ls = ls_em * segs[si].size
+                adv = tuple([v + ls for v in adv])
+                spacing = ls * len(adv)
+            if piece.word == cur_word and si == cur_seg:
+                ws = frags[-1][1]
+                prev = ws[-1]
+                ws[-1] = PlacedWord(prev.text + piece.text, prev.x, prev.advances + adv)
             else:
                 if piece.word != cur_word:
                     words += 1
-                if not frags or frags[-1][0] != piece.seg:
-                    frags.append((piece.seg, []))
-                frags[-1][1].append(PlacedWord(piece.text, x, tuple(adv)))
-            cur_word, cur_seg = piece.word, piece.seg
-            x += sum(adv)
+                if not frags or frags[-1][0] != si:
+                    frags.append((si, []))
+                frags[-1][1].append(PlacedWord(piece.text, x, adv))
+            cur_word, cur_seg = piece.word, si
+            x += w + spacing
         if hyphen_width > 0 and frags:
             ws = frags[-1][1]
-            w = ws[-1]
-            ws[-1] = PlacedWord(w.text + "-", w.x, (*w.advances, hyphen_width))
+            tail = ws[-1]
+            ws[-1] = PlacedWord(tail.text + "-", tail.x, (*tail.advances, hyphen_width))
             x += hyphen_width
-        line_width = x
+            nat += hyphen_width
+        total_r = 0.0
+        if justify:
+            slack = width - nat
+            if slack >= 0:
+                total_r = slack / flex_y if flex_y > 0 else 0.0
+            else:
+                total_r = slack / flex_z if flex_z > 0 else -1.0e9
         # Alignment inside the measure.
-        offset = st.left_indent
-        free = width - line_width
+        offset = st.left_indent + indent
+        free = width - x
         if st.alignment == "right":
             offset += free
         elif st.alignment == "center":
             offset += free / 2.0
         fragments = tuple(
-            Fragment(self.segs[si].face, self.segs[si].size, self.segs[si].ink, tuple(ws),
-                     ls_for.get(si, 0.0))
+            Fragment(segs[si].face, segs[si].size, segs[si].ink, tuple(ws), ls_em * segs[si].size)
             for si, ws in frags
-        )  # fmt: skip
+        )
         ascent, descent = self._vertical(fragments)
+        if continued and words:
+            words -= 1
         return ComposedLine(
             fragments=fragments,
             x_offset=offset,
-            width=line_width,
+            width=x,
             ascent=ascent,
             descent=descent,
             ratio=total_r,
@@ -139,23 +183,8 @@ class LineSetter:
             hyphenated=hyphenated,
             word_count=words,
             break_item=stop,
-            overfull=line_width > width + 0.01,
+            overfull=x > width + 0.01,
         )
-
-    def _total_ratio(self, a: int, stop: int, width: float, hyphen_width: float) -> float:
-        """r = (l - L) / (Y + Y2) or / (Z + Z2): the line judged on all its flexibility."""
-        nat, y, z = hyphen_width, 0.0, 0.0
-        for i in range(a, stop):
-            it = self.items[i]
-            if isinstance(it, Penalty):
-                continue
-            nat += it.width
-            y += it.stretch
-            z += it.shrink
-        slack = width - nat
-        if slack >= 0:
-            return slack / y if y > 0 else 0.0
-        return slack / z if z > 0 else -1.0e9
 
     def _cap_letters(
         self, a: int, stop: int, glue_r: float, letter_r: float
@@ -182,10 +211,6 @@ class LineSetter:
             extra = (capped - letter_r) * lz
             glue_r = glue_r - extra / wz if wz > 0 else glue_r
         return glue_r, capped
-
-    def _is_box(self, i: int) -> bool:
-        it = self.items[i]
-        return not isinstance(it, (Glue, Penalty))
 
     def _vertical(self, fragments: Sequence[Fragment]) -> tuple[float, float]:
         if not fragments:
