@@ -6,19 +6,9 @@ from collections.abc import Sequence
 
 from kupang_layout.engine.compose_items import ComposerLike, Item, Piece, Segment
 from kupang_layout.engine.displaylist import PlacedWord
-from kupang_layout.engine.linebreak import BreakResult, Glue, Penalty
+from kupang_layout.engine.linebreak import Box, BreakResult, Glue, Penalty
 from kupang_layout.engine.lines import ComposedLine, Fragment
 from kupang_layout.model.styles import ResolvedParagraphStyle
-
-_BOX, _GLUE, _PENALTY = 0, 1, 2
-
-
-def _kind(item: Item) -> int:
-    if isinstance(item, Glue):
-        return _GLUE
-    if isinstance(item, Penalty):
-        return _PENALTY
-    return _BOX
 
 
 class LineSetter:
@@ -37,14 +27,6 @@ class LineSetter:
         self.segs = segs
         self.items = items
         self.pieces = pieces
-        self.kinds = [_kind(it) for it in items]
-        # (kind, width, stretch, shrink) per item, read in the hot loop
-        self.table = [
-            (k, it.width, 0.0, 0.0)
-            if isinstance(it, Penalty)
-            else (k, it.width, it.stretch, it.shrink)
-            for k, it in zip(self.kinds, items, strict=True)
-        ]
 
     def set_lines(
         self, result: BreakResult, widths: Sequence[float], indents: Sequence[float] = ()
@@ -89,8 +71,7 @@ class LineSetter:
         justify = st.alignment == "justify" and not last
         # Skip what a break discards at the start of a line (glue, penalties).
         a = start
-        kinds = self.kinds
-        while a < stop and kinds[a] != _BOX:
+        while a < stop and type(items[a]) is not Box:
             a += 1
         brk = items[stop] if stop < len(items) else None
         hyphen_width = brk.width if isinstance(brk, Penalty) else 0.0
@@ -109,15 +90,15 @@ class LineSetter:
         x = nat = flex_y = flex_z = 0.0
         cur_word = cur_seg = -1
         words = 0
-        table = self.table
         for i in range(a, stop):
-            kind, w, y, z = table[i]
-            if kind == _PENALTY:
+            it = items[i]
+            if isinstance(it, Penalty):
                 continue
+            w, y, z = it.width, it.stretch, it.shrink
             nat += w
             flex_y += y
             flex_z += z
-            if kind == _GLUE:
+            if type(it) is Glue:
                 x += w + (glue_r * y if glue_r >= 0 else glue_r * z)
                 cur_word = -1
                 continue

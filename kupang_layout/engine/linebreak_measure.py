@@ -57,7 +57,7 @@ class Prepared:
         last_content = -1
         prev_box = False
         for i, item in enumerate(items):
-            if isinstance(item, Box):
+            if type(item) is Box:
                 if safe:
                     sw += clean(item.width)
                     sy2 += clean(item.stretch)
@@ -69,7 +69,7 @@ class Prepared:
                 content[i] = 1
                 last_content = i
                 prev_box = True
-            elif isinstance(item, Glue):
+            elif type(item) is Glue:
                 if safe:
                     sw += clean(item.width)
                     sy += clean(item.stretch)
@@ -81,7 +81,7 @@ class Prepared:
                 if prev_box:
                     breaks.append((i, 0.0, 0.0, False, False, False))
                 prev_box = False
-            else:
+            elif type(item) is Penalty:
                 p = clean(item.penalty)
                 if p < INFINITY:
                     pw = clean(item.width)
