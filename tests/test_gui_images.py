@@ -80,9 +80,9 @@ def test_drop_on_empty_page_makes_a_frame(qtbot) -> None:  # type: ignore[no-unt
 
 def test_drop_of_other_files_is_refused(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     window = make_window(qtbot, sample_edition(photo=False))
-    text = tmp_path / "naskah.txt"
-    text.write_text("bukan gambar")
-    assert not _drop(window.canvas, QPointF(300, 300), [text])
+    other = tmp_path / "naskah.docx"  # (.txt is a manuscript: imported, see test_gui_import)
+    other.write_text("bukan gambar")
+    assert not _drop(window.canvas, QPointF(300, 300), [other])
     fake = tmp_path / "rusak.jpg"
     fake.write_bytes(b"not a jpeg at all")
     errors: list[str] = []

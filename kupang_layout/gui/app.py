@@ -5,13 +5,16 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from kupang_layout import __version__
+from kupang_layout.gui.autosave import offer_recovery
 from kupang_layout.gui.document import Document
 from kupang_layout.gui.i18n import install_language
 from kupang_layout.gui.main_window import MainWindow
+from kupang_layout.gui.script_hook import run_test_script
+from kupang_layout.gui.settings import app_settings
 from kupang_layout.i18n import LANGUAGES, current_language
 from kupang_layout.render.qt import default_faces
 from kupang_layout.storage import StorageError, load_edition
@@ -33,8 +36,8 @@ def chosen_language(explicit: str | None) -> str:
     """--lang or KUPANG_LAYOUT_LANG first, then the language picked in the app last time."""
     if explicit:
         return current_language()
-    saved = QSettings("Kupang Times", "Kupang Layout").value("ui/language", "")
-    if isinstance(saved, str) and saved in LANGUAGES:
+    saved = app_settings().language
+    if saved in LANGUAGES:
         return saved
     return current_language()
 
@@ -60,4 +63,6 @@ def run(path: str | None = None, language: str | None = None) -> int:
     app = application()
     window = open_window(Path(path) if path else None, language)
     window.show()
+    QTimer.singleShot(0, lambda: offer_recovery(window))  # after a crash
+    QTimer.singleShot(0, lambda: run_test_script(window))  # KUPANG_LAYOUT_TEST_SCRIPT
     return app.exec()

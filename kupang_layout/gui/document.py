@@ -184,6 +184,13 @@ class Document(QObject):
             self.set_selection([])
             self.page_changed.emit()
 
+    def relayout(self) -> None:
+        """Lay every page out again (the hyphenation exceptions changed, say)."""
+        self.engine.composer.clear_cache()
+        self._lists.clear()
+        self.revision += 1
+        self.changed.emit()
+
     def display_list(self, page: Page | None = None) -> PageDisplayList | None:
         """The page's display list, laid out again only if the edition changed."""
         page = page or self.page

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -19,16 +19,21 @@ from PySide6.QtWidgets import (
 
 from kupang_layout import __version__
 from kupang_layout.gui.actions import TOOLS, Actions
+from kupang_layout.gui.autosave import install_autosave
 from kupang_layout.gui.canvas import PageCanvas
 from kupang_layout.gui.document import Document
+from kupang_layout.gui.editions import install_editions
+from kupang_layout.gui.export_dialog import install_export
 from kupang_layout.gui.i18n import install_language, tr
 from kupang_layout.gui.inplace import InplaceEditor, edits_in_place
 from kupang_layout.gui.operations import Operations
+from kupang_layout.gui.preferences import install_preferences
+from kupang_layout.gui.preflight_panel import install_preflight
 from kupang_layout.gui.properties import PropertiesPanel
 from kupang_layout.gui.rulers import THICKNESS, Ruler
+from kupang_layout.gui.settings import UNIT_DECIMALS, app_settings, current_unit, to_unit
 from kupang_layout.gui.story_editor import StoryEditor
 from kupang_layout.model import TextFrame
-from kupang_layout.model.units import to_mm
 
 CTX = "MainWindow"
 VIEW_TOGGLES = {
@@ -92,6 +97,11 @@ class MainWindow(QMainWindow):
         self._model_changed()
         self.resize(1500, 950)
         self._docks_sized = False
+        self.preflight_dock = install_preflight(self)
+        install_export(self)
+        install_preferences(self)
+        self.autosave = install_autosave(self)
+        self.editions = install_editions(self)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -100,6 +110,7 @@ class MainWindow(QMainWindow):
             docks = [self.properties_dock, self.story_dock]
             self.resizeDocks(docks, [320, 320], Qt.Orientation.Horizontal)
             self.resizeDocks(docks, [300, 600], Qt.Orientation.Vertical)
+            self.resizeDocks([self.preflight_dock], [170], Qt.Orientation.Vertical)
 
     def _dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(self)
@@ -172,7 +183,7 @@ class MainWindow(QMainWindow):
     def set_language(self, code: str) -> None:
         self.language = install_language(code)
         self.acts["lang_" + self.language].setChecked(True)
-        QSettings("Kupang Times", "Kupang Layout").setValue("ui/language", self.language)
+        app_settings().set("ui/language", self.language)
         self.retranslate()  # now, not only when the LanguageChange event arrives
 
     def changeEvent(self, event: QEvent) -> None:
@@ -196,7 +207,8 @@ class MainWindow(QMainWindow):
         self.zoom_label.setText(tr(CTX, "Zoom: %1 %").replace("%1", f"{percent:.0f}"))
 
     def _show_pointer(self, x: float, y: float) -> None:
-        self.pos_label.setText(f"X {to_mm(x):.1f}  Y {to_mm(y):.1f} mm")
+        u, d = current_unit(), UNIT_DECIMALS[current_unit()]
+        self.pos_label.setText(f"X {to_unit(x, u):.{d}f}  Y {to_unit(y, u):.{d}f} {u}")
 
     def _show_selection(self) -> None:
         frames = self.doc.selected_frames()
@@ -207,7 +219,8 @@ class MainWindow(QMainWindow):
         y0 = min(f.rect.y for f in frames)
         w = max(f.rect.right for f in frames) - x0
         h = max(f.rect.bottom for f in frames) - y0
-        self.size_label.setText(f"{to_mm(w):.1f} × {to_mm(h):.1f} mm")
+        u, d = current_unit(), UNIT_DECIMALS[current_unit()]
+        self.size_label.setText(f"{to_unit(w, u):.{d}f} × {to_unit(h, u):.{d}f} {u}")
 
     def _canvas_message(self, key: str) -> None:
         if key == "link":
@@ -298,6 +311,7 @@ class MainWindow(QMainWindow):
         self.doc.end_group()
         if self.ask_save_changes():
             self.canvas.proxies.shutdown()
+            self.autosave.finish()  # a clean close: no recovery copy is left
             event.accept()
         else:
             event.ignore()

@@ -44,8 +44,12 @@ class Operations:
 
     # -- files --------------------------------------------------------------
     def new(self) -> None:
-        if self.window.ask_save_changes():
-            self.doc.replace(new_edition(), None)
+        if not self.window.ask_save_changes():
+            return
+        editions = getattr(self.window, "editions", None)
+        edition = editions.ask_new_edition() if editions is not None else new_edition()
+        if edition is not None:
+            self.doc.replace(edition, None)
 
     def open(self, path: Path | None = None) -> bool:
         if not self.window.ask_save_changes():

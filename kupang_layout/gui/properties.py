@@ -1,4 +1,4 @@
-"""GUI stage: the properties panel of the selection (geometry in mm, text and image settings)."""
+"""GUI stage: the properties panel of the selection (geometry in the chosen unit, text, images)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from kupang_layout.gui.document import Document
 from kupang_layout.gui.frame_ops import move_commands
 from kupang_layout.gui.handles import union
 from kupang_layout.gui.i18n import noop, tr
+from kupang_layout.gui.settings import UNIT_DECIMALS, app_settings, current_unit, from_unit, to_unit
 from kupang_layout.model import (
     FIT_MODES,
     SLOT_ROLES,
@@ -32,7 +33,7 @@ from kupang_layout.model import (
     SetFrameRect,
     TextFrame,
 )
-from kupang_layout.model.units import mm, to_mm
+from kupang_layout.model.units import mm
 
 CTX = "Properties"
 LOW_PPI = 150.0
@@ -120,10 +121,39 @@ class PropertiesPanel(QWidget):
         layout.addStretch(1)
         self._build_rows()
         self._connect()
+        self._lengths = {  # limits in mm
+            self.x_spin: (-1000, 2000),
+            self.y_spin: (-1000, 2000),
+            self.w_spin: (0, 2000),
+            self.h_spin: (0, 2000),
+            self.gutter: (0, 100),
+            self.inset: (0, 100),
+            self.off_x: (-1000, 1000),
+            self.off_y: (-1000, 1000),
+        }
+        self._apply_units()
+        app_settings().changed.connect(self._setting_changed)
         self.retranslate()
         doc.changed.connect(self.refresh)
         doc.selection_changed.connect(self.refresh)
         self.refresh()
+
+    def _setting_changed(self, key: str) -> None:
+        if key == "ui/units":
+            self._apply_units()
+            self.refresh()
+
+    def _apply_units(self) -> None:
+        """Lengths in the unit chosen in Preferences (mm, cm or pt)."""
+        unit = current_unit()
+        self._filling = True
+        try:
+            for spin, (lo, hi) in self._lengths.items():
+                spin.setDecimals(UNIT_DECIMALS[unit])
+                spin.setRange(to_unit(mm(lo), unit), to_unit(mm(hi), unit))
+                spin.setSuffix(" " + unit)
+        finally:
+            self._filling = False
 
     def _build_rows(self) -> None:
         rows = (
@@ -182,8 +212,8 @@ class PropertiesPanel(QWidget):
             return lambda value: self._set(name, convert(value))
 
         self.columns.valueChanged.connect(prop("columns", int))
-        self.gutter.valueChanged.connect(prop("gutter", mm))
-        self.inset.valueChanged.connect(prop("inset", mm))
+        self.gutter.valueChanged.connect(prop("gutter", from_unit))
+        self.inset.valueChanged.connect(prop("inset", from_unit))
         self.balance.toggled.connect(prop("balance", bool))
         self.pstyle.activated.connect(
             lambda _i: self._set("paragraph_style", self.pstyle.currentText())
@@ -191,8 +221,8 @@ class PropertiesPanel(QWidget):
         self.role.activated.connect(lambda _i: self._set("role", self.role.currentData()))
         self.fit.activated.connect(lambda _i: self._set("fit", self.fit.currentData()))
         self.scale.valueChanged.connect(prop("scale", lambda v: v / 100.0))
-        self.off_x.valueChanged.connect(prop("offset_x", mm))
-        self.off_y.valueChanged.connect(prop("offset_y", mm))
+        self.off_x.valueChanged.connect(prop("offset_x", from_unit))
+        self.off_y.valueChanged.connect(prop("offset_y", from_unit))
         self.weight.valueChanged.connect(prop("weight", float))
 
     def _set(self, name: str, value: Any) -> None:
@@ -211,10 +241,10 @@ class PropertiesPanel(QWidget):
         frames = self.doc.selected_frames()
         if not frames:
             return
-        x, y = mm(self.x_spin.value()), mm(self.y_spin.value())
+        x, y = from_unit(self.x_spin.value()), from_unit(self.y_spin.value())
         if len(frames) == 1:
             f = frames[0]
-            rect = Rect(x, y, mm(self.w_spin.value()), mm(self.h_spin.value()))
+            rect = Rect(x, y, from_unit(self.w_spin.value()), from_unit(self.h_spin.value()))
             if isinstance(f, Rule):  # a rule runs along one axis
                 rect = (
                     Rect(x, y, rect.width, 0.0)
@@ -244,7 +274,7 @@ class PropertiesPanel(QWidget):
                     (self.w_spin, box.width),
                     (self.h_spin, box.height),
                 ):
-                    s.setValue(round(to_mm(v), 2))
+                    s.setValue(round(to_unit(v), 2))
                 single = len(frames) == 1
                 self.w_spin.setEnabled(single)
                 self.h_spin.setEnabled(single)
@@ -263,8 +293,8 @@ class PropertiesPanel(QWidget):
 
     def _show_text(self, f: TextFrame) -> None:
         self.columns.setValue(f.columns)
-        self.gutter.setValue(round(to_mm(f.gutter), 2))
-        self.inset.setValue(round(to_mm(f.inset), 2))
+        self.gutter.setValue(round(to_unit(f.gutter), 2))
+        self.inset.setValue(round(to_unit(f.inset), 2))
         self.balance.setChecked(f.balance)
         names = sorted(self.doc.edition.paragraph_styles)
         if [self.pstyle.itemText(i) for i in range(self.pstyle.count())] != names:
@@ -277,8 +307,8 @@ class PropertiesPanel(QWidget):
     def _show_image(self, f: ImageFrame) -> None:
         self.fit.setCurrentIndex(max(0, self.fit.findData(f.fit)))
         self.scale.setValue(f.scale * 100.0)
-        self.off_x.setValue(round(to_mm(f.offset_x), 2))
-        self.off_y.setValue(round(to_mm(f.offset_y), 2))
+        self.off_x.setValue(round(to_unit(f.offset_x), 2))
+        self.off_y.setValue(round(to_unit(f.offset_y), 2))
         dl = self.doc.display_list()
         item = None
         if dl is not None:

@@ -1,4 +1,4 @@
-"""GUI stage: rulers in millimetres along the canvas; dragging out of one makes a guide."""
+"""GUI stage: rulers (mm, cm or pt, as in Preferences) along the canvas; drag out a guide."""
 
 from __future__ import annotations
 
@@ -7,22 +7,22 @@ from PySide6.QtGui import QColor, QFont, QImage, QMouseEvent, QPainter, QPaintEv
 from PySide6.QtWidgets import QWidget
 
 from kupang_layout.gui.canvas import PageCanvas
+from kupang_layout.gui.settings import POINTS_PER_UNIT, app_settings, current_unit
 from kupang_layout.model import Guide, SetPageProperties
-from kupang_layout.model.units import POINTS_PER_MM
 
 THICKNESS = 20
-STEPS_MM = (1, 2, 5, 10, 20, 50, 100, 200, 500)
+STEPS = (0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000)  # any unit
 BACKGROUND = QColor(244, 244, 246)
 TICK = QColor(90, 90, 96)
 POINTER = QColor(220, 40, 120)
 
 
-def major_step_mm(px_per_mm: float, min_px: float = 48.0) -> int:
-    """The smallest labelled step (mm) whose marks are at least `min_px` apart."""
-    for s in STEPS_MM:
-        if s * px_per_mm >= min_px:
+def major_step(px_per_unit: float, min_px: float = 48.0) -> float:
+    """The smallest labelled step (in the ruler's unit) whose marks are `min_px` apart."""
+    for s in STEPS:
+        if s * px_per_unit >= min_px:
             return s
-    return STEPS_MM[-1]
+    return STEPS[-1]
 
 
 class Ruler(QWidget):
@@ -34,7 +34,7 @@ class Ruler(QWidget):
         self.orientation = orientation
         self._pointer: float | None = None
         self._dragging = False
-        self._cache: tuple[tuple[float, float, int, int], QImage] | None = None
+        self._cache: tuple[tuple[float, float, int, int, str], QImage] | None = None
         if orientation == "h":
             self.setFixedHeight(THICKNESS)
         else:
@@ -44,6 +44,12 @@ class Ruler(QWidget):
         )
         canvas.view_changed.connect(self.update)
         canvas.pointer_moved.connect(self._pointer_moved)
+        app_settings().changed.connect(self._setting_changed)
+
+    def _setting_changed(self, key: str) -> None:
+        if key == "ui/units":
+            self._cache = None
+            self.update()
 
     def _pointer_moved(self, x: float, y: float) -> None:
         self._pointer = x if self.orientation == "h" else y
@@ -63,7 +69,8 @@ class Ruler(QWidget):
 
     def _ticks(self, origin: float) -> QImage:
         """The ruler without the pointer mark; cached while zoom, pan and size stay."""
-        key = (self.canvas.view.zoom, origin, self.width(), self.height())
+        unit = current_unit()
+        key = (self.canvas.view.zoom, origin, self.width(), self.height(), unit)
         if self._cache is not None and self._cache[0] == key:
             return self._cache[1]
         dpr = self.devicePixelRatioF()
@@ -75,25 +82,27 @@ class Ruler(QWidget):
         p = QPainter(img)
         zoom = self.canvas.view.zoom
         length = self.width() if self.orientation == "h" else self.height()
-        px_per_mm = zoom * POINTS_PER_MM
-        step = major_step_mm(px_per_mm)
-        minor = step / 10 if step >= 10 and step / 10 * px_per_mm >= 4 else step / 5
-        if minor * px_per_mm < 3:
+        per_unit = POINTS_PER_UNIT[unit]
+        px_per_unit = zoom * per_unit
+        step = major_step(px_per_unit)
+        tenths = step >= 10 or unit != "mm"  # no ticks between millimetres
+        minor = step / 10 if tenths and step / 10 * px_per_unit >= 4 else step / 5
+        if minor * px_per_unit < 3:
             minor = step / 2
-        start_mm = (-origin / zoom / POINTS_PER_MM) // step * step - step
-        end_mm = ((length - origin) / zoom) / POINTS_PER_MM + step
+        start = (-origin / zoom / per_unit) // step * step - step
+        end = ((length - origin) / zoom) / per_unit + step
         font = QFont()
         font.setPixelSize(9)
         p.setFont(font)
         p.setPen(QPen(TICK, 1))
-        count = min(5000, int((end_mm - start_mm) / minor) + 1)
+        count = min(5000, int((end - start) / minor) + 1)
         for n in range(count):
-            value = start_mm + n * minor
-            pos = round(origin + value * POINTS_PER_MM * zoom) + 0.5
+            value = start + n * minor
+            pos = round(origin + value * per_unit * zoom) + 0.5
             is_major = abs(value / step - round(value / step)) < 1e-6
             is_half = abs(value / (step / 2) - round(value / (step / 2))) < 1e-6
             tick = THICKNESS - 2 if is_major else THICKNESS * (0.45 if is_half else 0.25)
-            label = f"{round(value):d}"
+            label = f"{round(value, 6):g}"
             if self.orientation == "h":
                 p.drawLine(QPointF(pos, THICKNESS), QPointF(pos, THICKNESS - tick))
                 if is_major:

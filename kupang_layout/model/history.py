@@ -122,6 +122,10 @@ class History:
     def mark_clean(self) -> None:
         self._clean = len(self._undo)
 
+    def mark_modified(self) -> None:
+        """Treat the edition as not saved (an edition recovered after a crash)."""
+        self._clean = None
+
     @property
     def is_modified(self) -> bool:
         return self._clean != len(self._undo)

@@ -8,6 +8,7 @@ headers are read once per asset.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from kupang_layout.engine.displaylist import PageDisplayList
 from kupang_layout.engine.layout import LayoutEngine
@@ -60,13 +61,18 @@ def check_page(
     engine = engine if engine is not None else LayoutEngine()
     ctx = PageContext(edition, page, settings or DEFAULT_SETTINGS)
     registry = registry if registry is not None else default_registry()
+    parked = pasteboard_frames(page)
     out = slot_rules(ctx) + asset_rules(ctx) + font_rules(ctx, registry)
+    out = [i for i in out if i.frame_id not in parked]
     if display_list is None:
         try:
             display_list = engine.layout_page(edition, page)
         except (KupangError, StyleError) as exc:
             out.append(ctx.issue("error", "layout-failed", None, reason=str(exc)))
             return out
+    if parked:
+        kept = tuple(i for i in display_list.items if i.frame_id not in parked)
+        display_list = replace(display_list, items=kept)
     reported_fonts = {str(i.params.get("font")) for i in out if i.rule == "font-missing"}
     out += overset_rules(ctx, display_list, engine)
     out += position_rules(ctx, display_list, registry)
@@ -76,7 +82,21 @@ def check_page(
     out += image_rules(ctx, display_list)
     out += bleed_rules(ctx, display_list)
     out += ink_rules(ctx, display_list)
-    return out
+    return [i for i in out if i.frame_id not in parked] if parked else out
+
+
+def pasteboard_frames(page: Page) -> set[str]:
+    """Frames wholly outside the bleed: parked on the pasteboard, never printed (the PDF
+    is trimmed at the bleed), so no rule reports them."""
+    area = page.bleed_rect
+    return {
+        f.id
+        for f in page.frames
+        if f.rect.right <= area.x
+        or f.rect.x >= area.right
+        or f.rect.bottom <= area.y
+        or f.rect.y >= area.bottom
+    }
 
 
 def run_preflight(

@@ -2,6 +2,354 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en_US">
   <context>
+    <name>Autosave</name>
+    <message>
+      <source>Kupang Layout was not closed properly. A recovery copy of %1 (%2 pages) was made at %3.
+
+Recover it? Recovered work is not saved to the file until you save it.</source>
+      <translation>Kupang Layout was not closed properly. A recovery copy of %1 (%2 pages) was made at %3.
+
+Recover it? Recovered work is not saved to the file until you save it.</translation>
+    </message>
+    <message>
+      <source>a new, never saved edition</source>
+      <translation>a new, never saved edition</translation>
+    </message>
+    <message>
+      <source>Recover Work</source>
+      <translation>Recover Work</translation>
+    </message>
+    <message>
+      <source>&amp;Recover</source>
+      <translation>&amp;Recover</translation>
+    </message>
+    <message>
+      <source>&amp;Discard</source>
+      <translation>&amp;Discard</translation>
+    </message>
+    <message>
+      <source>&amp;Not Now</source>
+      <translation>&amp;Not Now</translation>
+    </message>
+    <message>
+      <source>Work recovered: save it to keep it.</source>
+      <translation>Work recovered: save it to keep it.</translation>
+    </message>
+    <message>
+      <source>Recovery copy saved at %1</source>
+      <translation>Recovery copy saved at %1</translation>
+    </message>
+    <message>
+      <source>Could not write the recovery copy: %1</source>
+      <translation>Could not write the recovery copy: %1</translation>
+    </message>
+    <message>
+      <source>The recovery copy cannot be read: %1
+
+It is kept in %2.</source>
+      <translation>The recovery copy cannot be read: %1
+
+It is kept in %2.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Export</name>
+    <message>
+      <source>Export PDF</source>
+      <translation>Export PDF</translation>
+    </message>
+    <message>
+      <source>&amp;All pages</source>
+      <translation>&amp;All pages</translation>
+    </message>
+    <message>
+      <source>&amp;Pages:</source>
+      <translation>&amp;Pages:</translation>
+    </message>
+    <message>
+      <source>e.g. 1,3-5</source>
+      <translation>e.g. 1,3-5</translation>
+    </message>
+    <message>
+      <source>Pages</source>
+      <translation>Pages</translation>
+    </message>
+    <message>
+      <source>&amp;Browse…</source>
+      <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+      <source>Also make one combined &amp;proof PDF of these pages</source>
+      <translation>Also make one combined &amp;proof PDF of these pages</translation>
+    </message>
+    <message>
+      <source>Preset</source>
+      <translation>Preset</translation>
+    </message>
+    <message>
+      <source>Folder</source>
+      <translation>Folder</translation>
+    </message>
+    <message>
+      <source>File names</source>
+      <translation>File names</translation>
+    </message>
+    <message>
+      <source>Export in spite of the errors (a report, preflight.json, goes beside the PDFs)</source>
+      <translation>Export in spite of the errors (a report, preflight.json, goes beside the PDFs)</translation>
+    </message>
+    <message>
+      <source>Preflight</source>
+      <translation>Preflight</translation>
+    </message>
+    <message>
+      <source>Pre&amp;view</source>
+      <translation>Pre&amp;view</translation>
+    </message>
+    <message>
+      <source>&amp;Open Folder</source>
+      <translation>&amp;Open Folder</translation>
+    </message>
+    <message>
+      <source>&amp;Export</source>
+      <translation>&amp;Export</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>Export Folder</source>
+      <translation>Export Folder</translation>
+    </message>
+    <message>
+      <source>PDF/X-1a for the plant</source>
+      <translation>PDF/X-1a for the plant</translation>
+    </message>
+    <message>
+      <source>proof, not PDF/X</source>
+      <translation>proof, not PDF/X</translation>
+    </message>
+    <message>
+      <source>, crop marks</source>
+      <translation>, crop marks</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Cancelling: the pages being written are finished…</source>
+      <translation>Cancelling: the pages being written are finished…</translation>
+    </message>
+    <message>
+      <source>Cancelled: the other pages were not exported.</source>
+      <translation>Cancelled: the other pages were not exported.</translation>
+    </message>
+    <message>
+      <source>Preview: %1</source>
+      <translation>Preview: %1</translation>
+    </message>
+    <message>
+      <source>&amp;Current page (%1)</source>
+      <translation>&amp;Current page (%1)</translation>
+    </message>
+    <message>
+      <source>Exporting %1 pages…</source>
+      <translation>Exporting %1 pages…</translation>
+    </message>
+    <message>
+      <source>The export failed: %1</source>
+      <translation>The export failed: %1</translation>
+    </message>
+    <message>
+      <source>Your presets file was not read: %1</source>
+      <translation>Your presets file was not read: %1</translation>
+    </message>
+    <message>
+      <source>page %1</source>
+      <translation>page %1</translation>
+    </message>
+    <message>
+      <source>Not a valid pattern: %1</source>
+      <translation>Not a valid pattern: %1</translation>
+    </message>
+    <message>
+      <source>e.g. %1</source>
+      <translation>e.g. %1</translation>
+    </message>
+    <message>
+      <source>The PDF check found: %1</source>
+      <translation>The PDF check found: %1</translation>
+    </message>
+    <message>
+      <source>Report: %1</source>
+      <translation>Report: %1</translation>
+    </message>
+    <message>
+      <source>%1 pages failed: %2</source>
+      <translation>%1 pages failed: %2</translation>
+    </message>
+    <message>
+      <source>%1 pages exported to %2 in %3 s</source>
+      <translation>%1 pages exported to %2 in %3 s</translation>
+    </message>
+    <message>
+      <source>%1%2; images up to %3 ppi; total ink %4 %</source>
+      <translation>%1%2; images up to %3 ppi; total ink %4 %</translation>
+    </message>
+  </context>
+  <context>
+    <name>Hyphenation</name>
+    <message>
+      <source>One word a line, hyphens where it may break (pe-ri-ngat-an); a word without hyphens never breaks; # starts a comment. These words override the built-in list.</source>
+      <translation>One word a line, hyphens where it may break (pe-ri-ngat-an); a word without hyphens never breaks; # starts a comment. These words override the built-in list.</translation>
+    </message>
+    <message>
+      <source>%1 problems: fix them before saving</source>
+      <translation>%1 problems: fix them before saving</translation>
+    </message>
+    <message>
+      <source>%1 words</source>
+      <translation>%1 words</translation>
+    </message>
+    <message>
+      <source>Line %1: %2</source>
+      <translation>Line %1: %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportDialog</name>
+    <message>
+      <source>Section</source>
+      <translation>Section</translation>
+    </message>
+    <message>
+      <source>Headline</source>
+      <translation>Headline</translation>
+    </message>
+    <message>
+      <source>Deck</source>
+      <translation>Deck</translation>
+    </message>
+    <message>
+      <source>Photo</source>
+      <translation>Photo</translation>
+    </message>
+    <message>
+      <source>Photo credit</source>
+      <translation>Photo credit</translation>
+    </message>
+    <message>
+      <source>Body</source>
+      <translation>Body</translation>
+    </message>
+    <message>
+      <source>Lead</source>
+      <translation>Lead</translation>
+    </message>
+    <message>
+      <source>Quote</source>
+      <translation>Quote</translation>
+    </message>
+    <message>
+      <source>Pull quote</source>
+      <translation>Pull quote</translation>
+    </message>
+    <message>
+      <source>Teaser</source>
+      <translation>Teaser</translation>
+    </message>
+    <message>
+      <source>Tagline</source>
+      <translation>Tagline</translation>
+    </message>
+    <message>
+      <source>Credits</source>
+      <translation>Credits</translation>
+    </message>
+    <message>
+      <source>Folio</source>
+      <translation>Folio</translation>
+    </message>
+    <message>
+      <source>Import Manuscript</source>
+      <translation>Import Manuscript</translation>
+    </message>
+    <message>
+      <source>Manuscript Imported</source>
+      <translation>Manuscript Imported</translation>
+    </message>
+    <message>
+      <source>Apply Again</source>
+      <translation>Apply Again</translation>
+    </message>
+    <message>
+      <source>Import the manuscript again with the kinds chosen above (one undo step)</source>
+      <translation>Import the manuscript again with the kinds chosen above (one undo step)</translation>
+    </message>
+    <message>
+      <source>Slot</source>
+      <translation>Slot</translation>
+    </message>
+    <message>
+      <source>What went in</source>
+      <translation>What went in</translation>
+    </message>
+    <message>
+      <source>The manuscript reader was sure of every line.</source>
+      <translation>The manuscript reader was sure of every line.</translation>
+    </message>
+    <message>
+      <source>Line</source>
+      <translation>Line</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>The line is</source>
+      <translation>The line is</translation>
+    </message>
+    <message>
+      <source>Slot group to fill on page %1:</source>
+      <translation>Slot group to fill on page %1:</translation>
+    </message>
+    <message>
+      <source>No slot on this page for: %1</source>
+      <translation>No slot on this page for: %1</translation>
+    </message>
+    <message>
+      <source>Left empty (not in the manuscript): %1</source>
+      <translation>Left empty (not in the manuscript): %1</translation>
+    </message>
+    <message>
+      <source>The manuscript has no headline: the page shows %1 until you write one.</source>
+      <translation>The manuscript has no headline: the page shows %1 until you write one.</translation>
+    </message>
+    <message>
+      <source>The manuscript reader was unsure of %1 lines:</source>
+      <translation>The manuscript reader was unsure of %1 lines:</translation>
+    </message>
+    <message>
+      <source>Page %1 has no template slots: apply a template to it first.</source>
+      <translation>Page %1 has no template slots: apply a template to it first.</translation>
+    </message>
+    <message>
+      <source>The manuscript is for edition %1, this edition is %2.</source>
+      <translation>The manuscript is for edition %1, this edition is %2.</translation>
+    </message>
+    <message>
+      <source>%1 went onto page %2, slot group “%3”.</source>
+      <translation>%1 went onto page %2, slot group “%3”.</translation>
+    </message>
+    <message>
+      <source>%1 paragraphs, %2 words: </source>
+      <translation>%1 paragraphs, %2 words: </translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
       <source>&amp;New Edition</source>
@@ -26,6 +374,22 @@
     <message>
       <source>Export Page as &amp;PNG…</source>
       <translation>Export Page as &amp;PNG…</translation>
+    </message>
+    <message>
+      <source>&amp;Import Manuscript…</source>
+      <translation>&amp;Import Manuscript…</translation>
+    </message>
+    <message>
+      <source>&amp;Export PDF…</source>
+      <translation>&amp;Export PDF…</translation>
+    </message>
+    <message>
+      <source>Pre&amp;ferences…</source>
+      <translation>Pre&amp;ferences…</translation>
+    </message>
+    <message>
+      <source>Pre&amp;flight Panel</source>
+      <translation>Pre&amp;flight Panel</translation>
     </message>
     <message>
       <source>&amp;Quit</source>
@@ -112,6 +476,10 @@
       <translation>Story &amp;Editor Panel</translation>
     </message>
     <message>
+      <source>Pa&amp;ges Panel</source>
+      <translation>Pa&amp;ges Panel</translation>
+    </message>
+    <message>
       <source>&amp;Previous Page</source>
       <translation>&amp;Previous Page</translation>
     </message>
@@ -126,6 +494,22 @@
     <message>
       <source>&amp;Delete Page</source>
       <translation>&amp;Delete Page</translation>
+    </message>
+    <message>
+      <source>D&amp;uplicate Page</source>
+      <translation>D&amp;uplicate Page</translation>
+    </message>
+    <message>
+      <source>&amp;Templates…</source>
+      <translation>&amp;Templates…</translation>
+    </message>
+    <message>
+      <source>Apply Te&amp;mplate to Page…</source>
+      <translation>Apply Te&amp;mplate to Page…</translation>
+    </message>
+    <message>
+      <source>&amp;Save Page as Template…</source>
+      <translation>&amp;Save Page as Template…</translation>
     </message>
     <message>
       <source>Bring &amp;Forward</source>
@@ -228,6 +612,26 @@
       <translation>&amp;Language</translation>
     </message>
     <message>
+      <source>Pages</source>
+      <translation>Pages</translation>
+    </message>
+    <message>
+      <source>Open &amp;Recent</source>
+      <translation>Open &amp;Recent</translation>
+    </message>
+    <message>
+      <source>Clear List</source>
+      <translation>Clear List</translation>
+    </message>
+    <message>
+      <source>Import Manuscript</source>
+      <translation>Import Manuscript</translation>
+    </message>
+    <message>
+      <source>(none)</source>
+      <translation>(none)</translation>
+    </message>
+    <message>
       <source>Properties</source>
       <translation>Properties</translation>
     </message>
@@ -296,6 +700,274 @@ Page layout for the print edition of Kupang Times.</translation>
     <message>
       <source>Saved %1</source>
       <translation>Saved %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>NewEdition</name>
+    <message>
+      <source>New Edition</source>
+      <translation>New Edition</translation>
+    </message>
+    <message>
+      <source>e.g. 612</source>
+      <translation>e.g. 612</translation>
+    </message>
+    <message>
+      <source>Paper name:</source>
+      <translation>Paper name:</translation>
+    </message>
+    <message>
+      <source>Edition number:</source>
+      <translation>Edition number:</translation>
+    </message>
+    <message>
+      <source>Date:</source>
+      <translation>Date:</translation>
+    </message>
+    <message>
+      <source>Number of pages:</source>
+      <translation>Number of pages:</translation>
+    </message>
+    <message>
+      <source>Create</source>
+      <translation>Create</translation>
+    </message>
+    <message>
+      <source>Page</source>
+      <translation>Page</translation>
+    </message>
+    <message>
+      <source>Template</source>
+      <translation>Template</translation>
+    </message>
+    <message>
+      <source>(blank page)</source>
+      <translation>(blank page)</translation>
+    </message>
+  </context>
+  <context>
+    <name>PagesPanel</name>
+    <message>
+      <source>Add</source>
+      <translation>Add</translation>
+    </message>
+    <message>
+      <source>Insert</source>
+      <translation>Insert</translation>
+    </message>
+    <message>
+      <source>Duplicate</source>
+      <translation>Duplicate</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <source>Template…</source>
+      <translation>Template…</translation>
+    </message>
+    <message>
+      <source>Add a page after the current one</source>
+      <translation>Add a page after the current one</translation>
+    </message>
+    <message>
+      <source>Insert a page before the current one</source>
+      <translation>Insert a page before the current one</translation>
+    </message>
+    <message>
+      <source>Duplicate the current page</source>
+      <translation>Duplicate the current page</translation>
+    </message>
+    <message>
+      <source>Delete the current page</source>
+      <translation>Delete the current page</translation>
+    </message>
+    <message>
+      <source>Apply another template to the current page</source>
+      <translation>Apply another template to the current page</translation>
+    </message>
+    <message>
+      <source>Drag a page to reorder; drop photos to fill photo slots, manuscripts to import</source>
+      <translation>Drag a page to reorder; drop photos to fill photo slots, manuscripts to import</translation>
+    </message>
+    <message>
+      <source>Blank Page</source>
+      <translation>Blank Page</translation>
+    </message>
+    <message>
+      <source>Page %1</source>
+      <translation>Page %1</translation>
+    </message>
+    <message>
+      <source>%1 on pasteboard</source>
+      <translation>%1 on pasteboard</translation>
+    </message>
+    <message>
+      <source>%1 photos found no empty photo slot: %2</source>
+      <translation>%1 photos found no empty photo slot: %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>Preferences</name>
+    <message>
+      <source>Millimetres (mm)</source>
+      <translation>Millimetres (mm)</translation>
+    </message>
+    <message>
+      <source>Centimetres (cm)</source>
+      <translation>Centimetres (cm)</translation>
+    </message>
+    <message>
+      <source>Points (pt)</source>
+      <translation>Points (pt)</translation>
+    </message>
+    <message>
+      <source>No presets of your own yet.</source>
+      <translation>No presets of your own yet.</translation>
+    </message>
+    <message>
+      <source>Insert an &amp;Example</source>
+      <translation>Insert an &amp;Example</translation>
+    </message>
+    <message>
+      <source>Preferences</source>
+      <translation>Preferences</translation>
+    </message>
+    <message>
+      <source> s</source>
+      <translation> s</translation>
+    </message>
+    <message>
+      <source>&amp;Browse…</source>
+      <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+      <source>Language</source>
+      <translation>Language</translation>
+    </message>
+    <message>
+      <source>Units</source>
+      <translation>Units</translation>
+    </message>
+    <message>
+      <source>Autosave every</source>
+      <translation>Autosave every</translation>
+    </message>
+    <message>
+      <source>A recovery copy is also made after pages, templates or imports change; your own file is only written when you save.</source>
+      <translation>A recovery copy is also made after pages, templates or imports change; your own file is only written when you save.</translation>
+    </message>
+    <message>
+      <source>Your templates folder</source>
+      <translation>Your templates folder</translation>
+    </message>
+    <message>
+      <source>General</source>
+      <translation>General</translation>
+    </message>
+    <message>
+      <source>Hyphenation</source>
+      <translation>Hyphenation</translation>
+    </message>
+    <message>
+      <source>Export Presets</source>
+      <translation>Export Presets</translation>
+    </message>
+    <message>
+      <source>OK</source>
+      <translation>OK</translation>
+    </message>
+    <message>
+      <source>&amp;Apply</source>
+      <translation>&amp;Apply</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>The name %1 is used by a built-in preset</source>
+      <translation>The name %1 is used by a built-in preset</translation>
+    </message>
+    <message>
+      <source>not PDF/X</source>
+      <translation>not PDF/X</translation>
+    </message>
+    <message>
+      <source>, crop marks</source>
+      <translation>, crop marks</translation>
+    </message>
+    <message>
+      <source>Built-in presets (read-only):</source>
+      <translation>Built-in presets (read-only):</translation>
+    </message>
+    <message>
+      <source>total ink</source>
+      <translation>total ink</translation>
+    </message>
+    <message>
+      <source>bleed</source>
+      <translation>bleed</translation>
+    </message>
+    <message>
+      <source>Your presets (%1):</source>
+      <translation>Your presets (%1):</translation>
+    </message>
+  </context>
+  <context>
+    <name>Preflight</name>
+    <message>
+      <source>No problems</source>
+      <translation>No problems</translation>
+    </message>
+    <message>
+      <source>Preflight</source>
+      <translation>Preflight</translation>
+    </message>
+    <message>
+      <source>1 error</source>
+      <translation>1 error</translation>
+    </message>
+    <message>
+      <source>%1 errors</source>
+      <translation>%1 errors</translation>
+    </message>
+    <message>
+      <source>1 warning</source>
+      <translation>1 warning</translation>
+    </message>
+    <message>
+      <source>%1 warnings</source>
+      <translation>%1 warnings</translation>
+    </message>
+    <message>
+      <source>1 note</source>
+      <translation>1 note</translation>
+    </message>
+    <message>
+      <source>%1 notes</source>
+      <translation>%1 notes</translation>
+    </message>
+    <message>
+      <source>Severity</source>
+      <translation>Severity</translation>
+    </message>
+    <message>
+      <source>Page</source>
+      <translation>Page</translation>
+    </message>
+    <message>
+      <source>Frame</source>
+      <translation>Frame</translation>
+    </message>
+    <message>
+      <source>Problem</source>
+      <translation>Problem</translation>
+    </message>
+    <message>
+      <source>Preflight: %1</source>
+      <translation>Preflight: %1</translation>
     </message>
   </context>
   <context>
@@ -485,6 +1157,127 @@ Page layout for the print edition of Kupang Times.</translation>
     <message>
       <source>Story: %1 (%2 words)</source>
       <translation>Story: %1 (%2 words)</translation>
+    </message>
+  </context>
+  <context>
+    <name>TemplateGallery</name>
+    <message>
+      <source>Save Page as Template</source>
+      <translation>Save Page as Template</translation>
+    </message>
+    <message>
+      <source>Name:</source>
+      <translation>Name:</translation>
+    </message>
+    <message>
+      <source>Description:</source>
+      <translation>Description:</translation>
+    </message>
+    <message>
+      <source>Templates</source>
+      <translation>Templates</translation>
+    </message>
+    <message>
+      <source>New Page from Template</source>
+      <translation>New Page from Template</translation>
+    </message>
+    <message>
+      <source>Apply to Current Page</source>
+      <translation>Apply to Current Page</translation>
+    </message>
+    <message>
+      <source>Save Current Page as Template…</source>
+      <translation>Save Current Page as Template…</translation>
+    </message>
+    <message>
+      <source>Rename…</source>
+      <translation>Rename…</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <source>Import…</source>
+      <translation>Import…</translation>
+    </message>
+    <message>
+      <source>Export…</source>
+      <translation>Export…</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>built-in</source>
+      <translation>built-in</translation>
+    </message>
+    <message>
+      <source>yours</source>
+      <translation>yours</translation>
+    </message>
+    <message>
+      <source>Import Template</source>
+      <translation>Import Template</translation>
+    </message>
+    <message>
+      <source>Export Template</source>
+      <translation>Export Template</translation>
+    </message>
+    <message>
+      <source>Rename Template</source>
+      <translation>Rename Template</translation>
+    </message>
+    <message>
+      <source>New name:</source>
+      <translation>New name:</translation>
+    </message>
+    <message>
+      <source>Template %1 applied to page %2.</source>
+      <translation>Template %1 applied to page %2.</translation>
+    </message>
+    <message>
+      <source>Size: %1</source>
+      <translation>Size: %1</translation>
+    </message>
+    <message>
+      <source>Columns: %1</source>
+      <translation>Columns: %1</translation>
+    </message>
+    <message>
+      <source>Slot groups: %1</source>
+      <translation>Slot groups: %1</translation>
+    </message>
+    <message>
+      <source>Source: %1</source>
+      <translation>Source: %1</translation>
+    </message>
+    <message>
+      <source>Template %1 saved</source>
+      <translation>Template %1 saved</translation>
+    </message>
+    <message>
+      <source>%1 pieces found no slot and wait on the pasteboard left of the page.</source>
+      <translation>%1 pieces found no slot and wait on the pasteboard left of the page.</translation>
+    </message>
+    <message>
+      <source>Delete the template %1?</source>
+      <translation>Delete the template %1?</translation>
+    </message>
+    <message>
+      <source>Page %1 added from template %2</source>
+      <translation>Page %1 added from template %2</translation>
+    </message>
+    <message>
+      <source>%1
+Import under another name:</source>
+      <translation>%1
+Import under another name:</translation>
+    </message>
+    <message>
+      <source>Template %1 exported to %2</source>
+      <translation>Template %1 exported to %2</translation>
     </message>
   </context>
 </TS>

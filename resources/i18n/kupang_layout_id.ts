@@ -2,6 +2,354 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID" sourcelanguage="en_US">
   <context>
+    <name>Autosave</name>
+    <message>
+      <source>Kupang Layout was not closed properly. A recovery copy of %1 (%2 pages) was made at %3.
+
+Recover it? Recovered work is not saved to the file until you save it.</source>
+      <translation>Kupang Layout tidak ditutup dengan benar. Salinan pemulihan %1 (%2 halaman) dibuat pada %3.
+
+Pulihkan? Pekerjaan yang dipulihkan belum tersimpan ke berkas sampai Anda menyimpannya.</translation>
+    </message>
+    <message>
+      <source>a new, never saved edition</source>
+      <translation>edisi baru yang belum pernah disimpan</translation>
+    </message>
+    <message>
+      <source>Recover Work</source>
+      <translation>Pulihkan Pekerjaan</translation>
+    </message>
+    <message>
+      <source>&amp;Recover</source>
+      <translation>&amp;Pulihkan</translation>
+    </message>
+    <message>
+      <source>&amp;Discard</source>
+      <translation>&amp;Buang</translation>
+    </message>
+    <message>
+      <source>&amp;Not Now</source>
+      <translation>&amp;Nanti Saja</translation>
+    </message>
+    <message>
+      <source>Work recovered: save it to keep it.</source>
+      <translation>Pekerjaan dipulihkan: simpan agar tidak hilang.</translation>
+    </message>
+    <message>
+      <source>Recovery copy saved at %1</source>
+      <translation>Salinan pemulihan dibuat pukul %1</translation>
+    </message>
+    <message>
+      <source>Could not write the recovery copy: %1</source>
+      <translation>Salinan pemulihan tidak dapat ditulis: %1</translation>
+    </message>
+    <message>
+      <source>The recovery copy cannot be read: %1
+
+It is kept in %2.</source>
+      <translation>Salinan pemulihan tidak dapat dibaca: %1
+
+Salinan itu disimpan di %2.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Export</name>
+    <message>
+      <source>Export PDF</source>
+      <translation>Ekspor PDF</translation>
+    </message>
+    <message>
+      <source>&amp;All pages</source>
+      <translation>&amp;Semua halaman</translation>
+    </message>
+    <message>
+      <source>&amp;Pages:</source>
+      <translation>&amp;Halaman:</translation>
+    </message>
+    <message>
+      <source>e.g. 1,3-5</source>
+      <translation>mis. 1,3-5</translation>
+    </message>
+    <message>
+      <source>Pages</source>
+      <translation>Halaman</translation>
+    </message>
+    <message>
+      <source>&amp;Browse…</source>
+      <translation>&amp;Telusuri…</translation>
+    </message>
+    <message>
+      <source>Also make one combined &amp;proof PDF of these pages</source>
+      <translation>Buat juga satu PDF &amp;proof gabungan dari halaman-halaman ini</translation>
+    </message>
+    <message>
+      <source>Preset</source>
+      <translation>Preset</translation>
+    </message>
+    <message>
+      <source>Folder</source>
+      <translation>Folder</translation>
+    </message>
+    <message>
+      <source>File names</source>
+      <translation>Nama berkas</translation>
+    </message>
+    <message>
+      <source>Export in spite of the errors (a report, preflight.json, goes beside the PDFs)</source>
+      <translation>Tetap ekspor walau ada galat (laporan preflight.json ditulis di samping PDF)</translation>
+    </message>
+    <message>
+      <source>Preflight</source>
+      <translation>Preflight</translation>
+    </message>
+    <message>
+      <source>Pre&amp;view</source>
+      <translation>&amp;Pratinjau</translation>
+    </message>
+    <message>
+      <source>&amp;Open Folder</source>
+      <translation>&amp;Buka Folder</translation>
+    </message>
+    <message>
+      <source>&amp;Export</source>
+      <translation>&amp;Ekspor</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Tutup</translation>
+    </message>
+    <message>
+      <source>Export Folder</source>
+      <translation>Folder Ekspor</translation>
+    </message>
+    <message>
+      <source>PDF/X-1a for the plant</source>
+      <translation>PDF/X-1a untuk percetakan</translation>
+    </message>
+    <message>
+      <source>proof, not PDF/X</source>
+      <translation>proof, bukan PDF/X</translation>
+    </message>
+    <message>
+      <source>, crop marks</source>
+      <translation>, tanda potong</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Batal</translation>
+    </message>
+    <message>
+      <source>Cancelling: the pages being written are finished…</source>
+      <translation>Membatalkan: halaman yang sedang ditulis diselesaikan dulu…</translation>
+    </message>
+    <message>
+      <source>Cancelled: the other pages were not exported.</source>
+      <translation>Dibatalkan: halaman lainnya tidak diekspor.</translation>
+    </message>
+    <message>
+      <source>Preview: %1</source>
+      <translation>Pratinjau: %1</translation>
+    </message>
+    <message>
+      <source>&amp;Current page (%1)</source>
+      <translation>Halaman &amp;ini (%1)</translation>
+    </message>
+    <message>
+      <source>Exporting %1 pages…</source>
+      <translation>Mengekspor %1 halaman…</translation>
+    </message>
+    <message>
+      <source>The export failed: %1</source>
+      <translation>Ekspor gagal: %1</translation>
+    </message>
+    <message>
+      <source>Your presets file was not read: %1</source>
+      <translation>Berkas preset Anda tidak terbaca: %1</translation>
+    </message>
+    <message>
+      <source>page %1</source>
+      <translation>halaman %1</translation>
+    </message>
+    <message>
+      <source>Not a valid pattern: %1</source>
+      <translation>Pola tidak sah: %1</translation>
+    </message>
+    <message>
+      <source>e.g. %1</source>
+      <translation>mis. %1</translation>
+    </message>
+    <message>
+      <source>The PDF check found: %1</source>
+      <translation>Pemeriksaan PDF menemukan: %1</translation>
+    </message>
+    <message>
+      <source>Report: %1</source>
+      <translation>Laporan: %1</translation>
+    </message>
+    <message>
+      <source>%1 pages failed: %2</source>
+      <translation>%1 halaman gagal: %2</translation>
+    </message>
+    <message>
+      <source>%1 pages exported to %2 in %3 s</source>
+      <translation>%1 halaman diekspor ke %2 dalam %3 detik</translation>
+    </message>
+    <message>
+      <source>%1%2; images up to %3 ppi; total ink %4 %</source>
+      <translation>%1%2; gambar hingga %3 ppi; total tinta %4 %</translation>
+    </message>
+  </context>
+  <context>
+    <name>Hyphenation</name>
+    <message>
+      <source>One word a line, hyphens where it may break (pe-ri-ngat-an); a word without hyphens never breaks; # starts a comment. These words override the built-in list.</source>
+      <translation>Satu kata per baris, tanda hubung di tempat kata boleh dipenggal (pe-ri-ngat-an); kata tanpa tanda hubung tidak pernah dipenggal; # memulai komentar. Kata-kata ini menggantikan daftar bawaan.</translation>
+    </message>
+    <message>
+      <source>%1 problems: fix them before saving</source>
+      <translation>%1 masalah: perbaiki dulu sebelum menyimpan</translation>
+    </message>
+    <message>
+      <source>%1 words</source>
+      <translation>%1 kata</translation>
+    </message>
+    <message>
+      <source>Line %1: %2</source>
+      <translation>Baris %1: %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportDialog</name>
+    <message>
+      <source>Section</source>
+      <translation>Rubrik</translation>
+    </message>
+    <message>
+      <source>Headline</source>
+      <translation>Judul</translation>
+    </message>
+    <message>
+      <source>Deck</source>
+      <translation>Subjudul</translation>
+    </message>
+    <message>
+      <source>Photo</source>
+      <translation>Foto</translation>
+    </message>
+    <message>
+      <source>Photo credit</source>
+      <translation>Kredit foto</translation>
+    </message>
+    <message>
+      <source>Body</source>
+      <translation>Isi</translation>
+    </message>
+    <message>
+      <source>Lead</source>
+      <translation>Paragraf pembuka</translation>
+    </message>
+    <message>
+      <source>Quote</source>
+      <translation>Kutipan</translation>
+    </message>
+    <message>
+      <source>Pull quote</source>
+      <translation>Kutipan besar</translation>
+    </message>
+    <message>
+      <source>Teaser</source>
+      <translation>Cuplikan</translation>
+    </message>
+    <message>
+      <source>Tagline</source>
+      <translation>Tagline</translation>
+    </message>
+    <message>
+      <source>Credits</source>
+      <translation>Kredit</translation>
+    </message>
+    <message>
+      <source>Folio</source>
+      <translation>Folio</translation>
+    </message>
+    <message>
+      <source>Import Manuscript</source>
+      <translation>Impor Naskah</translation>
+    </message>
+    <message>
+      <source>Manuscript Imported</source>
+      <translation>Naskah Diimpor</translation>
+    </message>
+    <message>
+      <source>Apply Again</source>
+      <translation>Terapkan Ulang</translation>
+    </message>
+    <message>
+      <source>Import the manuscript again with the kinds chosen above (one undo step)</source>
+      <translation>Impor naskah sekali lagi dengan jenis yang dipilih di atas (satu langkah urung)</translation>
+    </message>
+    <message>
+      <source>Slot</source>
+      <translation>Slot</translation>
+    </message>
+    <message>
+      <source>What went in</source>
+      <translation>Isinya</translation>
+    </message>
+    <message>
+      <source>The manuscript reader was sure of every line.</source>
+      <translation>Pembaca naskah yakin akan setiap baris.</translation>
+    </message>
+    <message>
+      <source>Line</source>
+      <translation>Baris</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Catatan</translation>
+    </message>
+    <message>
+      <source>The line is</source>
+      <translation>Baris ini adalah</translation>
+    </message>
+    <message>
+      <source>Slot group to fill on page %1:</source>
+      <translation>Kelompok slot yang diisi di halaman %1:</translation>
+    </message>
+    <message>
+      <source>No slot on this page for: %1</source>
+      <translation>Tidak ada slot di halaman ini untuk: %1</translation>
+    </message>
+    <message>
+      <source>Left empty (not in the manuscript): %1</source>
+      <translation>Dibiarkan kosong (tidak ada di naskah): %1</translation>
+    </message>
+    <message>
+      <source>The manuscript has no headline: the page shows %1 until you write one.</source>
+      <translation>Naskah tidak berjudul: halaman menampilkan %1 sampai Anda menulis judulnya.</translation>
+    </message>
+    <message>
+      <source>The manuscript reader was unsure of %1 lines:</source>
+      <translation>Pembaca naskah ragu akan %1 baris:</translation>
+    </message>
+    <message>
+      <source>Page %1 has no template slots: apply a template to it first.</source>
+      <translation>Halaman %1 tidak punya slot templat: terapkan templat dulu.</translation>
+    </message>
+    <message>
+      <source>The manuscript is for edition %1, this edition is %2.</source>
+      <translation>Naskah ini untuk edisi %1, edisi ini %2.</translation>
+    </message>
+    <message>
+      <source>%1 went onto page %2, slot group “%3”.</source>
+      <translation>%1 masuk ke halaman %2, kelompok slot “%3”.</translation>
+    </message>
+    <message>
+      <source>%1 paragraphs, %2 words: </source>
+      <translation>%1 paragraf, %2 kata: </translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
       <source>&amp;New Edition</source>
@@ -26,6 +374,22 @@
     <message>
       <source>Export Page as &amp;PNG…</source>
       <translation>Ekspor Halaman sebagai &amp;PNG…</translation>
+    </message>
+    <message>
+      <source>&amp;Import Manuscript…</source>
+      <translation>&amp;Impor Naskah…</translation>
+    </message>
+    <message>
+      <source>&amp;Export PDF…</source>
+      <translation>&amp;Ekspor PDF…</translation>
+    </message>
+    <message>
+      <source>Pre&amp;ferences…</source>
+      <translation>Pre&amp;ferensi…</translation>
+    </message>
+    <message>
+      <source>Pre&amp;flight Panel</source>
+      <translation>Panel Pre&amp;flight</translation>
     </message>
     <message>
       <source>&amp;Quit</source>
@@ -112,6 +476,10 @@
       <translation>Panel &amp;Penyunting Berita</translation>
     </message>
     <message>
+      <source>Pa&amp;ges Panel</source>
+      <translation>Panel &amp;Halaman</translation>
+    </message>
+    <message>
       <source>&amp;Previous Page</source>
       <translation>Halaman &amp;Sebelumnya</translation>
     </message>
@@ -126,6 +494,22 @@
     <message>
       <source>&amp;Delete Page</source>
       <translation>&amp;Hapus Halaman</translation>
+    </message>
+    <message>
+      <source>D&amp;uplicate Page</source>
+      <translation>&amp;Gandakan Halaman</translation>
+    </message>
+    <message>
+      <source>&amp;Templates…</source>
+      <translation>&amp;Templat…</translation>
+    </message>
+    <message>
+      <source>Apply Te&amp;mplate to Page…</source>
+      <translation>&amp;Terapkan Templat ke Halaman…</translation>
+    </message>
+    <message>
+      <source>&amp;Save Page as Template…</source>
+      <translation>&amp;Simpan Halaman sebagai Templat…</translation>
     </message>
     <message>
       <source>Bring &amp;Forward</source>
@@ -228,6 +612,26 @@
       <translation>B&amp;ahasa</translation>
     </message>
     <message>
+      <source>Pages</source>
+      <translation>Halaman</translation>
+    </message>
+    <message>
+      <source>Open &amp;Recent</source>
+      <translation>Buka &amp;Terakhir</translation>
+    </message>
+    <message>
+      <source>Clear List</source>
+      <translation>Kosongkan Daftar</translation>
+    </message>
+    <message>
+      <source>Import Manuscript</source>
+      <translation>Impor Naskah</translation>
+    </message>
+    <message>
+      <source>(none)</source>
+      <translation>(tidak ada)</translation>
+    </message>
+    <message>
       <source>Properties</source>
       <translation>Properti</translation>
     </message>
@@ -296,6 +700,274 @@ Tata letak halaman untuk edisi cetak Kupang Times.</translation>
     <message>
       <source>Saved %1</source>
       <translation>Tersimpan: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>NewEdition</name>
+    <message>
+      <source>New Edition</source>
+      <translation>Edisi Baru</translation>
+    </message>
+    <message>
+      <source>e.g. 612</source>
+      <translation>mis. 612</translation>
+    </message>
+    <message>
+      <source>Paper name:</source>
+      <translation>Nama koran:</translation>
+    </message>
+    <message>
+      <source>Edition number:</source>
+      <translation>Nomor edisi:</translation>
+    </message>
+    <message>
+      <source>Date:</source>
+      <translation>Tanggal:</translation>
+    </message>
+    <message>
+      <source>Number of pages:</source>
+      <translation>Jumlah halaman:</translation>
+    </message>
+    <message>
+      <source>Create</source>
+      <translation>Buat</translation>
+    </message>
+    <message>
+      <source>Page</source>
+      <translation>Halaman</translation>
+    </message>
+    <message>
+      <source>Template</source>
+      <translation>Templat</translation>
+    </message>
+    <message>
+      <source>(blank page)</source>
+      <translation>(halaman kosong)</translation>
+    </message>
+  </context>
+  <context>
+    <name>PagesPanel</name>
+    <message>
+      <source>Add</source>
+      <translation>Tambah</translation>
+    </message>
+    <message>
+      <source>Insert</source>
+      <translation>Sisipkan</translation>
+    </message>
+    <message>
+      <source>Duplicate</source>
+      <translation>Gandakan</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>Hapus</translation>
+    </message>
+    <message>
+      <source>Template…</source>
+      <translation>Templat…</translation>
+    </message>
+    <message>
+      <source>Add a page after the current one</source>
+      <translation>Tambah halaman sesudah halaman ini</translation>
+    </message>
+    <message>
+      <source>Insert a page before the current one</source>
+      <translation>Sisipkan halaman sebelum halaman ini</translation>
+    </message>
+    <message>
+      <source>Duplicate the current page</source>
+      <translation>Gandakan halaman ini</translation>
+    </message>
+    <message>
+      <source>Delete the current page</source>
+      <translation>Hapus halaman ini</translation>
+    </message>
+    <message>
+      <source>Apply another template to the current page</source>
+      <translation>Terapkan templat lain ke halaman ini</translation>
+    </message>
+    <message>
+      <source>Drag a page to reorder; drop photos to fill photo slots, manuscripts to import</source>
+      <translation>Seret halaman untuk mengubah urutan; jatuhkan foto untuk mengisi slot foto, naskah untuk diimpor</translation>
+    </message>
+    <message>
+      <source>Blank Page</source>
+      <translation>Halaman Kosong</translation>
+    </message>
+    <message>
+      <source>Page %1</source>
+      <translation>Hal. %1</translation>
+    </message>
+    <message>
+      <source>%1 on pasteboard</source>
+      <translation>%1 di luar halaman</translation>
+    </message>
+    <message>
+      <source>%1 photos found no empty photo slot: %2</source>
+      <translation>%1 foto tidak mendapat slot foto kosong: %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>Preferences</name>
+    <message>
+      <source>Millimetres (mm)</source>
+      <translation>Milimeter (mm)</translation>
+    </message>
+    <message>
+      <source>Centimetres (cm)</source>
+      <translation>Sentimeter (cm)</translation>
+    </message>
+    <message>
+      <source>Points (pt)</source>
+      <translation>Poin (pt)</translation>
+    </message>
+    <message>
+      <source>No presets of your own yet.</source>
+      <translation>Belum ada preset buatan sendiri.</translation>
+    </message>
+    <message>
+      <source>Insert an &amp;Example</source>
+      <translation>Sisipkan &amp;Contoh</translation>
+    </message>
+    <message>
+      <source>Preferences</source>
+      <translation>Preferensi</translation>
+    </message>
+    <message>
+      <source> s</source>
+      <translation> detik</translation>
+    </message>
+    <message>
+      <source>&amp;Browse…</source>
+      <translation>&amp;Telusuri…</translation>
+    </message>
+    <message>
+      <source>Language</source>
+      <translation>Bahasa</translation>
+    </message>
+    <message>
+      <source>Units</source>
+      <translation>Satuan</translation>
+    </message>
+    <message>
+      <source>Autosave every</source>
+      <translation>Simpan otomatis setiap</translation>
+    </message>
+    <message>
+      <source>A recovery copy is also made after pages, templates or imports change; your own file is only written when you save.</source>
+      <translation>Salinan pemulihan juga dibuat setelah halaman, templat atau impor berubah; berkas Anda sendiri hanya ditulis saat Anda menyimpan.</translation>
+    </message>
+    <message>
+      <source>Your templates folder</source>
+      <translation>Folder templat Anda</translation>
+    </message>
+    <message>
+      <source>General</source>
+      <translation>Umum</translation>
+    </message>
+    <message>
+      <source>Hyphenation</source>
+      <translation>Pemenggalan</translation>
+    </message>
+    <message>
+      <source>Export Presets</source>
+      <translation>Preset Ekspor</translation>
+    </message>
+    <message>
+      <source>OK</source>
+      <translation>OK</translation>
+    </message>
+    <message>
+      <source>&amp;Apply</source>
+      <translation>&amp;Terapkan</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Batal</translation>
+    </message>
+    <message>
+      <source>The name %1 is used by a built-in preset</source>
+      <translation>Nama %1 sudah dipakai preset bawaan</translation>
+    </message>
+    <message>
+      <source>not PDF/X</source>
+      <translation>bukan PDF/X</translation>
+    </message>
+    <message>
+      <source>, crop marks</source>
+      <translation>, tanda potong</translation>
+    </message>
+    <message>
+      <source>Built-in presets (read-only):</source>
+      <translation>Preset bawaan (hanya baca):</translation>
+    </message>
+    <message>
+      <source>total ink</source>
+      <translation>total tinta</translation>
+    </message>
+    <message>
+      <source>bleed</source>
+      <translation>bleed</translation>
+    </message>
+    <message>
+      <source>Your presets (%1):</source>
+      <translation>Preset Anda (%1):</translation>
+    </message>
+  </context>
+  <context>
+    <name>Preflight</name>
+    <message>
+      <source>No problems</source>
+      <translation>Tidak ada masalah</translation>
+    </message>
+    <message>
+      <source>Preflight</source>
+      <translation>Preflight</translation>
+    </message>
+    <message>
+      <source>1 error</source>
+      <translation>1 galat</translation>
+    </message>
+    <message>
+      <source>%1 errors</source>
+      <translation>%1 galat</translation>
+    </message>
+    <message>
+      <source>1 warning</source>
+      <translation>1 peringatan</translation>
+    </message>
+    <message>
+      <source>%1 warnings</source>
+      <translation>%1 peringatan</translation>
+    </message>
+    <message>
+      <source>1 note</source>
+      <translation>1 catatan</translation>
+    </message>
+    <message>
+      <source>%1 notes</source>
+      <translation>%1 catatan</translation>
+    </message>
+    <message>
+      <source>Severity</source>
+      <translation>Tingkat</translation>
+    </message>
+    <message>
+      <source>Page</source>
+      <translation>Hlm.</translation>
+    </message>
+    <message>
+      <source>Frame</source>
+      <translation>Bingkai</translation>
+    </message>
+    <message>
+      <source>Problem</source>
+      <translation>Masalah</translation>
+    </message>
+    <message>
+      <source>Preflight: %1</source>
+      <translation>Preflight: %1</translation>
     </message>
   </context>
   <context>
@@ -485,6 +1157,127 @@ Tata letak halaman untuk edisi cetak Kupang Times.</translation>
     <message>
       <source>Story: %1 (%2 words)</source>
       <translation>Berita: %1 (%2 kata)</translation>
+    </message>
+  </context>
+  <context>
+    <name>TemplateGallery</name>
+    <message>
+      <source>Save Page as Template</source>
+      <translation>Simpan Halaman sebagai Templat</translation>
+    </message>
+    <message>
+      <source>Name:</source>
+      <translation>Nama:</translation>
+    </message>
+    <message>
+      <source>Description:</source>
+      <translation>Keterangan:</translation>
+    </message>
+    <message>
+      <source>Templates</source>
+      <translation>Templat</translation>
+    </message>
+    <message>
+      <source>New Page from Template</source>
+      <translation>Halaman Baru dari Templat</translation>
+    </message>
+    <message>
+      <source>Apply to Current Page</source>
+      <translation>Terapkan ke Halaman Ini</translation>
+    </message>
+    <message>
+      <source>Save Current Page as Template…</source>
+      <translation>Simpan Halaman Ini sebagai Templat…</translation>
+    </message>
+    <message>
+      <source>Rename…</source>
+      <translation>Ganti Nama…</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>Hapus</translation>
+    </message>
+    <message>
+      <source>Import…</source>
+      <translation>Impor…</translation>
+    </message>
+    <message>
+      <source>Export…</source>
+      <translation>Ekspor…</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Tutup</translation>
+    </message>
+    <message>
+      <source>built-in</source>
+      <translation>bawaan</translation>
+    </message>
+    <message>
+      <source>yours</source>
+      <translation>milik Anda</translation>
+    </message>
+    <message>
+      <source>Import Template</source>
+      <translation>Impor Templat</translation>
+    </message>
+    <message>
+      <source>Export Template</source>
+      <translation>Ekspor Templat</translation>
+    </message>
+    <message>
+      <source>Rename Template</source>
+      <translation>Ganti Nama Templat</translation>
+    </message>
+    <message>
+      <source>New name:</source>
+      <translation>Nama baru:</translation>
+    </message>
+    <message>
+      <source>Template %1 applied to page %2.</source>
+      <translation>Templat %1 diterapkan ke halaman %2.</translation>
+    </message>
+    <message>
+      <source>Size: %1</source>
+      <translation>Ukuran: %1</translation>
+    </message>
+    <message>
+      <source>Columns: %1</source>
+      <translation>Kolom: %1</translation>
+    </message>
+    <message>
+      <source>Slot groups: %1</source>
+      <translation>Kelompok slot: %1</translation>
+    </message>
+    <message>
+      <source>Source: %1</source>
+      <translation>Sumber: %1</translation>
+    </message>
+    <message>
+      <source>Template %1 saved</source>
+      <translation>Templat %1 disimpan</translation>
+    </message>
+    <message>
+      <source>%1 pieces found no slot and wait on the pasteboard left of the page.</source>
+      <translation>%1 bagian tidak mendapat slot dan menunggu di luar halaman, di sebelah kiri.</translation>
+    </message>
+    <message>
+      <source>Delete the template %1?</source>
+      <translation>Hapus templat %1?</translation>
+    </message>
+    <message>
+      <source>Page %1 added from template %2</source>
+      <translation>Halaman %1 ditambahkan dari templat %2</translation>
+    </message>
+    <message>
+      <source>%1
+Import under another name:</source>
+      <translation>%1
+Impor dengan nama lain:</translation>
+    </message>
+    <message>
+      <source>Template %1 exported to %2</source>
+      <translation>Templat %1 diekspor ke %2</translation>
     </message>
   </context>
 </TS>

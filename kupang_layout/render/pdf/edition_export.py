@@ -29,7 +29,7 @@ from kupang_layout.render.pdf.errors import PdfExportError
 from kupang_layout.render.pdf.exporter import PageExportResult, page_filename, render_page_pdf
 from kupang_layout.render.pdf.image_cache import default_image_cache
 from kupang_layout.render.pdf.pdfx import CREATOR, PRODUCER, pdf_date
-from kupang_layout.render.pdf.presets import ExportPreset, get_preset
+from kupang_layout.render.pdf.presets import ExportPreset, get_preset, with_filename_pattern
 from kupang_layout.storage.errors import StorageError
 
 __all__ = ["ExportJob", "Progress", "export_edition", "merge_proof", "proof_filename"]
@@ -160,6 +160,8 @@ def export_edition(
     *,
     max_workers: int | None = None,
     presets_path: Path | None = None,
+    filename_pattern: str | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> list[PageExportResult]:
     """Export pages of the edition at `edition_path` to `out_dir`, one PDF per page.
 
@@ -167,8 +169,16 @@ def export_edition(
     in this process after each page. With `combined`, the pages that exported are also
     joined into one proof PDF, reported as a result with page 0. Results come back in
     page order; failed pages carry `error` and no path.
+
+    `filename_pattern` replaces the preset's pattern (checked the same way). When
+    `cancelled()` turns true, checked after each page, pages not yet handed to a worker
+    are dropped (no result, no file, no proof); pages already handed over finish and
+    are reported.
     """
     preset = get_preset(preset_name, presets_path)
+    if filename_pattern is not None:
+        preset = with_filename_pattern(preset, filename_pattern)
+    stop = cancelled or (lambda: False)
     try:
         edition = _load_edition(str(edition_path))
     except FileNotFoundError as exc:
@@ -206,6 +216,8 @@ def export_edition(
     workers = max(1, min(max_workers or os.cpu_count() or 1, total))
     if workers == 1:
         for job in jobs:
+            if stop():
+                break
             report(_export_job(job))
     else:
         context = multiprocessing.get_context("spawn")
@@ -215,6 +227,8 @@ def export_edition(
             }
             for future in as_completed(futures):
                 job = futures[future]
+                if future.cancelled():
+                    continue
                 try:
                     report(future.result())
                 except BrokenProcessPool as exc:
@@ -223,10 +237,13 @@ def export_edition(
                             job.page, "", None, error=f"page {job.page}: worker died ({exc})"
                         )
                     )
+                if stop():
+                    for pending in futures:
+                        pending.cancel()  # not handed to a worker yet: dropped
     results.sort(key=lambda r: r.page)
     # Keep the prepared-image cache from growing without bound.
     default_image_cache().prune()
-    if combined:
+    if combined and not stop():
         done = [r.path for r in results if r.path is not None]
         if done:
             number = f" {edition.number}" if edition.number else ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +16,12 @@ __all__ = [
     "DEFAULT_PRESET",
     "PROOF_PRESET",
     "ExportPreset",
+    "check_filename_pattern",
     "default_presets_path",
     "get_preset",
     "load_presets",
     "preset_from_dict",
+    "with_filename_pattern",
 ]
 
 #: The preset used when none is named: print pages for the plant.
@@ -139,19 +141,30 @@ def preset_from_dict(raw: object, source: str = "<preset>") -> ExportPreset:
     preset = ExportPreset(**values)
     if preset.min_ppi > preset.good_ppi:
         raise PresetError(source, name, "min_ppi", "is greater than good_ppi")
+    check_filename_pattern(preset.filename_pattern, source, name)
+    return preset
+
+
+def check_filename_pattern(pattern: str, source: str = "<pattern>", name: str = "") -> None:
+    """Raise PresetError unless `pattern` fills in and names a PDF for each page."""
     try:
-        sample = preset.filename_pattern.format(**_PATTERN_SAMPLE)
+        sample = pattern.format(**_PATTERN_SAMPLE)
     except (KeyError, IndexError, ValueError) as exc:
         raise PresetError(
             source,
             name,
             "filename_pattern",
-            f"{preset.filename_pattern!r} is not a valid pattern ({exc}); "
+            f"{pattern!r} is not a valid pattern ({exc}); "
             "use {paper}, {edition}, {page} and {date}",
         ) from exc
-    if not sample.lower().endswith(".pdf") or "{page" not in preset.filename_pattern:
+    if not sample.lower().endswith(".pdf") or "{page" not in pattern:
         raise PresetError(source, name, "filename_pattern", "must contain {page} and end with .pdf")
-    return preset
+
+
+def with_filename_pattern(preset: ExportPreset, pattern: str) -> ExportPreset:
+    """The preset with another file-name pattern (checked like a preset file's)."""
+    check_filename_pattern(pattern, "<pattern>", preset.name)
+    return replace(preset, filename_pattern=pattern)
 
 
 def load_presets(path: Path | None = None) -> dict[str, ExportPreset]:

@@ -1,0 +1,62 @@
+"""GUI stage: the recently opened editions (a short list in the user's config folder).
+
+Kept as JSON in platformdirs' per-user config folder (`recent.json`), newest
+first, at most MAX_RECENT entries; files that no longer exist are left out of
+the menu. A damaged list is ignored (and replaced on the next save), never an
+error.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from pathlib import Path
+
+import platformdirs
+
+MAX_RECENT = 8
+FILE_NAME = "recent.json"
+
+
+def recent_path() -> Path:
+    return Path(platformdirs.user_config_dir("kupang-layout")) / FILE_NAME
+
+
+def load_recent(path: Path | None = None) -> list[Path]:
+    """The list as saved (newest first); [] when missing or unreadable."""
+    path = path or recent_path()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    if not isinstance(data, list):
+        return []
+    return [Path(p) for p in data if isinstance(p, str) and p][:MAX_RECENT]
+
+
+def save_recent(files: list[Path], path: Path | None = None) -> None:
+    """Write the list (through a temporary file, so a crash leaves the old one)."""
+    path = path or recent_path()
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(json.dumps([str(p) for p in files[:MAX_RECENT]], indent=1), "utf-8")
+        os.replace(tmp, path)
+
+
+def add_recent(file: Path, path: Path | None = None) -> list[Path]:
+    """Put `file` first (once) and save; returns the new list."""
+    file = file.resolve()
+    files = [file] + [p for p in load_recent(path) if p != file]
+    save_recent(files[:MAX_RECENT], path)
+    return files[:MAX_RECENT]
+
+
+def existing_recent(path: Path | None = None) -> list[Path]:
+    """The saved list without the files that are gone."""
+    return [p for p in load_recent(path) if p.is_file()]
+
+
+def clear_recent(path: Path | None = None) -> None:
+    save_recent([], path)

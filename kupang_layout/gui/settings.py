@@ -1,0 +1,138 @@
+"""GUI stage: the desk's preferences (language, units, autosave, folders) in an ini file.
+
+The file is ``settings.ini`` in the platform's per-user config folder
+(platformdirs ``user_config_dir("kupang-layout")``), read and written with
+QSettings in ini format, so it is the same plain file on every system. The
+folder is looked up each time `app_settings()` is called, so a test that points
+XDG_CONFIG_HOME elsewhere gets its own file.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QObject, QSettings, Signal
+
+from kupang_layout.i18n import LANGUAGES
+from kupang_layout.model.units import POINTS_PER_MM
+from kupang_layout.storage.library import default_user_dir
+
+APP_DIR_NAME = "kupang-layout"
+#: Overrides the autosave interval in seconds (a float; used by tests).
+AUTOSAVE_ENV = "KUPANG_LAYOUT_AUTOSAVE_SECONDS"
+DEFAULT_AUTOSAVE_SECONDS = 60
+MIN_AUTOSAVE_SECONDS = 10
+MAX_AUTOSAVE_SECONDS = 3600
+
+UNITS = ("mm", "cm", "pt")
+POINTS_PER_UNIT = {"mm": POINTS_PER_MM, "cm": 10 * POINTS_PER_MM, "pt": 1.0}
+UNIT_DECIMALS = {"mm": 1, "cm": 2, "pt": 1}
+
+
+def config_dir() -> Path:
+    return Path(platformdirs.user_config_dir(APP_DIR_NAME))
+
+
+def settings_path() -> Path:
+    return config_dir() / "settings.ini"
+
+
+def user_presets_path() -> Path:
+    """The desk's own export presets (same format as the bundled file)."""
+    return config_dir() / "export_presets.json"
+
+
+class Settings(QObject):
+    """Typed access to the preferences; `changed(key)` after each change."""
+
+    changed = Signal(str)
+
+    def __init__(self, path: Path | None = None) -> None:
+        super().__init__()
+        self.path = path if path is not None else settings_path()
+        self.store = QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    def _get(self, key: str, default: str) -> str:
+        value = self.store.value(key, default)
+        return value if isinstance(value, str) else default
+
+    def set(self, key: str, value: str | int | float | bool) -> None:
+        if self.store.value(key) == str(value):
+            return
+        self.store.setValue(key, str(value))
+        self.store.sync()
+        self.changed.emit(key)
+
+    # -- the preferences ------------------------------------------------------
+    @property
+    def language(self) -> str:
+        code = self._get("ui/language", "")
+        return code if code in LANGUAGES else ""
+
+    @property
+    def units(self) -> str:
+        unit = self._get("ui/units", "mm")
+        return unit if unit in UNITS else "mm"
+
+    @property
+    def autosave_seconds(self) -> float:
+        """The autosave interval: the environment override, else the preference."""
+        override = os.environ.get(AUTOSAVE_ENV, "").strip()
+        if override:
+            try:
+                value = float(override)
+            except ValueError:
+                value = 0.0
+            if value > 0:
+                return value
+        return float(self.autosave_preference)
+
+    @property
+    def autosave_preference(self) -> int:
+        try:
+            value = int(self._get("autosave/seconds", str(DEFAULT_AUTOSAVE_SECONDS)))
+        except ValueError:
+            return DEFAULT_AUTOSAVE_SECONDS
+        return max(MIN_AUTOSAVE_SECONDS, min(MAX_AUTOSAVE_SECONDS, value))
+
+    @property
+    def template_dir(self) -> Path:
+        """The folder of the desk's own page templates."""
+        text = self._get("templates/user_dir", "")
+        return Path(text) if text else default_user_dir()
+
+    def export_value(self, key: str, default: str = "") -> str:
+        """Remembered choices of the export dialog (folder, preset, pattern)."""
+        return self._get("export/" + key, default)
+
+
+_current: Settings | None = None
+
+
+def app_settings() -> Settings:
+    """The preferences of the running app (a new object when the config folder moved)."""
+    global _current
+    if _current is None or _current.path != settings_path():
+        _current = Settings()
+    return _current
+
+
+# -- lengths in the chosen unit ------------------------------------------------
+def current_unit() -> str:
+    return app_settings().units
+
+
+def to_unit(points: float, unit: str | None = None) -> float:
+    return points / POINTS_PER_UNIT[unit or current_unit()]
+
+
+def from_unit(value: float, unit: str | None = None) -> float:
+    return value * POINTS_PER_UNIT[unit or current_unit()]
+
+
+def format_length(points: float, unit: str | None = None) -> str:
+    """'123.4 mm', '12.34 cm' or '349.8 pt'."""
+    unit = unit or current_unit()
+    return f"{to_unit(points, unit):.{UNIT_DECIMALS[unit]}f} {unit}"
