@@ -9,7 +9,8 @@ value objects, see serialize_geometry.py).
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from kupang_layout.model.assets import Asset
 from kupang_layout.model.color import Swatch
@@ -71,6 +72,9 @@ _NAME_LEN = 1000
 
 
 # -- frames ------------------------------------------------------------------
+
+
+_T = TypeVar("_T")
 
 
 def frame_to_dict(fr: AnyFrame) -> dict[str, Any]:
@@ -253,34 +257,35 @@ def story_from_dict(value: Any, at: At) -> Story:
 # -- collections keyed by id or name ---------------------------------------------
 
 
-def _stories_from(f: Fields, key: str, default: Any) -> dict[str, Story]:
-    out: dict[str, Story] = {}
+def _keyed_from(
+    f: Fields,
+    key: str,
+    default: Any,
+    build: Callable[[Any, At], _T],
+    field: str,
+    label: str,
+) -> dict[str, _T]:
+    """A list of objects read into a dict by their `field` (id or name); duplicates fail."""
+    out: dict[str, _T] = {}
     for item, at in f.items(key, default):
-        s = story_from_dict(item, at)
-        if s.id in out:
-            at.key("id").fail(f"duplicate story id {s.id!r}")
-        out[s.id] = s
+        obj = build(item, at)
+        ident = getattr(obj, field)
+        if ident in out:
+            at.key(field).fail(f"duplicate {label} {ident!r}")
+        out[ident] = obj
     return out
+
+
+def _stories_from(f: Fields, key: str, default: Any) -> dict[str, Story]:
+    return _keyed_from(f, key, default, story_from_dict, "id", "story id")
 
 
 def _pstyles_from(f: Fields, key: str, default: Any) -> dict[str, ParagraphStyle]:
-    out: dict[str, ParagraphStyle] = {}
-    for item, at in f.items(key, default):
-        s = paragraph_style_from_dict(item, at)
-        if s.name in out:
-            at.key("name").fail(f"duplicate paragraph style name {s.name!r}")
-        out[s.name] = s
-    return out
+    return _keyed_from(f, key, default, paragraph_style_from_dict, "name", "paragraph style name")
 
 
 def _cstyles_from(f: Fields, key: str, default: Any) -> dict[str, CharacterStyle]:
-    out: dict[str, CharacterStyle] = {}
-    for item, at in f.items(key, default):
-        s = character_style_from_dict(item, at)
-        if s.name in out:
-            at.key("name").fail(f"duplicate character style name {s.name!r}")
-        out[s.name] = s
-    return out
+    return _keyed_from(f, key, default, character_style_from_dict, "name", "character style name")
 
 
 # -- edition -----------------------------------------------------------------
