@@ -97,6 +97,10 @@ class BoxItem:
     frame_id: str = ""
 
 
+# Smallest extent (pt) a placed picture may have and still count as placed.
+MIN_IMAGE_EXTENT = 1e-6
+
+
 @dataclass(frozen=True, slots=True)
 class ImageItem:
     """A picture clipped to a rect.
@@ -119,10 +123,24 @@ class ImageItem:
     height_px: int
     frame_id: str = ""
 
+    def visible_rect(self) -> tuple[float, float, float, float] | None:
+        """(left, top, right, bottom) of the picture inside its clip, or None if nothing shows."""
+        if self.img_width < MIN_IMAGE_EXTENT or self.img_height < MIN_IMAGE_EXTENT:
+            return None
+        left = max(self.clip_x, self.img_x)
+        top = max(self.clip_y, self.img_y)
+        right = min(self.clip_x + self.clip_width, self.img_x + self.img_width)
+        bottom = min(self.clip_y + self.clip_height, self.img_y + self.img_height)
+        if right - left < MIN_IMAGE_EXTENT or bottom - top < MIN_IMAGE_EXTENT:
+            return None
+        return left, top, right, bottom
+
     @property
     def effective_ppi(self) -> float:
         """Pixels per inch as placed (the lower of the two axes)."""
-        if self.img_width <= 0 or self.img_height <= 0:
+        # A picture squeezed below a millionth of a point has no resolution worth
+        # naming (and dividing by it would overflow to infinity).
+        if self.img_width < MIN_IMAGE_EXTENT or self.img_height < MIN_IMAGE_EXTENT:
             return 0.0
         return min(
             self.width_px / (self.img_width / 72.0), self.height_px / (self.img_height / 72.0)

@@ -86,13 +86,8 @@ def image_scale(item: ImageItem, dpi: float) -> float:
 
 
 def _visible(item: ImageItem) -> bool:
-    """Whether any of the picture lands inside its clip."""
-    return (
-        item.img_x < item.clip_x + item.clip_width
-        and item.clip_x < item.img_x + item.img_width
-        and item.img_y < item.clip_y + item.clip_height
-        and item.clip_y < item.img_y + item.img_height
-    )
+    """Whether any of the picture lands inside its clip (the PDF draws exactly this)."""
+    return item.visible_rect() is not None
 
 
 def _bleeding_rects(dl: PageDisplayList) -> list[tuple[str, float, float, float, float]]:

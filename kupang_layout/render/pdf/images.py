@@ -87,14 +87,10 @@ def request_for(
     item: ImageItem, max_ppi: float, jpeg_quality: int, tac: float
 ) -> ImageRequest | None:
     """The request for an image item, or None when nothing of the picture is visible."""
-    if item.img_width <= 0 or item.img_height <= 0:
+    visible = item.visible_rect()
+    if visible is None:
         return None
-    left = max(item.clip_x, item.img_x)
-    top = max(item.clip_y, item.img_y)
-    right = min(item.clip_x + item.clip_width, item.img_x + item.img_width)
-    bottom = min(item.clip_y + item.clip_height, item.img_y + item.img_height)
-    if right - left <= 1e-6 or bottom - top <= 1e-6:
-        return None
+    left, top, right, bottom = visible
     crop = (
         round((left - item.img_x) / item.img_width, 6),
         round((top - item.img_y) / item.img_height, 6),

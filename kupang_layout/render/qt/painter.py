@@ -281,11 +281,11 @@ class PagePainter:
     def _image(
         self, p: QPainter, item: ImageItem, assets: AssetSource | None, device_scale: float
     ) -> None:
-        clip = QRectF(item.clip_x, item.clip_y, item.clip_width, item.clip_height)
-        target = QRectF(item.img_x, item.img_y, item.img_width, item.img_height)
-        visible = clip.intersected(target)
-        if visible.isEmpty():
+        shown = item.visible_rect()
+        if shown is None:
             return
+        target = QRectF(item.img_x, item.img_y, item.img_width, item.img_height)
+        visible = QRectF(shown[0], shown[1], shown[2] - shown[0], shown[3] - shown[1])
         image = None
         if assets is not None:
             needed = max(item.img_width, item.img_height) * device_scale
