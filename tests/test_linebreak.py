@@ -497,6 +497,25 @@ def test_odd_input_never_raises() -> None:
     assert result.lines[-1].break_index == 3
 
 
+def test_a_line_overfull_only_by_its_hyphen_keeps_its_start_active() -> None:
+    # "39|3" in 40 pt: breaking at the hyphenation point gives 39 + 3 (hyphen) with only
+    # 1.25 of letter shrink, overfull; not breaking gives 42 with 2.5 of shrink, which
+    # fits. The start must stay active past the hyphen break (TeX would drop it there).
+    items: list[Item] = [
+        Box(39.0, 2.5, 1.25),
+        Penalty(3.0, 0.0, True),
+        Box(3.0, 2.5, 1.25),
+        *paragraph_end(),
+    ]
+    params = BreakParams(pretolerance=-1, tolerance=100.0, max_consecutive_hyphens=None)
+    result = break_lines(items, [40.0], params)
+    assert result.passes == 2
+    assert result.overfull == 0
+    assert len(result.lines) == 1 and not result.lines[0].hyphenated
+    draft = break_lines(items, [40.0], BreakParams(pretolerance=-1, mode="first_fit"))
+    assert draft.overfull == 0 and len(draft.lines) == 1
+
+
 def test_first_pass_skips_hyphenation_but_keeps_hard_hyphens() -> None:
     # Text fits loosely without hyphens in pass 1 only via the hard-hyphen break.
     space = Glue(10, 10, 3)

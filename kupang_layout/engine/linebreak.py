@@ -32,7 +32,8 @@ classes (§"Fitness classes", TeX §817): 0 tight, 1 decent, 2 loose, 3 very loo
 
 The search (§"The algorithm"): active nodes are breaks that may still start a line;
 each remembers Σw, Σy, Σz after it. For each legal breakpoint every active node is
-tried; a node is deactivated (becomes passive) when the line from it is overfull or the
+tried; a node is deactivated (becomes passive) when the line from it is overfull (by more
+than the hyphen the break itself adds: TeX deactivates there too, which can miss a fit) or the
 breakpoint is forced. Nodes are kept apart by line number (only while line widths still
 differ, or always with looseness), by fitness class, and by the count of consecutive
 flagged breaks (a hard limit, `max_consecutive_hyphens`).
@@ -235,13 +236,22 @@ def _total_fit_pass(
                     r = short / z1
                     bad = -100.0 * r * r * r
                     fit = 0 if bad > 12 else 1
-                elif -short <= (z1 if z1 > 0 else 0.0) + z2b - a_z2:
-                    bad = 100.0
-                    fit = 0
                 else:
-                    bad = cap + 1
-                    fit = 0
-                    overfull = True
+                    zt = (z1 if z1 > 0 else 0.0) + z2b - a_z2
+                    if -short <= zt:
+                        bad = 100.0
+                        fit = 0
+                    elif not forced and pw > 0 and -(short + pw) <= zt:
+                        # Overfull only by the hyphen this break adds: a later break
+                        # (more material, more shrink, no hyphen) may still fit, so a
+                        # stays active (TeX would deactivate it here).
+                        if survivors is not None:
+                            survivors.append(a)
+                        continue
+                    else:
+                        bad = cap + 1
+                        fit = 0
+                        overfull = True
 
             hyph = (a_hyph + 1 if flagged else 0) * track
             if overfull or forced:
@@ -369,6 +379,9 @@ def _first_fit(prep: Prepared, widths: Widths, params: BreakParams) -> Node:
                 continue
             bad, _fit, overfull = judge(prep, start, b, pw, width, 0.0)
             if overfull:
+                if pw > 0 and not forced and not judge(prep, start, b, 0.0, width, 0.0)[2]:
+                    j += 1  # overfull only by its hyphen: a later break may fit
+                    continue
                 stop = j
                 break
             best_any = j
