@@ -10,19 +10,30 @@ APT_PKGS := libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfontconfig1 libdbus-1-3
 DIST_APT_PKGS := binutils libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 	libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1 xvfb
 OUT ?= out
+# The engine's hot modules are compiled with mypyc (setup.py) whenever they change;
+# KUPANG_LAYOUT_PURE=1 keeps them pure Python. Either way the code is the same.
+NATIVE := $(VENV)/.native
+NATIVE_SRC := setup.py $(wildcard kupang_layout/engine/*.py)
 
 .PHONY: setup sysdeps demo test lint dist test-dist clean
 
-setup: sysdeps $(STAMP)
+setup: sysdeps $(STAMP) $(NATIVE)
 
 sysdeps:
 	@bash tools/sysdeps.sh $(APT_PKGS)
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --upgrade pip 'setuptools>=68' wheel
+	KUPANG_LAYOUT_PURE=1 $(BIN)/pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
+
+$(NATIVE): $(STAMP) $(NATIVE_SRC)
+	@find kupang_layout -name '*.so' -delete
+	$(BIN)/pip install --quiet --no-build-isolation --no-deps -e . \
+		|| $(BIN)/pip install --quiet --no-deps -e .
+	@$(BIN)/python -c 'from kupang_layout.engine.native import describe; print(describe())'
+	@touch $(NATIVE)
 
 demo: setup
 	$(BIN)/kupang-layout demo --out $(OUT)
@@ -31,8 +42,8 @@ test: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
 
 lint: setup
-	$(BIN)/ruff check kupang_layout tests benchmarks tools
-	$(BIN)/ruff format --check kupang_layout tests benchmarks tools
+	$(BIN)/ruff check setup.py kupang_layout tests benchmarks tools
+	$(BIN)/ruff format --check setup.py kupang_layout tests benchmarks tools
 	$(BIN)/mypy kupang_layout
 
 dist: setup

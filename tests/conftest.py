@@ -12,6 +12,22 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("KUPANG_LAYOUT_LANG", "id")
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Refuse to test old code: a compiled engine module older than its source."""
+    from kupang_layout.engine.native import stale_modules
+
+    stale = stale_modules()
+    if stale:
+        pytest.exit(
+            "compiled engine modules are older than their sources: "
+            + ", ".join(stale)
+            + " (run `make setup` to compile them again)",
+            returncode=2,
+        )
+
+
 INTAKE_CHECK = (REPO / ".." / "shared" / "printer" / "intake_check.py").resolve()
 
 

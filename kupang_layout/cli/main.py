@@ -27,9 +27,15 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
+def _version_text() -> str:
+    from kupang_layout.engine.native import describe
+
+    return f"Kupang Layout {__version__} ({describe()})"
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="kupang-layout", description="Kupang Layout")
-    p.add_argument("--version", action="version", version=f"Kupang Layout {__version__}")
+    p.add_argument("--version", action="version", version=_version_text())
     p.add_argument("--lang", choices=["id", "en"], help="UI language (default: id)")
     # --lang is accepted after the sub-command too; SUPPRESS keeps a sub-command
     # from overwriting a --lang given before it.

@@ -181,7 +181,8 @@ class Composer:
             max_consecutive_hyphens=style.max_consecutive_hyphens,
         )
         result = break_lines(items, widths, params)
-        lines = LineSetter(self, style, segs, items, pieces).set_lines(result, widths, indents)
+        setter = LineSetter(self, style, segs, items, pieces, builder.spans)
+        lines = setter.set_lines(result, widths, indents)
         return ComposedParagraph(
             lines=tuple(lines),
             leading=style.leading,

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from kupang_layout.engine.displaylist import Ink
 from kupang_layout.engine.hyphenate import Hyphenator
@@ -45,8 +45,55 @@ class Material:
     advances: tuple[float, ...]
 
 
-# A word's items: Material for its pieces, item tuples for the breaks between them.
-Recipe = tuple[Material | tuple[Item, ...], ...]
+@dataclass(frozen=True, slots=True)
+class Recipe:
+    """A word's items in one segment: Material for its pieces, item tuples for the
+    breaks between them; and the word whole (text, advances, summed box widths and
+    letter-spacing range), which the line setter places in one go when the word is
+    not broken."""
+
+    entries: tuple[Material | tuple[Item, ...], ...]
+    items: tuple[Item, ...]  # the entries as items, in order
+    materials: dict[int, Material]  # by the offset of its box in `items`
+    text: str
+    advances: tuple[float, ...]
+    width: float
+    stretch: float
+    shrink: float
+
+    @classmethod
+    def of(cls, entries: Sequence[Material | tuple[Item, ...]]) -> Recipe:
+        items: list[Item] = []
+        materials: dict[int, Material] = {}
+        for entry in entries:
+            if isinstance(entry, Material):
+                materials[len(items)] = entry
+                items.append(entry.box)
+            else:
+                items.extend(entry)
+        boxes = list(materials.values())
+        return cls(
+            tuple(entries),
+            tuple(items),
+            materials,
+            "".join(m.text for m in boxes),
+            tuple(a for m in boxes for a in m.advances),
+            sum(m.box.width for m in boxes),
+            sum(m.box.stretch for m in boxes),
+            sum(m.box.shrink for m in boxes),
+        )
+
+
+class WordSpan(NamedTuple):
+    """A whole word of one segment at items[first:end] (its pieces and inner breaks)."""
+
+    first: int
+    end: int
+    seg: int
+    word: int
+    recipe: Recipe
+
+
 _SPACES = re.compile("[ \t\n\r\u2002\u2003\u2009\u200a]+")
 _ALIGNMENTS: dict[str, Alignment] = {
     "justify": "justify",
@@ -106,12 +153,17 @@ class ItemBuilder:
                 first.size
             )
         self.items: list[Item] = []
+        # What each box stands for: a word of one segment as a span (by the index of
+        # its first item), the boxes of a word that changes segment as pieces.
+        self.spans: dict[int, WordSpan] = {}
         self.pieces: dict[int, Piece] = {}
         self.word_count = 0
         self._books: dict[int, dict[str, Recipe]] = {}
         self._spaces: dict[int, tuple[Item, ...]] = {}
 
     def build(self) -> tuple[list[Item], dict[int, Piece]]:
+        """The item list and the pieces of words in several segments (the words of
+        one segment are in `spans` after this)."""
         st = self.style
         self.items.extend(paragraph_start(self.alignment, self.rag))
         if st.first_indent and st.alignment in ("justify", "left"):
@@ -160,12 +212,16 @@ class ItemBuilder:
             if recipe is None:
                 recipe = self._recipe(si, text, 0, self._cuts(text))
                 self._recipes(si)[text] = recipe
-            self._emit(si, recipe, wi)
+            items = self.items
+            first = len(items)
+            items.extend(recipe.items)
+            if recipe.text:
+                self.spans[first] = WordSpan(first, len(items), si, wi, recipe)
             return
         text = "".join(t for _, t in parts)
         cuts = self._cuts(text)
         pos = 0
-        for si, t in parts:
+        for si, t in parts:  # a word in several segments: placed piece by piece
             self._emit(si, self._recipe(si, t, pos, cuts), wi)
             pos += len(t)
 
@@ -200,16 +256,15 @@ class ItemBuilder:
             if k < len(text) or (k + offset) in cuts:
                 out.append(self._hyphen_point(seg, metrics, cuts[k + offset]))
             start = k
-        return tuple(out)
+        return Recipe.of(out)
 
     def _emit(self, si: int, recipe: Recipe, wi: int) -> None:
+        """The items of one segment's part of a word, each box recorded as a piece."""
         items = self.items
-        for entry in recipe:
-            if isinstance(entry, Material):
-                self.pieces[len(items)] = Piece(si, entry.text, entry.advances, wi)
-                items.append(entry.box)
-            else:
-                items.extend(entry)
+        base = len(items)
+        items.extend(recipe.items)
+        for offset, m in recipe.materials.items():
+            self.pieces[base + offset] = Piece(si, m.text, m.advances, wi)
 
     def _box(self, text: str, seg: Segment, metrics: FontMetrics) -> Material:
         advances = metrics.char_advances(text, seg.size)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 
-from kupang_layout.engine.compose_items import ComposerLike, Item, Piece, Segment
+from kupang_layout.engine.compose_items import ComposerLike, Item, Piece, Segment, WordSpan
 from kupang_layout.engine.displaylist import PlacedWord
 from kupang_layout.engine.linebreak import Box, BreakResult, Glue, Penalty
 from kupang_layout.engine.lines import ComposedLine, Fragment
@@ -21,12 +22,15 @@ class LineSetter:
         segs: Sequence[Segment],
         items: Sequence[Item],
         pieces: dict[int, Piece],
+        spans: dict[int, WordSpan] | None = None,
     ) -> None:
         self.c = composer
         self.style = style
         self.segs = segs
         self.items = items
         self.pieces = pieces
+        self.spans = spans or {}
+        self._starts = list(self.spans)  # in item order (spans are made in order)
 
     def set_lines(
         self, result: BreakResult, widths: Sequence[float], indents: Sequence[float] = ()
@@ -90,19 +94,50 @@ class LineSetter:
         x = nat = flex_y = flex_z = 0.0
         cur_word = cur_seg = -1
         words = 0
-        for i in range(a, stop):
+        spans = self.spans
+        i = a
+        while i < stop:
             it = items[i]
             if isinstance(it, Penalty):
+                i += 1
                 continue
+            if isinstance(it, Glue):
+                w, y, z = it.width, it.stretch, it.shrink
+                nat += w
+                flex_y += y
+                flex_z += z
+                x += w + (glue_r * y if glue_r >= 0 else glue_r * z)
+                cur_word = -1
+                i += 1
+                continue
+            span = spans.get(i)
+            if span is not None and span.end <= stop:
+                # A word not broken on this line: placed whole, its inner breaks skipped.
+                si = span.seg
+                r = span.recipe
+                nat += r.width
+                flex_y += r.stretch
+                flex_z += r.shrink
+                adv = r.advances
+                spacing = 0.0
+                if ls_em:
+                    ls = ls_em * segs[si].size
+                    adv = tuple([v + ls for v in adv])
+                    spacing = ls * len(adv)
+                words += 1
+                if not frags or frags[-1][0] != si:
+                    frags.append((si, []))
+                frags[-1][1].append(PlacedWord(r.text, x, adv))
+                cur_word, cur_seg = span.word, si
+                x += r.width + spacing
+                i = span.end
+                continue
+            i += 1
             w, y, z = it.width, it.stretch, it.shrink
             nat += w
             flex_y += y
             flex_z += z
-            if type(it) is Glue:
-                x += w + (glue_r * y if glue_r >= 0 else glue_r * z)
-                cur_word = -1
-                continue
-            piece = pieces.get(i)
+            piece = pieces.get(i - 1) or self._piece_in_span(i - 1)
             if piece is None:  # the first-line indent box
                 x += w
                 continue
@@ -166,6 +201,18 @@ class LineSetter:
             break_item=stop,
             overfull=x > width + 0.01,
         )
+
+    def _piece_in_span(self, i: int) -> Piece | None:
+        """The piece of a word of one segment that box i stands for (a word broken
+        across lines is placed piece by piece)."""
+        k = bisect_right(self._starts, i) - 1
+        if k < 0:
+            return None
+        span = self.spans[self._starts[k]]
+        if i >= span.end:
+            return None
+        m = span.recipe.materials.get(i - span.first)
+        return None if m is None else Piece(span.seg, m.text, m.advances, span.word)
 
     def _cap_letters(
         self, a: int, stop: int, glue_r: float, letter_r: float

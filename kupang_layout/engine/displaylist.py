@@ -9,6 +9,7 @@ included), computed from the bundled fonts' own metrics.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,9 +28,11 @@ class Ink:
         return self.c + self.m + self.y + self.k
 
 
-@dataclass(frozen=True, slots=True)
-class PlacedWord:
-    """One word (or glyph cluster run) at baseline x; `advances` per character."""
+class PlacedWord(NamedTuple):
+    """One word (or glyph cluster run) at baseline x; `advances` per character.
+
+    A named tuple rather than a frozen dataclass: a page has thousands and a tuple is
+    made in half the time."""
 
     text: str
     x: float

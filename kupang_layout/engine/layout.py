@@ -90,14 +90,15 @@ class LayoutEngine:
         across column" off): a paragraph whose line ends a column with a hyphen is
         composed again with that break forbidden, a few rounds at most."""
         forbid: dict[int, frozenset[int]] = {}
+        compose = _StoryComposer(self.composer, edition, story, values, scale, forbid)
         for _ in range(COLUMN_HYPHEN_ROUNDS + 1):
-            compose = _StoryComposer(self.composer, edition, story, values, scale, forbid)
             flow = flow_story_balanced(frames, len(story.paragraphs), compose)
             ends = _hyphenated_column_ends(flow)
             if not ends:
                 break
             for p, item in ends:
                 forbid[p] = forbid.get(p, frozenset()) | {item}
+                compose.forget(p)  # only this paragraph is composed again
         return StoryLayout(story.id, flow, compose.composed, scale)
 
     @staticmethod
@@ -240,6 +241,10 @@ class _StoryComposer:
         self.scale = scale
         self.forbid = forbid
         self.composed: dict[int, ComposedParagraph] = {}
+
+    def forget(self, index: int) -> None:
+        """Compose paragraph `index` again next time (its forbidden breaks changed)."""
+        self.composed.pop(index, None)
 
     def __call__(self, index: int, measure: float) -> ComposedParagraph:
         got = self.composed.get(index)

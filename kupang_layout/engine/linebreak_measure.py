@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Final, TypeAlias
+from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 from kupang_layout.engine.linebreak_items import INFINITY, Box, Glue, Item, Penalty
 
@@ -254,12 +254,13 @@ def demerits(
 # 10 total     total demerits of the best way to reach this break
 # 11 line      number of lines ending here
 # 12 position  index of the break item (-1 for the paragraph start)
-# 13 prev      the node the line ending here starts from
+# 13 prev      the node the line ending here starts from (a Node or None; typed Any
+#              because mypyc, which compiles this module, cannot take a recursive alias)
 # 14 demerits  demerits of the line ending here
 # 15 pw        width the break adds (a hyphen)
 Node: TypeAlias = tuple[
     int, float, float, float, float, float, float, int, int, bool, float, int, int,
-    "Node | None", float, float,
+    Any, float, float,
 ]  # fmt: skip
 
 # A candidate for a new node: (total, line demerits, fitness, hyphens, line key, from).

@@ -1,0 +1,41 @@
+"""Build step: compile the typesetting engine's hot modules with mypyc (optional).
+
+The engine is plain, strictly typed Python; mypyc (part of mypy) turns the listed
+modules into C extensions that run the same code about twice as fast. Each extension
+is optional: without a C compiler, or with KUPANG_LAYOUT_PURE=1, the package installs
+as pure Python and behaves the same, only slower. See docs/DECISIONS.md.
+"""
+
+from __future__ import annotations
+
+import os
+
+from setuptools import setup
+
+NATIVE_MODULES = [
+    "kupang_layout/engine/displaylist.py",
+    "kupang_layout/engine/lines.py",
+    "kupang_layout/engine/linebreak_items.py",
+    "kupang_layout/engine/linebreak_measure.py",
+    "kupang_layout/engine/linebreak.py",
+    "kupang_layout/engine/compose_items.py",
+    "kupang_layout/engine/compose_set.py",
+    "kupang_layout/engine/compose.py",
+    "kupang_layout/engine/flow.py",
+]
+
+
+def native_extensions() -> list[object]:
+    if os.environ.get("KUPANG_LAYOUT_PURE") == "1":
+        return []
+    try:
+        from mypyc.build import mypycify
+    except ImportError:
+        return []
+    extensions = mypycify(NATIVE_MODULES, opt_level="3", group_name="kupang_layout.engine._native")
+    for ext in extensions:
+        ext.optional = True  # no compiler: install as pure Python
+    return list(extensions)
+
+
+setup(ext_modules=native_extensions())
