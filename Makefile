@@ -24,7 +24,7 @@ sysdeps:
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip 'setuptools>=68' wheel
+	$(BIN)/pip install --quiet --upgrade pip 'setuptools>=77' wheel
 	KUPANG_LAYOUT_PURE=1 $(BIN)/pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
