@@ -104,6 +104,9 @@ def test_the_hyphenation_editor_names_the_bad_line_and_saves_only_a_good_list(
     assert editor.problems.count() == 2
     assert editor.problems.item(0).text().startswith("Baris 3: ")
     assert "dua kata" in editor.problems.item(0).text()
+    # The whole message is Indonesian, not only its line number.
+    assert "satu kata per baris" in editor.problems.item(0).text()
+    assert "tanda hubung harus berada di antara huruf" in editor.problems.item(1).text()
     dialog.tabs.setCurrentIndex(0)
     _ok(dialog)  # refused: the dialog stays, on the hyphenation tab
     assert dialog.isVisible()
@@ -143,3 +146,15 @@ def test_the_desks_own_presets_are_checked_and_offered_for_export(qtbot, tmp_pat
     qtbot.addWidget(export)
     assert export.preset.findData(name) >= 0
     assert export.presets[name][1] == user_presets_path()
+
+
+def test_every_engine_problem_template_is_marked_for_translation() -> None:
+    from kupang_layout.engine import hyphenate_lists
+    from kupang_layout.gui.hyphenation_editor import PROBLEM_TEMPLATES
+
+    engine = {
+        value
+        for name, value in vars(hyphenate_lists).items()
+        if name.isupper() and isinstance(value, str)
+    }
+    assert engine == set(PROBLEM_TEMPLATES)

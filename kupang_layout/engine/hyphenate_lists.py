@@ -18,6 +18,7 @@ from kupang_layout.errors import KupangError
 from kupang_layout.resources import resource_path
 
 __all__ = [
+    "EntryError",
     "HyphenationFileError",
     "HyphenationWarning",
     "builtin_exceptions_path",
@@ -28,14 +29,40 @@ __all__ = [
 ]
 
 
-class HyphenationFileError(KupangError):
-    """A bad line in a hyphenation exception file (or a file that cannot be read)."""
+class EntryError(ValueError):
+    """A malformed exception entry: `template` (English, with {named} fields) and the
+    values for it, so that a user interface can translate the template."""
 
-    def __init__(self, path: str, line: int, message: str) -> None:
+    def __init__(self, template: str, **params: str) -> None:
+        super().__init__(template.format(**params))
+        self.template = template
+        self.params = params
+
+
+class HyphenationFileError(KupangError):
+    """A bad line in a hyphenation exception file (or a file that cannot be read).
+
+    `message` is English; `template` and `params` give it for translation."""
+
+    def __init__(
+        self, path: str, line: int, message: str, template: str = "", **params: str
+    ) -> None:
         super().__init__(f"{path}:{line}: {message}")
         self.path = path
         self.line = line
         self.message = message
+        self.template = template or message.replace("{", "{{").replace("}", "}}")
+        self.params = params
+
+
+# The templates of every problem (a user interface marks these for translation).
+EMPTY_ENTRY = "empty entry"
+ONE_WORD = "one word per line expected, got {entry}"
+UNEXPECTED_CHARACTER = "unexpected character {char} in {entry}"
+HYPHEN_PLACE = "hyphens must stand between letters in {entry}"
+NO_LETTERS = "no letters in {entry}"
+NOT_UTF8 = "not UTF-8 text ({reason})"
+UNREADABLE = "cannot read file: {reason}"
 
 
 class HyphenationWarning(UserWarning):
@@ -58,19 +85,20 @@ def parse_exception_entry(text: str) -> tuple[str, tuple[int, ...]]:
     Raises ValueError with a message for a person when the entry is malformed.
     """
     entry = text.strip()
+    quoted = repr(entry)
     if not entry:
-        raise ValueError("empty entry")
+        raise EntryError(EMPTY_ENTRY)
     if any(ch.isspace() for ch in entry):
-        raise ValueError(f"one word per line expected, got {entry!r}")
+        raise EntryError(ONE_WORD, entry=quoted)
     for ch in entry:
         if not (ch.isalpha() or ch in "-'’"):
-            raise ValueError(f"unexpected character {ch!r} in {entry!r}")
+            raise EntryError(UNEXPECTED_CHARACTER, char=repr(ch), entry=quoted)
     if entry.startswith("-") or entry.endswith("-") or "--" in entry:
-        raise ValueError(f"hyphens must stand between letters in {entry!r}")
+        raise EntryError(HYPHEN_PLACE, entry=quoted)
     pieces = entry.split("-")
     word = "".join(pieces).lower()
     if not any(ch.isalpha() for ch in word):
-        raise ValueError(f"no letters in {entry!r}")
+        raise EntryError(NO_LETTERS, entry=quoted)
     breaks: list[int] = []
     offset = 0
     for piece in pieces[:-1]:
@@ -109,10 +137,14 @@ def load_exceptions(
         except FileNotFoundError:
             continue
         except UnicodeDecodeError as exc:
-            report(HyphenationFileError(str(path), 0, f"not UTF-8 text ({exc.reason})"))
+            reason = str(exc.reason)
+            message = NOT_UTF8.format(reason=reason)
+            report(HyphenationFileError(str(path), 0, message, NOT_UTF8, reason=reason))
             continue
         except OSError as exc:
-            report(HyphenationFileError(str(path), 0, f"cannot read file: {exc.strerror}"))
+            reason = str(exc.strerror)
+            message = UNREADABLE.format(reason=reason)
+            report(HyphenationFileError(str(path), 0, message, UNREADABLE, reason=reason))
             continue
         for number, line in enumerate(text.splitlines(), start=1):
             content = line.split("#", 1)[0].strip().lstrip("\ufeff")
@@ -120,8 +152,10 @@ def load_exceptions(
                 continue
             try:
                 word, breaks = parse_exception_entry(content)
-            except ValueError as exc:
-                report(HyphenationFileError(str(path), number, str(exc)))
+            except EntryError as exc:
+                report(
+                    HyphenationFileError(str(path), number, str(exc), exc.template, **exc.params)
+                )
                 continue
             table[word] = breaks
     return table

@@ -32,9 +32,20 @@ from kupang_layout.engine.hyphenate_lists import (
     load_exceptions,
     user_exceptions_path,
 )
-from kupang_layout.gui.i18n import tr
+from kupang_layout.gui.i18n import noop, tr
 
 CTX = "Hyphenation"
+# The engine's problem templates (engine.hyphenate_lists), marked for translation; a
+# test keeps this list equal to the engine's.
+PROBLEM_TEMPLATES = (
+    noop(CTX, "empty entry"),
+    noop(CTX, "one word per line expected, got {entry}"),
+    noop(CTX, "unexpected character {char} in {entry}"),
+    noop(CTX, "hyphens must stand between letters in {entry}"),
+    noop(CTX, "no letters in {entry}"),
+    noop(CTX, "not UTF-8 text ({reason})"),
+    noop(CTX, "cannot read file: {reason}"),
+)
 CHECK_DELAY_MS = 300
 LINE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -46,7 +57,15 @@ def check_exceptions(text: str) -> tuple[int, list[tuple[int, str]]]:
         path = Path(tmp) / "hyphenation.txt"
         path.write_text(text, encoding="utf-8")
         table = load_exceptions([path], problems)
-    return len(table), [(p.line, p.message) for p in problems]
+    return len(table), [(p.line, problem_text(p)) for p in problems]
+
+
+def problem_text(problem: HyphenationFileError) -> str:
+    """The problem in the interface's language (the engine's English if untranslatable)."""
+    try:
+        return tr(CTX, problem.template).format(**problem.params)
+    except (KeyError, IndexError, ValueError):
+        return problem.message
 
 
 def write_exceptions(text: str, path: Path | None = None) -> Path:

@@ -202,6 +202,34 @@ It is kept in %2.</translation>
   <context>
     <name>Hyphenation</name>
     <message>
+      <source>empty entry</source>
+      <translation>empty entry</translation>
+    </message>
+    <message>
+      <source>one word per line expected, got {entry}</source>
+      <translation>one word per line expected, got {entry}</translation>
+    </message>
+    <message>
+      <source>unexpected character {char} in {entry}</source>
+      <translation>unexpected character {char} in {entry}</translation>
+    </message>
+    <message>
+      <source>hyphens must stand between letters in {entry}</source>
+      <translation>hyphens must stand between letters in {entry}</translation>
+    </message>
+    <message>
+      <source>no letters in {entry}</source>
+      <translation>no letters in {entry}</translation>
+    </message>
+    <message>
+      <source>not UTF-8 text ({reason})</source>
+      <translation>not UTF-8 text ({reason})</translation>
+    </message>
+    <message>
+      <source>cannot read file: {reason}</source>
+      <translation>cannot read file: {reason}</translation>
+    </message>
+    <message>
       <source>One word a line, hyphens where it may break (pe-ri-ngat-an); a word without hyphens never breaks; # starts a comment. These words override the built-in list.</source>
       <translation>One word a line, hyphens where it may break (pe-ri-ngat-an); a word without hyphens never breaks; # starts a comment. These words override the built-in list.</translation>
     </message>

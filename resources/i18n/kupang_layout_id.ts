@@ -202,6 +202,34 @@ Salinan itu disimpan di %2.</translation>
   <context>
     <name>Hyphenation</name>
     <message>
+      <source>empty entry</source>
+      <translation>entri kosong</translation>
+    </message>
+    <message>
+      <source>one word per line expected, got {entry}</source>
+      <translation>satu kata per baris, bukan {entry}</translation>
+    </message>
+    <message>
+      <source>unexpected character {char} in {entry}</source>
+      <translation>karakter {char} tidak boleh ada di {entry}</translation>
+    </message>
+    <message>
+      <source>hyphens must stand between letters in {entry}</source>
+      <translation>tanda hubung harus berada di antara huruf pada {entry}</translation>
+    </message>
+    <message>
+      <source>no letters in {entry}</source>
+      <translation>tidak ada huruf pada {entry}</translation>
+    </message>
+    <message>
+      <source>not UTF-8 text ({reason})</source>
+      <translation>bukan teks UTF-8 ({reason})</translation>
+    </message>
+    <message>
+      <source>cannot read file: {reason}</source>
+      <translation>berkas tidak dapat dibaca: {reason}</translation>
+    </message>
+    <message>
       <source>One word a line, hyphens where it may break (pe-ri-ngat-an); a word without hyphens never breaks; # starts a comment. These words override the built-in list.</source>
       <translation>Satu kata per baris, tanda hubung di tempat kata boleh dipenggal (pe-ri-ngat-an); kata tanpa tanda hubung tidak pernah dipenggal; # memulai komentar. Kata-kata ini menggantikan daftar bawaan.</translation>
     </message>
