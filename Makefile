@@ -48,7 +48,7 @@ lint: setup
 
 dist: setup
 	@bash tools/sysdeps.sh $(DIST_APT_PKGS)
-	$(BIN)/pip install --quiet -e '.[dist]'
+	KUPANG_LAYOUT_PURE=1 $(BIN)/pip install --quiet -e '.[dist]'  # the engine stays as compiled
 	$(BIN)/pyinstaller --noconfirm build.spec
 
 test-dist: dist

@@ -315,14 +315,31 @@ def test_ruler_drag_makes_a_guide(window: MainWindow) -> None:
     start = QPointF(10, 300)
     end_canvas = at(c, 150.0, 300.0)
     end = QPointF(ruler.mapFromGlobal(c.mapToGlobal(end_canvas.toPoint())))
-    mouse(ruler, QEvent.Type.MouseButtonPress, start)
-    mouse(ruler, QEvent.Type.MouseMove, end)
-    mouse(ruler, QEvent.Type.MouseButtonRelease, end)
+    ctrl = Qt.KeyboardModifier.ControlModifier  # no snapping: the guide lands where let go
+    mouse(ruler, QEvent.Type.MouseButtonPress, start, modifiers=ctrl)
+    mouse(ruler, QEvent.Type.MouseMove, end, modifiers=ctrl)
+    mouse(ruler, QEvent.Type.MouseButtonRelease, end, modifiers=ctrl)
     assert len(page.guides) == 1
     g = page.guides[0]
     assert g.orientation == "v" and g.position == pytest.approx(150.0, abs=1 / c.view.zoom)
     doc.undo()
     assert page.guides == []
+
+
+def test_a_guide_dragged_near_a_column_edge_snaps_to_it(window: MainWindow) -> None:
+    c, doc = window.canvas, window.doc
+    page = doc.page
+    assert page is not None
+    edge = page.column_edges()[1][0]  # the left edge of the second column
+    ruler = window.vruler
+    near = at(c, edge + 2.0 / c.view.zoom, 300.0)  # two pixels off
+    end = QPointF(ruler.mapFromGlobal(c.mapToGlobal(near.toPoint())))
+    mouse(ruler, QEvent.Type.MouseButtonPress, QPointF(10, 300))
+    mouse(ruler, QEvent.Type.MouseMove, end)
+    assert any(t.position == pytest.approx(edge) for t in c.snap_lines)  # shown while dragging
+    mouse(ruler, QEvent.Type.MouseButtonRelease, end)
+    assert [g.position for g in page.guides] == [pytest.approx(edge)]
+    assert c.snap_lines == ()
 
 
 def test_layout_runs_only_when_the_model_changes(window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]

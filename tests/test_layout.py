@@ -89,6 +89,29 @@ def test_justified_lines_fill_the_measure_exactly() -> None:
     assert last_line.words[-1].x + last_line.words[-1].width < right
 
 
+def test_a_paragraph_going_on_into_a_wider_frame_is_set_again_at_its_width() -> None:
+    # A story jumps from a 47.6 mm column (a few lines deep) into a 90 mm frame on the same
+    # page, mid-paragraph: the lines there fill 90 mm, not the 47.6 mm they had.
+    story = Story(id="s", paragraphs=[Paragraph.plain("Body", TEXT)])
+    narrow = TextFrame(id="a", rect=Rect(mm(12), mm(50), mm(47.6), 4 * 11.0 + 3), story_id="s")
+    wide = TextFrame(id="b", rect=Rect(mm(12), mm(150), mm(90), mm(100)), story_id="s",
+                     chain_index=1)  # fmt: skip
+    ed, page = edition_with([narrow, wide], {"s": story})
+    runs = list(LayoutEngine().layout_page(ed, page).text_runs())
+    assert "".join(words_of(runs)) == "".join(TEXT.split())  # nothing lost or doubled
+    for frame in (narrow, wide):
+        mine = [r for r in runs if r.frame_id == frame.id]
+        ys = sorted({r.y for r in mine})
+        assert len(ys) >= 2
+        for y in ys[:-1] if frame is wide else ys:  # the paragraph's last line is ragged
+            last = [r for r in mine if r.y == y][-1]
+            end = last.words[-1].x + last.words[-1].width
+            assert end == pytest.approx(frame.rect.right, abs=0.01), (frame.id, y)
+    # the engine reports its own lines as justified and not overfull
+    layout = LayoutEngine().layout_story(ed, "s")
+    assert not any(pl.line.overfull for pl in layout.flow.placed)
+
+
 def test_letter_spacing_stays_in_the_style_range() -> None:
     ed, page, _ = body_page()
     style = ed.paragraph_styles["Body"]

@@ -152,18 +152,50 @@ class Composer:
         self.compositions += 1
         return result
 
+    def compose_rest(
+        self,
+        edition: Edition,
+        paragraph: Paragraph,
+        measure: float,
+        values: dict[str, str],
+        head: ComposedParagraph,
+        kept: int,
+        scale: float = 1.0,
+        forbid: frozenset[int] = frozenset(),
+    ) -> ComposedParagraph:
+        """The paragraph with its first `kept` lines as in `head` and the rest broken
+        anew at `measure` (a paragraph that goes on in a column of another width)."""
+        if kept <= 0 or kept >= len(head.lines):
+            return head
+        style = self.style_of(edition, paragraph)
+        if scale != 1.0:
+            style = replace(style, size=style.size * scale, leading=style.leading * scale)
+        segs = self.segments(edition, paragraph, style, values)
+        last = head.lines[kept - 1]
+        key = (style, segs, round(measure, 4), forbid, "rest", last.break_item, last.hyphenated)
+        rest = self._cache.get(key)
+        if rest is None:
+            rest = self._compose(style, segs, measure, forbid, last.break_item, last.hyphenated)
+            if len(self._cache) >= CACHE_LIMIT:
+                self._cache.clear()
+            self._cache[key] = rest
+            self.compositions += 1
+        return replace(head, lines=head.lines[:kept] + rest.lines, measure=measure)
+
     def _compose(
         self,
         style: ResolvedParagraphStyle,
         segs: Sequence[Segment],
         measure: float,
         forbid: frozenset[int],
+        start: int = -1,
+        start_flagged: bool = False,
     ) -> ComposedParagraph:
         text_width = measure - style.left_indent - style.right_indent
         drop: tuple[Fragment, ...] = ()
         widths = [text_width]
         indents: list[float] = []
-        if style.drop_cap_lines >= 2 and segs:
+        if style.drop_cap_lines >= 2 and segs and start < 0:
             made = self._drop_cap(style, segs)
             if made is not None:
                 drop, segs, dc_width = made
@@ -180,9 +212,9 @@ class Composer:
             self.params,
             max_consecutive_hyphens=style.max_consecutive_hyphens,
         )
-        result = break_lines(items, widths, params)
+        result = break_lines(items, widths, params, start, start_flagged)
         setter = LineSetter(self, style, segs, items, pieces, builder.spans)
-        lines = setter.set_lines(result, widths, indents)
+        lines = setter.set_lines(result, widths, indents, continued=start_flagged)
         return ComposedParagraph(
             lines=tuple(lines),
             leading=style.leading,

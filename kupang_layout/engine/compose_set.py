@@ -33,12 +33,16 @@ class LineSetter:
         self._starts = list(self.spans)  # in item order (spans are made in order)
 
     def set_lines(
-        self, result: BreakResult, widths: Sequence[float], indents: Sequence[float] = ()
+        self,
+        result: BreakResult,
+        widths: Sequence[float],
+        indents: Sequence[float] = (),
+        continued: bool = False,
     ) -> list[ComposedLine]:
-        """Set each line at its width (the last width repeats) and extra left indent."""
+        """Set each line at its width (the last width repeats) and extra left indent.
+        `continued`: the first line starts with the rest of a word broken above."""
         out: list[ComposedLine] = []
         n = len(result.lines)
-        continued = False  # the line starts with the rest of a word broken above
         for li, line in enumerate(result.lines):
             out.append(
                 self._set(

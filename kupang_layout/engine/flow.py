@@ -22,6 +22,9 @@ MIN_LINES = 2  # widow and orphan control: lines kept together at a column break
 EPS = 0.01
 
 ComposeFn = Callable[[int, float], ComposedParagraph]
+# (paragraph, measure, the paragraph as set so far, lines kept) -> the paragraph with
+# those lines kept and the rest set at the measure.
+RestFn = Callable[[int, float, ComposedParagraph, int], ComposedParagraph]
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,8 +135,12 @@ def flow_story(
     paragraph_count: int,
     compose: ComposeFn,
     column_bottoms: dict[tuple[str, int], float] | None = None,
+    compose_rest: RestFn | None = None,
 ) -> FlowResult:
-    """Place the story's paragraphs through the frames' columns in chain order."""
+    """Place the story's paragraphs through the frames' columns in chain order.
+
+    A paragraph that goes on into a column of another width has its remaining lines
+    set again at that width by `compose_rest` (when given; else they keep theirs)."""
     result = FlowResult()
     columns: list[Column] = []
     for frame, page in frames:
@@ -191,8 +198,11 @@ def flow_story(
             _count_overset(result, compose, p, start_line, paragraph_count, cur.column.width)
             break
         cur = cursor_for(ci)
-        if start_line == 0 and abs(columns[ci].width - para.measure) > EPS:
-            para = compose(p, columns[ci].width)
+        if abs(columns[ci].width - para.measure) > EPS:
+            if start_line == 0:
+                para = compose(p, columns[ci].width)
+            elif compose_rest is not None:
+                para = compose_rest(p, columns[ci].width, para, start_line)
     _count_column_breaks(result)
     result.lines_available = sum(_capacity(c, bottoms) for c in columns)
     return result
@@ -270,6 +280,7 @@ def flow_story_balanced(
     frames: Sequence[tuple[TextFrame, Page]],
     paragraph_count: int,
     compose: ComposeFn,
+    compose_rest: RestFn | None = None,
 ) -> FlowResult:
     """flow_story, then balance the last frame's columns when it asks and the story ends there.
 
@@ -278,7 +289,7 @@ def flow_story_balanced(
     possible are made one grid step shorter, so column depths differ by at most
     one line where keeps and paragraph spaces allow.
     """
-    result = flow_story(frames, paragraph_count, compose)
+    result = flow_story(frames, paragraph_count, compose, None, compose_rest)
     if not frames or result.overset_lines:
         return result
     frame, page = frames[-1]
@@ -292,7 +303,7 @@ def flow_story_balanced(
         bottoms = {
             (frame.id, c.index): min(full, top + d) for c, d in zip(cols, depths, strict=True)
         }
-        return flow_story(frames, paragraph_count, compose, bottoms)
+        return flow_story(frames, paragraph_count, compose, bottoms, compose_rest)
 
     lo, hi = 0, max(1, math.ceil((full - top) / step))
     while lo < hi:

@@ -92,7 +92,7 @@ class LayoutEngine:
         forbid: dict[int, frozenset[int]] = {}
         compose = _StoryComposer(self.composer, edition, story, values, scale, forbid)
         for _ in range(COLUMN_HYPHEN_ROUNDS + 1):
-            flow = flow_story_balanced(frames, len(story.paragraphs), compose)
+            flow = flow_story_balanced(frames, len(story.paragraphs), compose, compose.rest)
             ends = _hyphenated_column_ends(flow)
             if not ends:
                 break
@@ -241,6 +241,21 @@ class _StoryComposer:
         self.scale = scale
         self.forbid = forbid
         self.composed: dict[int, ComposedParagraph] = {}
+
+    def rest(
+        self, index: int, measure: float, head: ComposedParagraph, kept: int
+    ) -> ComposedParagraph:
+        """The paragraph with `kept` lines of `head` and the rest set at `measure`."""
+        return self.composer.compose_rest(
+            self.edition,
+            self.story.paragraphs[index],
+            measure,
+            self.values,
+            head,
+            kept,
+            self.scale,
+            self.forbid.get(index, frozenset()),
+        )
 
     def forget(self, index: int) -> None:
         """Compose paragraph `index` again next time (its forbidden breaks changed)."""

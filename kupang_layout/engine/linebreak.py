@@ -167,6 +167,8 @@ def _total_fit_pass(
     use_hyphens: bool,
     extra: float,
     last_resort: bool,
+    start: int = -1,
+    start_flagged: bool = False,
 ) -> tuple[Node, int] | None:
     """One pass of §"The algorithm": the chosen final node and its looseness, or None."""
     limit = params.max_consecutive_hyphens
@@ -185,7 +187,7 @@ def _total_fit_pass(
     cap = LAST_RESORT_BAD if last_resort else INF_BAD
     r_inf = R_INF if not last_resort else (cap / 100.0) ** (1.0 / 3.0)
 
-    active: list[Node] = [make_node(prep, widths, -1, 0, 1, 0, False, 0.0, 0.0, None, 0.0)]
+    active: list[Node] = [_first_node(prep, widths, start, start_flagged)]
     for b, pi, pw, flagged, forced, is_hyph in prep.breaks:
         if is_hyph and not use_hyphens:
             continue
@@ -310,6 +312,13 @@ def _total_fit_pass(
     return _choose(active, params.looseness)
 
 
+def _first_node(prep: Prepared, widths: Widths, start: int, flagged: bool) -> Node:
+    """The node the first line starts from: the paragraph's start (`start` -1) or the
+    break at item `start`, where an earlier setting of the paragraph left off (its
+    line ended flagged when `flagged`: that counts towards consecutive hyphens)."""
+    return make_node(prep, widths, start, 0, 1, 1 if flagged else 0, flagged, 0.0, 0.0, None, 0.0)
+
+
 def _prune(candidates: dict[int, Candidate], adj: float) -> list[Candidate]:
     """Keep the candidates that can still win (TeX §835-§836, extended to hyphen counts).
 
@@ -357,7 +366,9 @@ def _choose(finals: list[Node], looseness: int) -> tuple[Node, int]:
 # First fit
 
 
-def _first_fit(prep: Prepared, widths: Widths, params: BreakParams) -> Node:
+def _first_fit(
+    prep: Prepared, widths: Widths, params: BreakParams, start: int, start_flagged: bool
+) -> Node:
     """Greedy draft mode: each line takes as much as fits; the same demerits are summed.
 
     A hyphenation point is preferred only when the last plain break would make the line
@@ -366,7 +377,7 @@ def _first_fit(prep: Prepared, widths: Widths, params: BreakParams) -> Node:
     limit = params.max_consecutive_hyphens
     breaks = prep.breaks
     nb = len(breaks)
-    node = make_node(prep, widths, -1, 0, 1, 0, False, 0.0, 0.0, None, 0.0)
+    node = _first_node(prep, widths, start, start_flagged)
     k = 0
     while k < nb:
         start, width, hyphens = node[0], node[6], node[8]
@@ -421,21 +432,33 @@ def break_lines(
     items: Sequence[Item],
     line_widths: LineWidths,
     params: BreakParams | None = None,
+    start: int = -1,
+    start_flagged: bool = False,
 ) -> BreakResult:
     """Break `items` into lines of the given widths; never raises on odd input.
 
     The material should end with ``paragraph_end()`` (finishing glue and a forced break);
     without it the material ends after its last box. Glue and penalties at the very end
     are dropped.
+
+    With `start` >= 0 only the rest of the material is broken: the first line starts
+    after the break at item `start` (as a line ending there would leave it; the line
+    numbers of `line_widths` count from that line). `start_flagged` says that the line
+    before ended with a hyphen. Flow uses this when a paragraph goes on in a column of
+    another width.
     """
     params = params or BreakParams()
     prep = Prepared(items)
+    if start >= 0 and (start >= prep.final or prep.after[start + 1] >= len(items)):
+        return BreakResult((), 0.0, 0, 0)
     if not prep.breaks:
         return BreakResult((), 0.0, 0, 0)
     widths = Widths(line_widths, params.looseness)
+    begin = max(-1, start)
 
     if params.mode == "first_fit":
-        return _result(prep, widths, _first_fit(prep, widths, params), 1)
+        node = _first_fit(prep, widths, params, begin, start_flagged)
+        return _result(prep, widths, node, 1)
 
     passes: list[tuple[int, float, bool, float, bool]] = []
     if params.pretolerance >= 0:
@@ -449,26 +472,28 @@ def break_lines(
     for number, threshold, use_hyphens, extra, last_resort in passes:
         if last_resort and fallback is not None:
             break
-        found = _total_fit_pass(prep, widths, params, threshold, use_hyphens, extra, last_resort)
+        found = _total_fit_pass(
+            prep, widths, params, threshold, use_hyphens, extra, last_resort, begin, start_flagged
+        )
         if found is None:
             continue
         fallback = (found[0], number)
         if found[1] == params.looseness:
             break
     if fallback is None:  # pragma: no cover - the last-resort pass always ends
-        return _result(prep, widths, _first_fit(prep, widths, params), 4)
+        return _result(prep, widths, _first_fit(prep, widths, params, begin, start_flagged), 4)
     return _result(prep, widths, fallback[0], fallback[1])
 
 
 def _result(prep: Prepared, widths: Widths, last: Node, passes: int) -> BreakResult:
     chain: list[Node] = []
     node: Node | None = last
-    while node is not None and node[12] >= 0:
+    while node is not None and node[13] is not None:  # the first node has no line
         chain.append(node)
         node = node[13]
     chain.reverse()
     lines: list[Line] = []
-    prev_start = 0
+    prev_start = node[0] if node is not None else 0
     for node in chain:
         b, pw = node[12], node[15]
         width = widths(node[11] - 1)

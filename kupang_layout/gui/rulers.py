@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from kupang_layout.gui.canvas import PageCanvas
 from kupang_layout.gui.settings import POINTS_PER_UNIT, app_settings, current_unit
+from kupang_layout.gui.snapping import Target, snap_values
 from kupang_layout.model import Guide, SetPageProperties
 
 THICKNESS = 20
@@ -139,11 +140,29 @@ class Ruler(QWidget):
 
     # -- making guides --------------------------------------------------------
     def _guide_position(self, ev: QMouseEvent) -> tuple[float, bool]:
-        """(page coordinate across the guide, pointer over the canvas) for a ruler drag."""
+        """(page coordinate across the guide, pointer over the canvas) for a ruler drag.
+
+        The guide snaps to margins, columns, the baseline grid, the page centre, other
+        guides and frame edges as frames do (Ctrl held: no snapping); the snap line
+        shows while dragging."""
         local = self.canvas.mapFromGlobal(ev.globalPosition())
         x, y = self.canvas.view.to_page(local)
         inside = QRectF(self.canvas.rect()).contains(local)
-        return (y if self.orientation == "h" else x), inside
+        pos = y if self.orientation == "h" else x
+        ctrl = bool(ev.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        targets = self.canvas.snap_targets((), ctrl)
+        lines: tuple[Target, ...] = ()
+        if targets is not None and inside:
+            tolerance = self.canvas.snap_tolerance()
+            if self.orientation == "h":
+                snapped = snap_values((), (pos,), targets, tolerance)
+                pos += snapped.dy
+            else:
+                snapped = snap_values((pos,), (), targets, tolerance)
+                pos += snapped.dx
+            lines = snapped.lines
+        self.canvas.set_snap_lines(lines)
+        return pos, inside
 
     def _guide_orientation(self) -> str:
         # The top ruler makes horizontal guides, the left one vertical guides.
@@ -165,6 +184,7 @@ class Ruler(QWidget):
         self._dragging = False
         self.canvas.set_guide_preview(None, 0.0)
         pos, inside = self._guide_position(ev)
+        self.canvas.set_snap_lines(())
         page = self.canvas.doc.page
         if inside and page is not None:
             guides = [*page.guides, Guide(self._guide_orientation(), pos)]
