@@ -640,3 +640,35 @@ def test_any_item_list_is_broken_without_error(
     result = break_lines(items, widths, params)
     check_cover(items, result)
     assert result.overfull == sum(1 for ln in result.lines if ln.overfull)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    paragraphs(),
+    st.data(),
+    st.sampled_from(["optimal", "first_fit"]),
+    st.booleans(),
+)
+def test_breaking_the_rest_covers_what_follows_the_start(
+    para: tuple[list[Item], list[float]], data: st.DataObject, mode: str, flagged: bool
+) -> None:
+    # The rest of a paragraph after one of its legal breaks (a paragraph going on in a
+    # column of another width): lines cover exactly the items after that break.
+    items, widths = para
+    legal = legal_breaks(items)
+    start = data.draw(st.sampled_from([-1, *legal]))
+    params = BreakParams(mode=mode)  # type: ignore[arg-type]
+    result = break_lines(items, widths, params, start=start, start_flagged=flagged)
+    if start < 0 and not flagged:
+        assert result == break_lines(items, widths, params)
+    if not any(isinstance(it, Box) for it in items[start + 1 :]):
+        assert result.lines == ()
+        return
+    previous = start
+    for line in result.lines:
+        assert previous < line.start <= line.break_index
+        assert not any(isinstance(it, Box) for it in items[previous + 1 : line.start])
+        previous = line.break_index
+    assert not any(isinstance(it, Box) for it in items[previous + 1 :])
+    boxes = sum(1 for ln in result.lines for it in items[ln.start : ln.end] if isinstance(it, Box))
+    assert boxes == sum(1 for it in items[start + 1 :] if isinstance(it, Box))

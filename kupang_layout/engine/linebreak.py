@@ -449,8 +449,8 @@ def break_lines(
     """
     params = params or BreakParams()
     prep = Prepared(items)
-    if start >= 0 and (start >= prep.final or prep.after[start + 1] >= len(items)):
-        return BreakResult((), 0.0, 0, 0)
+    if start >= 0 and not any(isinstance(item, Box) for item in items[start + 1 :]):
+        return BreakResult((), 0.0, 0, 0)  # nothing left to set
     if not prep.breaks:
         return BreakResult((), 0.0, 0, 0)
     widths = Widths(line_widths, params.looseness)
