@@ -132,6 +132,15 @@ def test_story_editor_enter_splits_and_style_picker(qtbot) -> None:  # type: ign
     assert len(story.paragraphs) == count and editor.edit.document().blockCount() == count
 
 
+def test_story_editor_without_a_story_shows_no_style(qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot, sample_edition(photo=False))
+    editor = window.story_editor
+    assert editor.story_id is None  # nothing chosen yet
+    assert not editor.styles.isEnabled() and editor.styles.currentText() == ""
+    _editor_ready(window, "f-body0")
+    assert editor.styles.isEnabled() and editor.styles.currentText()  # the paragraph's
+
+
 def test_headline_edited_in_place(qtbot) -> None:  # type: ignore[no-untyped-def]
     window = make_window(qtbot, sample_edition(photo=False))
     c, doc = window.canvas, window.doc

@@ -244,10 +244,12 @@ class StoryEditor(QWidget):
         if isinstance(key, tuple) and key and key[0] == "typing" and key[2] != index:
             self._close_typing()
         style = self.edit.textCursor().block().blockFormat().property(STYLE_PROPERTY)
+        self.styles.blockSignals(True)
         if isinstance(style, str):
-            self.styles.blockSignals(True)
             self.styles.setCurrentText(style)
-            self.styles.blockSignals(False)
+        elif self.story() is None:
+            self.styles.setCurrentIndex(-1)  # no story: no style shown
+        self.styles.blockSignals(False)
 
     def _style_chosen(self, _index: int) -> None:
         story = self.story()
