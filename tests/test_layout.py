@@ -112,6 +112,18 @@ def test_a_paragraph_going_on_into_a_wider_frame_is_set_again_at_its_width() -> 
     assert not any(pl.line.overfull for pl in layout.flow.placed)
 
 
+def test_overset_of_a_paragraph_set_again_in_a_wider_frame_counts_every_word_once() -> None:
+    story = Story(id="s", paragraphs=[Paragraph.plain("Body", TEXT)])
+    narrow = TextFrame(id="a", rect=Rect(mm(12), mm(50), mm(47.6), 4 * 11.0 + 3), story_id="s")
+    wide = TextFrame(id="b", rect=Rect(mm(12), mm(150), mm(90), 2 * 11.0 + 3), story_id="s",
+                     chain_index=1)  # fmt: skip
+    ed, _ = edition_with([narrow, wide], {"s": story})
+    flow = LayoutEngine().layout_story(ed, "s").flow
+    assert flow.overset_lines > 0
+    placed = sum(pl.line.word_count for pl in flow.placed)
+    assert placed + flow.overset_words == len(TEXT.split())
+
+
 def test_letter_spacing_stays_in_the_style_range() -> None:
     ed, page, _ = body_page()
     style = ed.paragraph_styles["Body"]

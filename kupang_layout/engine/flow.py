@@ -195,7 +195,7 @@ def flow_story(
             continue
         ci += 1
         if ci >= len(columns):
-            _count_overset(result, compose, p, start_line, paragraph_count, cur.column.width)
+            _count_overset(result, compose, p, start_line, paragraph_count, cur.column.width, para)
             break
         cur = cursor_for(ci)
         if abs(columns[ci].width - para.measure) > EPS:
@@ -248,9 +248,12 @@ def _count_overset(
     start_line: int,
     paragraph_count: int,
     width: float,
+    current: ComposedParagraph | None = None,
 ) -> None:
+    """Count what does not fit: from line `start_line` of paragraph p (`current`, as
+    it was being placed, when given) to the story's end, set at `width`."""
     for q in range(p, paragraph_count):
-        para = compose(q, width)
+        para = current if q == p and current is not None else compose(q, width)
         lines = para.lines[start_line:] if q == p else para.lines
         result.overset_lines += len(lines)
         result.overset_words += sum(line.word_count for line in lines)
