@@ -105,6 +105,16 @@ def test_bundle_carries_resources_and_leaves_out_unused_qt(bundle: Path) -> None
     assert not [p for p in inner.rglob("*") if p.is_symlink() and not p.exists()]
 
 
+def test_the_bundle_runs_the_engine_the_source_tree_runs(bundle: Path, tmp_path: Path) -> None:
+    # Compiled engine modules (setup.py, mypyc) are imported from C; the spec must
+    # still carry them, and the frozen program must load them, not fall back.
+    from kupang_layout.engine.native import describe
+
+    run = _frozen(bundle, tmp_path, "--version")
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip().endswith(f"({describe()})")
+
+
 def test_frozen_demo_exports_three_print_ready_pages(bundle: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     run = _frozen(bundle, tmp_path, "demo", "--out", str(out))
