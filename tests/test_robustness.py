@@ -1,5 +1,5 @@
-"""Any valid edition, however odd its styles and frames, lays out, preflights and exports
-without an exception, and its display lists hold only finite numbers."""
+"""Any valid edition, however odd its styles and frames, lays out, draws, preflights and
+exports without an exception, and its display lists hold only finite numbers."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from kupang_layout.render.pdf import (
     get_preset,
     render_pages_bytes,
 )
+from kupang_layout.render.qt.raster import render_page_image
 
 
 def _numbers(value: object) -> list[float]:
@@ -43,6 +44,9 @@ def test_any_edition_lays_out_preflights_and_exports(edition: Edition) -> None:
         numbers = _numbers(list(dl.items))
         assert all(math.isfinite(n) for n in numbers), page.id
         lists.append(dl)
+    for dl in lists:  # the screen draws it too (small: only robustness is asked here)
+        image = render_page_image(dl, edition, dpi=4.0, markers=True)
+        assert not image.isNull()
     for issue in run_preflight(edition, engine):
         assert issue.message("id") and issue.message("en")
     if lists:
