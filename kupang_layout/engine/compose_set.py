@@ -12,6 +12,17 @@ from kupang_layout.engine.lines import ComposedLine, Fragment
 from kupang_layout.model.styles import ResolvedParagraphStyle
 
 
+def _letter_spaced(
+    advances: tuple[float, ...], ls_em: float, size: float
+) -> tuple[tuple[float, ...], float]:
+    """Advances with `ls_em` ems of letter-spacing after each character, and the width
+    that adds."""
+    if not ls_em:
+        return advances, 0.0
+    ls = ls_em * size
+    return tuple([v + ls for v in advances]), ls * len(advances)
+
+
 class LineSetter:
     """Turns the breaker's lines into ComposedLines (x relative to the measure's left)."""
 
@@ -122,12 +133,7 @@ class LineSetter:
                 nat += r.width
                 flex_y += r.stretch
                 flex_z += r.shrink
-                adv = r.advances
-                spacing = 0.0
-                if ls_em:
-                    ls = ls_em * segs[si].size
-                    adv = tuple([v + ls for v in adv])
-                    spacing = ls * len(adv)
+                adv, spacing = _letter_spaced(r.advances, ls_em, segs[si].size)
                 words += 1
                 if not frags or frags[-1][0] != si:
                     frags.append((si, []))
@@ -146,12 +152,7 @@ class LineSetter:
                 x += w
                 continue
             si = piece.seg
-            adv = piece.advances
-            spacing = 0.0
-            if ls_em:
-                ls = ls_em * segs[si].size
-                adv = tuple([v + ls for v in adv])
-                spacing = ls * len(adv)
+            adv, spacing = _letter_spaced(piece.advances, ls_em, segs[si].size)
             if piece.word == cur_word and si == cur_seg:
                 ws = frags[-1][1]
                 prev = ws[-1]

@@ -52,6 +52,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from kupang_layout.engine.linebreak_draft import first_fit
 from kupang_layout.engine.linebreak_items import FIL, INFINITY, Box, Glue, Item, Penalty
 from kupang_layout.engine.linebreak_measure import (
     INF_BAD,
@@ -61,7 +62,7 @@ from kupang_layout.engine.linebreak_measure import (
     Node,
     Prepared,
     Widths,
-    demerits,
+    first_node,
     judge,
     make_node,
     set_line,
@@ -187,7 +188,7 @@ def _total_fit_pass(
     cap = LAST_RESORT_BAD if last_resort else INF_BAD
     r_inf = R_INF if not last_resort else (cap / 100.0) ** (1.0 / 3.0)
 
-    active: list[Node] = [_first_node(prep, widths, start, start_flagged)]
+    active: list[Node] = [first_node(prep, widths, start, start_flagged)]
     for b, pi, pw, flagged, forced, is_hyph in prep.breaks:
         if is_hyph and not use_hyphens:
             continue
@@ -312,13 +313,6 @@ def _total_fit_pass(
     return _choose(active, params.looseness)
 
 
-def _first_node(prep: Prepared, widths: Widths, start: int, flagged: bool) -> Node:
-    """The node the first line starts from: the paragraph's start (`start` -1) or the
-    break at item `start`, where an earlier setting of the paragraph left off (its
-    line ended flagged when `flagged`: that counts towards consecutive hyphens)."""
-    return make_node(prep, widths, start, 0, 1, 1 if flagged else 0, flagged, 0.0, 0.0, None, 0.0)
-
-
 def _prune(candidates: dict[int, Candidate], adj: float) -> list[Candidate]:
     """Keep the candidates that can still win (TeX §835-§836, extended to hyphen counts).
 
@@ -363,68 +357,6 @@ def _choose(finals: list[Node], looseness: int) -> tuple[Node, int]:
 
 
 # ---------------------------------------------------------------------------
-# First fit
-
-
-def _first_fit(
-    prep: Prepared, widths: Widths, params: BreakParams, start: int, start_flagged: bool
-) -> Node:
-    """Greedy draft mode: each line takes as much as fits; the same demerits are summed.
-
-    A hyphenation point is preferred only when the last plain break would make the line
-    worse than `tolerance`; consecutive hyphens are limited as in the total-fit search.
-    """
-    limit = params.max_consecutive_hyphens
-    breaks = prep.breaks
-    nb = len(breaks)
-    node = _first_node(prep, widths, start, start_flagged)
-    k = 0
-    while k < nb:
-        start, width, hyphens = node[0], node[6], node[8]
-        best_any = best_ok = best_plain = stop = -1
-        j = k
-        while j < nb:
-            b, _pi, pw, flagged, forced, _hyph = breaks[j]
-            if b < start:
-                j += 1
-                continue
-            bad, _fit, overfull = judge(prep, start, b, pw, width, 0.0)
-            if overfull:
-                if pw > 0 and not forced and not judge(prep, start, b, 0.0, width, 0.0)[2]:
-                    j += 1  # overfull only by its hyphen: a later break may fit
-                    continue
-                stop = j
-                break
-            best_any = j
-            if not flagged or limit is None or hyphens + 1 <= limit:
-                best_ok = j
-                if not flagged and bad <= params.tolerance:
-                    best_plain = j
-            if forced:
-                break
-            j += 1
-        if best_ok >= 0:
-            use_plain = best_plain >= 0 and breaks[best_ok][3] and not breaks[best_ok][4]
-            chosen = best_plain if use_plain else best_ok
-        elif best_any >= 0:
-            chosen = best_any
-        else:
-            chosen = stop if stop >= 0 else nb - 1
-        b, pi, pw, flagged, _forced, _hyph = breaks[chosen]
-        bad, fit, _overfull = judge(prep, start, b, pw, width, 0.0)
-        is_final = b == prep.final
-        d = demerits(params, bad, pi, flagged, node[9], is_final, fit, node[7])
-        hyph = hyphens + 1 if flagged else 0
-        node = make_node(
-            prep, widths, b, node[11] + 1, fit, hyph, flagged, node[10] + d, d, node, pw
-        )
-        k = chosen + 1
-        if is_final:
-            break
-    return node
-
-
-# ---------------------------------------------------------------------------
 # Entry point
 
 
@@ -457,7 +389,7 @@ def break_lines(
     begin = max(-1, start)
 
     if params.mode == "first_fit":
-        node = _first_fit(prep, widths, params, begin, start_flagged)
+        node = first_fit(prep, widths, params, begin, start_flagged)
         return _result(prep, widths, node, 1)
 
     passes: list[tuple[int, float, bool, float, bool]] = []
@@ -481,7 +413,7 @@ def break_lines(
         if found[1] == params.looseness:
             break
     if fallback is None:  # pragma: no cover - the last-resort pass always ends
-        return _result(prep, widths, _first_fit(prep, widths, params, begin, start_flagged), 4)
+        return _result(prep, widths, first_fit(prep, widths, params, begin, start_flagged), 4)
     return _result(prep, widths, fallback[0], fallback[1])
 
 

@@ -299,3 +299,10 @@ def make_node(
         demerits,
         pw,
     )
+
+
+def first_node(prep: Prepared, widths: Widths, start: int, flagged: bool) -> Node:
+    """The node the first line starts from: the paragraph's start (`start` -1) or the
+    break at item `start`, where an earlier setting of the paragraph left off (its
+    line ended flagged when `flagged`: that counts towards consecutive hyphens)."""
+    return make_node(prep, widths, start, 0, 1, 1 if flagged else 0, flagged, 0.0, 0.0, None, 0.0)
