@@ -56,3 +56,4 @@ test-dist: dist
 
 clean:
 	rm -rf $(VENV) build dist $(OUT)
+	find kupang_layout -name '*.so' -delete
