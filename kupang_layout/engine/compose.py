@@ -18,6 +18,7 @@ from kupang_layout.engine.graphics import ink_for
 from kupang_layout.engine.hyphenate import Hyphenator, default_exceptions
 from kupang_layout.engine.linebreak import INFINITY, BreakParams, Penalty, break_lines
 from kupang_layout.engine.lines import ComposedParagraph, Fragment
+from kupang_layout.engine.typography import curly_quotes_runs
 from kupang_layout.engine.variables import substitute
 from kupang_layout.fonts.metrics import FontMetrics, metrics_for
 from kupang_layout.fonts.registry import FontRegistry, default_registry
@@ -110,14 +111,15 @@ class Composer:
         style: ResolvedParagraphStyle,
         values: dict[str, str],
     ) -> tuple[Segment, ...]:
+        runs = [run for run in paragraph.runs if run.text]
+        # Typographer's quotes over the paragraph as a whole (a mark's side depends on
+        # the character before it, which may end the previous run).
+        texts = curly_quotes_runs([substitute(run.text, values) for run in runs])
         segs: list[Segment] = []
-        for run in paragraph.runs:
-            if not run.text:
-                continue
+        for run, text in zip(runs, texts, strict=True):
             cstyle = edition.character_styles.get(run.char_style) if run.char_style else None
             st = apply_character_style(style, cstyle)
             entry = self.registry.resolve(st.font_family, st.font_face)
-            text = substitute(run.text, values)
             if st.all_caps:
                 text = text.upper()
             ink = ink_for(edition, st.swatch, overprint_black=True)
