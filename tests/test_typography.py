@@ -19,7 +19,7 @@ from kupang_layout.model import Edition, Page, Paragraph, Rect, Story, TextFrame
         ("era '90-an", "era ’90-an"),
         ("Dia bilang 'tidak' tadi", "Dia bilang ‘tidak’ tadi"),
         ("\"Dia bilang 'cukup'\"", "“Dia bilang ‘cukup’”"),
-        ('tinggi 5\'11" dan 10°15\' LS', 'tinggi 5\'11" dan 10°15\' LS'),  # primes as typed
+        ("tinggi 5'11\" dan 10°15' LS", "tinggi 5'11\" dan 10°15' LS"),  # primes as typed
         ('jawabnya —"Ya"', "jawabnya —“Ya”"),
         ('("Tidak")', "(“Tidak”)"),
         ("“Sudah” lengkung", "“Sudah” lengkung"),
