@@ -33,9 +33,15 @@ def native_extensions() -> list[object]:
         from mypyc.build import mypycify
     except ImportError:
         return []
-    extensions = mypycify(NATIVE_MODULES, opt_level="3", group_name="kupang_layout.engine._native")
+    try:
+        extensions = mypycify(
+            NATIVE_MODULES, opt_level="3", group_name="kupang_layout.engine._native"
+        )
+    except (Exception, SystemExit) as exc:  # mypyc could not translate: stay pure Python
+        print(f"warning: the engine is not compiled ({exc!r}); installing pure Python")
+        return []
     for ext in extensions:
-        ext.optional = True  # no compiler: install as pure Python
+        ext.optional = True  # no C compiler: install as pure Python
     return list(extensions)
 
 
