@@ -8,7 +8,7 @@ so an edit re-breaks only the paragraph it touched.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from kupang_layout.engine.compose_items import ItemBuilder, Recipe, Segment
@@ -128,6 +128,29 @@ class Composer:
         return tuple(segs)
 
     # -- composing ------------------------------------------------------------
+    def _styled(
+        self, edition: Edition, paragraph: Paragraph, values: dict[str, str], scale: float
+    ) -> tuple[ResolvedParagraphStyle, tuple[Segment, ...]]:
+        """The paragraph's resolved style (scaled for shrink-to-fit) and its segments."""
+        style = self.style_of(edition, paragraph)
+        if scale != 1.0:
+            style = replace(style, size=style.size * scale, leading=style.leading * scale)
+        return style, self.segments(edition, paragraph, style, values)
+
+    def _cached(
+        self, key: tuple[object, ...], make: Callable[[], ComposedParagraph]
+    ) -> ComposedParagraph:
+        """The composition under `key`, made (and counted) when it is not cached."""
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
+        result = make()
+        if len(self._cache) >= CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[key] = result
+        self.compositions += 1
+        return result
+
     def compose(
         self,
         edition: Edition,
@@ -139,20 +162,9 @@ class Composer:
     ) -> ComposedParagraph:
         """Compose a paragraph at a measure. `forbid` lists item indices where a
         line must not break (flow uses it to keep hyphens off column ends)."""
-        style = self.style_of(edition, paragraph)
-        if scale != 1.0:
-            style = replace(style, size=style.size * scale, leading=style.leading * scale)
-        segs = self.segments(edition, paragraph, style, values)
+        style, segs = self._styled(edition, paragraph, values, scale)
         key = (style, segs, round(measure, 4), forbid)
-        hit = self._cache.get(key)
-        if hit is not None:
-            return hit
-        result = self._compose(style, segs, measure, forbid)
-        if len(self._cache) >= CACHE_LIMIT:
-            self._cache.clear()
-        self._cache[key] = result
-        self.compositions += 1
-        return result
+        return self._cached(key, lambda: self._compose(style, segs, measure, forbid))
 
     def compose_rest(
         self,
@@ -169,19 +181,11 @@ class Composer:
         anew at `measure` (a paragraph that goes on in a column of another width)."""
         if kept <= 0 or kept >= len(head.lines):
             return head
-        style = self.style_of(edition, paragraph)
-        if scale != 1.0:
-            style = replace(style, size=style.size * scale, leading=style.leading * scale)
-        segs = self.segments(edition, paragraph, style, values)
+        style, segs = self._styled(edition, paragraph, values, scale)
         last = head.lines[kept - 1]
-        key = (style, segs, round(measure, 4), forbid, "rest", last.break_item, last.hyphenated)
-        rest = self._cache.get(key)
-        if rest is None:
-            rest = self._compose(style, segs, measure, forbid, last.break_item, last.hyphenated)
-            if len(self._cache) >= CACHE_LIMIT:
-                self._cache.clear()
-            self._cache[key] = rest
-            self.compositions += 1
+        brk, flagged = last.break_item, last.hyphenated
+        key = (style, segs, round(measure, 4), forbid, "rest", brk, flagged)
+        rest = self._cached(key, lambda: self._compose(style, segs, measure, forbid, brk, flagged))
         return replace(head, lines=head.lines[:kept] + rest.lines, measure=measure)
 
     def _compose(

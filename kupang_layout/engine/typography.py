@@ -15,6 +15,7 @@ valid. Rules, on the paragraph's text as a whole:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 _OPENS_AFTER = frozenset("([{<«\u2014\u2013/\u201c\u2018\u201e")
 
@@ -23,9 +24,11 @@ def _opens(before: str) -> bool:
     return not before or before.isspace() or before in _OPENS_AFTER
 
 
+@lru_cache(maxsize=8192)
 def curly_quotes(text: str, before: str = "") -> str:
     """`text` with straight quotation marks set typographically; `before` is the
-    character that precedes it (for a run in the middle of a paragraph)."""
+    character that precedes it (for a run in the middle of a paragraph). Cached: every
+    layout asks again for every paragraph of a story."""
     if '"' not in text and "'" not in text:
         return text
     out: list[str] = []
