@@ -47,13 +47,12 @@ class Material:
 
 @dataclass(frozen=True, slots=True)
 class Recipe:
-    """A word's items in one segment: Material for its pieces, item tuples for the
-    breaks between them; and the word whole (text, advances, summed box widths and
+    """A word's items in one segment (boxes for its pieces, the breaks between them),
+    what each box stands for, and the word whole (text, advances, summed box widths and
     letter-spacing range), which the line setter places in one go when the word is
     not broken."""
 
-    entries: tuple[Material | tuple[Item, ...], ...]
-    items: tuple[Item, ...]  # the entries as items, in order
+    items: tuple[Item, ...]
     materials: dict[int, Material]  # by the offset of its box in `items`
     text: str
     advances: tuple[float, ...]
@@ -73,7 +72,6 @@ class Recipe:
                 items.extend(entry)
         boxes = list(materials.values())
         return cls(
-            tuple(entries),
             tuple(items),
             materials,
             "".join(m.text for m in boxes),
