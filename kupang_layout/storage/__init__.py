@@ -6,9 +6,9 @@ DocumentFormatError (the JSON, with `.path` and `.message`) and
 NewerVersionError (written by a newer program).
 """
 
+from kupang_layout.common.atomic import backup_path
 from kupang_layout.storage.archive import DEFAULT_LIMITS, Limits
 from kupang_layout.storage.assets import ChainAssets, PendingAssets, ZipAssetSource
-from kupang_layout.storage.atomic import backup_path
 from kupang_layout.storage.document import (
     EDITION_FORMAT,
     TEMPLATE_KIND,

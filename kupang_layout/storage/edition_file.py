@@ -10,6 +10,7 @@ import zlib
 from pathlib import Path
 from typing import BinaryIO
 
+from kupang_layout.common.atomic import FileWriteError, write_atomically
 from kupang_layout.model.assets import Asset, AssetSource, MissingAssetError
 from kupang_layout.model.edition import Edition
 from kupang_layout.storage.archive import (
@@ -22,7 +23,6 @@ from kupang_layout.storage.archive import (
     read_entry,
 )
 from kupang_layout.storage.assets import ZipAssetSource, source_after_save
-from kupang_layout.storage.atomic import replace_atomically
 from kupang_layout.storage.document import edition_from_json, validate_edition
 from kupang_layout.storage.errors import AssetIntegrityError, DocumentFileError, DocumentFormatError
 from kupang_layout.storage.jsonsafe import dump_json, parse_json
@@ -134,6 +134,9 @@ def save_edition(
                 zf.writestr(_entry(name, zipfile.ZIP_STORED), data)
                 written[asset.sha256] = name
 
-    real = replace_atomically(target, write, keep_backup=True)
+    try:
+        real = write_atomically(target, write, keep_backup=True, follow_symlink=True)
+    except FileWriteError as exc:
+        raise DocumentFileError(exc.file, f"could not save: {exc.reason}") from exc
     saved = ZipAssetSource(real, written, limits.max_total_size)
     edition.asset_source = source_after_save(source, saved, real)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import BinaryIO
 
+from kupang_layout.common.atomic import FileWriteError, write_atomically
 from kupang_layout.model.template import PageTemplate
 from kupang_layout.storage.archive import DEFAULT_LIMITS, Limits
-from kupang_layout.storage.atomic import replace_atomically
 from kupang_layout.storage.document import template_from_json, validate_template
 from kupang_layout.storage.errors import DocumentFileError, DocumentFormatError
 from kupang_layout.storage.jsonsafe import dump_json, parse_json
@@ -60,7 +59,7 @@ def save_template(
             f"the template would be {len(raw)} bytes (at most {limits.max_document_size})",
         )
 
-    def write(stream: BinaryIO) -> None:
-        stream.write(raw)
-
-    replace_atomically(target, write, keep_backup=False)
+    try:
+        write_atomically(target, raw, follow_symlink=True)
+    except FileWriteError as exc:
+        raise DocumentFileError(exc.file, f"could not save: {exc.reason}") from exc

@@ -1,0 +1,6 @@
+"""Common stage: Qt-free services every layer may use (atomic writes, user folders, run folders).
+
+This package sits below the model: it imports nothing else of the program but
+`kupang_layout.errors`, so storage, the renderers, preflight, the GUI and the
+command line all write files and find the user's folders the same way.
+"""
