@@ -225,6 +225,20 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
+def register_messages(messages: dict[str, dict[str, str]]) -> None:
+    """Add a package's catalogue (key -> {"id": ..., "en": ...}) to the program's one catalogue.
+
+    Each package keeps its messages in its own module and registers them when that
+    module is imported; keys are unique across the program (a clash is a bug).
+    """
+    for key, entry in messages.items():
+        if key in MESSAGES and MESSAGES[key] != entry:
+            raise ValueError(f"message key {key!r} is defined twice")
+        if "en" not in entry or "id" not in entry:
+            raise ValueError(f"message {key!r} needs an Indonesian and an English text")
+        MESSAGES[key] = entry
+
+
 def tr(key: str, lang: str | None = None, **params: object) -> str:
     """The message `key` in the current (or given) language, with params filled in."""
     entry = MESSAGES.get(key)
