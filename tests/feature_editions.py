@@ -1,0 +1,162 @@
+"""Test helpers: one small hand-built edition per engine feature, for the feature traces.
+
+Each builder returns an edition whose layout exercises exactly one feature of the
+engine (widow and orphan control, the hyphen limit, balancing, keep options,
+typographer's quotes, a story jumping to another page), so a change to that
+feature changes that feature's trace only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kupang_layout.model.edition import Edition
+from kupang_layout.model.frames import TextFrame
+from kupang_layout.model.geometry import BaselineGrid, Margins, Rect
+from kupang_layout.model.page import Page
+from kupang_layout.model.story import Paragraph, Run, Story
+from kupang_layout.model.styles import ParagraphStyle
+from kupang_layout.model.units import mm
+
+TEXT = (
+    "Ratusan warga Desa Fatumnasi, Kecamatan Fatumnasi, Kabupaten Timor Tengah Selatan, "
+    "menanam sepuluh ribu bibit pohon ampupu di lereng Gunung Mutis. Penanaman itu "
+    "dilakukan untuk memulihkan kawasan hutan yang rusak akibat kebakaran dan "
+    "penggembalaan ternak lepas selama beberapa tahun terakhir.",
+    "Kegiatan dimulai sejak pukul tujuh pagi. Warga, yang sebagian besar masih mengenakan "
+    "selimut tenun untuk menahan udara dingin pegunungan, berjalan kaki sekitar dua "
+    "kilometer dari permukiman menuju lokasi penanaman.",
+    "Ampupu merupakan pohon asli Pulau Timor yang tumbuh di ketinggian di atas seribu lima "
+    "ratus meter. Hutan ampupu di kawasan Mutis dikenal sebagai salah satu penyangga tata "
+    "air terpenting di Pulau Timor.",
+    "Selain menahan air hujan, tegakan ampupu yang rapat juga menangkap kabut. Butiran air "
+    "dari kabut yang menempel di daun menetes ke tanah dan menambah cadangan air tanah.",
+)
+
+
+def _page(number: int, page_id: str) -> Page:
+    return Page(
+        id=page_id,
+        number=number,
+        width=mm(280),
+        height=mm(430),
+        margins=Margins(mm(20), mm(15), mm(12), mm(12)),
+        baseline=BaselineGrid(11.0, 0.0),
+    )
+
+
+def _edition(*pages: Page) -> Edition:
+    ed = Edition(number="612", date="2024-10-14")
+    ed.pages.extend(pages)
+    return ed
+
+
+def _frame(
+    frame_id: str, x_mm: float, y_mm: float, w_mm: float, h_mm: float, **kw: object
+) -> TextFrame:
+    frame = TextFrame(
+        id=frame_id,
+        rect=Rect(mm(x_mm), mm(y_mm), mm(w_mm), mm(h_mm)),
+        story_id="story",
+        role="body",
+    )
+    for key, value in kw.items():
+        setattr(frame, key, value)
+    return frame
+
+
+def _body(texts: tuple[str, ...] | list[str], style: str = "Body") -> list[Paragraph]:
+    return [Paragraph.plain(style, t) for t in texts]
+
+
+def _lines_deep(lines: int) -> float:
+    """The frame depth in mm that holds `lines` body lines (11 pt grid, first baseline
+    one line below the top)."""
+    return (lines + 1) * 11 / 72 * 25.4
+
+
+def widow_orphan() -> Edition:
+    """Three 48 mm columns 13 lines deep. Set naively, the 8-line second paragraph would
+    leave its last line alone at the head of column 2 (a widow), and the 7-line fourth
+    paragraph its first line alone at the foot of column 2 (an orphan)."""
+    page = _page(1, "p1")
+    page.frames.append(_frame("body", 12, 60, 153, _lines_deep(13), columns=3, gutter=mm(4.5)))
+    ed = _edition(page)
+    ed.stories["story"] = Story(id="story", paragraphs=_body([TEXT[3], TEXT[1], TEXT[0], TEXT[2]]))
+    return ed
+
+
+def hyphen_limit() -> Edition:
+    """A narrow 30 mm column where many lines want a hyphen; at most one in a row."""
+    page = _page(1, "p1")
+    page.frames.append(_frame("body", 12, 60, 30, 200))
+    ed = _edition(page)
+    ed.paragraph_styles["Body One Hyphen"] = ParagraphStyle(
+        "Body One Hyphen", based_on="Body", max_consecutive_hyphens=1
+    )
+    ed.stories["story"] = Story(id="story", paragraphs=_body(TEXT[:2], "Body One Hyphen"))
+    return ed
+
+
+def balance() -> Edition:
+    """A short story in a three-column frame that balances its columns."""
+    page = _page(1, "p1")
+    page.frames.append(_frame("body", 12, 60, 153, 200, columns=3, gutter=mm(4.5), balance=True))
+    ed = _edition(page)
+    ed.stories["story"] = Story(id="story", paragraphs=_body(TEXT))
+    return ed
+
+
+def keep_options() -> Edition:
+    """Three columns 10 lines deep: a subhead (keep with next) would end column 1 with
+    one line of its paragraph after it; a kept-together paragraph would straddle
+    columns 2 and 3."""
+    page = _page(1, "p1")
+    page.frames.append(_frame("body", 12, 60, 153, _lines_deep(10), columns=3, gutter=mm(4.5)))
+    ed = _edition(page)
+    ed.paragraph_styles["Subhead"] = ParagraphStyle(
+        "Subhead", based_on="Body", font_face="Bold", first_indent=0.0, keep_with_next=True
+    )
+    ed.paragraph_styles["Kept"] = ParagraphStyle("Kept", based_on="Body", keep_together=True)
+    paragraphs = [
+        Paragraph.plain("Body", TEXT[1]),
+        Paragraph.plain("Subhead", "Hutan penyangga"),
+        Paragraph.plain("Body", TEXT[2]),
+        Paragraph.plain("Kept", TEXT[3]),
+    ]
+    ed.stories["story"] = Story(id="story", paragraphs=paragraphs)
+    return ed
+
+
+def quotes() -> Edition:
+    """Straight quotation marks, apostrophes and primes set as a typographer would."""
+    page = _page(1, "p1")
+    page.frames.append(_frame("body", 12, 60, 48, 60))
+    ed = _edition(page)
+    text = (
+        '"Kalau hutan di atas rusak, mata air di bawah ikut mati," kata dia. Warga '
+        "menyebutnya 'hutan bonsai' sejak '90-an; tingginya 5' 6\"."
+    )
+    ed.stories["story"] = Story(id="story", paragraphs=[Paragraph("Body", [Run(text)])])
+    return ed
+
+
+def jump() -> Edition:
+    """A story that starts on page 1 and goes on in a frame on page 2 (a jump)."""
+    one = _page(1, "p1")
+    one.frames.append(_frame("start", 12, 60, 48, _lines_deep(8)))
+    two = _page(2, "p2")
+    two.frames.append(_frame("rest", 12, 60, 48, 200, chain_index=1))
+    ed = _edition(one, two)
+    ed.stories["story"] = Story(id="story", paragraphs=_body(TEXT))
+    return ed
+
+
+FEATURES: dict[str, Callable[[], Edition]] = {
+    "widow_orphan": widow_orphan,
+    "hyphen_limit": hyphen_limit,
+    "balance": balance,
+    "keep_options": keep_options,
+    "quotes": quotes,
+    "jump": jump,
+}
