@@ -3,7 +3,10 @@
 Page content is drawn only by the Qt renderer from the engine's display list
 (cached in a PageLayer); grids, guides, selection and snap lines are drawn over
 it in widget pixels. A frame being moved is left out of the cached image and
-painted live at its offset, so a drag never re-renders the whole page.
+painted live at its offset, so a drag never re-renders the whole page. Around
+the page lies the pasteboard (`overlays.pasteboard_rect`): frames beside the
+page are drawn, picked and moved there like any other; only print stops at the
+bleed.
 """
 
 from __future__ import annotations
@@ -202,7 +205,7 @@ class PageCanvas(QWidget):
         page = self.doc.page
         dl = self.doc.display_list()
         if page is None or dl is None:
-            p.fillRect(self.rect(), overlays.PASTEBOARD)
+            p.fillRect(self.rect(), overlays.DESK)
             p.end()
             return
         view = self.view
@@ -214,6 +217,7 @@ class PageCanvas(QWidget):
             markers=True, frame_edges=self.options.frame_edges, hidden_frames=self.drag_ids
         )
         visible = view.visible_page_rect(self.width(), self.height())
+        board = overlays.pasteboard_rect(page)
         self.layer.ensure(
             dl,
             self.doc.edition.asset_source,
@@ -222,9 +226,16 @@ class PageCanvas(QWidget):
             visible,
             options,
             self._proxies_serial,
+            board,
         )
         covered = self.layer.draw(p, QPointF(view.ox, view.oy), view.zoom)
-        overlays.draw_pasteboard(p, overlays.page_area(view, page), covered, QRectF(self.rect()))
+        overlays.draw_pasteboard(
+            p,
+            overlays.page_area(view, page),
+            view.rect_to_widget(board.x(), board.y(), board.width(), board.height()),
+            covered,
+            QRectF(self.rect()),
+        )
         if self.drag_ids:
             dx, dy = self.drag_delta
             p.save()

@@ -10,14 +10,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPen, QRegion
 
 from kupang_layout.gui.handles import frame_handles
 from kupang_layout.gui.snapping import Target
 from kupang_layout.gui.viewport import ViewTransform
 from kupang_layout.model import AnyFrame, Edition, Page, Rule, TextFrame
+from kupang_layout.model.units import mm
 
 PASTEBOARD = QColor(218, 218, 222)
+DESK = QColor(188, 188, 193)  # the canvas beyond the pasteboard
+PAPER = QColor(255, 255, 255)
+SHADOW_PX = 4.0
+PASTEBOARD_ABOVE = mm(30)  # the pasteboard above and below the bleed; left and right: a page
+PASTEBOARD_AROUND_FRAMES = mm(20)  # how far it reaches past the outermost frame
 SHADOW = QColor(168, 168, 172)  # opaque: translucent fills take a slow blending path
 BLEED = QColor(230, 60, 60)
 MARGIN = QColor(214, 70, 214)
@@ -54,6 +60,34 @@ def page_area(view: ViewTransform, page: Page) -> QRectF:
     return view.rect_to_widget(-b, -b, page.width + 2 * b, page.height + 2 * b)
 
 
+def pasteboard_rect(page: Page) -> QRectF:
+    """The pasteboard in page points: one page width left and right of the bleed,
+    PASTEBOARD_ABOVE above and below it, grown to hold every frame with a margin."""
+    b = page.bleed
+    area = QRectF(
+        -b - page.width,
+        -b - PASTEBOARD_ABOVE,
+        3 * page.width + 2 * b,
+        page.height + 2 * (b + PASTEBOARD_ABOVE),
+    )
+    m = PASTEBOARD_AROUND_FRAMES
+    for f in page.frames:
+        r = f.rect
+        area = area.united(QRectF(r.x - m, r.y - m, max(r.width, 0.0) + 2 * m, r.height + 2 * m))
+    return area
+
+
+def paint_background(p: QPainter, page: QRectF, pasteboard: QRectF, zoom: float = 0.0) -> None:
+    """Pasteboard grey, the page's shadow and paper white (`page`: the page with its bleed);
+    with `zoom` (pixels per unit of `p`'s coordinates) the shadow is SHADOW_PX pixels wide,
+    else it is in `p`'s units."""
+    s = SHADOW_PX / zoom if zoom > 0 else SHADOW_PX
+    p.fillRect(pasteboard, PASTEBOARD)
+    for r in _around(page.translated(s, s), page):
+        p.fillRect(r, SHADOW)
+    p.fillRect(page, PAPER)
+
+
 def _around(outer: QRectF, hole: QRectF) -> list[QRectF]:
     """`outer` minus `hole` as up to four rectangles."""
     if hole.isEmpty() or not outer.intersects(hole):
@@ -71,16 +105,20 @@ def _around(outer: QRectF, hole: QRectF) -> list[QRectF]:
     ]
 
 
-def draw_pasteboard(p: QPainter, page: QRectF, covered: QRectF, widget: QRectF) -> None:
-    """The grey around the page, the page's shadow and paper white where the page image
-    does not reach; what the page image `covered` is not painted twice."""
-    hole = QRectF(covered.toAlignedRect()) if not covered.isEmpty() else QRectF()
-    for r in _around(widget, hole):
-        p.fillRect(r, PASTEBOARD)
-    for r in _around(page.translated(4, 4), page):
-        p.fillRect(r, SHADOW)
-    for r in _around(page, hole):
-        p.fillRect(r, QColor(255, 255, 255))
+def draw_pasteboard(
+    p: QPainter, page: QRectF, pasteboard: QRectF, covered: QRectF, widget: QRectF
+) -> None:
+    """The desk beyond the pasteboard, the pasteboard, the page's shadow and paper white
+    (all in widget pixels) where the page image does not reach; what the page image
+    `covered` is not painted twice."""
+    hole = covered.toAlignedRect() if not covered.isEmpty() else None
+    p.save()
+    if hole is not None:
+        p.setClipRegion(QRegion(widget.toAlignedRect()).subtracted(QRegion(hole)))
+    for r in _around(widget, pasteboard):
+        p.fillRect(r, DESK)
+    paint_background(p, page, pasteboard.intersected(widget))
+    p.restore()
 
 
 def _hline(p: QPainter, view: ViewTransform, y: float, x0: float, x1: float) -> None:

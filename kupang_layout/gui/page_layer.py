@@ -1,8 +1,9 @@
 """GUI stage: the rendered page kept as an image, re-painted only when what it shows changed.
 
-At zooms where the whole page (with bleed) fits in MAX_LAYER_PIXELS the image
-holds the whole page, so panning is a plain blit; deeper in, it holds the
-visible part plus half a screen around it.
+The image shows the pasteboard around the page too (frames parked beside the
+page are drawn there, on grey). At zooms where the whole pasteboard fits in
+MAX_LAYER_PIXELS the image holds all of it, so panning is a plain blit; deeper
+in, it holds the visible part plus half a screen around it.
 """
 
 from __future__ import annotations
@@ -11,16 +12,16 @@ import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QImage, QPainter
 
 from kupang_layout.engine.displaylist import PageDisplayList
+from kupang_layout.gui.overlays import PASTEBOARD, paint_background
 from kupang_layout.model.assets import AssetSource
 from kupang_layout.render.qt import PagePainter, PaintOptions, changed_area
 
 MAX_LAYER_PIXELS = 24_000_000
 MAX_PARTIAL_SHARE = 0.5  # re-paint in place when the change covers at most this share
 MARKER_MARGIN_PX = 80.0  # marks are drawn in pixels and reach this far past their rect
-PAPER = QColor(255, 255, 255)
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class LayerKey:
     dpr: float
     options: PaintOptions
     proxies_serial: int
+    pasteboard: tuple[float, float, float, float]
 
 
 class PageLayer:
@@ -58,12 +60,18 @@ class PageLayer:
         visible: QRectF,
         options: PaintOptions,
         proxies_serial: int,
+        pasteboard: QRectF | None = None,
     ) -> None:
-        """Render if the cached image does not cover `visible` (page points) as asked."""
-        key = LayerKey(id(dl), zoom, dpr, options, proxies_serial)
+        """Render if the cached image does not cover `visible` (page points) as asked.
+        `pasteboard` (page points) is what may be shown around the page; None: the page
+        with its bleed only."""
         b = dl.bleed
-        page_area = QRectF(-b, -b, dl.width + 2 * b, dl.height + 2 * b)
-        wanted = visible.intersected(page_area)
+        shown = QRectF(-b, -b, dl.width + 2 * b, dl.height + 2 * b)
+        if pasteboard is not None:
+            shown = shown.united(pasteboard)
+        board = (shown.x(), shown.y(), shown.width(), shown.height())
+        key = LayerKey(id(dl), zoom, dpr, options, proxies_serial, board)
+        wanted = visible.intersected(shown)
         if (
             self.key == key
             and self._list is dl
@@ -74,8 +82,8 @@ class PageLayer:
         if self._update_in_place(dl, assets, zoom, dpr, wanted, options, key):
             return
         scale = zoom * dpr
-        if page_area.width() * page_area.height() * scale * scale <= MAX_LAYER_PIXELS:
-            region = page_area
+        if shown.width() * shown.height() * scale * scale <= MAX_LAYER_PIXELS:
+            region = shown
         else:
             grown = visible.adjusted(
                 -visible.width() / 2,
@@ -83,7 +91,7 @@ class PageLayer:
                 visible.width() / 2,
                 visible.height() / 2,
             )
-            region = grown.intersected(page_area)
+            region = grown.intersected(shown)
         if region.isEmpty():
             self.image, self.region, self.key, self._list = None, QRectF(), key, dl
             return
@@ -94,11 +102,12 @@ class PageLayer:
         h_px = max(1, math.ceil((region.bottom() - y0) * scale))
         image = QImage(w_px, h_px, QImage.Format.Format_RGB32)
         image.setDevicePixelRatio(dpr)
-        image.fill(PAPER)
+        image.fill(PASTEBOARD)
         p = QPainter(image)
         try:
             p.scale(zoom, zoom)
             p.translate(-x0, -y0)
+            paint_background(p, _bleed_rect(dl), shown, zoom)
             self.painter.paint(p, dl, assets, options)
         finally:
             p.end()
@@ -125,8 +134,8 @@ class PageLayer:
             old is None
             or cached is None
             or self.image is None
-            or (cached.zoom, cached.dpr, cached.options, cached.proxies_serial)
-            != (zoom, dpr, options, key.proxies_serial)
+            or (cached.zoom, cached.dpr, cached.options, cached.proxies_serial, cached.pasteboard)
+            != (zoom, dpr, options, key.proxies_serial, key.pasteboard)
             or (old.width, old.height, old.bleed) != (dl.width, dl.height, dl.bleed)
             or not (wanted.isEmpty() or self.region.contains(wanted))
         ):
@@ -152,7 +161,8 @@ class PageLayer:
                     p.scale(zoom, zoom)
                     p.translate(-self.region.x(), -self.region.y())
                     p.setClipRect(patch)
-                    p.fillRect(patch, PAPER)
+                    board = QRectF(*key.pasteboard)
+                    paint_background(p, _bleed_rect(dl), board.intersected(patch), zoom)
                     self.painter.paint(p, dl, assets, options, area=patch)
                 finally:
                     p.end()
@@ -170,3 +180,8 @@ class PageLayer:
         y = origin.y() + self.region.y() * zoom
         p.drawImage(QPointF(x, y), self.image)
         return QRectF(x, y, self.region.width() * zoom, self.region.height() * zoom)
+
+
+def _bleed_rect(dl: PageDisplayList) -> QRectF:
+    b = dl.bleed
+    return QRectF(-b, -b, dl.width + 2 * b, dl.height + 2 * b)

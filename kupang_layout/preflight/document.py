@@ -20,6 +20,7 @@ from kupang_layout.model.styles import StyleError
 from kupang_layout.preflight.context import PageContext
 from kupang_layout.preflight.doc_graphics import bleed_rules, image_rules, ink_rules
 from kupang_layout.preflight.doc_model import asset_rules, font_rules, slot_rules
+from kupang_layout.preflight.doc_placement import placement_rules, wholly_outside
 from kupang_layout.preflight.doc_text import (
     overprint_rules,
     overset_rules,
@@ -70,6 +71,7 @@ def check_page(
         except (KupangError, StyleError) as exc:
             out.append(ctx.issue("error", "layout-failed", None, reason=str(exc)))
             return out
+    whole_list = display_list
     if parked:
         kept = tuple(i for i in display_list.items if i.frame_id not in parked)
         display_list = replace(display_list, items=kept)
@@ -82,21 +84,15 @@ def check_page(
     out += image_rules(ctx, display_list)
     out += bleed_rules(ctx, display_list)
     out += ink_rules(ctx, display_list)
-    return [i for i in out if i.frame_id not in parked] if parked else out
+    out = [i for i in out if i.frame_id not in parked] if parked else out
+    cut_text = frozenset(i.frame_id for i in out if i.rule == "text-trim")
+    return out + placement_rules(ctx, whole_list, cut_text)
 
 
 def pasteboard_frames(page: Page) -> set[str]:
     """Frames wholly outside the bleed: parked on the pasteboard, never printed (the PDF
-    is trimmed at the bleed), so no rule reports them."""
-    area = page.bleed_rect
-    return {
-        f.id
-        for f in page.frames
-        if f.rect.right <= area.x
-        or f.rect.x >= area.right
-        or f.rect.bottom <= area.y
-        or f.rect.y >= area.bottom
-    }
+    is trimmed at the bleed), so only the placement rules (doc_placement) report them."""
+    return {f.id for f in page.frames if wholly_outside(page, f.rect)}
 
 
 def run_preflight(

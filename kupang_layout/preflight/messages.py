@@ -122,6 +122,22 @@ MESSAGES: dict[str, Entry] = {
         "id": "Warna {swatch} diatur cetak tindih; semestinya hanya hitam 100 % K.",
         "en": "{swatch} is set to overprint; only 100 % K black should overprint.",
     },
+    "frame-pasteboard": {
+        "id": "Bingkai di pasteboard, di luar halaman (x {x} mm, y {y} mm); tidak akan tercetak.",
+        "en": "Frame on the pasteboard, off the page (x {x} mm, y {y} mm); it will not print.",
+    },
+    "frame-pasteboard-text": {
+        "id": "Bingkai di pasteboard (x {x} mm, y {y} mm) memuat {words} kata yang tidak "
+        "tercetak di tempat lain; teks itu hilang dari cetakan.",
+        "en": "Frame on the pasteboard (x {x} mm, y {y} mm) holds {words} words printed "
+        "nowhere else; that text is missing from print.",
+    },
+    "frame-beyond-bleed": {
+        "id": "Bingkai (x {x} mm, y {y} mm) melewati bleed {distance} mm di tepi {edge}; "
+        "bagian di luar bleed tidak tercetak.",
+        "en": "Frame (x {x} mm, y {y} mm) passes the bleed by {distance} mm at the {edge} "
+        "edge; the part beyond the bleed does not print.",
+    },
 }
 MESSAGES.update(PDF_MESSAGES)
 
@@ -219,6 +235,18 @@ HINTS: dict[str, Entry] = {
     "overprint-colour": {
         "id": "Matikan cetak tindih pada warna ini.",
         "en": "Turn overprint off for this colour.",
+    },
+    "frame-pasteboard": {
+        "id": "Seret bingkai ke halaman bila harus tercetak, atau hapus bila tidak dipakai.",
+        "en": "Drag the frame onto the page if it must print, or delete it if unused.",
+    },
+    "frame-pasteboard-text": {
+        "id": "Seret bingkai ke halaman, atau alirkan teksnya ke bingkai di halaman.",
+        "en": "Drag the frame onto the page, or thread its text into a frame on the page.",
+    },
+    "frame-beyond-bleed": {
+        "id": "Geser atau perkecil bingkai sampai berada di dalam bleed.",
+        "en": "Move or shrink the frame to lie within the bleed.",
     },
     "pdf-image-ppi-low": {
         "id": "Periksa gambar ini di edisi sebelum ekspor ulang.",
