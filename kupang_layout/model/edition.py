@@ -9,6 +9,7 @@ from kupang_layout.model.assets import Asset, AssetSource, MemoryAssets
 from kupang_layout.model.color import Swatch, default_swatches
 from kupang_layout.model.frames import AnyFrame, TextFrame
 from kupang_layout.model.page import Page
+from kupang_layout.model.plan import FlatPlan
 from kupang_layout.model.story import Story
 from kupang_layout.model.styles import (
     CharacterStyle,
@@ -31,6 +32,7 @@ class Edition:
     character_styles: dict[str, CharacterStyle] = field(default_factory=default_character_styles)
     swatches: dict[str, Swatch] = field(default_factory=default_swatches)
     assets: dict[str, Asset] = field(default_factory=dict)
+    plan: FlatPlan = field(default_factory=FlatPlan)
     extra: dict[str, Any] = field(default_factory=dict)
     asset_source: AssetSource = field(default_factory=MemoryAssets, compare=False, repr=False)
 
