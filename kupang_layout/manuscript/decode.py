@@ -1,8 +1,9 @@
-"""Manuscript stage: bytes to text (UTF-8 with or without BOM, else Windows-1252; CRLF)."""
+"""Manuscript stage: bytes to text (UTF-8 line by line, Windows-1252 on lines that are not)."""
 
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from kupang_layout.manuscript.model import ManuscriptWarning
@@ -31,6 +32,9 @@ def _cp1252_table() -> str:
 
 _CP1252 = _cp1252_table()
 _CP1252_MAP = {i: c for i, c in enumerate(_CP1252) if c != chr(i)}
+_ERROR_HANDLER = "kupang-cp1252-fallback"
+# One line with its end (CRLF, LF or a lone CR); the last line may have none.
+_LINE = re.compile(rb"[^\r\n]*(?:\r\n|\r|\n)?")
 
 # File signatures of formats reporters send by mistake instead of plain text.
 _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -63,18 +67,63 @@ def sniff_binary(data: bytes) -> str | None:
     return None
 
 
-def _line_of_offset(data: bytes, offset: int) -> int:
-    head = data[:offset]
-    # Count CRLF, LF and lone CR as one line end each, as the parser does.
-    return head.replace(b"\r\n", b"\n").replace(b"\r", b"\n").count(b"\n") + 1
+def _mixed_error(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: bytes that are not UTF-8 are read as Windows-1252."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return decode_windows_1252(exc.object[exc.start : exc.end]), exc.end
+
+
+codecs.register_error(_ERROR_HANDLER, _mixed_error)
+
+
+def _line_ranges(lines: list[int]) -> str:
+    """`[4, 5, 6, 9]` -> `4-6, 9`."""
+    parts: list[str] = []
+    start = prev = lines[0]
+    for n in [*lines[1:], -1]:
+        if n == prev + 1:
+            prev = n
+            continue
+        parts.append(str(start) if start == prev else f"{start}-{prev}")
+        start = prev = n
+    return ", ".join(parts)
+
+
+def decode_lines(body: bytes) -> tuple[str, list[int]]:
+    """Decode line by line: UTF-8 where a line is valid UTF-8, Windows-1252 where not.
+
+    Inside a line that is not valid UTF-8, only the bytes that are not part of a
+    valid UTF-8 sequence are read as Windows-1252, so a curly quote typed in
+    another program does not turn the line's correct UTF-8 characters into
+    mojibake. Returns the text (line ends as in the file) and the numbers of the
+    lines read with the fallback. Line ends (CRLF, LF, lone CR) are counted as
+    the parser counts them; none of their bytes can be inside a UTF-8 sequence.
+    """
+    pieces: list[str] = []
+    changed: list[int] = []
+    for no, match in enumerate(_LINE.finditer(body), start=1):
+        line = match.group()
+        if not line:
+            continue
+        try:
+            pieces.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            pieces.append(line.decode("utf-8", _ERROR_HANDLER))
+            changed.append(no)
+    return "".join(pieces), changed
 
 
 def decode_manuscript(data: bytes) -> DecodedText:
     """Decode a manuscript file.
 
-    UTF-8 (a BOM is dropped) is tried first; a UTF-16 file with a BOM (Notepad's
-    "Unicode") is accepted too. Anything else is read as Windows-1252 with a
-    warning naming the line of the first byte that is not UTF-8.
+    UTF-8 (a BOM is dropped) is read line by line: a line that is valid UTF-8 is
+    kept exactly; a line that is not (a curly quote or an accented letter typed
+    in a Windows program) has its stray bytes read as Windows-1252, and one
+    warning names every such line. A file with no UTF-8 sequence at all is a
+    Windows-1252 file (`encoding` "cp1252"); one mixing both is "utf-8+cp1252".
+    A UTF-16 file with a BOM (Notepad's "Unicode") is accepted too. No byte is
+    ever dropped.
     """
     if data.startswith(codecs.BOM_UTF8):
         body, encoding = data[len(codecs.BOM_UTF8) :], "utf-8-sig"
@@ -90,8 +139,17 @@ def decode_manuscript(data: bytes) -> DecodedText:
         body, encoding = data, "utf-8"
     try:
         text = body.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = _line_of_offset(body, exc.start)
-        warning = ManuscriptWarning("decode_windows_1252", line)
-        return DecodedText(normalize_newlines(decode_windows_1252(body)), "cp1252", (warning,))
-    return DecodedText(normalize_newlines(text), encoding)
+    except UnicodeDecodeError:
+        pass
+    else:
+        return DecodedText(normalize_newlines(text), encoding)
+    text, changed = decode_lines(body)
+    text = normalize_newlines(text)
+    warning = ManuscriptWarning(
+        "decode_windows_1252",
+        changed[0],
+        (("lines", _line_ranges(changed)), ("count", str(len(changed)))),
+    )
+    # Wholly Windows-1252 when no UTF-8 sequence was read anywhere.
+    mixed = "cp1252" if text == normalize_newlines(decode_windows_1252(body)) else "utf-8+cp1252"
+    return DecodedText(text, mixed, (warning,))

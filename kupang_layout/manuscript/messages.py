@@ -13,10 +13,10 @@ DEFAULT_LANG: Lang = "id"
 # key -> (Indonesian, English). Placeholders are filled from ManuscriptWarning.params.
 MESSAGES: dict[str, tuple[str, str]] = {
     "decode_windows_1252": (
-        "berkas bukan UTF-8 yang sah; dibaca sebagai Windows-1252 — periksa huruf "
-        "beraksen dan tanda kutip",
-        "file is not valid UTF-8; read as Windows-1252 — check accented letters and "
-        "quotation marks",
+        "{count} baris bukan UTF-8 yang sah (baris {lines}); hanya baris itu dibaca sebagai "
+        "Windows-1252 — periksa huruf beraksen dan tanda kutip di sana",
+        "not valid UTF-8 on {count} line(s) ({lines}); only those lines were read as "
+        "Windows-1252 — check the accented letters and quotation marks there",
     ),
     "header_empty": (
         "kepala naskah '{header}' kosong",
@@ -130,6 +130,18 @@ ERRORS: dict[str, tuple[str, str]] = {
         "{path}: bukan naskah teks biasa (berkas {detail}); simpan naskah sebagai .txt",
         "{path}: not a plain-text manuscript ({detail} file); save the manuscript as .txt",
     ),
+    "too_large": (
+        "{path}: naskah terlalu besar ({size_id} MB; paling besar {limit} MB) — pecah menjadi "
+        "beberapa naskah, satu per berita",
+        "{path}: the manuscript is too large ({size_en} MB; at most {limit} MB) — split it into "
+        "several manuscripts, one per story",
+    ),
+    "line_too_long": (
+        "{path}: baris {line} terlalu panjang ({length} karakter; paling banyak {limit}) — "
+        "pecah baris itu menjadi beberapa paragraf",
+        "{path}: line {line} is too long ({length} characters; at most {limit}) — split "
+        "that line into several paragraphs",
+    ),
 }
 
 _LINE_PREFIX: dict[Lang, str] = {"id": "baris {line}: ", "en": "line {line}: "}
@@ -166,8 +178,14 @@ def format_warning(w: ManuscriptWarning, lang: str = DEFAULT_LANG) -> str:
     return _LINE_PREFIX[code].format(line=w.line) + body
 
 
-def format_error(key: str, path: str, detail: str, lang: str = DEFAULT_LANG) -> str:
+def format_error(
+    key: str,
+    path: str,
+    detail: str,
+    lang: str = DEFAULT_LANG,
+    params: tuple[tuple[str, str], ...] = (),
+) -> str:
     """The message of a `ManuscriptError`, naming the file."""
     texts = ERRORS.get(key, ("{path}: {detail}", "{path}: {detail}"))
     template = texts[0 if normalize_lang(lang) == "id" else 1]
-    return template.format_map(_Params(path=path, detail=detail))
+    return template.format_map(_Params(params, path=path, detail=detail))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from kupang_layout.errors import KupangError
 from kupang_layout.manuscript.credits import parse_credit_line
@@ -33,18 +32,35 @@ _CLOSERS = "\"”“'’)]»"
 _PHOTO_FIELD_MAX = 60
 
 
-class ManuscriptError(KupangError):
-    """The manuscript file cannot be read at all (missing, unreadable, not text)."""
+# Manuscripts larger than this are refused before they are read: a story is a few
+# kilobytes, a whole day's copy well under a megabyte; 100 MB took 1.5 GB and 12 s.
+MAX_MANUSCRIPT_BYTES = 5 * 1024 * 1024
+# A manuscript line is one paragraph; a longer one is a file gone wrong (a missing
+# line end, an export glitch), and the edition file refuses runs of 1 000 000.
+MAX_LINE_CHARS = 100_000
 
-    def __init__(self, path: str, key: str, detail: str = "") -> None:
+
+class ManuscriptError(KupangError):
+    """The manuscript file cannot be read at all (missing, unreadable, not text, too big).
+
+    `line` names the manuscript line at fault when there is one.
+    """
+
+    def __init__(
+        self, path: str, key: str, detail: str = "", *, line: int | None = None, **params: object
+    ) -> None:
         self.path = path
         self.key = key
         self.detail = detail
+        self.line = line
+        self.params = tuple((k, str(v)) for k, v in params.items())
+        if line is not None:
+            self.params += (("line", str(line)),)
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "id") -> str:
         """The message for the desk, naming the file, in `id` or `en`."""
-        return format_error(self.key, self.path, self.detail, lang)
+        return format_error(self.key, self.path, self.detail, lang, self.params)
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,12 +329,42 @@ def read_manuscript(
     plain text (a Word document, a PDF).
     """
     name = os.fspath(path)
-    try:
-        data = Path(name).read_bytes()
-    except OSError as exc:
-        raise ManuscriptError(name, "unreadable", exc.strerror or str(exc)) from exc
+    data = _read_bounded(name)
     kind = sniff_binary(data)
     if kind is not None:
         raise ManuscriptError(name, "not_text", kind)
     decoded = decode_manuscript(data)
+    check_line_lengths(decoded.text, name)
     return _parse(decoded.text, paper_name, decoded.warnings)
+
+
+def _too_large(name: str, size: int) -> ManuscriptError:
+    mb = f"{size / (1024 * 1024):.1f}"
+    limit = MAX_MANUSCRIPT_BYTES // (1024 * 1024)
+    return ManuscriptError(name, "too_large", size_id=mb.replace(".", ","), size_en=mb, limit=limit)
+
+
+def _read_bounded(name: str) -> bytes:
+    """The file's bytes; a file over MAX_MANUSCRIPT_BYTES is refused before it is read."""
+    try:
+        with open(name, "rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size > MAX_MANUSCRIPT_BYTES:
+                raise _too_large(name, size)
+            data = fh.read(MAX_MANUSCRIPT_BYTES + 1)  # a pipe or a growing file
+    except OSError as exc:
+        raise ManuscriptError(name, "unreadable", exc.strerror or str(exc)) from exc
+    if len(data) > MAX_MANUSCRIPT_BYTES:
+        raise _too_large(name, len(data))
+    return data
+
+
+def check_line_lengths(text: str, name: str) -> None:
+    """Refuse a manuscript with a line of more than MAX_LINE_CHARS characters (naming it)."""
+    if len(text) <= MAX_LINE_CHARS:
+        return
+    for no, line in enumerate(text.split("\n"), start=1):
+        if len(line) > MAX_LINE_CHARS:
+            raise ManuscriptError(
+                name, "line_too_long", line=no, length=len(line), limit=MAX_LINE_CHARS
+            )
