@@ -1,0 +1,137 @@
+"""PDF render stage: a foreign PDF page (an advertisement) placed as a form XObject, as vector.
+
+ReportLab cannot read PDF files, so the page is drawn in two steps. While
+painting, `placement_operators` writes the operators that show a named form at
+its place on the page (`q <matrix> cm /Name Do Q`, inside the frame's clip).
+When the file is finished, `attach_forms` copies the first page of each ad
+file into the new PDF as a form XObject under that name, with pikepdf. The ad
+keeps its own content streams, fonts and colours: nothing is rasterised or
+converted.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+import pikepdf
+from pikepdf import Name
+
+__all__ = [
+    "AdPdfError",
+    "PdfPageBox",
+    "attach_forms",
+    "form_name",
+    "placement_operators",
+    "read_page_box",
+]
+
+
+class AdPdfError(ValueError):
+    """An ad file that cannot be read as a PDF page (the message says why, in English)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PdfPageBox:
+    """The first page's trim box in PDF points (x0, y0, x1, y1) and the page count."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    pages: int
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+
+def form_name(sha256: str) -> str:
+    """The resource name an ad file is known by in a page: /KAd<first 16 hex digits>."""
+    return f"KAd{sha256[:16]}"
+
+
+def _box(page: pikepdf.Page) -> tuple[float, float, float, float]:
+    for key in (Name.TrimBox, Name.CropBox, Name.MediaBox):
+        if key in page.obj:
+            x0, y0, x1, y1 = (float(v) for v in page.obj[key])  # type: ignore[union-attr]
+            return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
+    raise AdPdfError("the first page has no MediaBox")
+
+
+def read_page_box(data: bytes) -> PdfPageBox:
+    """The trim box (else crop box, else media box) of the first page of a PDF."""
+    try:
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            if len(pdf.pages) == 0:
+                raise AdPdfError("the PDF has no pages")
+            page = pdf.pages[0]
+            if int(page.obj.get(Name.Rotate, 0)) % 360:
+                raise AdPdfError("the first page is rotated; the ad must be delivered upright")
+            x0, y0, x1, y1 = _box(page)
+            count = len(pdf.pages)
+    except pikepdf.PdfError as exc:
+        raise AdPdfError(f"not a readable PDF ({exc})") from exc
+    if x1 - x0 <= 0 or y1 - y0 <= 0:
+        raise AdPdfError("the first page has no area")
+    return PdfPageBox(x0, y0, x1, y1, count)
+
+
+def placement_operators(
+    name: str,
+    box: PdfPageBox,
+    target: tuple[float, float, float, float],
+    clip: tuple[float, float, float, float],
+) -> str:
+    """PDF operators that show form `name` with its trim box on `target` (x, y, w, h in PDF
+    space, y up), clipped to `clip` (the same form)."""
+    tx, ty, tw, th = target
+    sx, sy = tw / box.width, th / box.height
+    cx, cy, cw, ch = clip
+    return (
+        f"q {cx:.4f} {cy:.4f} {cw:.4f} {ch:.4f} re W n "
+        f"{sx:.6f} 0 0 {sy:.6f} {tx - box.x0 * sx:.4f} {ty - box.y0 * sy:.4f} cm "
+        f"/{name} Do Q"
+    )
+
+
+def attach_forms(pdf: pikepdf.Pdf, forms: dict[str, bytes]) -> None:
+    """Put each ad's first page into every page of `pdf` that shows it, as a form XObject.
+
+    `forms` maps the resource name (see `form_name`) to the ad file's bytes. A page
+    shows a form when its content names it; a form is copied into the file once.
+    """
+    made: dict[str, pikepdf.Object] = {}
+    for page in pdf.pages:
+        content = page.obj.get(Name.Contents)
+        if content is None:
+            continue
+        streams = list(content) if isinstance(content, pikepdf.Array) else [content]
+        code = b"".join(s.read_bytes() for s in streams)  # type: ignore[union-attr]
+        for name, data in forms.items():
+            if f"/{name} Do".encode() not in code:
+                continue
+            if name not in made:
+                made[name] = _copy_form(pdf, data)
+            resources = page.obj.get(Name.Resources)
+            if resources is None:
+                resources = pikepdf.Dictionary()
+                page.obj[Name.Resources] = resources
+            xobjects = resources.get(Name.XObject)  # type: ignore[union-attr]
+            if xobjects is None:
+                xobjects = pikepdf.Dictionary()
+                resources[Name.XObject] = xobjects  # type: ignore[index]
+            xobjects[Name("/" + name)] = made[name]  # type: ignore[index]
+
+
+def _copy_form(target: pikepdf.Pdf, data: bytes) -> pikepdf.Object:
+    try:
+        with pikepdf.open(io.BytesIO(data)) as source:
+            form = source.pages[0].as_form_xobject()
+            return target.copy_foreign(form)
+    except pikepdf.PdfError as exc:
+        raise AdPdfError(f"not a readable PDF ({exc})") from exc
