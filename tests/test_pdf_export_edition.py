@@ -73,8 +73,11 @@ def test_export_in_parallel_with_a_failing_page(edition_file: Path, tmp_path: Pa
     assert ok1.ok and ok3.ok and not bad.ok
     assert ok1.path == out / "KupangTimes_612_01.pdf" and ok1.path.is_file()
     assert ok3.path == out / "KupangTimes_612_03.pdf" and ok3.path.is_file()
-    assert bad.path is None and not stale.exists()  # an old file must not pass for new
-    assert bad.error is not None and "removed" in bad.error
+    # A failed page keeps the earlier export's file (nothing is deleted before a new file
+    # is complete); its error says the file there is the old one.
+    assert bad.path is None and stale.read_bytes() == b"%PDF-1.3 from an earlier export"
+    assert bad.error is not None and "KupangTimes_612_02.pdf" in bad.error
+    assert "BUKAN versi baru" in bad.error
     assert bad.error is not None and "rusak.jpg" in bad.error and "page 2" in bad.error
     assert [c[:2] for c in calls] == [(1, 3), (2, 3), (3, 3)]
     assert any("rusak.jpg" in c[2] for c in calls)

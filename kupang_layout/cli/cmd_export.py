@@ -9,41 +9,53 @@ import time
 from pathlib import Path
 
 from kupang_layout.cli.cmd_preflight import format_table
-from kupang_layout.i18n import current_language
+from kupang_layout.common.atomic import FileWriteError, write_text_atomically
+from kupang_layout.common.messages import write_error_text
+from kupang_layout.i18n import current_language, register_messages, tr
 from kupang_layout.preflight import check_pdf, count_by_severity, has_errors, run_preflight
 from kupang_layout.render.pdf import export_edition
+from kupang_layout.render.pdf.edition_export import DuplicateFileError
 from kupang_layout.render.pdf.errors import PdfExportError
 from kupang_layout.storage import load_edition
 
-_TEXT = {
-    "id": {
-        "bad_pages": "Daftar halaman tidak sah: {spec} (contoh: 1,3-5)",
-        "no_page": "Edisi tidak memiliki halaman {n}",
-        "refused": "Ekspor ditolak: preflight menemukan {n} galat. Perbaiki dulu, "
-        "atau pakai --force (laporan ditulis di samping PDF).",
-        "report": "Laporan preflight: {path}",
-        "progress": "[{done}/{total}] {message}",
-        "done": "{ok} halaman diekspor ke {out} dalam {sec:.1f} detik",
-        "failed": "{n} halaman gagal diekspor",
-        "pdf_errors": "{n} galat pada PDF yang ditulis (lihat laporan)",
+MESSAGES: dict[str, dict[str, str]] = {
+    "export.cli.bad_pages": {
+        "id": "Daftar halaman tidak sah: {spec} (contoh: 1,3-5)",
+        "en": "Invalid page list: {spec} (e.g. 1,3-5)",
     },
-    "en": {
-        "bad_pages": "Invalid page list: {spec} (e.g. 1,3-5)",
-        "no_page": "The edition has no page {n}",
-        "refused": "Export refused: preflight found {n} errors. Fix them first, "
+    "export.cli.no_page": {
+        "id": "Edisi tidak memiliki halaman {n}",
+        "en": "The edition has no page {n}",
+    },
+    "export.cli.refused": {
+        "id": "Ekspor ditolak: preflight menemukan {n} galat. Perbaiki dulu, "
+        "atau pakai --force (laporan ditulis di samping PDF).",
+        "en": "Export refused: preflight found {n} errors. Fix them first, "
         "or use --force (the report is written beside the PDFs).",
-        "report": "Preflight report: {path}",
-        "progress": "[{done}/{total}] {message}",
-        "done": "{ok} pages exported to {out} in {sec:.1f} s",
-        "failed": "{n} pages failed to export",
-        "pdf_errors": "{n} errors in the PDFs written (see the report)",
+    },
+    "export.cli.report": {
+        "id": "Laporan preflight: {path}",
+        "en": "Preflight report: {path}",
+    },
+    "export.cli.progress": {"id": "[{done}/{total}] {message}", "en": "[{done}/{total}] {message}"},
+    "export.cli.done": {
+        "id": "{ok} halaman diekspor ke {out} dalam {sec:.1f} detik",
+        "en": "{ok} pages exported to {out} in {sec:.1f} s",
+    },
+    "export.cli.failed": {
+        "id": "{n} halaman gagal diekspor",
+        "en": "{n} pages failed to export",
+    },
+    "export.cli.pdf_errors": {
+        "id": "{n} galat pada PDF yang ditulis (lihat laporan)",
+        "en": "{n} errors in the PDFs written (see the report)",
     },
 }
+register_messages(MESSAGES)
 
 
 def _t(key: str, **params: object) -> str:
-    lang = current_language()
-    return _TEXT.get(lang, _TEXT["en"])[key].format(**params)
+    return tr("export.cli." + key, None, **params)
 
 
 def parse_pages(spec: str) -> list[int]:
@@ -63,6 +75,12 @@ def parse_pages(spec: str) -> list[int]:
                 raise ValueError(spec)
             out.append(n)
     return sorted(set(out))
+
+
+def _output_problem(exc: FileWriteError) -> int:
+    """An output folder or file that cannot be written: say which and why; exit 2."""
+    print(write_error_text(exc), file=sys.stderr)
+    return 2
 
 
 def run(args: argparse.Namespace) -> int:
@@ -96,6 +114,11 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         results = export_edition(path, out, pages, args.preset, args.combined, progress)
+    except FileWriteError as exc:
+        return _output_problem(exc)
+    except DuplicateFileError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
     except PdfExportError as exc:
         print(str(exc), file=sys.stderr)
         return 2
@@ -104,19 +127,27 @@ def run(args: argparse.Namespace) -> int:
     pdf_issues = [i for r in ok if r.page > 0 and r.path for i in check_pdf(r.path)]
     print(_t("done", ok=sum(1 for r in ok if r.page > 0), out=out,
              sec=time.perf_counter() - started))  # fmt: skip
+    status = 0
     if args.force or pdf_issues:
-        out.mkdir(parents=True, exist_ok=True)
         data = {
             "document": [i.to_dict(lang) for i in issues],
             "pdf": [i.to_dict(lang) for i in pdf_issues],
         }
-        report_path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-        print(_t("report", path=report_path))
+        try:
+            write_text_atomically(report_path, json.dumps(data, ensure_ascii=False, indent=2))
+            print(_t("report", path=report_path))
+        except FileWriteError as exc:
+            status = _output_problem(exc)
     if failed:
         for r in failed:
             print(f"{r.page}: {r.error}", file=sys.stderr)
         print(_t("failed", n=len(failed)), file=sys.stderr)
-        return 1
+        written = [r.write_error for r in failed if r.write_error is not None]
+        if written:  # the pages were made; the folder refused them
+            return _output_problem(written[0])
+        return status or 1
+    if status:
+        return status
     if has_errors(pdf_issues):
         print(_t("pdf_errors", n=count_by_severity(pdf_issues).get("error", 0)), file=sys.stderr)
         return 1

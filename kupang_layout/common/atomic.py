@@ -41,6 +41,9 @@ from kupang_layout.errors import KupangError
 __all__ = [
     "FileWriteError",
     "backup_path",
+    "check_folder_writable",
+    "copy_file_atomically",
+    "make_folder",
     "stale_temp_files",
     "write_atomically",
     "write_text_atomically",
@@ -64,6 +67,10 @@ class FileWriteError(KupangError):
         self.reason = reason
         self.errno = err
         super().__init__(f"{file}: {reason}")
+
+    def __reduce__(self) -> tuple[type[FileWriteError], tuple[str, str, int | None]]:
+        # Crosses process boundaries (export workers) with its fields intact.
+        return (FileWriteError, (self.file, self.reason, self.errno))
 
 
 def backup_path(target: Path) -> Path:
@@ -226,3 +233,53 @@ def write_text_atomically(
             str(target), f"the text cannot be written as {encoding} ({exc.reason})"
         ) from exc
     return write_atomically(target, data, keep_backup=keep_backup)
+
+
+def copy_file_atomically(source: Path | str, target: Path | str) -> Path:
+    """Copy the file `source` (e.g. a file made in the run's temporary folder) to `target`.
+
+    The same guarantees as `write_atomically`; the copy is streamed, never held in memory.
+    A source that cannot be read raises FileWriteError naming the target.
+    """
+
+    def copy(stream: BinaryIO) -> None:
+        with open(source, "rb") as src:
+            shutil.copyfileobj(src, stream, _CHUNK)
+
+    return write_atomically(target, copy)
+
+
+def make_folder(folder: Path | str) -> Path:
+    """Create an output folder (and its parents) if needed; return it as an absolute path.
+
+    Raises FileWriteError naming the folder when it is a file, or cannot be made.
+    """
+    path = Path(os.path.abspath(folder))
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as exc:
+        raise FileWriteError(str(path), "is a file, not a folder", errno.ENOTDIR) from exc
+    except OSError as exc:
+        raise FileWriteError(str(path), exc.strerror or str(exc), exc.errno) from exc
+    if not path.is_dir():
+        raise FileWriteError(str(path), "is a file, not a folder", errno.ENOTDIR)
+    return path
+
+
+def check_folder_writable(folder: Path | str) -> Path:
+    """Make `folder` if needed and prove a file can be created in it (and removed).
+
+    Raises FileWriteError naming the folder (read-only, no permission, not a folder...).
+    Nothing is left behind: the probe has the temporary-file name of a write, so even a
+    process killed here leaves a file the next write removes.
+    """
+    path = make_folder(folder)
+    probe = _temp_name(path / ".kupang-probe", "saving")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        os.close(os.open(probe, flags, 0o666))
+    except OSError as exc:
+        raise FileWriteError(str(path), exc.strerror or str(exc), exc.errno) from exc
+    finally:
+        _unlink_quietly(probe)
+    return path

@@ -10,7 +10,15 @@ from pathlib import Path
 
 import platformdirs
 
-__all__ = ["APP_NAME", "cache_dir", "config_dir", "data_dir", "ensure", "log_dir"]
+__all__ = [
+    "APP_NAME",
+    "cache_dir",
+    "config_dir",
+    "data_dir",
+    "documents_dir",
+    "ensure",
+    "log_dir",
+]
 
 #: The program's folder name in the platform's per-user folders.
 APP_NAME = "kupang-layout"
@@ -29,6 +37,11 @@ def config_dir() -> Path:
 def cache_dir() -> Path:
     """Prepared images, compiled hyphenation patterns, per-run temporary folders."""
     return Path(platformdirs.user_cache_dir(APP_NAME))
+
+
+def documents_dir() -> Path:
+    """The user's documents folder (the export dialog's first suggestion lies in it)."""
+    return Path(platformdirs.user_documents_dir())
 
 
 def log_dir() -> Path:

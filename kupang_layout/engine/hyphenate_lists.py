@@ -12,8 +12,7 @@ import warnings
 from collections.abc import Iterable
 from pathlib import Path
 
-import platformdirs
-
+from kupang_layout.common.userdirs import data_dir
 from kupang_layout.errors import KupangError
 from kupang_layout.resources import resource_path
 
@@ -76,7 +75,7 @@ def builtin_exceptions_path() -> Path:
 
 def user_exceptions_path() -> Path:
     """The exception list the desk edits, in the user data folder."""
-    return Path(platformdirs.user_data_dir("kupang-layout")) / "hyphenation.txt"
+    return data_dir() / "hyphenation.txt"
 
 
 def parse_exception_entry(text: str) -> tuple[str, tuple[int, ...]]:

@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import tempfile
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import platformdirs
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QPixmap
 from PySide6.QtWidgets import (
@@ -40,6 +38,8 @@ from PySide6.QtWidgets import (
 )
 
 from kupang_layout.cli.cmd_export import parse_pages
+from kupang_layout.common.runtemp import temp_dir
+from kupang_layout.common.userdirs import documents_dir
 from kupang_layout.gui.export_job import ExportOutcome, ExportRequest, ExportThread
 from kupang_layout.gui.i18n import tr
 from kupang_layout.gui.preflight_panel import COLOURS, severity_icon, summary_text
@@ -83,7 +83,7 @@ def default_folder(window: MainWindow) -> Path:
         return Path(saved)
     if window.doc.path is not None:
         return window.doc.path.parent / "PDF"
-    return Path(platformdirs.user_documents_dir()) / "Kupang Layout PDF"
+    return documents_dir() / "Kupang Layout PDF"
 
 
 class ExportDialog(QDialog):
@@ -411,6 +411,8 @@ class ExportDialog(QDialog):
             )
         if outcome.report is not None:
             parts.append(tr(CTX, "Report: %1").replace("%1", str(outcome.report)))
+        if outcome.report_problem is not None:
+            parts.append(outcome.report_problem)
         self.status.setText("\n".join(parts))
         self.open_button.setEnabled(True)
         self.preview_button.setEnabled(n > 0)
@@ -467,8 +469,8 @@ def preview_pixmap(pdf: Path) -> QPixmap | None:
     tool = shutil.which("pdftoppm")
     if tool is None:
         return None
-    with tempfile.TemporaryDirectory() as tmp:
-        prefix = Path(tmp) / "page"
+    with temp_dir("kupang-preview-") as tmp:
+        prefix = tmp / "page"
         run = subprocess.run(
             [tool, "-r", str(PREVIEW_DPI * 2), "-f", "1", "-l", "1", "-png", "-singlefile",
              str(pdf), str(prefix)],

@@ -15,8 +15,6 @@ written finish (a second or two) and are kept; no combined proof is made.
 from __future__ import annotations
 
 import json
-import shutil
-import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
@@ -25,6 +23,9 @@ from typing import Any
 
 from PySide6.QtCore import QThread, Signal
 
+from kupang_layout.common.atomic import FileWriteError, write_text_atomically
+from kupang_layout.common.messages import write_error_text
+from kupang_layout.common.runtemp import temp_dir
 from kupang_layout.model.assets import AssetSource
 from kupang_layout.preflight import Issue, check_pdf
 from kupang_layout.render.pdf import PageExportResult, PdfExportError, export_edition
@@ -56,6 +57,7 @@ class ExportOutcome:
     results: list[PageExportResult] = field(default_factory=list)
     pdf_issues: list[Issue] = field(default_factory=list)
     report: Path | None = None
+    report_problem: str | None = None  # why the report could not be written
     cancelled: bool = False
     seconds: float = 0.0
 
@@ -75,15 +77,14 @@ class ExportOutcome:
 def write_report(
     out_dir: Path, issues: list[Issue], pdf_issues: list[Issue], language: str
 ) -> Path:
-    """preflight.json beside the PDFs, in the command line's form."""
-    path = out_dir / REPORT_NAME
+    """preflight.json beside the PDFs, in the command line's form (atomically; a link
+    planted there is replaced, never written through). Raises FileWriteError."""
     data = {
         "document": [i.to_dict(language) for i in issues],
         "pdf": [i.to_dict(language) for i in pdf_issues],
     }
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-    return path
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return write_text_atomically(out_dir / REPORT_NAME, text)
 
 
 def run_export(
@@ -95,8 +96,7 @@ def run_export(
     started = time.perf_counter()
     stop = cancelled or (lambda: False)
     outcome = ExportOutcome()
-    tmp = Path(tempfile.mkdtemp(prefix="kupang-export-"))
-    try:
+    with temp_dir("kupang-export-") as tmp:
         edition = edition_from_json(req.document, "export")
         edition.asset_source = req.source
         kpl = tmp / "edition.kpl"
@@ -113,14 +113,15 @@ def run_export(
             filename_pattern=req.pattern,
             cancelled=stop,
         )
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
     outcome.cancelled = bool(stop())
     for r in outcome.written:
         if r.path is not None:
             outcome.pdf_issues.extend(check_pdf(r.path))
     if req.forced or outcome.pdf_issues:
-        outcome.report = write_report(req.out_dir, req.issues, outcome.pdf_issues, req.language)
+        try:
+            outcome.report = write_report(req.out_dir, req.issues, outcome.pdf_issues, req.language)
+        except FileWriteError as exc:
+            outcome.report_problem = write_error_text(exc, req.language)
     outcome.seconds = time.perf_counter() - started
     return outcome
 
@@ -151,6 +152,9 @@ class ExportThread(QThread):
                 lambda done, total, message: self.progress.emit(done, total, message),
                 self._cancel.is_set,
             )
+        except FileWriteError as exc:  # the output folder cannot be made or written to
+            self.failed.emit(write_error_text(exc, self.request.language))
+            return
         except (StorageError, PdfExportError, OSError) as exc:
             self.failed.emit(str(exc))
             return

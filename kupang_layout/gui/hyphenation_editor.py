@@ -8,10 +8,6 @@ hyphenation caches and lays the edition out again.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import secrets
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -25,6 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kupang_layout.common.atomic import FileWriteError, make_folder, write_text_atomically
+from kupang_layout.common.messages import write_error_text
+from kupang_layout.common.runtemp import temp_dir
 from kupang_layout.engine import layout as engine_layout
 from kupang_layout.engine.hyphenate import default_hyphenator
 from kupang_layout.engine.hyphenate_lists import (
@@ -53,9 +52,9 @@ LINE_ROLE = Qt.ItemDataRole.UserRole
 def check_exceptions(text: str) -> tuple[int, list[tuple[int, str]]]:
     """(number of words, [(line, problem)]) of an exception list's text."""
     problems: list[HyphenationFileError] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "hyphenation.txt"
-        path.write_text(text, encoding="utf-8")
+    with temp_dir("kupang-hyphenation-") as tmp:
+        path = tmp / "hyphenation.txt"
+        write_text_atomically(path, text)
         table = load_exceptions([path], problems)
     return len(table), [(p.line, problem_text(p)) for p in problems]
 
@@ -69,20 +68,10 @@ def problem_text(problem: HyphenationFileError) -> str:
 
 
 def write_exceptions(text: str, path: Path | None = None) -> Path:
-    """Write the list atomically (temporary file, fsync, rename)."""
+    """Write the list atomically (the program's one writer). Raises FileWriteError."""
     target = path if path is not None else user_exceptions_path()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-    try:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text if text.endswith("\n") or not text else text + "\n")
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(tmp, target)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-    return target
+    make_folder(target.parent)
+    return write_text_atomically(target, text if text.endswith("\n") or not text else text + "\n")
 
 
 def forget_hyphenation() -> None:
@@ -185,7 +174,12 @@ class HyphenationEditor(QWidget):
         if not self.modified:
             return True
         text = self.edit.toPlainText()
-        write_exceptions(text, self.path)
+        try:
+            write_exceptions(text, self.path)
+        except FileWriteError as exc:
+            self.status.setText(write_error_text(exc))
+            self.status.setStyleSheet("color: #c81e1e; font-weight: bold")
+            return False
         self.original = text
         forget_hyphenation()
         return True

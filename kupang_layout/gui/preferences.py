@@ -12,10 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
-import secrets
-import tempfile
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -36,6 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kupang_layout.common.atomic import FileWriteError, make_folder, write_text_atomically
+from kupang_layout.common.messages import write_error_text
+from kupang_layout.common.runtemp import temp_dir
 from kupang_layout.gui.hyphenation_editor import HyphenationEditor
 from kupang_layout.gui.i18n import noop, tr
 from kupang_layout.gui.settings import (
@@ -66,9 +65,12 @@ def check_presets_text(text: str) -> str:
     if not text.strip():
         return ""
     builtin = load_presets()
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "export_presets.json"
-        path.write_text(text, encoding="utf-8")
+    with temp_dir("kupang-presets-") as tmp:
+        path = tmp / "export_presets.json"
+        try:
+            write_text_atomically(path, text)
+        except FileWriteError as exc:
+            return write_error_text(exc)
         try:
             presets = load_presets(path)
         except PresetError as exc:
@@ -93,20 +95,6 @@ def example_presets() -> str:
         "filename_pattern": "{paper}_{edition}_{page:02d}_proof200.pdf",
     }
     return json.dumps({"version": 1, "presets": [entry]}, ensure_ascii=False, indent=2) + "\n"
-
-
-def _write_text_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-    try:
-        with open(tmp, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(tmp, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
 
 
 class PresetsPage(QWidget):
@@ -166,7 +154,13 @@ class PresetsPage(QWidget):
         if text == self.original:
             return True
         if text.strip():
-            _write_text_atomically(self.path, text)
+            try:
+                make_folder(self.path.parent)
+                write_text_atomically(self.path, text)
+            except FileWriteError as exc:
+                self.problem.setText(write_error_text(exc))
+                self.problem.setVisible(True)
+                return False
         else:
             with contextlib.suppress(FileNotFoundError):
                 self.path.unlink()

@@ -1,6 +1,6 @@
 """GUI stage: the recently opened editions (a short list in the user's config folder).
 
-Kept as JSON in platformdirs' per-user config folder (`recent.json`), newest
+Kept as JSON in the user's config folder (`recent.json`, `common.userdirs`), newest
 first, at most MAX_RECENT entries; files that no longer exist are left out of
 the menu. A damaged list is ignored (and replaced on the next save), never an
 error.
@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 from pathlib import Path
 
-import platformdirs
+from kupang_layout.common.atomic import FileWriteError, make_folder, write_text_atomically
+from kupang_layout.common.userdirs import config_dir
 
 MAX_RECENT = 8
 FILE_NAME = "recent.json"
 
 
 def recent_path() -> Path:
-    return Path(platformdirs.user_config_dir("kupang-layout")) / FILE_NAME
+    return config_dir() / FILE_NAME
 
 
 def load_recent(path: Path | None = None) -> list[Path]:
@@ -36,13 +36,12 @@ def load_recent(path: Path | None = None) -> list[Path]:
 
 
 def save_recent(files: list[Path], path: Path | None = None) -> None:
-    """Write the list (through a temporary file, so a crash leaves the old one)."""
+    """Write the list atomically (a crash leaves the old one); a list that cannot be
+    written is not an error (it is a convenience)."""
     path = path or recent_path()
-    with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(json.dumps([str(p) for p in files[:MAX_RECENT]], indent=1), "utf-8")
-        os.replace(tmp, path)
+    with contextlib.suppress(FileWriteError):
+        make_folder(path.parent)
+        write_text_atomically(path, json.dumps([str(p) for p in files[:MAX_RECENT]], indent=1))
 
 
 def add_recent(file: Path, path: Path | None = None) -> list[Path]:

@@ -1,8 +1,11 @@
 """GUI stage: the desk's preferences (language, units, autosave, folders) in an ini file.
 
-The file is ``settings.ini`` in the platform's per-user config folder
-(platformdirs ``user_config_dir("kupang-layout")``), read and written with
-QSettings in ini format, so it is the same plain file on every system. The
+The file is ``settings.ini`` in the user's config folder
+(`common.userdirs.config_dir`), read and written with QSettings in ini format,
+so it is the same plain file on every system. QSettings writes it itself,
+atomically (Qt's QSaveFile: temporary file, rename) and with a normal file's
+mode; it is the one file the program does not write through `common.atomic`
+(see docs/DECISIONS.md). The
 folder is looked up each time `app_settings()` is called, so a test that points
 XDG_CONFIG_HOME elsewhere gets its own file.
 """
@@ -12,14 +15,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from kupang_layout.common import userdirs
 from kupang_layout.i18n import LANGUAGES
 from kupang_layout.model.units import POINTS_PER_MM
 from kupang_layout.storage.library import default_user_dir
 
-APP_DIR_NAME = "kupang-layout"
+APP_DIR_NAME = userdirs.APP_NAME
 #: Overrides the autosave interval in seconds (a float; used by tests).
 AUTOSAVE_ENV = "KUPANG_LAYOUT_AUTOSAVE_SECONDS"
 DEFAULT_AUTOSAVE_SECONDS = 60
@@ -32,7 +35,7 @@ UNIT_DECIMALS = {"mm": 1, "cm": 2, "pt": 1}
 
 
 def config_dir() -> Path:
-    return Path(platformdirs.user_config_dir(APP_DIR_NAME))
+    return userdirs.config_dir()
 
 
 def settings_path() -> Path:

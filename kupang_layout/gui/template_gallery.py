@@ -10,7 +10,6 @@ thumbnail worker thread, with the empty slots marked.
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kupang_layout.common.runtemp import temp_dir
 from kupang_layout.engine.layout import LayoutEngine
 from kupang_layout.gui.document import Document
 from kupang_layout.gui.i18n import tr
@@ -380,8 +380,8 @@ class TemplateGallery(QDialog):
             description,
         )
         try:
-            with tempfile.TemporaryDirectory() as folder:
-                path = Path(folder) / "template.kplt"
+            with temp_dir("kupang-template-") as folder:
+                path = folder / "template.kplt"
                 save_template(template, path)
                 info = self.library.import_file(path)
         except StorageError as exc:

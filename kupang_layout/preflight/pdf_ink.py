@@ -6,6 +6,14 @@ the total area coverage; the page fails when its `ink_percentile` (99.9th by
 default: a few stray pixels of anti-aliasing or a thin rule may pass) is more
 than 2 % over the limit. This is how the printing plant measures it.
 
+The check is bounded, whatever the file: Ghostscript renders one page at a time
+into this run's temporary folder (`common.runtemp`), each within
+`GS_TIMEOUT_S` seconds (a page that takes longer is a preflight error naming
+it), at a resolution lowered for a page so large that its raster would pass
+`MAX_PIXELS` (a 1.2 x 1.2 m page at 72 dpi), and on POSIX under resource
+limits (address space, file size, CPU time). Each page's plates are removed
+before the next page is rendered.
+
 The sum and its histogram are computed with Pillow (ImageMath and exact
 256-wide histogram windows), so no numpy is needed. The percentile is
 interpolated linearly between the two nearest ranks.
@@ -13,21 +21,56 @@ interpolated linearly between the two nearest ranks.
 
 from __future__ import annotations
 
+import contextlib
+import math
+import os
 import re
 import shutil
 import subprocess
-import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import pikepdf
 from PIL import Image, ImageChops, ImageMath, UnidentifiedImageError
 
+from kupang_layout.common.runtemp import temp_dir
+from kupang_layout.preflight.messages import HINTS, MESSAGES
 from kupang_layout.preflight.pdf_report import PdfReport
 
 #: Percent over the limit the percentile may reach before the page fails (the plant's).
 TAC_TOLERANCE = 2.0
-GS_TIMEOUT_S = 300
+#: Seconds Ghostscript may take for one page.
+GS_TIMEOUT_S = 60
+#: The largest raster of one page (pixels): a 1.2 x 1.2 m page at 72 dpi. Larger pages
+#: are measured at a lower resolution.
+MAX_PIXELS = 12_000_000
+#: Ghostscript's limits on POSIX: address space and the largest file it may write.
+GS_MEMORY_BYTES = 2 * 1024**3
+GS_FILE_BYTES = 512 * 1024**2
 _PLATE = re.compile(r"^p(\d+)\((.+)\)\.tif$")
+
+# The messages of the bounded check, beside the other PDF rules' messages.
+INK_MESSAGES: dict[str, dict[str, str]] = {
+    "pdf-ink-timeout": {
+        "id": "Tinta total halaman {page} tidak dapat diperiksa dalam {seconds} detik.",
+        "en": "The total ink of page {page} could not be checked within {seconds} s.",
+    },
+    "pdf-ink-page-failed": {
+        "id": "Ghostscript tidak dapat merender halaman {page}: {reason}",
+        "en": "Ghostscript could not render page {page}: {reason}",
+    },
+}
+INK_HINTS: dict[str, dict[str, str]] = {
+    "pdf-ink-timeout": {
+        "id": "Sederhanakan halaman (gambar besar, banyak objek) lalu ekspor lagi.",
+        "en": "Simplify the page (large pictures, many objects) and export again.",
+    },
+}
+for _key, _entry in INK_MESSAGES.items():
+    MESSAGES.setdefault(_key, _entry)
+for _key, _entry in INK_HINTS.items():
+    HINTS.setdefault(_key, _entry)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +88,16 @@ class InkCheckUnavailable(Exception):
 
 
 class InkRenderError(Exception):
-    """Ghostscript could not render the file."""
+    """Ghostscript could not render the file (or a page of it: `page`, 1-based)."""
+
+    def __init__(self, reason: str, page: int | None = None) -> None:
+        self.reason = reason
+        self.page = page
+        super().__init__(reason if page is None else f"page {page}: {reason}")
+
+
+class InkTimeout(InkRenderError):
+    """Ghostscript took longer than GS_TIMEOUT_S for page `page`."""
 
 
 def _sum_plates(paths: list[Path]) -> Image.Image:
@@ -97,54 +149,140 @@ def page_ink(page: int, plates: list[Path], tac: float, percentile: float) -> Pa
     return PageInk(page, value, over / n * 100.0 if n else 0.0, top)
 
 
-def measure_ink(path: Path, dpi: int, tac: float, percentile: float) -> list[PageInk]:
-    """Render the file's pages with Ghostscript's tiffsep and measure each page's ink."""
+def page_dpi(width_pt: float, height_pt: float, dpi: int) -> float:
+    """`dpi`, or less for a page whose raster at `dpi` would pass MAX_PIXELS."""
+    pixels = max(width_pt, 1.0) / 72.0 * dpi * max(height_pt, 1.0) / 72.0 * dpi
+    if pixels <= MAX_PIXELS:
+        return float(dpi)
+    return math.floor(dpi * math.sqrt(MAX_PIXELS / pixels) * 100.0) / 100.0
+
+
+def _page_sizes(path: Path) -> list[tuple[float, float]]:
+    """(width, height) in points of each page's trim (media box where there is none)."""
+    sizes: list[tuple[float, float]] = []
+    try:
+        with pikepdf.open(path) as pdf:
+            for page in pdf.pages:
+                box = page.obj.get("/TrimBox", page.mediabox)
+                x0, y0, x1, y1 = (float(v) for v in box)
+                sizes.append((abs(x1 - x0), abs(y1 - y0)))
+    except (pikepdf.PdfError, OSError, ValueError, TypeError) as exc:
+        raise InkRenderError(f"unreadable PDF: {exc}") from exc
+    return sizes
+
+
+def _limits() -> Callable[[], None] | None:
+    """A preexec function capping Ghostscript's memory, file size and CPU time (POSIX)."""
+    if os.name != "posix":
+        return None
+
+    def cap() -> None:
+        import resource
+
+        for limit, value in (
+            (resource.RLIMIT_AS, GS_MEMORY_BYTES),
+            (resource.RLIMIT_FSIZE, GS_FILE_BYTES),
+            (resource.RLIMIT_CPU, GS_TIMEOUT_S + 5),
+        ):
+            _soft, hard = resource.getrlimit(limit)
+            if hard != resource.RLIM_INFINITY:
+                value = min(value, hard)
+            with contextlib.suppress(ValueError, OSError):
+                resource.setrlimit(limit, (value, value))
+
+    return cap
+
+
+def _render_page(gs: str, path: Path, page: int, dpi: float, folder: Path) -> list[Path]:
+    """Ghostscript's plates of one page, in `folder`."""
+    cmd = [
+        gs,
+        "-q",
+        "-dNOPAUSE",
+        "-dBATCH",
+        "-dSAFER",
+        "-sDEVICE=tiffsep",
+        f"-r{dpi:g}",
+        "-dUseTrimBox",
+        f"-dFirstPage={page}",
+        f"-dLastPage={page}",
+        "-dMaxBitmap=50000000",
+        "-dBufferSpace=16000000",
+        f"-sOutputFile={folder}/p%d.tif",
+        str(path.resolve()),
+    ]
+    try:
+        run = subprocess.run(
+            cmd,
+            capture_output=True,
+            text=True,
+            timeout=GS_TIMEOUT_S,
+            preexec_fn=_limits(),  # setrlimit only: no lock is taken in the child
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise InkTimeout(f"timed out after {GS_TIMEOUT_S} s", page) from exc
+    except OSError as exc:
+        raise InkCheckUnavailable(str(exc)) from exc
+    if run.returncode != 0:
+        raise InkRenderError(run.stderr.strip()[:200] or f"exit {run.returncode}", page)
+    return sorted(f for f in folder.iterdir() if _PLATE.match(f.name))
+
+
+def measure_ink(
+    path: Path,
+    dpi: int,
+    tac: float,
+    percentile: float,
+    failed: list[InkRenderError] | None = None,
+) -> list[PageInk]:
+    """Render the file's pages one by one with Ghostscript's tiffsep; measure each page.
+
+    A page that cannot be rendered (or not in time) is added to `failed` when given,
+    else raised as InkRenderError / InkTimeout; the other pages are still measured.
+    """
     gs = shutil.which("gs")
     if gs is None:
         raise InkCheckUnavailable("gs (Ghostscript) not found")
-    with tempfile.TemporaryDirectory(prefix="kupang-ink-") as tmp:
-        cmd = [
-            gs,
-            "-q",
-            "-dNOPAUSE",
-            "-dBATCH",
-            "-dSAFER",
-            "-sDEVICE=tiffsep",
-            f"-r{dpi}",
-            "-dUseTrimBox",
-            f"-sOutputFile={tmp}/p%d.tif",
-            str(path.resolve()),
-        ]
-        try:
-            run = subprocess.run(cmd, capture_output=True, text=True, timeout=GS_TIMEOUT_S)
-        except subprocess.TimeoutExpired as exc:
-            raise InkRenderError(f"timed out after {GS_TIMEOUT_S} s") from exc
-        except OSError as exc:
-            raise InkCheckUnavailable(str(exc)) from exc
-        if run.returncode != 0:
-            raise InkRenderError(run.stderr.strip()[:200] or f"exit {run.returncode}")
-        plates: dict[int, list[Path]] = {}
-        for f in Path(tmp).iterdir():
-            m = _PLATE.match(f.name)
-            if m is not None:
-                plates.setdefault(int(m.group(1)), []).append(f)
-        try:
-            return [page_ink(p, sorted(plates[p]), tac, percentile) for p in sorted(plates)]
-        except (UnidentifiedImageError, OSError) as exc:
-            raise InkRenderError(f"unreadable separation: {exc}") from exc
+    found: list[PageInk] = []
+    with temp_dir("kupang-ink-") as tmp:
+        for number, (width, height) in enumerate(_page_sizes(path), 1):
+            folder = tmp / f"page{number}"
+            folder.mkdir()
+            try:
+                plates = _render_page(gs, path, number, page_dpi(width, height, dpi), folder)
+                if not plates:
+                    raise InkRenderError("no separations written", number)
+                try:
+                    found.append(page_ink(number, plates, tac, percentile))
+                except (UnidentifiedImageError, OSError) as exc:
+                    raise InkRenderError(f"unreadable separation: {exc}", number) from exc
+            except InkRenderError as exc:
+                if failed is None:
+                    raise
+                failed.append(exc)
+            finally:
+                shutil.rmtree(folder, ignore_errors=True)
+    return found
 
 
 def check_ink(path: Path, rep: PdfReport) -> None:
     """Report pages whose total ink is over the limit (or why it was not measured)."""
     s = rep.settings
+    failed: list[InkRenderError] = []
     try:
-        pages = measure_ink(path, s.ink_dpi, s.tac, s.ink_percentile)
+        pages = measure_ink(path, s.ink_dpi, s.tac, s.ink_percentile, failed)
     except InkCheckUnavailable as exc:
         rep.warn("pdf-ink-unchecked", reason=str(exc))
         return
     except InkRenderError as exc:
         rep.error("pdf-render-failed", reason=str(exc))
         return
+    for problem in failed:
+        shown = rep.page_number(problem.page) or problem.page
+        if isinstance(problem, InkTimeout):
+            rep.error("pdf-ink-timeout", problem.page, page=shown, seconds=GS_TIMEOUT_S)
+        else:
+            rep.error("pdf-ink-page-failed", problem.page, page=shown, reason=problem.reason)
     for ink in pages:
         if ink.percentile > s.tac + TAC_TOLERANCE:
             rep.error(

@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-import platformdirs
-
+from kupang_layout.common.userdirs import data_dir
 from kupang_layout.model.template import PageTemplate
 from kupang_layout.storage.archive import DEFAULT_LIMITS, Limits
 from kupang_layout.storage.errors import StorageError, TemplateLibraryError
@@ -46,7 +45,7 @@ def default_builtin_dir() -> Path:
 
 def default_user_dir() -> Path:
     """The user's own templates, in the platform's per-user data folder."""
-    return Path(platformdirs.user_data_dir("kupang-layout")) / "templates"
+    return data_dir() / "templates"
 
 
 def _slug(name: str) -> str:

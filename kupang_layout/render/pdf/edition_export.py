@@ -5,6 +5,12 @@ sent between processes), so the work spreads over every core. Workers are starte
 with the 'spawn' method, which is safe next to a running Qt application and works the
 same on Linux, macOS and Windows. A page that fails (a damaged picture, say) is
 reported in its result; the other pages are still exported.
+
+One file per page, never a page lost: the output folder is made and proved
+writable, and two pages that would write the same file are refused, before any
+work starts. Every page file is written atomically (a failed page keeps the
+file of an earlier export, and its result says so). After the run each
+expected file is checked to exist and to be a complete PDF.
 """
 
 from __future__ import annotations
@@ -22,22 +28,43 @@ from pathlib import Path
 import pikepdf
 from pikepdf import Name, String
 
+from kupang_layout.common.atomic import (
+    FileWriteError,
+    check_folder_writable,
+    copy_file_atomically,
+)
+from kupang_layout.common.runtemp import temp_dir
 from kupang_layout.errors import KupangError
 from kupang_layout.fonts import FontError
+from kupang_layout.i18n import tr
 from kupang_layout.model.edition import Edition
 from kupang_layout.render.pdf.errors import PdfExportError
 from kupang_layout.render.pdf.exporter import PageExportResult, page_filename, render_page_pdf
 from kupang_layout.render.pdf.image_cache import default_image_cache
+from kupang_layout.render.pdf.messages_export import register as _register_messages
 from kupang_layout.render.pdf.pdfx import CREATOR, PRODUCER, pdf_date
 from kupang_layout.render.pdf.presets import ExportPreset, get_preset, with_filename_pattern
 from kupang_layout.storage.errors import StorageError
 
-__all__ = ["ExportJob", "Progress", "export_edition", "merge_proof", "proof_filename"]
+__all__ = [
+    "DuplicateFileError",
+    "ExportJob",
+    "Progress",
+    "export_edition",
+    "merge_proof",
+    "pdf_problem",
+    "proof_filename",
+]
+_register_messages()
 
 Progress = Callable[[int, int, str], None]
 
 # Problems that belong to one page; anything else is a bug and is raised.
 _PAGE_ERRORS = (KupangError, StorageError, FontError, OSError, ValueError, KeyError)
+
+
+class DuplicateFileError(PdfExportError):
+    """Two pages would be written to one file (one page would be lost): nothing is written."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +113,15 @@ def _export_job(job: ExportJob) -> PageExportResult:
         return render_page_pdf(
             display_list, edition, preset, Path(job.out_path), exported=job.exported
         )
+    except FileWriteError as exc:
+        return PageExportResult(
+            page=job.page,
+            page_id=page_id,
+            path=None,
+            error=f"page {job.page}: {exc}",
+            seconds=time.perf_counter() - started,
+            write_error=exc,
+        )
     except _PAGE_ERRORS as exc:
         return PageExportResult(
             page=job.page,
@@ -103,10 +139,14 @@ def proof_filename(edition: Edition) -> str:
 
 
 def merge_proof(pdfs: Sequence[Path], out: Path, title: str) -> Path:
-    """Join page PDFs into one proof file (not PDF/X: no output intent, never for the plant)."""
+    """Join page PDFs into one proof file (not PDF/X: no output intent, never for the plant).
+
+    pikepdf saves into this run's temporary folder (its own temporary file stays there);
+    the atomic writer then puts the proof in place. FileWriteError when it cannot.
+    """
     sources: list[pikepdf.Pdf] = []
     try:
-        with pikepdf.new() as merged:
+        with temp_dir("kupang-proof-") as folder, pikepdf.new() as merged:
             for path in pdfs:
                 source = pikepdf.open(path)
                 sources.append(source)
@@ -117,8 +157,9 @@ def merge_proof(pdfs: Sequence[Path], out: Path, title: str) -> Path:
             merged.docinfo[Name.Producer] = String(PRODUCER)
             merged.docinfo[Name.CreationDate] = String(stamp)
             merged.docinfo[Name.ModDate] = String(stamp)
-            out.parent.mkdir(parents=True, exist_ok=True)
-            merged.save(out, object_stream_mode=pikepdf.ObjectStreamMode.disable)
+            staged = folder / "proof.pdf"
+            merged.save(staged, object_stream_mode=pikepdf.ObjectStreamMode.disable)
+            copy_file_atomically(staged, out)
     except (pikepdf.PdfError, OSError) as exc:
         raise PdfExportError(f"cannot write the proof {out}: {exc}") from exc
     finally:
@@ -136,7 +177,19 @@ def _jobs(
     preset_name: str | None,
     presets_path: Path | None,
 ) -> list[ExportJob]:
+    """One job per page; two pages that would write the same file are refused."""
     exported = datetime.now().astimezone()
+    by_name: dict[str, list[int]] = {}
+    for number in pages:
+        by_name.setdefault(page_filename(edition, preset, number), []).append(number)
+    # A page number given twice, two pages with one number, or a pattern without {page}.
+    counts = {n: sum(1 for p in edition.pages if p.number == n) for n in set(pages)}
+    for name, numbers in by_name.items():
+        if len(numbers) > 1 or counts[numbers[0]] > 1:
+            shown = numbers if len(numbers) > 1 else numbers * counts[numbers[0]]
+            raise DuplicateFileError(
+                tr("export.same_file", pages=", ".join(str(n) for n in shown), name=name)
+            )
     return [
         ExportJob(
             edition_path=str(edition_path),
@@ -148,6 +201,51 @@ def _jobs(
         )
         for number in pages
     ]
+
+
+def pdf_problem(path: Path) -> str | None:
+    """Why `path` is not a complete PDF (None when it is one): missing, empty, cut short."""
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as stream:
+            head = stream.read(8)
+            stream.seek(max(0, size - 1024))
+            tail = stream.read()
+    except FileNotFoundError:
+        return "missing"
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    if not head.startswith(b"%PDF-"):
+        return "no PDF header"
+    if b"%%EOF" not in tail:
+        return "no end of file marker (cut short)"
+    try:
+        with pikepdf.open(path) as pdf:
+            if len(pdf.pages) < 1:
+                return "no pages"
+    except (pikepdf.PdfError, OSError, ValueError) as exc:
+        return str(exc) or type(exc).__name__
+    return None
+
+
+def _verified(result: PageExportResult, target: Path) -> PageExportResult:
+    """The result of a page after looking at its file: missing or incomplete is an error."""
+    if not result.ok:
+        if target.exists():
+            # The earlier export's file is kept (nothing is deleted before a new file is
+            # complete); the message says it is not this export's.
+            error = tr("export.old_kept", error=result.error, name=target.name)
+            return replace(result, error=error)
+        return result
+    problem = pdf_problem(target)
+    if problem == "missing":
+        return replace(
+            result, path=None, error=tr("export.missing", page=result.page, name=target.name)
+        )
+    if problem is not None:
+        error = tr("export.incomplete", page=result.page, name=target.name, reason=problem)
+        return replace(result, path=None, error=error)
+    return result
 
 
 def export_edition(
@@ -168,7 +266,13 @@ def export_edition(
     `pages` are page numbers (default: all); `progress(done, total, message)` is called
     in this process after each page. With `combined`, the pages that exported are also
     joined into one proof PDF, reported as a result with page 0. Results come back in
-    page order; failed pages carry `error` and no path.
+    page order, one per page handed to a worker; failed pages carry `error` and no path
+    (a file from an earlier export is kept, and the error says so), pages whose file
+    could not be written also `write_error`.
+
+    Before anything is written: PdfExportError for an unreadable edition, or two pages
+    that would write the same file (DuplicateFileError); FileWriteError when
+    the output folder cannot be made or written to.
 
     `filename_pattern` replaces the preset's pattern (checked the same way). When
     `cancelled()` turns true, checked after each page, pages not yet handed to a worker
@@ -188,22 +292,14 @@ def export_edition(
     numbers = pages if pages is not None else [p.number for p in edition.pages]
     jobs = _jobs(edition, edition_path, out_dir, numbers, preset, preset_name, presets_path)
     total = len(jobs)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    check_folder_writable(out_dir)
     results: list[PageExportResult] = []
-
     targets = {job.page: Path(job.out_path) for job in jobs}
 
     def report(result: PageExportResult) -> None:
-        stale = targets.get(result.page)
-        if result.error and stale is not None and stale.exists():
-            # A file from an earlier export must not pass for this one.
-            try:
-                stale.unlink()
-                result = replace(result, error=f"{result.error} (old {stale.name} removed)")
-            except OSError as exc:
-                result = replace(
-                    result, error=f"{result.error} (old {stale.name} is still there: {exc})"
-                )
+        target = targets.get(result.page)
+        if target is not None:
+            result = _verified(result, target)
         results.append(result)
         if progress is not None:
             if result.error:
@@ -240,6 +336,13 @@ def export_edition(
                 if stop():
                     for pending in futures:
                         pending.cancel()  # not handed to a worker yet: dropped
+    if not stop():
+        # Every page handed over has exactly one result.
+        reported = {r.page for r in results}
+        for job in jobs:
+            if job.page not in reported:
+                error = tr("export.no_result", page=job.page)
+                results.append(PageExportResult(job.page, "", None, error=error))
     results.sort(key=lambda r: r.page)
     # Keep the prepared-image cache from growing without bound.
     default_image_cache().prune()

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -15,6 +13,7 @@ from pathlib import Path
 from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
+from kupang_layout.common.atomic import FileWriteError, make_folder, write_atomically
 from kupang_layout.engine.displaylist import (
     ImageItem,
     Ink,
@@ -61,7 +60,11 @@ class ImageFigure:
 
 @dataclass(frozen=True, slots=True)
 class PageExportResult:
-    """What exporting one page produced: the file, warnings, image figures or an error."""
+    """What exporting one page produced: the file, warnings, image figures or an error.
+
+    `write_error` is set when the page was made but its file could not be written (a
+    full disk, a read-only folder...): an output problem, not a problem of the page.
+    """
 
     page: int
     page_id: str
@@ -70,6 +73,7 @@ class PageExportResult:
     images: tuple[ImageFigure, ...] = ()
     error: str | None = None
     seconds: float = 0.0
+    write_error: FileWriteError | None = None
 
     @property
     def ok(self) -> bool:
@@ -304,17 +308,10 @@ def _render(
     return finish_pdf(buffer.getvalue(), info, want_pdfx), works
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(tmp)
-        raise
+def _write(path: Path, data: bytes) -> None:
+    """The one atomic writer: the old file stays until the new one is complete."""
+    make_folder(path.parent)
+    write_atomically(path, data)
 
 
 def render_page_pdf(
@@ -328,17 +325,15 @@ def render_page_pdf(
 ) -> PageExportResult:
     """Write one page as a PDF (PDF/X-1a:2001 with the print preset) to `path`.
 
-    Raises ImageError or PdfExportError (nothing is written then); an existing file at
-    `path` is replaced only when the new one is complete.
+    Raises ImageError or PdfExportError (nothing is written then), FileWriteError when
+    the file cannot be written; an existing file at `path` is replaced only when the new
+    one is complete (and keeps its mode; a new file gets the umask's).
     """
     started = time.perf_counter()
     data, results = render_pages_bytes(
         [display_list], edition, preset, image_cache=image_cache, exported=exported
     )
-    try:
-        _atomic_write(path, data)
-    except OSError as exc:
-        raise PdfExportError(f"cannot write {path}: {exc}") from exc
+    _write(path, data)
     return replace(results[0], path=path, seconds=time.perf_counter() - started)
 
 
@@ -363,9 +358,6 @@ def write_combined_proof(
         title=f"{edition.paper}{number}, proof",
         pdfx=False,
     )
-    try:
-        _atomic_write(path, data)
-    except OSError as exc:
-        raise PdfExportError(f"cannot write {path}: {exc}") from exc
+    _write(path, data)
     seconds = time.perf_counter() - started
     return [replace(r, path=path, seconds=seconds) for r in results]
