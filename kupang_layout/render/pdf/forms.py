@@ -58,7 +58,7 @@ def form_name(sha256: str) -> str:
 def _box(page: pikepdf.Page) -> tuple[float, float, float, float]:
     for key in (Name.TrimBox, Name.CropBox, Name.MediaBox):
         if key in page.obj:
-            x0, y0, x1, y1 = (float(v) for v in page.obj[key])  # type: ignore[union-attr]
+            x0, y0, x1, y1 = (float(v) for v in page.obj[key])
             return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
     raise AdPdfError("the first page has no MediaBox")
 
@@ -111,7 +111,7 @@ def attach_forms(pdf: pikepdf.Pdf, forms: dict[str, bytes]) -> None:
         if content is None:
             continue
         streams = list(content) if isinstance(content, pikepdf.Array) else [content]
-        code = b"".join(s.read_bytes() for s in streams)  # type: ignore[union-attr]
+        code = b"".join(s.read_bytes() for s in streams)
         for name, data in forms.items():
             if f"/{name} Do".encode() not in code:
                 continue
@@ -121,11 +121,11 @@ def attach_forms(pdf: pikepdf.Pdf, forms: dict[str, bytes]) -> None:
             if resources is None:
                 resources = pikepdf.Dictionary()
                 page.obj[Name.Resources] = resources
-            xobjects = resources.get(Name.XObject)  # type: ignore[union-attr]
+            xobjects = resources.get(Name.XObject)
             if xobjects is None:
                 xobjects = pikepdf.Dictionary()
-                resources[Name.XObject] = xobjects  # type: ignore[index]
-            xobjects[Name("/" + name)] = made[name]  # type: ignore[index]
+                resources[Name.XObject] = xobjects
+            xobjects[Name("/" + name)] = made[name]
 
 
 def _copy_form(target: pikepdf.Pdf, data: bytes) -> pikepdf.Object:
