@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,7 +15,31 @@ from kupang_layout.model.story import Paragraph, Story
 from kupang_layout.model.styles import CharacterStyle, ParagraphStyle
 
 # Roles whose text belongs to the template itself (kept when a page becomes one).
-STATIC_ROLES = frozenset({None, "free", "masthead"})
+STATIC_ROLES = frozenset({None, "free", "masthead", "folio"})
+# A text variable as the engine fills it ({{folio}}, {{page}}, ...; engine/variables.py).
+# The model may not import the engine, so the pattern is repeated here.
+_VARIABLE = re.compile(r"\{\{\s*[a-z_]+\s*\}\}")
+
+
+def has_variable(text: str) -> bool:
+    """True when `text` holds a text variable such as `{{folio}}`."""
+    return "{{" in text and _VARIABLE.search(text) is not None
+
+
+def template_story(src: Story, role: str | None, fallback_style: str) -> Story:
+    """The story a template keeps for a frame of `role`.
+
+    Static roles (free text, masthead, folio) keep their text. A slot's content
+    (headline, body, ...) is emptied, except paragraphs holding a text variable
+    (`Halaman {{page}}` typed into a section label): those belong to the layout.
+    """
+    if role in STATIC_ROLES:
+        return copy.deepcopy(src)
+    kept = [copy.deepcopy(p) for p in src.paragraphs if has_variable(p.text)]
+    if not kept:
+        style = src.paragraphs[0].style if src.paragraphs else fallback_style
+        kept = [Paragraph.plain(style, "")]
+    return Story(id=src.id, paragraphs=kept, name=src.name)
 
 
 @dataclass
@@ -83,7 +108,10 @@ def page_to_template(
     name: str,
     description: str = "",
 ) -> PageTemplate:
-    """Save a page as a template: frames and styles kept, slot content emptied."""
+    """Save a page as a template: frames, styles and static text kept, slot content emptied.
+
+    Text variables (`{{folio}}`, `{{page}}`, ...) are kept wherever they are typed.
+    """
     frames = [copy.deepcopy(f) for f in page.frames]
     tstories: dict[str, Story] = {}
     for f in frames:
@@ -93,11 +121,7 @@ def page_to_template(
             if f.story_id in tstories:
                 continue
             src = stories[f.story_id]
-            if f.role in STATIC_ROLES:
-                tstories[f.story_id] = copy.deepcopy(src)
-            else:
-                style = src.paragraphs[0].style if src.paragraphs else f.paragraph_style
-                tstories[f.story_id] = Story(id=f.story_id, paragraphs=[Paragraph.plain(style, "")])
+            tstories[f.story_id] = template_story(src, f.role, f.paragraph_style)
     return PageTemplate(
         name=name,
         description=description,
