@@ -33,6 +33,7 @@ from PIL import Image, ImageChops
 from kupang_layout.model.units import mm
 from kupang_layout.render.pdf import image_cache as image_cache_module
 from kupang_layout.render.pdf.colour import ink_over_limit
+from kupang_layout.imaging import ImagingError
 from kupang_layout.render.pdf.errors import ImageError
 from kupang_layout.render.pdf.exporter import PageExportResult, render_page_pdf
 from kupang_layout.render.pdf.image_cache import ImageCache
@@ -303,18 +304,25 @@ def test_16_bit_rgb_png() -> None:
 # Bad files -----------------------------------------------------------------------------
 
 
+def _reason(error: ImageError) -> str:
+    cause = error.__cause__
+    assert isinstance(cause, ImagingError)
+    return cause.reason
+
+
 def test_truncated_file_raises_image_error() -> None:
     data = jpeg_bytes(synthetic_photo(400, 300))
     with pytest.raises(ImageError) as info:
         prepare_image(data[: len(data) // 2], "halved.jpg", _request())
     assert info.value.asset_name == "halved.jpg"
-    assert "halved.jpg" in str(info.value) and "truncated" in str(info.value)
+    # The reason is in the user's language now (issue 11): its code is on the cause.
+    assert "halved.jpg" in str(info.value) and _reason(info.value) == "truncated"
 
 
 def test_not_an_image_raises_image_error() -> None:
     with pytest.raises(ImageError) as info:
         prepare_image(b"%PDF-1.4 not a picture at all", "notes.pdf", _request())
-    assert "notes.pdf" in str(info.value) and "not an image" in str(info.value)
+    assert "notes.pdf" in str(info.value) and _reason(info.value) == "unsupported-format"
 
 
 @pytest.mark.parametrize("make", [png_with_header, jpeg_with_header])
@@ -328,7 +336,7 @@ def test_huge_header_refused_fast_without_decoding(make: object) -> None:
     assert time.perf_counter() - started < 1.0
     grown_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
     assert grown_kb < 200_000  # decoding would need gigabytes
-    assert "bomb.img" in str(info.value) and "refused" in str(info.value)
+    assert "bomb.img" in str(info.value) and _reason(info.value) == "too-large"
 
 
 def test_page_export_names_the_bad_picture(tmp_path: Path) -> None:

@@ -38,8 +38,10 @@ from kupang_layout.manuscript.apply import (
 from kupang_layout.model import CommandError, Edition, SetEditionProperties
 from kupang_layout.model.page import Page
 from kupang_layout.storage import (
+    ImageFileError,
     StorageError,
     TemplateLibrary,
+    asset_from_bytes,
     load_edition,
     save_edition,
 )
@@ -73,12 +75,19 @@ def parse_date(value: str) -> str:
 
 
 def read_photo(path: str) -> bytes:
+    """The photo's bytes, decoded whole first: a refused picture stops the import before
+    anything is changed or saved (the message names the file and the reason)."""
     try:
-        return Path(path).read_bytes()
+        data = Path(path).read_bytes()
     except FileNotFoundError:
         raise _UsageError(tr("file_not_found", path=path)) from None
     except OSError as exc:
         raise _UsageError(tr("photo_unreadable", path=path, reason=exc.strerror or exc)) from exc
+    try:
+        asset_from_bytes(data, Path(path).name)
+    except ImageFileError as exc:
+        raise _UsageError(tr("imaging.refused", name=path, reason=exc.message)) from exc
+    return data
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kupang_layout.engine.displaylist import BoxItem, ImageItem, Ink, Item, Marker, RuleItem
+from kupang_layout.model.assets import Asset
 from kupang_layout.model.color import Swatch
 from kupang_layout.model.edition import Edition
 from kupang_layout.model.frames import Box, ImageFrame, Rule
@@ -57,6 +58,19 @@ def image_placement(frame: ImageFrame, clip: Rect, width_px: int, height_px: int
     return Rect(cx - w / 2 + frame.offset_x, cy - h / 2 + frame.offset_y, w, h)
 
 
+def upright_size(asset: Asset, edition: Edition) -> tuple[int, int]:
+    """The asset's pixel size as a viewer shows it (EXIF orientation applied).
+
+    Assets placed by this version carry it; one of an older edition (orientation 0)
+    is settled from its bytes' header once per process (kupang_layout.imaging).
+    """
+    if asset.settled:
+        return asset.width_px, asset.height_px
+    from kupang_layout.imaging.assets import upright_asset_size  # only for old editions
+
+    return upright_asset_size(asset, edition.asset_source)
+
+
 def image_items(frame: ImageFrame, page: Page, edition: Edition) -> list[Item]:
     """An image frame: the clipped picture, or an empty-slot marker."""
     clip = bleed_extended(frame.rect, page)
@@ -76,12 +90,13 @@ def image_items(frame: ImageFrame, page: Page, edition: Edition) -> list[Item]:
             )
         )
     else:
-        placed = image_placement(frame, clip, asset.width_px, asset.height_px)
+        width_px, height_px = upright_size(asset, edition)
+        placed = image_placement(frame, clip, width_px, height_px)
         items.append(ImageItem(
             asset=asset.sha256,
             clip_x=clip.x, clip_y=clip.y, clip_width=clip.width, clip_height=clip.height,
             img_x=placed.x, img_y=placed.y, img_width=placed.width, img_height=placed.height,
-            width_px=asset.width_px, height_px=asset.height_px, frame_id=frame.id,
+            width_px=width_px, height_px=height_px, frame_id=frame.id,
         ))  # fmt: skip
     stroke = ink_for(edition, frame.stroke, overprint_black=True)
     if stroke is not None and frame.stroke_weight > 0:

@@ -9,8 +9,10 @@ from PySide6.QtCore import QMimeData
 from kupang_layout.gui.document import Document
 from kupang_layout.gui.frame_ops import new_frame
 from kupang_layout.gui.handles import frame_at
+from kupang_layout.i18n import tr
+from kupang_layout.imaging import reason_text
 from kupang_layout.model import AddFrame, Asset, Command, ImageFrame, Page, PlaceImage, Rect
-from kupang_layout.storage import StorageError, add_asset
+from kupang_layout.storage import ImageFileError, StorageError, add_asset
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff")
 CASCADE = 12.0  # points between several pictures dropped at once
@@ -30,13 +32,19 @@ def image_paths(mime: QMimeData) -> list[Path]:
 
 
 def _read(doc: Document, path: Path) -> Asset | None:
+    """The file's asset, decoded whole first; a refused picture is reported (in the
+    user's language, naming the file and the reason) and nothing is added."""
     try:
         data = path.read_bytes()
     except OSError as exc:
-        doc.error.emit(f"{path}: {exc.strerror or exc}")
+        reason = reason_text("unreadable", detail=exc.strerror or str(exc))
+        doc.error.emit(tr("imaging.refused", name=str(path), reason=reason))
         return None
     try:
         return add_asset(doc.edition, data, path.name)
+    except ImageFileError as exc:
+        doc.error.emit(tr("imaging.refused", name=str(path), reason=exc.message))
+        return None
     except StorageError as exc:
         doc.error.emit(str(exc))
         return None

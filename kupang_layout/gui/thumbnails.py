@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QRawFont
 
 from kupang_layout.engine.displaylist import ImageItem, PageDisplayList
+from kupang_layout.errors import KupangError
 from kupang_layout.fonts import FontError, default_registry
 from kupang_layout.model.assets import AssetSource, MemoryAssets, MissingAssetError
 from kupang_layout.render.qt import ImageProxies, InkColours, PagePainter, PaintOptions
@@ -150,8 +151,8 @@ class ThumbnailRenderer(QObject):
             if data is None:
                 try:
                     data = source.read(item.asset)
-                except (MissingAssetError, OSError):
-                    continue  # painted as a missing picture, as on the canvas
+                except (MissingAssetError, KupangError, OSError):
+                    continue  # painted as a missing or broken picture, as on the canvas
                 self._bytes[item.asset] = data
                 while sum(len(b) for b in self._bytes.values()) > _BYTES_BUDGET:
                     self._bytes.popitem(last=False)

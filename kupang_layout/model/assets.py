@@ -8,18 +8,31 @@ from typing import Any, Protocol
 
 @dataclass(frozen=True)
 class Asset:
-    """An image placed in the edition. The bytes live in an AssetSource."""
+    """An image placed in the edition. The bytes live in an AssetSource.
+
+    `width_px` x `height_px` is the picture's size upright, as a viewer shows it:
+    the EXIF `orientation` (1-8) of the stored bytes is already applied (sides
+    swapped for 5-8). Orientation 0 marks an asset of an edition saved before
+    orientation was recorded: its size is the stored one, perhaps sideways, and
+    `kupang_layout.imaging.upright_asset_size` settles it from the bytes.
+    """
 
     sha256: str
     ext: str
     name: str
     width_px: int
     height_px: int
+    orientation: int = 1
     extra: dict[str, Any] = field(default_factory=dict, compare=True, hash=False)
 
     @property
     def filename(self) -> str:
         return f"{self.sha256}.{self.ext}"
+
+    @property
+    def settled(self) -> bool:
+        """Whether width_px/height_px are known to be the upright size."""
+        return 1 <= self.orientation <= 8
 
 
 class AssetSource(Protocol):

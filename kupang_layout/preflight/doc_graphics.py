@@ -12,6 +12,7 @@ from kupang_layout.engine.displaylist import (
     item_inks,
 )
 from kupang_layout.engine.graphics import TOUCH_EPSILON
+from kupang_layout.imaging.assets import asset_problem
 from kupang_layout.model.color import REGISTRATION
 from kupang_layout.model.units import mm, to_mm
 from kupang_layout.preflight.context import PageContext
@@ -28,7 +29,9 @@ def rounded_ppi(ppi: float) -> int:
 
 
 def image_rules(ctx: PageContext, dl: PageDisplayList) -> list[Issue]:
-    """Effective resolution below the limits, enlargement beyond the image's own size."""
+    """Pictures that cannot be printed (wrong bytes, damaged, too large: an error, so the
+    export gate stops before export starts); effective resolution below the limits;
+    enlargement beyond the image's own size."""
     s = ctx.settings
     out: list[Issue] = []
     for item in dl.items:
@@ -38,6 +41,20 @@ def image_rules(ctx: PageContext, dl: PageDisplayList) -> list[Issue]:
         name = (asset.name if asset is not None else "") or item.asset[:12]
         if not _visible(item):
             out.append(ctx.issue("warning", "image-outside", item.frame_id, name=name))
+            continue
+        problem = asset_problem(asset, ctx.edition.asset_source) if asset is not None else None
+        if problem is not None:
+            out.append(
+                ctx.issue(
+                    "error",
+                    "image-unreadable",
+                    item.frame_id,
+                    name=name,
+                    problem=problem.reason,
+                    detail=problem.detail,
+                    **problem.params,
+                )
+            )
             continue
         ppi = rounded_ppi(item.effective_ppi)
         if ppi < s.min_ppi:

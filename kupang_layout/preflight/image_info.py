@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import io
-import warnings
 from collections import OrderedDict
 
-from PIL import Image, UnidentifiedImageError
-
+from kupang_layout.errors import KupangError
+from kupang_layout.imaging import ImagingError, open_image
 from kupang_layout.model.assets import Asset, AssetSource, MissingAssetError
-from kupang_layout.storage.errors import StorageError
 
 #: What an image without a usable resolution in its header is taken to be.
 DEFAULT_DPI = 72.0
@@ -29,15 +26,14 @@ def _valid(value: object) -> float | None:
 def dpi_from_bytes(data: bytes) -> float:
     """The horizontal resolution the file declares (JFIF, EXIF, pHYs, TIFF), else 72.
 
-    Only the header is parsed. The horizontal value is used; where a file
-    declares different values per axis the smaller is taken.
+    Only the header is parsed (kupang_layout.imaging: the one pixel limit). Where a
+    file declares different values per axis the smaller is taken. A picture that
+    cannot be opened counts as 72 dpi: the rule `image-unreadable` reports it.
     """
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            with Image.open(io.BytesIO(data)) as img:
-                raw = img.info.get("dpi")
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError):
+        with open_image(data, "") as img:
+            raw = img.info.get("dpi")
+    except ImagingError:
         return DEFAULT_DPI
     if isinstance(raw, tuple | list) and raw:
         values = [v for v in (_valid(x) for x in raw[:2]) if v is not None]
@@ -56,7 +52,7 @@ def asset_dpi(asset: Asset, source: AssetSource) -> float:
         return got
     try:
         data = source.read(asset.sha256)
-    except (MissingAssetError, StorageError, OSError):
+    except (MissingAssetError, KupangError, OSError):
         return DEFAULT_DPI  # the asset rules report the missing file
     got = dpi_from_bytes(data)
     _cache[asset.sha256] = got

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from kupang_layout.i18n import current_language
+from kupang_layout.imaging.messages import reason_text
 from kupang_layout.preflight.messages_pdf import PDF_MESSAGES
 
 Entry = dict[str, str]
@@ -62,6 +63,10 @@ MESSAGES: dict[str, Entry] = {
     "image-upscaled": {
         "id": "Gambar {name} diperbesar menjadi {scale} % dari ukuran aslinya ({dpi} dpi).",
         "en": "Image {name} is enlarged to {scale} % of its own size ({dpi} dpi).",
+    },
+    "image-unreadable": {
+        "id": "Gambar {name} tidak dapat dicetak: {problem}.",
+        "en": "Image {name} cannot be printed: {problem}.",
     },
     "image-outside": {
         "id": "Gambar {name} berada di luar bingkainya dan tidak tercetak.",
@@ -185,6 +190,10 @@ HINTS: dict[str, Entry] = {
     "image-upscaled": {
         "id": "Pembesaran di atas {limit} % melunakkan gambar; pakai berkas yang lebih besar.",
         "en": "Enlarging beyond {limit} % softens the picture; use a larger file.",
+    },
+    "image-unreadable": {
+        "id": "Tempatkan ulang foto dari salinan utuh berkas aslinya, lalu periksa lagi.",
+        "en": "Place the photo again from a sound copy of its original file, then check again.",
     },
     "image-outside": {
         "id": "Atur ulang posisi gambar di bingkainya.",
@@ -339,6 +348,8 @@ def _formatted(params: Mapping[str, Any], lang: str | None) -> dict[str, str]:
             out[key] = role_name(str(value), lang)
         elif key == "edge":
             out[key] = edge_name(str(value), lang)
+        elif key == "problem":  # a picture's refusal reason (kupang_layout.imaging)
+            out[key] = reason_text(str(value), lang, **params)
         elif isinstance(value, bool) or not isinstance(value, int | float):
             out[key] = str(value)
         else:

@@ -62,7 +62,17 @@ class NewerVersionError(StorageError):
 
 
 class ImageFileError(StorageError):
-    """Bytes offered as an image are not a JPEG, PNG or TIFF that can be placed."""
+    """Bytes offered as an image are not a JPEG, PNG or TIFF that can be placed.
+
+    `reason` is a code of `kupang_layout.imaging.REASONS` (empty, truncated, damaged,
+    too-large, ...); `message` its text in the user's language; `detail` the image
+    library's own words (for logs).
+    """
+
+    def __init__(self, file: str, message: str, *, reason: str = "", detail: str = "") -> None:
+        super().__init__(file, message)
+        self.reason = reason
+        self.detail = detail
 
 
 class TemplateLibraryError(StorageError):

@@ -161,6 +161,8 @@ def asset_to_dict(a: Asset) -> dict[str, Any]:
         "width_px": a.width_px,
         "height_px": a.height_px,
     }
+    if a.settled:  # an unsettled (legacy) asset stays without it: its size is the stored one
+        known["orientation"] = a.orientation
     return merge_extra(known, a.extra)
 
 
@@ -175,5 +177,7 @@ def asset_from_dict(value: Any, at: At) -> Asset:
         name=f.text("name", max_len=1000),
         width_px=f.integer("width_px", lo=1, hi=1_000_000),
         height_px=f.integer("height_px", lo=1, hi=1_000_000),
+        # Absent in files saved before orientation was recorded: 0, "not yet settled".
+        orientation=f.integer("orientation", 0, lo=1, hi=8),
         extra=f.extra(),
     )

@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import io
 import math
-import struct
-import warnings
-import zlib
 from dataclasses import dataclass
 
-from PIL import Image, ImageChops, UnidentifiedImageError
+from PIL import Image, ImageChops
 
 from kupang_layout.engine.displaylist import ImageItem
+from kupang_layout.imaging import (
+    MAX_PIXELS,
+    MAX_SIDE,
+    ImagingError,
+    load,
+    open_image,
+    orientation_of,
+    to_upright,
+    upright_size,
+)
 from kupang_layout.render.pdf.colour import to_newsprint_cmyk
 from kupang_layout.render.pdf.errors import ImageError
 
@@ -24,28 +31,9 @@ __all__ = [
     "request_for",
 ]
 
-#: The largest image accepted (pixels): a 120-megapixel source decodes in well under 1 GB.
-MAX_SOURCE_PIXELS = 120_000_000
-#: The longest side accepted, whatever the area.
-MAX_SOURCE_SIDE = 40_000
-
-# Pillow refuses outright (DecompressionBombError) at twice this; prepare_image checks the
-# header against MAX_SOURCE_PIXELS itself before anything is decoded.
-Image.MAX_IMAGE_PIXELS = MAX_SOURCE_PIXELS
-
-_DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, struct.error, zlib.error)
-
-# EXIF orientation (tag 0x0112) -> the transpose that shows the picture upright.
-_ORIENT = {
-    2: Image.Transpose.FLIP_LEFT_RIGHT,
-    3: Image.Transpose.ROTATE_180,
-    4: Image.Transpose.FLIP_TOP_BOTTOM,
-    5: Image.Transpose.TRANSPOSE,
-    6: Image.Transpose.ROTATE_270,
-    7: Image.Transpose.TRANSVERSE,
-    8: Image.Transpose.ROTATE_90,
-}
-_EXIF_ORIENTATION = 0x0112
+#: The program's one pixel limit (kupang_layout.imaging), under the exporter's old names.
+MAX_SOURCE_PIXELS = MAX_PIXELS
+MAX_SOURCE_SIDE = MAX_SIDE
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,37 +95,11 @@ def request_for(
     )
 
 
-def _orientation(image: Image.Image) -> int:
-    try:
-        value = image.getexif().get(_EXIF_ORIENTATION, 1)
-    except _DECODE_ERRORS:
-        return 1
-    return value if isinstance(value, int) and value in _ORIENT else 1
-
-
-def _open(data: bytes, name: str) -> Image.Image:
-    """Open lazily (header only) and refuse anything too large before it is decoded."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data))
-    except UnidentifiedImageError as exc:
-        raise ImageError(name, "not an image file (format not recognised)") from exc
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise ImageError(name, f"refused: {exc}") from exc
-    except _DECODE_ERRORS as exc:
-        raise ImageError(name, f"cannot read the image header ({exc})") from exc
-    width, height = image.size
-    if width <= 0 or height <= 0:
-        raise ImageError(name, f"the header gives an empty size ({width} x {height} pixels)")
-    if width * height > MAX_SOURCE_PIXELS or max(width, height) > MAX_SOURCE_SIDE:
-        raise ImageError(
-            name,
-            f"refused: the header claims {width} x {height} pixels "
-            f"({width * height / 1e6:.0f} megapixels); the limit is "
-            f"{MAX_SOURCE_PIXELS / 1e6:.0f} megapixels and {MAX_SOURCE_SIDE} pixels a side",
-        )
-    return image
+def _refused(exc: ImagingError) -> ImageError:
+    """The exporter's error for a picture the imaging stage refuses (text in the UI language)."""
+    error = ImageError(exc.name, exc.text())
+    error.__cause__ = exc
+    return error
 
 
 def _output_size(
@@ -184,7 +146,7 @@ def _normalise_mode(image: Image.Image, name: str) -> Image.Image:
         return image.point(lambda v: (v - low) * scale).convert("L")
     if mode in ("YCbCr", "HSV"):
         return image.convert("RGB")
-    raise ImageError(name, f"unsupported pixel format {mode!r}")
+    raise _refused(ImagingError(name, "unsupported-mode", mode=mode))
 
 
 def _flatten_alpha(image: Image.Image) -> Image.Image:
@@ -204,11 +166,14 @@ def prepare_image(data: bytes, name: str, request: ImageRequest) -> tuple[bytes,
 
     Raises ImageError (naming `name`) for anything that is not a usable image.
     """
-    image = _open(data, name)
-    orientation = _orientation(image)
+    try:
+        image = open_image(data, name)
+    except ImagingError as exc:
+        raise _refused(exc) from exc
+    orientation = orientation_of(image)
     stored_w, stored_h = image.size
     swapped = orientation in (5, 6, 7, 8)
-    upright = (stored_h, stored_w) if swapped else (stored_w, stored_h)
+    upright = upright_size(stored_w, stored_h, orientation)
     u0, v0, u1, v1 = request.crop
     x0 = max(0, min(upright[0] - 1, math.floor(u0 * upright[0] + 1e-6)))
     y0 = max(0, min(upright[1] - 1, math.floor(v0 * upright[1] + 1e-6)))
@@ -230,13 +195,9 @@ def prepare_image(data: bytes, name: str, request: ImageRequest) -> tuple[bytes,
     adobe = "adobe" in image.info
     source_format = image.format
     try:
-        image.load()
-    except Image.DecompressionBombError as exc:
-        raise ImageError(name, f"refused: {exc}") from exc
-    except _DECODE_ERRORS as exc:
-        raise ImageError(name, f"the file is truncated or damaged ({exc})") from exc
-    except MemoryError as exc:
-        raise ImageError(name, "not enough memory to decode the picture") from exc
+        load(image, name)
+    except ImagingError as exc:
+        raise _refused(exc) from exc
 
     if image.mode == "CMYK" and source_format == "JPEG" and not adobe:
         # Without Adobe's APP14 marker the samples are plain CMYK; Pillow assumes Adobe's
@@ -245,7 +206,7 @@ def prepare_image(data: bytes, name: str, request: ImageRequest) -> tuple[bytes,
         notes.append("CMYK JPEG without Adobe marker read as plain CMYK")
     image = _normalise_mode(image, name)
     if orientation != 1:
-        image = image.transpose(_ORIENT[orientation])
+        image = to_upright(image, orientation)
         notes.append(f"turned upright (EXIF orientation {orientation})")
 
     if image.size == upright and (out_w, out_h) == (x1 - x0, y1 - y0):

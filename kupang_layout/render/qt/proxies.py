@@ -7,17 +7,17 @@ above what the current zoom needs, cached by (sha, bucket).
 
 from __future__ import annotations
 
-import io
 import threading
-import warnings
 from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from PIL import Image, ImageOps, UnidentifiedImageError
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
+from kupang_layout.errors import KupangError
+from kupang_layout.imaging import ImagingError, decode_upright
+from kupang_layout.imaging.assets import check_hash
 from kupang_layout.model.assets import AssetSource, MissingAssetError
 
 BUCKETS = (128, 256, 512, 1024, 2048, 4096)
@@ -33,22 +33,18 @@ def bucket_for(needed_px: float, original_long_side: int) -> int:
     return min(BUCKETS[-1], max(1, original_long_side))
 
 
-def decode_proxy(data: bytes, long_side: int) -> QImage:
-    """Decode image bytes to a QImage whose long side is at most `long_side`.
+def decode_proxy(data: bytes, long_side: int, name: str = "", sha256: str = "") -> QImage:
+    """Decode image bytes upright to a QImage whose long side is at most `long_side`.
 
-    Raises OSError (or ValueError) for bytes Pillow cannot read.
+    Goes through kupang_layout.imaging (the program's one pixel limit, EXIF orientation
+    as the PDF applies it). With `sha256`, bytes that do not match it are refused.
+    Raises ImagingError.
     """
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-        img: Image.Image = Image.open(io.BytesIO(data))
-        if img.format == "JPEG":
-            img.draft("RGB", (long_side, long_side))  # DCT scaling: decode small
-        img.load()
-    img = ImageOps.exif_transpose(img)  # upright, as the PDF export places it
+    if sha256:
+        check_hash(data, sha256, name or sha256[:12])
+    img = decode_upright(data, name or sha256[:12], long_side)
     if img.mode.startswith("I;16") or img.mode == "I":
         img = img.convert("I").point(lambda v: v * (1.0 / 257.0)).convert("L")
-    if max(img.size) > long_side:
-        img.thumbnail((long_side, long_side), Image.Resampling.BILINEAR, reducing_gap=2.0)
     has_alpha = img.mode in ("RGBA", "LA", "PA") or (img.mode == "P" and "transparency" in img.info)
     if has_alpha:
         img = img.convert("RGBA")
@@ -116,8 +112,8 @@ class ImageProxies(QObject):
     # -- decoding -------------------------------------------------------------
     def _decode_now(self, sha: str, source: AssetSource, size: int) -> QImage | None:
         try:
-            img = decode_proxy(source.read(sha), size)
-        except (MissingAssetError, OSError, ValueError, UnidentifiedImageError) as exc:
+            img = decode_proxy(source.read(sha), size, sha256=sha)
+        except (MissingAssetError, KupangError, OSError) as exc:
             self._failed[sha] = str(exc) or type(exc).__name__
             return None
         self._store(sha, size, img)
@@ -140,18 +136,20 @@ class ImageProxies(QObject):
             self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="proxy")
         try:
             data = source.read(sha)  # reading the archive is not thread-safe: do it here
-        except (MissingAssetError, OSError) as exc:
+        except (MissingAssetError, KupangError, OSError) as exc:
             self._failed[sha] = str(exc) or type(exc).__name__
-            self._pending.discard(key)
+            with self._lock:
+                self._pending.discard(key)
+            self.ready.emit(sha)
             return
-        future = self._pool.submit(decode_proxy, data, size)
+        future = self._pool.submit(decode_proxy, data, size, "", sha)
         future.add_done_callback(lambda f: self._finished(key, f))
 
     def _finished(self, key: tuple[str, int], future: Future[QImage]) -> None:
         sha, size = key
         try:
             img = future.result()
-        except (OSError, ValueError, UnidentifiedImageError) as exc:
+        except (ImagingError, OSError) as exc:
             self._failed[sha] = str(exc) or type(exc).__name__
         else:
             self._store(sha, size, img)
