@@ -3,7 +3,9 @@
 The qt backend paints the display list with the Qt renderer (trim plus bleed).
 The pdf backend exports the page with the PDF renderer and rasterises the PDF
 with pdftoppm (its whole MediaBox: trim plus bleed, plus the slug if the preset
-has marks), so the two can be compared.
+has marks), so the two can be compared. Both keep to one pixel budget
+(render/budget.py) and write the PNG atomically: exit 2 for a request beyond the
+budget or an output problem, 1 when rendering failed.
 """
 
 from __future__ import annotations
@@ -13,43 +15,67 @@ import importlib
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-from kupang_layout.i18n import current_language, tr
+from kupang_layout.common.atomic import FileWriteError, make_folder, write_atomically
+from kupang_layout.common.runtemp import temp_dir
+from kupang_layout.engine.displaylist import PageDisplayList
+from kupang_layout.i18n import register_messages, tr
+from kupang_layout.model.edition import Edition
+from kupang_layout.render.budget import (
+    MAX_DPI,
+    MAX_RASTER_PIXELS,
+    MIN_DPI,
+    RasterBudgetError,
+    check_raster_budget,
+    raster_size,
+)
+from kupang_layout.storage.load_report import load_warnings
+
+__all__ = ["MAX_RASTER_PIXELS", "MESSAGES", "run"]
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 
-_MESSAGES = {
-    "no_page": {
+_PDFTOPPM_TIMEOUT = 120.0  # seconds; a page within the budget takes a few
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "render.no_page": {
         "id": "Halaman {page} tidak ada di {file} (halaman 1 sampai {count}).",
         "en": "Page {page} does not exist in {file} (pages 1 to {count}).",
     },
-    "bad_dpi": {
-        "id": "Resolusi harus antara 1 dan 2400 dpi, bukan {dpi}.",
-        "en": "The resolution must be between 1 and 2400 dpi, not {dpi}.",
+    "render.bad_dpi": {
+        "id": "Resolusi harus antara {lo} dan {hi} dpi, bukan {dpi}.",
+        "en": "The resolution must be between {lo} and {hi} dpi, not {dpi}.",
     },
-    "pdf_missing": {
+    "render.too_large": {
+        "id": "Gambar halaman {page} akan berukuran {width} x {height} piksel pada {dpi} dpi, "
+        "melebihi batas {limit} megapiksel; pilih resolusi lebih rendah (--dpi).",
+        "en": "The image of page {page} would be {width} x {height} pixels at {dpi} dpi, "
+        "more than the limit of {limit} megapixels; choose a lower resolution (--dpi).",
+    },
+    "render.pdf_missing": {
         "id": "Backend pdf belum tersedia (renderer PDF tidak ada).",
         "en": "The pdf backend is not available yet (no PDF renderer).",
     },
-    "no_pdftoppm": {
+    "render.no_pdftoppm": {
         "id": "Backend pdf memerlukan pdftoppm (paket poppler-utils).",
         "en": "The pdf backend needs pdftoppm (package poppler-utils).",
     },
-    "pdftoppm_failed": {
+    "render.pdftoppm_failed": {
         "id": "pdftoppm gagal: {reason}",
         "en": "pdftoppm failed: {reason}",
     },
-    "written": {"id": "PNG ditulis: {path}", "en": "PNG written: {path}"},
+    "render.write_failed": {
+        "id": "PNG tidak dapat ditulis ke {path}: {reason}. Periksa foldernya (ruang kosong, "
+        "izin tulis) lalu coba lagi; berkas lama tidak diubah.",
+        "en": "The PNG cannot be written to {path}: {reason}. Check the folder (free space, "
+        "write permission) and try again; an earlier file is left as it was.",
+    },
+    "render.written": {"id": "PNG ditulis: {path}", "en": "PNG written: {path}"},
 }
-
-
-def _msg(key: str, **params: object) -> str:
-    entry = _MESSAGES[key]
-    return (entry.get(current_language()) or entry["en"]).format(**params)
+register_messages(MESSAGES)
 
 
 def _fail(text: str, code: int = EXIT_USAGE) -> int:
@@ -57,31 +83,94 @@ def _fail(text: str, code: int = EXIT_USAGE) -> int:
     return code
 
 
-def _pdf_backend(display_list: object, edition: object, out: Path, dpi: float) -> int:
+def _too_large(exc: RasterBudgetError, page: int, dpi: float) -> int:
+    return _fail(
+        tr(
+            "render.too_large",
+            page=page,
+            width=exc.width_px,
+            height=exc.height_px,
+            dpi=f"{dpi:g}",
+            limit=exc.limit // 1_000_000,
+        )
+    )
+
+
+def _write_png(out: Path, data: bytes) -> int:
+    try:
+        write_atomically(out, data)
+    except FileWriteError as exc:
+        return _fail(tr("render.write_failed", path=exc.file, reason=exc.reason))
+    return EXIT_OK
+
+
+def _pdf_size(pdf: Path) -> tuple[float, float]:
+    """Width and height in points of the first page's MediaBox (what pdftoppm draws)."""
+    import pikepdf
+
+    with pikepdf.open(pdf) as doc:
+        box = [float(v) for v in doc.pages[0].mediabox]
+    return abs(box[2] - box[0]), abs(box[3] - box[1])
+
+
+def _pdf_backend(
+    display_list: PageDisplayList, edition: Edition, out: Path, dpi: float, page: int
+) -> int:
     try:
         exporter = importlib.import_module("kupang_layout.render.pdf.exporter")
         presets = importlib.import_module("kupang_layout.render.pdf.presets")
     except ModuleNotFoundError:
-        return _fail(_msg("pdf_missing"))
+        return _fail(tr("render.pdf_missing"))
     pdftoppm = shutil.which("pdftoppm")
     if pdftoppm is None:
-        return _fail(_msg("no_pdftoppm"))
-    with tempfile.TemporaryDirectory(prefix="kupang-render-") as tmp:
-        pdf = Path(tmp) / "page.pdf"
+        return _fail(tr("render.no_pdftoppm"))
+    with temp_dir("render-") as tmp:
+        pdf = tmp / "page.pdf"
         exporter.render_page_pdf(display_list, edition, presets.get_preset(None), pdf)
-        stem = Path(tmp) / "page"
-        proc = subprocess.run(
-            [pdftoppm, "-r", f"{dpi:g}", "-png", "-singlefile", str(pdf), str(stem)],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        width, height = raster_size(*_pdf_size(pdf), dpi)
+        try:
+            check_raster_budget(width, height)
+        except RasterBudgetError as exc:
+            return _too_large(exc, page, dpi)
+        stem = tmp / "page"
+        try:
+            proc = subprocess.run(
+                [pdftoppm, "-r", f"{dpi:g}", "-png", "-singlefile", str(pdf), str(stem)],
+                capture_output=True,
+                text=True,
+                check=False,
+                timeout=_PDFTOPPM_TIMEOUT,
+            )
+        except subprocess.TimeoutExpired:
+            return _fail(tr("render.pdftoppm_failed", reason="timeout"), EXIT_FAILED)
         produced = stem.with_suffix(".png")
+        reason = proc.stderr.strip() or f"exit {proc.returncode}"
         if proc.returncode != 0 or not produced.is_file():
-            reason = proc.stderr.strip() or f"exit {proc.returncode}"
-            return _fail(_msg("pdftoppm_failed", reason=reason), EXIT_FAILED)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        shutil.move(str(produced), out)
+            return _fail(tr("render.pdftoppm_failed", reason=reason), EXIT_FAILED)
+        # pdftoppm answers an allocation it cannot make with a 1 x 1 image and exit 0
+        from PIL import Image
+
+        with Image.open(produced) as img:
+            got = img.size
+        if abs(got[0] - width) > 2 or abs(got[1] - height) > 2:
+            detail = f"{got[0]} x {got[1]} pixels instead of {width} x {height}; {reason}"
+            return _fail(tr("render.pdftoppm_failed", reason=detail), EXIT_FAILED)
+        return _write_png(out, produced.read_bytes())
+
+
+def _qt_backend(
+    display_list: PageDisplayList, edition: Edition, out: Path, dpi: float, page: int
+) -> int:
+    from kupang_layout.render.qt.raster import RasterError, render_page_png
+
+    try:
+        render_page_png(display_list, edition, out, dpi)
+    except RasterBudgetError as exc:
+        return _too_large(exc, page, dpi)
+    except RasterError as exc:
+        if exc.file:  # the output: an existing PNG is left as it was
+            return _fail(tr("render.write_failed", path=exc.file, reason=exc.reason))
+        return _fail(str(exc), EXIT_FAILED)
     return EXIT_OK
 
 
@@ -89,28 +178,33 @@ def run(args: argparse.Namespace) -> int:
     from kupang_layout.engine.layout import LayoutEngine
     from kupang_layout.storage import StorageError, load_edition
 
-    if not 1 <= args.dpi <= 2400:
-        return _fail(_msg("bad_dpi", dpi=args.dpi))
+    dpi = float(args.dpi)
+    if not MIN_DPI <= dpi <= MAX_DPI:
+        return _fail(tr("render.bad_dpi", lo=f"{MIN_DPI:g}", hi=f"{MAX_DPI:g}", dpi=args.dpi))
     try:
         edition = load_edition(args.edition)
     except StorageError as exc:
         return _fail(str(exc))
+    for warning in load_warnings(edition):
+        print(tr("warning", message=warning.message()), file=sys.stderr)
     page = edition.page_by_number(args.page)
     if page is None:
-        return _fail(_msg("no_page", page=args.page, file=args.edition, count=len(edition.pages)))
-    display_list = LayoutEngine().layout_page(edition, page)
+        return _fail(
+            tr("render.no_page", page=args.page, file=args.edition, count=len(edition.pages))
+        )
+    m = page.bleed
+    try:  # refused before the page is laid out: the budget depends on its size only
+        check_raster_budget(*raster_size(page.width + 2 * m, page.height + 2 * m, dpi))
+    except RasterBudgetError as exc:
+        return _too_large(exc, args.page, dpi)
     out = Path(args.png)
-    if args.backend == "pdf":
-        code = _pdf_backend(display_list, edition, out, args.dpi)
-    else:
-        from kupang_layout.render.qt import RasterError, render_page_png
-
-        out.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            render_page_png(display_list, edition, out, args.dpi)
-        except RasterError as exc:
-            return _fail(str(exc), EXIT_FAILED)
-        code = EXIT_OK
+    try:
+        make_folder(out.parent)
+    except FileWriteError as exc:
+        return _fail(tr("render.write_failed", path=exc.file, reason=exc.reason))
+    display_list = LayoutEngine().layout_page(edition, page)
+    backend = _pdf_backend if args.backend == "pdf" else _qt_backend
+    code = backend(display_list, edition, out, dpi, args.page)
     if code == EXIT_OK:
-        print(_msg("written", path=out))
+        print(tr("render.written", path=out))
     return code

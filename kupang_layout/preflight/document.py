@@ -20,6 +20,7 @@ from kupang_layout.model.styles import StyleError
 from kupang_layout.preflight.context import PageContext
 from kupang_layout.preflight.doc_graphics import bleed_rules, image_rules, ink_rules
 from kupang_layout.preflight.doc_model import asset_rules, font_rules, slot_rules
+from kupang_layout.preflight.doc_pages import page_number_rules
 from kupang_layout.preflight.doc_placement import placement_rules, wholly_outside
 from kupang_layout.preflight.doc_text import (
     overprint_rules,
@@ -64,7 +65,7 @@ def check_page(
     registry = registry if registry is not None else default_registry()
     parked = pasteboard_frames(page)
     out = slot_rules(ctx) + asset_rules(ctx) + font_rules(ctx, registry)
-    out = [i for i in out if i.frame_id not in parked]
+    out = [i for i in out if i.frame_id not in parked] + page_number_rules(ctx)
     if display_list is None:
         try:
             display_list = engine.layout_page(edition, page)

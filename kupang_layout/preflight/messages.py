@@ -127,6 +127,12 @@ MESSAGES: dict[str, Entry] = {
         "id": "Warna {swatch} diatur cetak tindih; semestinya hanya hitam 100 % K.",
         "en": "{swatch} is set to overprint; only 100 % K black should overprint.",
     },
+    "page-number-duplicate": {
+        "id": "Nomor halaman {number} juga dipakai halaman ke-{others} di edisi; "
+        "salah satunya tidak akan tercetak.",
+        "en": "Page number {number} is also used by the page in place {others} of the "
+        "edition; one of them would not be printed.",
+    },
     "frame-pasteboard": {
         "id": "Bingkai di pasteboard, di luar halaman (x {x} mm, y {y} mm); tidak akan tercetak.",
         "en": "Frame on the pasteboard, off the page (x {x} mm, y {y} mm); it will not print.",
@@ -256,6 +262,10 @@ HINTS: dict[str, Entry] = {
     "frame-beyond-bleed": {
         "id": "Geser atau perkecil bingkai sampai berada di dalam bleed.",
         "en": "Move or shrink the frame to lie within the bleed.",
+    },
+    "page-number-duplicate": {
+        "id": "Beri setiap halaman nomor sendiri (pindahkan halaman agar diberi nomor ulang).",
+        "en": "Give every page its own number (move a page to number them again).",
     },
     "pdf-image-ppi-low": {
         "id": "Periksa gambar ini di edisi sebelum ekspor ulang.",

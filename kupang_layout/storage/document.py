@@ -11,7 +11,8 @@ from kupang_layout.model.template import PageTemplate
 from kupang_layout.storage import migrations
 from kupang_layout.storage.errors import DocumentFormatError, NewerVersionError
 from kupang_layout.storage.fields import UNKNOWN_KEY, At, Fields
-from kupang_layout.storage.jsonsafe import check_json_value
+from kupang_layout.storage.jsonsafe import check_json_value, repair_strings
+from kupang_layout.storage.load_report import LoadWarning, record_load_warnings
 from kupang_layout.storage.references import check_edition, check_template
 from kupang_layout.storage.serialize import (
     edition_from_dict,
@@ -124,6 +125,7 @@ def edition_from_json(data: Any, source_name: str) -> Edition:
         migrations.EDITION_SCHEMA,
         migrations.EDITION_MIGRATIONS,
     )
+    warnings = _repair_text(document, source_name, "edition")
     top = Fields(document, At(source_name))
     value, _ = top.raw("edition")
     edition = edition_from_dict(value, At(source_name))
@@ -132,7 +134,49 @@ def edition_from_json(data: Any, source_name: str) -> Edition:
         _keep_header_unknown(document, _EDITION_HEADER, edition.extra)
     except DocumentFormatError as exc:
         raise DocumentFormatError(source_name, exc.path, exc.message) from None
+    warnings += _repair_page_numbers(edition, source_name)
+    record_load_warnings(edition, warnings)
     return edition
+
+
+def _repair_text(document: dict[str, Any], file: str, body: str) -> list[LoadWarning]:
+    """Lone surrogates (JSON escapes such as \\ud800) become U+FFFD; one warning each."""
+    _, paths = repair_strings(document)
+    prefix = body + "."
+    return [
+        LoadWarning(file, p[len(prefix) :] if p.startswith(prefix) else p, "storage.repaired_text")
+        for p in paths
+    ]
+
+
+def _repair_page_numbers(edition: Edition, file: str) -> list[LoadWarning]:
+    """Pages sharing a number would overwrite each other's output: when any do, every
+    page is numbered by its place (as the program numbers pages), and each change told."""
+    numbers = [p.number for p in edition.pages]
+    shared = sorted({n for n in numbers if numbers.count(n) > 1})
+    if not shared:
+        return []
+    listed = ", ".join(str(n) for n in shared)
+    out = [
+        LoadWarning(
+            file,
+            "pages",
+            "storage.duplicate_page_numbers",
+            {"numbers": listed, "count": len(numbers)},
+        )
+    ]
+    edition.renumber_pages()
+    for i, (old, page) in enumerate(zip(numbers, edition.pages, strict=True)):
+        if page.number != old:
+            out.append(
+                LoadWarning(
+                    file,
+                    f"pages[{i}].number",
+                    "storage.renumbered_page",
+                    {"old": old, "new": page.number},
+                )
+            )
+    return out
 
 
 def template_from_json(data: Any, source_name: str) -> PageTemplate:
@@ -146,6 +190,7 @@ def template_from_json(data: Any, source_name: str) -> PageTemplate:
         migrations.TEMPLATE_SCHEMA,
         migrations.TEMPLATE_MIGRATIONS,
     )
+    warnings = _repair_text(document, source_name, "template")
     top = Fields(document, At(source_name))
     value, _ = top.raw("template")
     template = template_from_dict(value, At(source_name))
@@ -154,6 +199,7 @@ def template_from_json(data: Any, source_name: str) -> PageTemplate:
         _keep_header_unknown(document, _TEMPLATE_HEADER, template.extra)
     except DocumentFormatError as exc:
         raise DocumentFormatError(source_name, exc.path, exc.message) from None
+    record_load_warnings(template, warnings)
     return template
 
 

@@ -219,12 +219,16 @@ class Fields:
             self.at.key(key).fail(f"must be true, false or null, not {_type_name(value)}")
         return value
 
-    def items(self, key: str, default: Any = REQUIRED) -> Iterator[tuple[Any, At]]:
-        """The elements of a list field, each with its place."""
+    def items(
+        self, key: str, default: Any = REQUIRED, *, max_items: int | None = None
+    ) -> Iterator[tuple[Any, At]]:
+        """The elements of a list field, each with its place; at most `max_items` of them."""
         present, value = self._get(key, default)
         at = self.at.key(key)
         if present and not isinstance(value, list):
             at.fail(f"must be a list, not {_type_name(value)}")
+        if max_items is not None and len(value) > max_items:
+            at.fail(f"has {len(value)} items; at most {max_items} are allowed")
         for i, item in enumerate(value):
             yield item, at.index(i)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import math
 import re
@@ -9,7 +10,14 @@ from typing import Any
 
 from kupang_layout.storage.errors import DocumentFormatError
 
-__all__ = ["MAX_DEPTH", "check_json_value", "dump_json", "parse_json"]
+__all__ = [
+    "MAX_DEPTH",
+    "check_json_value",
+    "dump_json",
+    "parse_json",
+    "repair_strings",
+    "repair_text",
+]
 
 MAX_DEPTH = 64
 MAX_NUMBER_DIGITS = 40
@@ -123,6 +131,69 @@ def check_json_value(value: Any, file: str, path: str, max_depth: int = MAX_DEPT
         raise DocumentFormatError(file, p, f"{type(v).__name__} is not JSON data")
 
 
+def repair_text(text: str) -> str:
+    """`text` with every lone UTF-16 surrogate replaced by U+FFFD (a pair kept as one
+    character), so that it can always be written as UTF-8."""
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
+def _needs_repair(text: str) -> bool:
+    if text.isascii():
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def repair_strings(value: Any, path: str = "") -> tuple[Any, list[str]]:
+    """Plain JSON data with every string (and key) that UTF-8 cannot hold repaired.
+
+    Returns the data (changed in place where it is a list or an object) and the
+    path of every repaired value, in document order.
+    """
+    repaired: list[str] = []
+
+    def walk(v: Any, p: str) -> Any:
+        if isinstance(v, str):
+            if _needs_repair(v):
+                repaired.append(p)
+                return repair_text(v)
+            return v
+        if isinstance(v, list):
+            for i, item in enumerate(v):
+                v[i] = walk(item, f"{p}[{i}]")
+            return v
+        if isinstance(v, dict):
+            if any(_needs_repair(k) for k in v):
+                fixed: dict[str, Any] = {}
+                for k, item in v.items():
+                    if _needs_repair(k):
+                        repaired.append(f"{p}.{repair_text(k)}" if p else repair_text(k))
+                        k = repair_text(k)
+                    fixed[k] = item
+                v.clear()
+                v.update(fixed)
+            for k in list(v):
+                v[k] = walk(v[k], f"{p}.{k}" if p else k)
+            return v
+        return v
+
+    return walk(value, path), repaired
+
+
 def dump_json(document: Any) -> bytes:
-    """UTF-8 JSON, one key per line (diff-friendly), NaN refused."""
-    return json.dumps(document, ensure_ascii=False, allow_nan=False, indent=1).encode("utf-8")
+    """UTF-8 JSON, one key per line (diff-friendly), NaN refused.
+
+    Never fails on text: a string UTF-8 cannot hold (a lone surrogate) is written
+    with U+FFFD in its place.
+    """
+    text = json.dumps(document, ensure_ascii=False, allow_nan=False, indent=1)
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        # repaired value by value (not the text as a whole), so two keys that differ
+        # only in what was repaired cannot become one key twice in an object
+        fixed, _ = repair_strings(copy.deepcopy(document))
+        return json.dumps(fixed, ensure_ascii=False, allow_nan=False, indent=1).encode("utf-8")

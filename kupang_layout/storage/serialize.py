@@ -28,6 +28,24 @@ from kupang_layout.model.page import Page
 from kupang_layout.model.story import Paragraph, Run, Story
 from kupang_layout.model.styles import CharacterStyle, ParagraphStyle
 from kupang_layout.model.template import PageTemplate
+from kupang_layout.storage.bounds import (
+    MAX_COLUMNS,
+    MAX_EDITION_TEXT,
+    MAX_FRAMES,
+    MAX_GUTTER,
+    MAX_IMAGE_SCALE,
+    MAX_PAGES,
+    MAX_PARAGRAPH_TEXT,
+    MAX_PARAGRAPHS,
+    MAX_RUNS,
+    MAX_STORIES,
+    MAX_STORY_TEXT,
+    MAX_STROKE,
+    MAX_STYLES,
+    MAX_SWATCHES,
+    MIN_IMAGE_SCALE,
+    PASTEBOARD_SPAN,
+)
 from kupang_layout.storage.fields import REQUIRED, At, Fields
 from kupang_layout.storage.serialize_geometry import (
     as_dict,
@@ -143,9 +161,9 @@ def frame_from_dict(value: Any, at: At) -> AnyFrame:
             paragraph_style=f.text(
                 "paragraph_style", default_of(cls, "paragraph_style"), nonempty=True
             ),
-            columns=f.integer("columns", default_of(cls, "columns"), lo=1, hi=100),
-            gutter=f.number("gutter", default_of(cls, "gutter"), lo=0.0),
-            inset=f.number("inset", default_of(cls, "inset"), lo=0.0),
+            columns=f.integer("columns", default_of(cls, "columns"), lo=1, hi=MAX_COLUMNS),
+            gutter=f.number("gutter", default_of(cls, "gutter"), lo=0.0, hi=MAX_GUTTER),
+            inset=f.number("inset", default_of(cls, "inset"), lo=0.0, hi=MAX_GUTTER),
             balance=f.flag("balance", default_of(cls, "balance")),
             fill=f.opt_text("fill", default_of(cls, "fill"), nonempty=True),
             vertical_align=f.text(
@@ -160,18 +178,24 @@ def frame_from_dict(value: Any, at: At) -> AnyFrame:
             **common,
             asset=asset,
             fit=f.text("fit", default_of(cls, "fit"), choices=FIT_MODES),
-            scale=f.number("scale", default_of(cls, "scale"), lo=0.0, hi=1000.0, lo_open=True),
-            offset_x=f.number("offset_x", default_of(cls, "offset_x")),
-            offset_y=f.number("offset_y", default_of(cls, "offset_y")),
+            scale=f.number(
+                "scale", default_of(cls, "scale"), lo=MIN_IMAGE_SCALE, hi=MAX_IMAGE_SCALE
+            ),
+            offset_x=f.number(
+                "offset_x", default_of(cls, "offset_x"), lo=-PASTEBOARD_SPAN, hi=PASTEBOARD_SPAN
+            ),
+            offset_y=f.number(
+                "offset_y", default_of(cls, "offset_y"), lo=-PASTEBOARD_SPAN, hi=PASTEBOARD_SPAN
+            ),
             stroke=f.opt_text("stroke", default_of(cls, "stroke"), nonempty=True),
             stroke_weight=f.number(
-                "stroke_weight", default_of(cls, "stroke_weight"), lo=0.0, hi=1000.0
+                "stroke_weight", default_of(cls, "stroke_weight"), lo=0.0, hi=MAX_STROKE
             ),
         )
     elif cls is Rule:
         frame = Rule(
             **common,
-            weight=f.number("weight", default_of(cls, "weight"), lo=0.0, hi=1000.0),
+            weight=f.number("weight", default_of(cls, "weight"), lo=0.0, hi=MAX_STROKE),
             swatch=f.text("swatch", default_of(cls, "swatch"), nonempty=True),
         )
     else:
@@ -180,7 +204,7 @@ def frame_from_dict(value: Any, at: At) -> AnyFrame:
             fill=f.opt_text("fill", default_of(cls, "fill"), nonempty=True),
             stroke=f.opt_text("stroke", default_of(cls, "stroke"), nonempty=True),
             stroke_weight=f.number(
-                "stroke_weight", default_of(cls, "stroke_weight"), lo=0.0, hi=1000.0
+                "stroke_weight", default_of(cls, "stroke_weight"), lo=0.0, hi=MAX_STROKE
             ),
         )
     frame.extra = keep_unknown(f.extra(), {"rect": rect_unknown})
@@ -205,7 +229,9 @@ def page_from_dict(value: Any, at: At) -> Page:
         number=f.integer("number", lo=0, hi=100_000),
         template=f.opt_text("template", max_len=_NAME_LEN),
         **geometry_from_dict(f, Page, unknown),
-        frames=[frame_from_dict(item, a) for item, a in f.items("frames", [])],
+        frames=[
+            frame_from_dict(item, a) for item, a in f.items("frames", [], max_items=MAX_FRAMES)
+        ],
     )
     page.extra = keep_unknown(f.extra(), unknown)
     return page
@@ -220,7 +246,7 @@ def _run_to_dict(r: Run) -> dict[str, Any]:
 
 def _run_from_dict(value: Any, at: At) -> Run:
     f = Fields(value, at)
-    text = f.text("text")
+    text = f.text("text", max_len=MAX_PARAGRAPH_TEXT)
     char_style = f.opt_text("char_style", nonempty=True, max_len=200)
     return Run(text=text, char_style=char_style, extra=f.extra())
 
@@ -233,8 +259,17 @@ def _paragraph_to_dict(p: Paragraph) -> dict[str, Any]:
 def _paragraph_from_dict(value: Any, at: At) -> Paragraph:
     f = Fields(value, at)
     style = f.text("style", nonempty=True, max_len=200)
-    runs = [_run_from_dict(item, a) for item, a in f.items("runs", [])]
+    runs = [_run_from_dict(item, a) for item, a in f.items("runs", [], max_items=MAX_RUNS)]
+    length = sum(len(r.text) for r in runs)
+    if length > MAX_PARAGRAPH_TEXT:
+        at.key("runs").fail(
+            f"the paragraph holds {length} characters; at most {MAX_PARAGRAPH_TEXT} are allowed"
+        )
     return Paragraph(style=style, runs=runs, extra=f.extra())
+
+
+def _text_length(paragraphs: list[Paragraph]) -> int:
+    return sum(len(r.text) for p in paragraphs for r in p.runs)
 
 
 def story_to_dict(s: Story) -> dict[str, Any]:
@@ -250,7 +285,15 @@ def story_from_dict(value: Any, at: At) -> Story:
     f = Fields(value, at)
     sid = f.text("id", nonempty=True, max_len=_ID_LEN)
     name = f.text("name", default_of(Story, "name"), max_len=_NAME_LEN)
-    paragraphs = [_paragraph_from_dict(item, a) for item, a in f.items("paragraphs", [])]
+    paragraphs = [
+        _paragraph_from_dict(item, a)
+        for item, a in f.items("paragraphs", [], max_items=MAX_PARAGRAPHS)
+    ]
+    length = _text_length(paragraphs)
+    if length > MAX_STORY_TEXT:
+        at.key("paragraphs").fail(
+            f"the story holds {length} characters; at most {MAX_STORY_TEXT} are allowed"
+        )
     return Story(id=sid, paragraphs=paragraphs, name=name, extra=f.extra())
 
 
@@ -264,10 +307,11 @@ def _keyed_from(
     build: Callable[[Any, At], _T],
     field: str,
     label: str,
+    max_items: int,
 ) -> dict[str, _T]:
     """A list of objects read into a dict by their `field` (id or name); duplicates fail."""
     out: dict[str, _T] = {}
-    for item, at in f.items(key, default):
+    for item, at in f.items(key, default, max_items=max_items):
         obj = build(item, at)
         ident = getattr(obj, field)
         if ident in out:
@@ -277,15 +321,25 @@ def _keyed_from(
 
 
 def _stories_from(f: Fields, key: str, default: Any) -> dict[str, Story]:
-    return _keyed_from(f, key, default, story_from_dict, "id", "story id")
+    stories = _keyed_from(f, key, default, story_from_dict, "id", "story id", MAX_STORIES)
+    length = sum(_text_length(s.paragraphs) for s in stories.values())
+    if length > MAX_EDITION_TEXT:
+        f.at.key(key).fail(
+            f"the stories hold {length} characters in all; at most {MAX_EDITION_TEXT} are allowed"
+        )
+    return stories
 
 
 def _pstyles_from(f: Fields, key: str, default: Any) -> dict[str, ParagraphStyle]:
-    return _keyed_from(f, key, default, paragraph_style_from_dict, "name", "paragraph style name")
+    return _keyed_from(
+        f, key, default, paragraph_style_from_dict, "name", "paragraph style name", MAX_STYLES
+    )
 
 
 def _cstyles_from(f: Fields, key: str, default: Any) -> dict[str, CharacterStyle]:
-    return _keyed_from(f, key, default, character_style_from_dict, "name", "character style name")
+    return _keyed_from(
+        f, key, default, character_style_from_dict, "name", "character style name", MAX_STYLES
+    )
 
 
 # -- edition -----------------------------------------------------------------
@@ -320,13 +374,13 @@ def edition_from_dict(value: Any, at: At) -> Edition:
     paper = f.text("paper", default_of(Edition, "paper"), max_len=_NAME_LEN)
     number = f.text("number", default_of(Edition, "number"), max_len=_NAME_LEN)
     date = f.text("date", default_of(Edition, "date"), max_len=100)
-    pages = [page_from_dict(item, a) for item, a in f.items("pages")]
+    pages = [page_from_dict(item, a) for item, a in f.items("pages", max_items=MAX_PAGES)]
     stories = _stories_from(f, "stories", REQUIRED)
     pstyles = _pstyles_from(f, "paragraph_styles", REQUIRED)
     cstyles = _cstyles_from(f, "character_styles", REQUIRED)
     swatches: dict[str, Swatch] = {}
     swatch_unknown: dict[str, Any] = {}
-    for item, a in f.items("swatches"):
+    for item, a in f.items("swatches", max_items=MAX_SWATCHES):
         sw, unk = swatch_from_dict(item, a)
         if sw.name in swatches:
             a.key("name").fail(f"duplicate swatch name {sw.name!r}")
@@ -375,7 +429,9 @@ def template_from_dict(value: Any, at: At) -> PageTemplate:
         name=f.text("name", nonempty=True, max_len=200),
         description=f.text("description", default_of(PageTemplate, "description"), max_len=10_000),
         **geometry_from_dict(f, PageTemplate, unknown),
-        frames=[frame_from_dict(item, a) for item, a in f.items("frames", [])],
+        frames=[
+            frame_from_dict(item, a) for item, a in f.items("frames", [], max_items=MAX_FRAMES)
+        ],
         stories=_stories_from(f, "stories", []),
         paragraph_styles=_pstyles_from(f, "paragraph_styles", []),
         character_styles=_cstyles_from(f, "character_styles", []),

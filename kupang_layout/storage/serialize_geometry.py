@@ -13,6 +13,18 @@ from typing import Any
 from kupang_layout.model.geometry import BaselineGrid, ColumnGrid, Guide, Margins, Rect
 from kupang_layout.model.page import Page
 from kupang_layout.model.template import PageTemplate
+from kupang_layout.storage.bounds import (
+    MAX_BASELINE,
+    MAX_BLEED,
+    MAX_COLUMNS,
+    MAX_GUIDES,
+    MAX_GUTTER,
+    MAX_PAGE_SIZE,
+    MIN_BASELINE,
+    PASTEBOARD_HI,
+    PASTEBOARD_LO,
+    PASTEBOARD_SPAN,
+)
 from kupang_layout.storage.fields import UNKNOWN_KEY, At, Fields
 from kupang_layout.storage.serialize_styles import merge_extra
 
@@ -61,13 +73,20 @@ def rect_to_dict(r: Rect, unknown: Any) -> dict[str, Any]:
 
 
 def rect_from_dict(value: Any, at: At) -> tuple[Rect, dict[str, Any]]:
+    """A frame's rect, which must lie wholly on the pasteboard (storage/bounds.py)."""
     f = Fields(value, at)
+    lo, hi = PASTEBOARD_LO, PASTEBOARD_HI
     rect = Rect(
-        f.number("x"),
-        f.number("y"),
-        f.number("width", lo=0.0),
-        f.number("height", lo=0.0),
+        f.number("x", lo=lo, hi=hi),
+        f.number("y", lo=lo, hi=hi),
+        f.number("width", lo=0.0, hi=PASTEBOARD_SPAN),
+        f.number("height", lo=0.0, hi=PASTEBOARD_SPAN),
     )
+    for name, start, size in (("width", rect.x, rect.width), ("height", rect.y, rect.height)):
+        if start + size > hi:
+            at.key(name).fail(
+                f"the frame reaches beyond the pasteboard ({start:g} + {size:g} > {hi:g} pt)"
+            )
     return rect, f.extra()
 
 
@@ -108,9 +127,9 @@ def geometry_to_dict(obj: Page | PageTemplate) -> dict[str, Any]:
 def geometry_from_dict(f: Fields, cls: type, unknown: dict[str, Any]) -> dict[str, Any]:
     """width/height/bleed/margins/columns/baseline/guides of a page or template."""
     out: dict[str, Any] = {
-        "width": f.number("width", lo=0.0, lo_open=True),
-        "height": f.number("height", lo=0.0, lo_open=True),
-        "bleed": f.number("bleed", default_of(cls, "bleed"), lo=0.0),
+        "width": f.number("width", lo=0.0, hi=MAX_PAGE_SIZE, lo_open=True),
+        "height": f.number("height", lo=0.0, hi=MAX_PAGE_SIZE, lo_open=True),
+        "bleed": f.number("bleed", default_of(cls, "bleed"), lo=0.0, hi=MAX_BLEED),
     }
     value, at = f.raw("margins", None)
     if value is None:
@@ -118,7 +137,10 @@ def geometry_from_dict(f: Fields, cls: type, unknown: dict[str, Any]) -> dict[st
     else:
         mf = Fields(value, at)
         out["margins"] = Margins(
-            *(mf.number(k, lo=0.0) for k in ("top", "bottom", "inside", "outside"))
+            *(
+                mf.number(k, lo=0.0, hi=MAX_PAGE_SIZE)
+                for k in ("top", "bottom", "inside", "outside")
+            )
         )
         unknown["margins"] = mf.extra()
     value, at = f.raw("columns", None)
@@ -126,7 +148,9 @@ def geometry_from_dict(f: Fields, cls: type, unknown: dict[str, Any]) -> dict[st
         out["columns"] = default_of(cls, "columns")
     else:
         cf = Fields(value, at)
-        out["columns"] = ColumnGrid(cf.integer("count", lo=1, hi=100), cf.number("gutter", lo=0.0))
+        out["columns"] = ColumnGrid(
+            cf.integer("count", lo=1, hi=MAX_COLUMNS), cf.number("gutter", lo=0.0, hi=MAX_GUTTER)
+        )
         unknown["columns"] = cf.extra()
     value, at = f.raw("baseline", None)
     if value is None:
@@ -134,14 +158,20 @@ def geometry_from_dict(f: Fields, cls: type, unknown: dict[str, Any]) -> dict[st
     else:
         bf = Fields(value, at)
         out["baseline"] = BaselineGrid(
-            bf.number("leading", lo=0.0, lo_open=True), bf.number("offset")
+            bf.number("leading", lo=MIN_BASELINE, hi=MAX_BASELINE),
+            bf.number("offset", lo=-MAX_PAGE_SIZE, hi=MAX_PAGE_SIZE),
         )
         unknown["baseline"] = bf.extra()
     guides: list[Guide] = []
     guide_unknown: list[dict[str, Any]] = []
-    for item, at in f.items("guides", []):
+    for item, at in f.items("guides", [], max_items=MAX_GUIDES):
         gf = Fields(item, at)
-        guides.append(Guide(gf.text("orientation", choices=("h", "v")), gf.number("position")))
+        guides.append(
+            Guide(
+                gf.text("orientation", choices=("h", "v")),
+                gf.number("position", lo=PASTEBOARD_LO, hi=PASTEBOARD_HI),
+            )
+        )
         guide_unknown.append(gf.extra())
     out["guides"] = guides
     if any(guide_unknown):

@@ -9,7 +9,17 @@ from typing import Any
 from kupang_layout.model.assets import Asset
 from kupang_layout.model.color import Swatch
 from kupang_layout.model.styles import ALIGNMENTS, CharacterStyle, ParagraphStyle
-from kupang_layout.storage.fields import MAX_LENGTH, UNKNOWN_KEY, At, Fields
+from kupang_layout.storage.bounds import (
+    MAX_FONT_SIZE,
+    MAX_INDENT,
+    MAX_LEADING,
+    MAX_LETTER_SPACE,
+    MAX_TRACKING,
+    MAX_WORD_SPACE,
+    MIN_FONT_SIZE,
+    MIN_TRACKING,
+)
+from kupang_layout.storage.fields import UNKNOWN_KEY, At, Fields
 
 __all__ = [
     "ASSET_EXTS",
@@ -34,17 +44,17 @@ ASSET_EXTS = ("jpg", "png", "tif")
 # limits are (lo, hi) for numbers (lo exclusive when a third item is True) or
 # ("choices", values) for strings.
 _Spec = tuple[str, str, tuple[Any, ...]]
-_SIZE: tuple[Any, ...] = (0.0, 5000.0, True)
-_FREE: tuple[Any, ...] = (-MAX_LENGTH, MAX_LENGTH)
-_PERCENT: tuple[Any, ...] = (0.0, 10_000.0)
-_LETTER: tuple[Any, ...] = (-1000.0, 1000.0)
+_SIZE: tuple[Any, ...] = (MIN_FONT_SIZE, MAX_FONT_SIZE)
+_FREE: tuple[Any, ...] = (-MAX_INDENT, MAX_INDENT)
+_PERCENT: tuple[Any, ...] = (0.0, MAX_WORD_SPACE)
+_LETTER: tuple[Any, ...] = (-MAX_LETTER_SPACE, MAX_LETTER_SPACE)
 
 PARAGRAPH_STYLE_FIELDS: tuple[_Spec, ...] = (
     ("based_on", "str", ()),
     ("font_family", "str", ()),
     ("font_face", "str", ()),
     ("size", "float", _SIZE),
-    ("leading", "float", (0.0, 5000.0)),
+    ("leading", "float", (0.0, MAX_LEADING)),
     ("alignment", "str", ("choices", ALIGNMENTS)),
     ("first_indent", "float", _FREE),
     ("left_indent", "float", _FREE),
@@ -63,11 +73,11 @@ PARAGRAPH_STYLE_FIELDS: tuple[_Spec, ...] = (
     ("word_space_max", "float", _PERCENT),
     ("letter_space_min", "float", _LETTER),
     ("letter_space_max", "float", _LETTER),
-    ("tracking", "float", (-1000.0, 10_000.0)),
+    ("tracking", "float", (MIN_TRACKING, MAX_TRACKING)),
     ("align_to_grid", "bool", ()),
-    ("drop_cap_lines", "int", (0, 100)),
+    ("drop_cap_lines", "int", (0, 20)),
     ("all_caps", "bool", ()),
-    ("shrink_to_fit_min_size", "float", (0.0, 5000.0)),
+    ("shrink_to_fit_min_size", "float", (0.0, MAX_FONT_SIZE)),
     ("max_lines", "int", (0, 100_000)),
 )
 
