@@ -4,16 +4,25 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
+import traceback
 from collections.abc import Callable, Sequence
 
 from kupang_layout import __version__
+from kupang_layout.common.errorlog import log_exception
+from kupang_layout.common.runtemp import clean_stale_runs
 from kupang_layout.errors import KupangError
+from kupang_layout.errortext import internal_message, known_message, log_sentence
 from kupang_layout.i18n import current_language, set_language, tr
 
 EXIT_OK = 0
 EXIT_DOCUMENT_ERRORS = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+DEBUG_ENV = "KUPANG_LAYOUT_DEBUG"
+#: Where a sub-command keeps the file it works on (for messages about unexpected errors).
+_FILE_ARGS = ("edition", "manuscript", "file", "output", "png", "out", "name")
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -116,6 +125,56 @@ def _handler(command: str) -> Handler | None:
     return run
 
 
+def _document_error_types() -> tuple[type[BaseException], ...]:
+    """Errors of a document that was read but breaks a rule of the model (exit 1)."""
+    from kupang_layout.model import CommandError
+    from kupang_layout.model.assets import MissingAssetError
+    from kupang_layout.model.styles import StyleError
+
+    return (CommandError, MissingAssetError, StyleError)
+
+
+def _command_file(args: argparse.Namespace) -> str | None:
+    for name in _FILE_ARGS:
+        value = getattr(args, name, None)
+        if isinstance(value, str) and value:
+            return value
+    return None
+
+
+def _debug() -> bool:
+    return os.environ.get(DEBUG_ENV, "").strip() not in ("", "0")
+
+
+def _report(exc: BaseException, command: str, args: argparse.Namespace) -> int:
+    """The command line's error boundary: any exception -> a message, a log entry, an exit code.
+
+    Known problems (the program's own errors, files that cannot be read or written)
+    name the file and say what to do: exit 2, or 1 for a document that breaks a rule
+    of the model. Anything else (a fault of the program, or too little memory): exit
+    3, with the log file named. The traceback goes to the log (and
+    to stderr with KUPANG_LAYOUT_DEBUG=1), never to the person otherwise.
+    """
+    file = _command_file(args)
+    log = log_exception(exc, f"kupang-layout {command}", file)
+    if _debug():
+        traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
+    lang = current_language()
+    if isinstance(exc, KupangError | OSError):
+        print(tr("error", message=known_message(exc, lang)), file=sys.stderr)
+        return EXIT_USAGE
+    if isinstance(exc, _document_error_types()):
+        print(tr("error", message=known_message(exc, lang, file)), file=sys.stderr)
+        return EXIT_DOCUMENT_ERRORS
+    if isinstance(exc, MemoryError):
+        text = tr("error", message=known_message(exc, lang, file) + " " + log_sentence(log, lang))
+    else:  # "Internal error while ...": a sentence of its own
+        action = tr("boundary.command", lang, command=command)
+        text = internal_message(exc, action, file, log, lang)
+    print(text, file=sys.stderr)
+    return EXIT_INTERNAL
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -123,19 +182,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args.command or "gui"
     if args.command is None:
         args.file = None
-    handler = _handler(command)
-    if handler is None:
-        print(tr("not_available", command=command), file=sys.stderr)
-        return EXIT_USAGE
     try:
+        clean_stale_runs()  # temporary folders of runs that were killed
+        handler = _handler(command)
+        if handler is None:
+            print(tr("not_available", command=command), file=sys.stderr)
+            return EXIT_USAGE
         return handler(args)
-    except KupangError as exc:
-        localised = getattr(exc, "message", None)
-        text = localised(current_language()) if callable(localised) else str(exc)
-        print(tr("error", message=text), file=sys.stderr)
-        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # the command line's one error boundary: anything at all
+        return _report(exc, command, args)
 
 
 if __name__ == "__main__":

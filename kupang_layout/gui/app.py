@@ -9,7 +9,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from kupang_layout import __version__
+from kupang_layout.common.runtemp import clean_stale_runs
 from kupang_layout.gui.autosave import offer_recovery
+from kupang_layout.gui.boundary import install_excepthook
 from kupang_layout.gui.document import Document
 from kupang_layout.gui.i18n import install_language
 from kupang_layout.gui.main_window import MainWindow
@@ -60,9 +62,14 @@ def open_window(path: Path | None = None, language: str | None = None) -> MainWi
 
 
 def run(path: str | None = None, language: str | None = None) -> int:
+    clean_stale_runs()  # temporary folders of runs that were killed
     app = application()
     window = open_window(Path(path) if path else None, language)
-    window.show()
-    QTimer.singleShot(0, lambda: offer_recovery(window))  # after a crash
-    QTimer.singleShot(0, lambda: run_test_script(window))  # KUPANG_LAYOUT_TEST_SCRIPT
-    return app.exec()
+    restore_hook = install_excepthook(window)  # the last resort of the error boundary
+    try:
+        window.show()
+        QTimer.singleShot(0, lambda: offer_recovery(window))  # after a crash
+        QTimer.singleShot(0, lambda: run_test_script(window))  # KUPANG_LAYOUT_TEST_SCRIPT
+        return app.exec()
+    finally:
+        restore_hook()

@@ -16,11 +16,14 @@ import contextlib
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
+from kupang_layout.common.errorlog import log_exception
+from kupang_layout.errortext import reason_text
 from kupang_layout.gui.document import Document
 from kupang_layout.gui.i18n import tr
 from kupang_layout.gui.recovery import (
@@ -29,6 +32,7 @@ from kupang_layout.gui.recovery import (
     RecoverySession,
     Snapshot,
     find_orphans,
+    recovery_roots,
 )
 from kupang_layout.gui.settings import app_settings
 from kupang_layout.storage import StorageError, edition_to_json
@@ -38,6 +42,13 @@ if TYPE_CHECKING:
 
 CTX = "Autosave"
 STRUCTURAL_DELAY_MS = 500
+
+
+def _reason(exc: BaseException) -> str:
+    """Why, in the current language (the file named where the error names one)."""
+    reason, _ = reason_text(exc)
+    file = getattr(exc, "file", None) or getattr(exc, "filename", None)
+    return f"{file}: {reason}" if file and str(file) not in reason else reason
 
 
 def _structure(doc: Document) -> tuple[object, ...]:
@@ -54,14 +65,17 @@ class Autosaver(QObject):
     """Writes recovery copies of one Document."""
 
     saved = Signal(str)  # the time of the copy, as text
-    failed = Signal(str)
-    _done = Signal(str)  # from the worker thread, delivered in the GUI thread
-    _error = Signal(str)
+    failed = Signal(str)  # why no copy could be written
+    elsewhere = Signal(str, str)  # the copy's file, why it is not in the usual place
+    _done = Signal(str, str, str)  # from the worker thread, delivered in the GUI thread
+    _error = Signal(str, object)
 
     def __init__(self, doc: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.doc = doc
-        self.session: RecoverySession | None = None
+        self.session: RecoverySession | None = None  # the one holding the latest copy
+        self._sessions: dict[Path, RecoverySession] = {}  # by recovery root
+        self.notices: AutosaveNotices | None = None
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
         self._pending: Future[None] | None = None
         self._saved_revision: int | None = None
@@ -97,7 +111,18 @@ class Autosaver(QObject):
 
     # -- writing ------------------------------------------------------------------
     def autosave(self) -> bool:
-        """Copy the edition now if it changed since the last copy; True if one was queued."""
+        """Copy the edition now if it changed since the last copy; True if one was queued.
+
+        Any failure, here or on the worker thread, is reported through `failed`.
+        """
+        try:
+            return self._autosave()
+        except Exception as exc:  # the autosave boundary: reported, tried again next tick
+            self._saved_revision = None
+            self._report(exc)
+            return False
+
+    def _autosave(self) -> bool:
         doc = self.doc
         if self._finished:
             return False
@@ -111,40 +136,101 @@ class Autosaver(QObject):
             return False
         if doc.revision == self._saved_revision:
             return False
-        edition = doc.edition
-        snap = Snapshot(
-            document=edition_to_json(edition),
-            assets=tuple((a.sha256, a.filename) for a in edition.assets.values()),
-            source=edition.asset_source,
-            origin=str(doc.path) if doc.path is not None else None,
-        )
+        snap = self._snapshot()
         self._saved_revision = doc.revision
         self._has_copy = True
         self._submit(lambda: self._write(snap))
         return True
 
-    def _write(self, snap: Snapshot) -> None:
-        """Worker thread."""
-        if self.session is None:
-            self.session = RecoverySession.create()
-        self.session.write(snap)
-        self._done.emit(datetime.now().strftime("%H:%M:%S"))
+    def _snapshot(self) -> Snapshot:
+        doc = self.doc
+        edition = doc.edition
+        return Snapshot(
+            document=edition_to_json(edition),
+            assets=tuple((a.sha256, a.filename) for a in edition.assets.values()),
+            source=edition.asset_source,
+            origin=str(doc.path) if doc.path is not None else None,
+        )
 
-    def _submit(self, job: Callable[[], None]) -> None:
+    def rescue(self) -> Path | None:
+        """Write a recovery copy now, whatever the revision (a save failed); its file.
+
+        None when no copy could be written anywhere (the failure is reported).
+        """
+        if self._finished:
+            return None
+        try:
+            snap = self._snapshot()
+        except Exception as exc:  # the autosave boundary: the caller says the work is open
+            self._report(exc)
+            return None
+        self.wait()
+        box: list[Path] = []
+        self._submit(lambda: box.append(self._write(snap)))
+        self.wait()
+        if not box:
+            return None
+        self._saved_revision = self.doc.revision
+        self._has_copy = True
+        return box[0]
+
+    def _write(self, snap: Snapshot) -> Path:
+        """Worker thread: write the copy into the first place that takes it; its file.
+
+        The session holding the last good copy is kept until a newer copy is written.
+        """
+        problems: list[str] = []
+        for root in recovery_roots():
+            session = self._sessions.get(root)
+            try:
+                if session is None:
+                    session = RecoverySession.create(root)
+                    self._sessions[root] = session
+                session.write(snap)
+            except Exception as exc:  # the autosave boundary: try the next place
+                problems.append(f"{root}: {_reason(exc)}")
+                log_exception(exc, "autosave", str(root))
+                if session is not None and not session.file.exists():
+                    self._drop(root)  # it holds no copy: nothing to keep
+                continue
+            for other in [r for r in self._sessions if r != root]:
+                self._drop(other)  # older copies
+            self.session = session
+            where = session.file
+            self._done.emit(datetime.now().strftime("%H:%M:%S"), str(where), "; ".join(problems))
+            return where
+        raise RecoveryError("", "; ".join(problems))
+
+    def _drop(self, root: Path) -> None:
+        session = self._sessions.pop(root, None)
+        if session is not None:
+            session.remove()
+            if self.session is session:
+                self.session = None
+
+    def _submit(self, job: Callable[[], object]) -> None:
         def run() -> None:
             try:
                 job()
-            except (OSError, StorageError) as exc:
-                self._error.emit(str(exc))
+            except Exception as exc:  # the background job's boundary: shown in the GUI thread
+                self._error.emit(_reason(exc), exc)
 
         self._pending = self._pool.submit(run)
 
-    def _on_done(self, when: str) -> None:
+    def _on_done(self, when: str, where: str, problems: str) -> None:
+        if problems:
+            self.elsewhere.emit(where, problems)
         self.saved.emit(when)
 
-    def _on_error(self, text: str) -> None:
+    def _on_error(self, text: str, exc: object) -> None:
         self._saved_revision = None  # try again at the next tick
+        if isinstance(exc, BaseException):
+            log_exception(exc, "autosave")
         self.failed.emit(text)
+
+    def _report(self, exc: BaseException) -> None:
+        log_exception(exc, "autosave")
+        self.failed.emit(_reason(exc))
 
     def wait(self, timeout: float = 30.0) -> None:
         """Block until the queued writes are done (tests, closing)."""
@@ -156,9 +242,10 @@ class Autosaver(QObject):
     def adopt(self, orphan: Orphan) -> None:
         """Write on into a recovered folder (its pictures are there already)."""
         self.wait()
-        if self.session is not None:
-            self.session.remove()
+        for root in list(self._sessions):
+            self._drop(root)
         self.session = orphan.adopt()
+        self._sessions[self.session.root] = self.session
         self._has_copy = True
         self._saved_revision = None
 
@@ -169,23 +256,85 @@ class Autosaver(QObject):
         self.soon.stop()
         self.wait()
         self._pool.shutdown(wait=True)
+        for root in list(self._sessions):
+            self._drop(root)
         if self.session is not None:
             self.session.remove()
             self.session = None
 
 
+class AutosaveNotices(QObject):
+    """Tells the desk about autosave trouble: always in the status bar, and once (until a
+    copy is written in the usual place again) in a warning that does not block work."""
+
+    def __init__(self, window: MainWindow, saver: Autosaver) -> None:
+        super().__init__(window)
+        self.window = window
+        self.warned = False
+        self.box: QMessageBox | None = None
+        saver.saved.connect(self._saved)
+        saver.failed.connect(self._failed)
+        saver.elsewhere.connect(self._elsewhere)
+        self._elsewhere_now = False
+
+    def _status(self, text: str, ms: int) -> None:
+        self.window.statusBar().showMessage(text, ms)
+
+    def _saved(self, when: str) -> None:
+        if not self._elsewhere_now:
+            self.warned = False  # the usual place works again: warn again next time
+            self._status(tr(CTX, "Recovery copy saved at %1").replace("%1", when), 3000)
+        self._elsewhere_now = False
+
+    def _failed(self, text: str) -> None:
+        self._status(tr(CTX, "Could not write the recovery copy: %1").replace("%1", text), 15000)
+        self._warn(
+            tr(
+                CTX,
+                "The recovery copy of your work cannot be written: %1\n\nThe edition is "
+                "still open and nothing is lost yet. Save it now (Save As into another "
+                "folder if saving fails too).",
+            ).replace("%1", text)
+        )
+
+    def _elsewhere(self, where: str, problems: str) -> None:
+        self._elsewhere_now = True
+        folder = str(Path(where).parent)
+        self._status(
+            tr(CTX, "Recovery copy saved in %1 (the usual folder cannot be written)").replace(
+                "%1", folder
+            ),
+            15000,
+        )
+        self._warn(
+            tr(
+                CTX,
+                "The recovery copy cannot be written in the usual folder (%1).\n\nIt is "
+                "written to %2 instead, until the usual folder can be written again.",
+            )
+            .replace("%1", problems)
+            .replace("%2", folder)
+        )
+
+    def _warn(self, text: str) -> None:
+        if self.warned:
+            return
+        self.warned = True
+        box = QMessageBox(self.window)
+        box.setObjectName("autosave_warning")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(tr(CTX, "Recovery Copy"))
+        box.setText(text)
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.show()
+        self.box = box
+
+
 def install_autosave(window: MainWindow) -> Autosaver:
     saver = Autosaver(window.doc, window)
-    saver.saved.connect(
-        lambda when: window.statusBar().showMessage(
-            tr(CTX, "Recovery copy saved at %1").replace("%1", when), 3000
-        )
-    )
-    saver.failed.connect(
-        lambda text: window.statusBar().showMessage(
-            tr(CTX, "Could not write the recovery copy: %1").replace("%1", text), 8000
-        )
-    )
+    saver.notices = AutosaveNotices(window, saver)
     return saver
 
 

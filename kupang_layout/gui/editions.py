@@ -8,6 +8,7 @@ controller as `window.editions`.
 from __future__ import annotations
 
 import contextlib
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QDialog, QDockWidget, QFileDialog, QMenu
 
+from kupang_layout.gui.boundary import action_label
 from kupang_layout.gui.handles import frame_at
 from kupang_layout.gui.i18n import tr
 from kupang_layout.gui.import_dialog import (
@@ -70,16 +72,23 @@ class EditionsController(QObject):
         file_menu = self._menu("&File")
         if file_menu is not None:
             file_menu.insertMenu(acts["save"], self.recent_menu)
-        acts["import_manuscript"].triggered.connect(self.import_from_menu)
-        acts["template_gallery"].triggered.connect(lambda: self.open_gallery())
-        acts["apply_template"].triggered.connect(lambda: self.open_gallery(apply=True))
-        acts["save_page_template"].triggered.connect(self.save_page_as_template)
-        acts["duplicate_page"].triggered.connect(self.pages.duplicate_page)
+        b = window.boundary  # every action inside the window's error boundary
+        b.connect_action(acts["import_manuscript"], lambda: self.import_from_menu())
+        b.connect_action(acts["template_gallery"], lambda: self.open_gallery())
+        b.connect_action(acts["apply_template"], lambda: self.open_gallery(apply=True))
+        b.connect_action(acts["save_page_template"], lambda: self.save_page_as_template())
+        b.connect_action(acts["duplicate_page"], lambda: self.pages.duplicate_page())
         acts["panel_pages"].toggled.connect(self.dock.setVisible)
         self.dock.visibilityChanged.connect(self._dock_shown)
         self._sized = False
-        self.pages.apply_template_requested.connect(lambda _pid: self.open_gallery(apply=True))
-        self.pages.manuscripts_dropped.connect(self.import_files)
+        apply_label = action_label(acts["apply_template"])
+        self.pages.apply_template_requested.connect(
+            lambda _pid: b.run(apply_label, lambda: self.open_gallery(apply=True))
+        )
+        import_label = action_label(acts["import_manuscript"])
+        self.pages.manuscripts_dropped.connect(
+            lambda pid, paths: b.run(import_label, lambda: self.import_files(pid, paths))
+        )
         self.doc.path_changed.connect(self._remember_path)
         window.canvas.installEventFilter(self)
         window.installEventFilter(self)
@@ -133,7 +142,7 @@ class EditionsController(QObject):
             action = self.recent_menu.addAction(f"&{i} {path.name}")
             action.setToolTip(str(path))
             action.setStatusTip(str(path))
-            action.triggered.connect(lambda _c=False, p=path: self.window.ops.open(p))
+            self.window.boundary.connect_action(action, partial(self.window.ops.open, path))
         if not files:
             empty = self.recent_menu.addAction(tr(CTX, "(none)"))
             empty.setEnabled(False)
@@ -203,7 +212,9 @@ class EditionsController(QObject):
             return False  # pictures and the rest: the canvas's own handling
         event.acceptProposedAction()
         if event.type() == QEvent.Type.Drop:
-            self.drop_on_canvas(paths, *self.window.canvas.view.to_page(event.position()))
+            x, y = self.window.canvas.view.to_page(event.position())
+            label = action_label(self.window.acts["import_manuscript"])
+            self.window.boundary.run(label, lambda: self.drop_on_canvas(paths, x, y))
         return True
 
     def drop_on_canvas(self, paths: list[Path], x: float, y: float) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 from kupang_layout import __version__
 from kupang_layout.gui.actions import TOOLS, Actions
 from kupang_layout.gui.autosave import install_autosave
+from kupang_layout.gui.boundary import Boundary, action_label
 from kupang_layout.gui.canvas import PageCanvas
 from kupang_layout.gui.document import Document
 from kupang_layout.gui.editions import install_editions
@@ -92,6 +94,7 @@ class MainWindow(QMainWindow):
             w.setMinimumWidth(120)
             self.statusBar().addPermanentWidget(w)
         self.acts["lang_" + language].setChecked(True)
+        self.boundary = Boundary(self)
         self._connect()
         self.retranslate()
         self._model_changed()
@@ -121,7 +124,9 @@ class MainWindow(QMainWindow):
 
     # -- wiring ------------------------------------------------------------------
     def _connect(self) -> None:
+        """Every action's slot runs inside the window's error boundary (boundary.py)."""
         a = self.acts
+        b = self.boundary
         ops = Operations(self)
         self.ops = ops
         for action_id in (
@@ -147,29 +152,33 @@ class MainWindow(QMainWindow):
             "unlock",
             "unlink",
         ):
-            a[action_id].triggered.connect(getattr(ops, action_id))
-        a["quit"].triggered.connect(self.close)
-        a["undo"].triggered.connect(self.doc.undo)
-        a["redo"].triggered.connect(self.doc.redo)
-        a["zoom_in"].triggered.connect(lambda: self.canvas.zoom_step(1))
-        a["zoom_out"].triggered.connect(lambda: self.canvas.zoom_step(-1))
-        a["fit_page"].triggered.connect(self.canvas.fit_page)
-        a["actual_size"].triggered.connect(self.canvas.actual_size)
+            b.connect_action(a[action_id], partial(self._operation, action_id))
+        b.connect_action(a["quit"], self.close)
+        b.connect_action(a["undo"], lambda: self.doc.undo())
+        b.connect_action(a["redo"], lambda: self.doc.redo())
+        b.connect_action(a["zoom_in"], lambda: self.canvas.zoom_step(1))
+        b.connect_action(a["zoom_out"], lambda: self.canvas.zoom_step(-1))
+        b.connect_action(a["fit_page"], lambda: self.canvas.fit_page())
+        b.connect_action(a["actual_size"], lambda: self.canvas.actual_size())
         for action_id, option in VIEW_TOGGLES.items():
             a[action_id].toggled.connect(
-                lambda on, name=option: self.canvas.set_view_option(name, on)
+                lambda on, name=option, act=a[action_id]: b.run(
+                    action_label(act), lambda: self.canvas.set_view_option(name, on)
+                )
             )
         a["panel_properties"].toggled.connect(self.properties_dock.setVisible)
         a["panel_story"].toggled.connect(self.story_dock.setVisible)
-        a["lang_id"].triggered.connect(lambda: self.set_language("id"))
-        a["lang_en"].triggered.connect(lambda: self.set_language("en"))
+        b.connect_action(a["lang_id"], lambda: self.set_language("id"))
+        b.connect_action(a["lang_en"], lambda: self.set_language("en"))
         for name in TOOLS:
-            a["tool_" + name].triggered.connect(lambda _c=False, n=name: self.canvas.set_tool(n))
+            b.connect_action(a["tool_" + name], partial(self.canvas.set_tool, name))
         self.canvas.tool_changed.connect(lambda n: a["tool_" + n].setChecked(True))
-        a["edit_story"].triggered.connect(self.edit_story)
-        a["edit_inplace"].triggered.connect(self.edit_inplace)
-        a["about"].triggered.connect(self.about)
-        self.canvas.text_requested.connect(self.open_text)
+        b.connect_action(a["edit_story"], lambda: self.edit_story())
+        b.connect_action(a["edit_inplace"], lambda: self.edit_inplace())
+        b.connect_action(a["about"], lambda: self.about())
+        self.canvas.text_requested.connect(
+            lambda fid: b.run(action_label(a["edit_story"]), lambda: self.open_text(fid))
+        )
         self.canvas.zoom_changed.connect(self._show_zoom)
         self.canvas.pointer_moved.connect(self._show_pointer)
         self.canvas.message.connect(self._canvas_message)
@@ -178,6 +187,10 @@ class MainWindow(QMainWindow):
         self.doc.path_changed.connect(self._update_title)
         self.doc.page_changed.connect(self._update_title)
         self.doc.error.connect(lambda text: self.statusBar().showMessage(text, 6000))
+
+    def _operation(self, name: str) -> None:
+        """The menu command `name` of Operations (looked up when it runs)."""
+        getattr(self.ops, name)()
 
     # -- language ------------------------------------------------------------------
     def set_language(self, code: str) -> None:

@@ -80,11 +80,13 @@ class Operations:
         return self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
+        """Save; any failure is shown, the edition stays modified and a recovery copy is
+        written (`Boundary.save_failed`)."""
         self.doc.end_group()
         try:
             save_edition(self.doc.edition, path)
-        except (StorageError, OSError) as exc:
-            self.error_box(str(exc))
+        except Exception as exc:  # the Save boundary: nothing may fail silently
+            self.window.boundary.save_failed(path, exc)
             return False
         self.doc.history.mark_clean()
         self.doc.set_path(path)

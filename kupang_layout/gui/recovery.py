@@ -13,6 +13,10 @@ its first autosave and locked (QLockFile) as long as the app runs:
 
 A folder whose lock is free after a start belongs to an app that did not close
 normally: it is offered for recovery. A clean close deletes the folder.
+
+When the copy cannot be written there (a full or read-only disk), the autosaver
+writes it into the next of `recovery_roots()`: a private folder in the system's
+temporary folder. `find_orphans` looks in every one of them.
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ import json
 import os
 import secrets
 import shutil
+import stat
+import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -30,10 +36,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from PySide6.QtCore import QLockFile
 
 from kupang_layout import __version__
+from kupang_layout.common.atomic import write_atomically
+from kupang_layout.common.userdirs import data_dir
 from kupang_layout.model import Edition
 from kupang_layout.model.assets import AssetSource, MissingAssetError
 from kupang_layout.storage import (
@@ -50,11 +57,44 @@ DAMAGED_SUFFIX = ".damaged"
 
 
 def recovery_root() -> Path:
-    return Path(platformdirs.user_data_dir("kupang-layout")) / "recovery"
+    """Where recovery copies normally go: ``<user data>/recovery``."""
+    return data_dir() / "recovery"
+
+
+def fallback_root() -> Path:
+    """Where they go when that cannot be written: a private folder in the system temp folder."""
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    return Path(tempfile.gettempdir()) / f"kupang-layout-recovery-{uid}"
+
+
+def recovery_roots() -> list[Path]:
+    """Every place a recovery copy may be, in the order they are tried."""
+    return [recovery_root(), fallback_root()]
 
 
 class RecoveryError(StorageError):
-    """A recovery copy that cannot be read back."""
+    """A recovery copy that cannot be read back, or a recovery folder that cannot be used."""
+
+
+def _prepare_root(root: Path) -> None:
+    """Create `root`; in a shared temporary folder, only a folder of our own is used."""
+    if root != fallback_root():
+        root.mkdir(parents=True, exist_ok=True)
+        return
+    with contextlib.suppress(FileExistsError):
+        root.mkdir(mode=0o700)
+    if not _own_folder(root):
+        raise RecoveryError(str(root), "the folder belongs to someone else or is not a folder")
+
+
+def _own_folder(folder: Path) -> bool:
+    """A real folder (not a link) owned by this user."""
+    try:
+        st = os.lstat(folder)
+    except OSError:
+        return False
+    mine = not hasattr(os, "getuid") or st.st_uid == os.getuid()
+    return stat.S_ISDIR(st.st_mode) and mine
 
 
 @dataclass(frozen=True)
@@ -67,17 +107,14 @@ class Snapshot:
     origin: str | None
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+def encode_copy(meta: dict[str, Any], document: dict[str, Any]) -> bytes:
+    """The recovery file's bytes. Text that UTF-8 cannot hold (a lone surrogate) is kept
+    as a JSON escape, so the copy is always written and reads back exactly."""
+    content = {"meta": meta, "document": document}
     try:
-        with open(tmp, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(tmp, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
+        return json.dumps(content, ensure_ascii=False, allow_nan=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(content, ensure_ascii=True, allow_nan=False).encode("ascii")
 
 
 class FolderAssets:
@@ -112,12 +149,17 @@ class RecoverySession:
         self.lock = lock
         self._written: set[str] = set()
 
+    @property
+    def root(self) -> Path:
+        return self.folder.parent
+
     @classmethod
     def create(cls, root: Path | None = None) -> RecoverySession:
         root = root if root is not None else recovery_root()
+        _prepare_root(root)
         name = f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{secrets.token_hex(3)}"
         folder = root / name
-        folder.mkdir(parents=True, exist_ok=False)
+        folder.mkdir(exist_ok=False)
         lock = QLockFile(str(folder / LOCK_FILE))
         lock.setStaleLockTime(0)
         if not lock.tryLock(0):
@@ -141,7 +183,7 @@ class RecoverySession:
                     data = snap.source.read(sha)
                 except (MissingAssetError, StorageError, OSError):
                     continue  # the document still names it; recovery reports what is missing
-                _write_atomically(target, data)
+                write_atomically(target, data)
             self._written.add(sha)
         meta = {
             "saved_at": datetime.now().astimezone().isoformat(timespec="seconds"),
@@ -149,10 +191,7 @@ class RecoverySession:
             "app_version": __version__,
             "pid": os.getpid(),
         }
-        raw = json.dumps(
-            {"meta": meta, "document": snap.document}, ensure_ascii=False, allow_nan=False
-        )
-        _write_atomically(self.file, raw.encode("utf-8"))
+        write_atomically(self.file, encode_copy(meta, snap.document))
 
     def clear(self) -> None:
         """Nothing to recover now (the edition is saved); the copied pictures stay."""
@@ -230,15 +269,21 @@ def _meta(folder: Path) -> tuple[datetime | None, Path | None, int] | None:
     return saved, Path(origin) if isinstance(origin, str) and origin else None, len(pages)
 
 
+def _folders(roots: list[Path]) -> Iterable[Path]:
+    for root in roots:
+        if root == fallback_root() and not _own_folder(root):
+            continue  # someone else's folder in the shared temporary folder
+        with contextlib.suppress(OSError):
+            yield from sorted(root.iterdir())
+
+
 def find_orphans(root: Path | None = None) -> list[Orphan]:
-    """Recovery copies of apps that are gone, newest first; each one's lock is taken."""
-    root = root if root is not None else recovery_root()
+    """Recovery copies of apps that are gone, newest first; each one's lock is taken.
+
+    Looks in `root`, or in every one of `recovery_roots()`.
+    """
     found: list[Orphan] = []
-    try:
-        folders: Iterable[Path] = sorted(root.iterdir())
-    except OSError:
-        return found
-    for folder in folders:
+    for folder in _folders([root] if root is not None else recovery_roots()):
         if not folder.is_dir() or folder.name.endswith(DAMAGED_SUFFIX):
             continue
         lock = QLockFile(str(folder / LOCK_FILE))

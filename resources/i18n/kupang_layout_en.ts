@@ -51,6 +51,41 @@ It is kept in %2.</source>
 
 It is kept in %2.</translation>
     </message>
+    <message>
+      <source>Recovery Copy</source>
+      <translation>Recovery Copy</translation>
+    </message>
+    <message>
+      <source>The recovery copy of your work cannot be written: %1
+
+The edition is still open and nothing is lost yet. Save it now (Save As into another folder if saving fails too).</source>
+      <translation>The recovery copy of your work cannot be written: %1
+
+The edition is still open and nothing is lost yet. Save it now (Save As into another folder if saving fails too).</translation>
+    </message>
+    <message>
+      <source>Recovery copy saved in %1 (the usual folder cannot be written)</source>
+      <translation>Recovery copy saved in %1 (the usual folder cannot be written)</translation>
+    </message>
+    <message>
+      <source>The recovery copy cannot be written in the usual folder (%1).
+
+It is written to %2 instead, until the usual folder can be written again.</source>
+      <translation>The recovery copy cannot be written in the usual folder (%1).
+
+It is written to %2 instead, until the usual folder can be written again.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Boundary</name>
+    <message>
+      <source>Kupang Layout: Problem</source>
+      <translation>Kupang Layout: Problem</translation>
+    </message>
+    <message>
+      <source>Save &amp;As…</source>
+      <translation>Save &amp;As…</translation>
+    </message>
   </context>
   <context>
     <name>Export</name>

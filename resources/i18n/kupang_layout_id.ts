@@ -51,6 +51,41 @@ It is kept in %2.</source>
 
 Salinan itu disimpan di %2.</translation>
     </message>
+    <message>
+      <source>Recovery Copy</source>
+      <translation>Salinan Pemulihan</translation>
+    </message>
+    <message>
+      <source>The recovery copy of your work cannot be written: %1
+
+The edition is still open and nothing is lost yet. Save it now (Save As into another folder if saving fails too).</source>
+      <translation>Salinan pemulihan pekerjaan Anda tidak dapat ditulis: %1
+
+Edisi masih terbuka dan belum ada yang hilang. Simpan sekarang (dengan Simpan Sebagai ke folder lain bila penyimpanan juga gagal).</translation>
+    </message>
+    <message>
+      <source>Recovery copy saved in %1 (the usual folder cannot be written)</source>
+      <translation>Salinan pemulihan disimpan di %1 (folder biasanya tidak dapat ditulis)</translation>
+    </message>
+    <message>
+      <source>The recovery copy cannot be written in the usual folder (%1).
+
+It is written to %2 instead, until the usual folder can be written again.</source>
+      <translation>Salinan pemulihan tidak dapat ditulis di folder biasanya (%1).
+
+Salinan ditulis ke %2, sampai folder biasanya dapat ditulis lagi.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Boundary</name>
+    <message>
+      <source>Kupang Layout: Problem</source>
+      <translation>Kupang Layout: Masalah</translation>
+    </message>
+    <message>
+      <source>Save &amp;As…</source>
+      <translation>Simpan &amp;Sebagai…</translation>
+    </message>
   </context>
   <context>
     <name>Export</name>
