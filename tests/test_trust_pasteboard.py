@@ -166,6 +166,28 @@ def test_resize_by_a_handle_on_the_pasteboard(window: MainWindow) -> None:
     assert doc.frame("f-pq").rect == PQ_RECT  # type: ignore[union-attr]
 
 
+def test_an_edit_on_the_page_repaints_in_place_with_the_pasteboard_shown(
+    window: MainWindow,
+) -> None:
+    """The page image holds the parked pull quote too; a keystroke on the page still repaints
+    only the changed lines, and gives the image a full render gives."""
+    from kupang_layout.model import SetParagraphText
+
+    c, doc = window.canvas, window.doc
+    c.repaint()
+    assert c.layer.region.left() < PQ_RECT.x  # the image reaches the pasteboard frame
+    renders, partial = c.layer.renders, c.layer.partial_renders
+    text = doc.edition.stories["s-body"].paragraphs[1].text
+    doc.execute(SetParagraphText("s-body", 1, text.replace(" ", " kami ", 1)))
+    c.repaint()
+    assert (c.layer.renders, c.layer.partial_renders) == (renders, partial + 1)
+    assert c.layer.image is not None
+    patched = c.layer.image.copy()
+    c.layer.invalidate()
+    c.repaint()
+    assert c.layer.image is not None and c.layer.image == patched
+
+
 def test_fit_page_still_fits_the_page_not_the_pasteboard(qtbot) -> None:  # type: ignore[no-untyped-def]
     plain = make_window(qtbot, sample_edition(photo=False))
     parked = make_window(qtbot, _with_pull_quote())

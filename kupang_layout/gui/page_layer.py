@@ -1,9 +1,10 @@
 """GUI stage: the rendered page kept as an image, re-painted only when what it shows changed.
 
-The image shows the pasteboard around the page too (frames parked beside the
-page are drawn there, on grey). At zooms where the whole pasteboard fits in
-MAX_LAYER_PIXELS the image holds all of it, so panning is a plain blit; deeper
-in, it holds the visible part plus half a screen around it.
+The image holds the page with its bleed and, on pasteboard grey, whatever the
+display list draws beside it (frames parked on the pasteboard); the canvas
+paints the empty rest of the pasteboard itself. At zooms where all of that
+fits in MAX_LAYER_PIXELS the image holds it whole, so panning is a plain blit;
+deeper in, it holds the visible part plus half a screen around it.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from PySide6.QtGui import QImage, QPainter
 from kupang_layout.engine.displaylist import PageDisplayList
 from kupang_layout.gui.overlays import PASTEBOARD, paint_background
 from kupang_layout.model.assets import AssetSource
-from kupang_layout.render.qt import PagePainter, PaintOptions, changed_area
+from kupang_layout.render.qt import PagePainter, PaintOptions, changed_area, item_bounds
 
 MAX_LAYER_PIXELS = 24_000_000
 MAX_PARTIAL_SHARE = 0.5  # re-paint in place when the change covers at most this share
@@ -45,6 +46,7 @@ class PageLayer:
         self.region = QRectF()
         self.key: LayerKey | None = None
         self._list: PageDisplayList | None = None  # keeps id(list) unique while cached
+        self._extent: tuple[PageDisplayList, QRectF] | None = None
         self.renders = 0
         self.partial_renders = 0
 
@@ -63,12 +65,14 @@ class PageLayer:
         pasteboard: QRectF | None = None,
     ) -> None:
         """Render if the cached image does not cover `visible` (page points) as asked.
-        `pasteboard` (page points) is what may be shown around the page; None: the page
+        `pasteboard` (page points) bounds what is shown beside the page; None: the page
         with its bleed only."""
-        b = dl.bleed
-        shown = QRectF(-b, -b, dl.width + 2 * b, dl.height + 2 * b)
-        if pasteboard is not None:
-            shown = shown.united(pasteboard)
+        shown = _bleed_rect(dl)
+        beside = self._beside(dl)
+        if pasteboard is not None and not beside.isEmpty():
+            margin = MARKER_MARGIN_PX / zoom
+            beside = beside.adjusted(-margin, -margin, margin, margin)
+            shown = shown.united(beside.intersected(pasteboard))
         board = (shown.x(), shown.y(), shown.width(), shown.height())
         key = LayerKey(id(dl), zoom, dpr, options, proxies_serial, board)
         wanted = visible.intersected(shown)
@@ -116,6 +120,20 @@ class PageLayer:
         self.key = key
         self._list = dl
         self.renders += 1
+
+    def _beside(self, dl: PageDisplayList) -> QRectF:
+        """What the list's items cover outside the page's bleed, as one rectangle (empty if
+        nothing is drawn there); cached per list."""
+        if self._extent is not None and self._extent[0] is dl:
+            return self._extent[1]
+        bleed = _bleed_rect(dl)
+        area = QRectF()
+        for item in dl.items:
+            r = item_bounds(item).normalized()
+            if (r.width() > 0 or r.height() > 0) and not bleed.contains(r):
+                area = area.united(r)
+        self._extent = (dl, area)
+        return area
 
     def _update_in_place(
         self,
