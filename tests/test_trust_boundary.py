@@ -471,3 +471,40 @@ def test_an_exception_in_the_export_thread_is_shown(
     box = _box()
     if box is not None:
         _close(qtbot, box)
+
+
+# -- the app: what loading repaired ----------------------------------------------------
+def _edition_with_lone_surrogate(path: Path) -> None:
+    """A .kpl whose document.json holds a lone surrogate escape in a run (H2)."""
+    import zipfile
+
+    save_edition(sample_edition(n_words=60), path)
+    with zipfile.ZipFile(path) as zf:
+        entries = [(info, zf.read(info.filename)) for info in zf.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info, data in entries:
+            if info.filename == "document.json":
+                doc = json.loads(data)
+                story = next(s for s in doc["edition"]["stories"] if s["id"] == "s-head")
+                story["paragraphs"][0]["runs"][0]["text"] = "Judul \ud800 rusak"
+                data = json.dumps(doc, ensure_ascii=True).encode("ascii")
+            zf.writestr(info, data)
+
+
+def test_load_warnings_are_shown_after_opening_and_the_repair_is_kept(
+    qtbot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("kupang_layout.storage.load_report")
+    path = tmp_path / "rusak-teks.kpl"
+    _edition_with_lone_surrogate(path)
+    window = _window(qtbot)
+    assert window.ops.open(path)
+    qtbot.waitUntil(lambda: _box("load_warnings_box") is not None, timeout=5000)
+    box = _box("load_warnings_box")
+    assert box is not None
+    assert "rusak-teks.kpl" in box.text()
+    assert "\ufffd" in box.informativeText() and "surrogate" in box.informativeText()
+    assert "Periksa teks itu" in box.informativeText()  # Indonesian, says what to do
+    assert window.doc.history.is_modified  # the repair is saved, or the desk is asked
+    _close(qtbot, box)
+    assert window.ops.save() and not window.doc.history.is_modified

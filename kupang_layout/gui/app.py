@@ -58,6 +58,7 @@ def open_window(path: Path | None = None, language: str | None = None) -> MainWi
             window.ops.error_box(str(exc))
         else:
             doc.replace(edition, path)
+            window.ops.show_load_warnings()  # what loading repaired, if anything
     return window
 
 

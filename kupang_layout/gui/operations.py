@@ -6,6 +6,7 @@ import copy
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from kupang_layout.gui import images
@@ -20,6 +21,7 @@ from kupang_layout.gui.i18n import tr
 from kupang_layout.model import AddPage, Page, RemovePage, TextFrame, UnlinkFrame, new_id
 from kupang_layout.model.units import mm
 from kupang_layout.storage import StorageError, load_edition, save_edition
+from kupang_layout.storage.load_report import load_warnings
 
 if TYPE_CHECKING:
     from kupang_layout.gui.main_window import MainWindow
@@ -64,7 +66,37 @@ class Operations:
             self.error_box(str(exc))
             return False
         self.doc.replace(edition, path)
+        self.show_load_warnings()
         return True
+
+    def show_load_warnings(self) -> QMessageBox | None:
+        """What loading repaired in the open edition (storage.load_report), in a message.
+
+        A repaired edition differs from its file: it is marked modified, so the repair
+        is saved (or the desk is asked) rather than silently lost.
+        """
+        warnings = load_warnings(self.doc.edition)
+        if not warnings:
+            return None
+        self.doc.history.mark_modified()
+        self.doc.changed.emit()
+        lang = self.window.language
+        box = QMessageBox(self.window)
+        box.setObjectName("load_warnings_box")
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(tr(CTX, "Edition Repaired"))
+        box.setText(
+            tr(CTX, "Opening %1 repaired what could not be used as it was:").replace(
+                "%1", str(self.doc.path.name if self.doc.path else "")
+            )
+        )
+        box.setInformativeText("\n".join("• " + w.message(lang) for w in warnings))
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.window.statusBar().showMessage(warnings[0].message(lang), 15000)
+        return box
 
     def save(self) -> bool:
         if self.doc.path is None:

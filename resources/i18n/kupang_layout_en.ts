@@ -415,6 +415,14 @@ It is written to %2 instead, until the usual folder can be written again.</trans
   <context>
     <name>MainWindow</name>
     <message>
+      <source>Edition Repaired</source>
+      <translation>Edition Repaired</translation>
+    </message>
+    <message>
+      <source>Opening %1 repaired what could not be used as it was:</source>
+      <translation>Opening %1 repaired what could not be used as it was:</translation>
+    </message>
+    <message>
       <source>&amp;New Edition</source>
       <translation>&amp;New Edition</translation>
     </message>

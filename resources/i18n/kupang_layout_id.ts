@@ -415,6 +415,14 @@ Salinan ditulis ke %2, sampai folder biasanya dapat ditulis lagi.</translation>
   <context>
     <name>MainWindow</name>
     <message>
+      <source>Edition Repaired</source>
+      <translation>Edisi Diperbaiki</translation>
+    </message>
+    <message>
+      <source>Opening %1 repaired what could not be used as it was:</source>
+      <translation>Saat membuka %1, bagian yang tidak dapat dipakai apa adanya telah diperbaiki:</translation>
+    </message>
+    <message>
       <source>&amp;New Edition</source>
       <translation>&amp;Edisi Baru</translation>
     </message>
