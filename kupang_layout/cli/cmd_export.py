@@ -142,9 +142,8 @@ def run(args: argparse.Namespace) -> int:
         for r in failed:
             print(f"{r.page}: {r.error}", file=sys.stderr)
         print(_t("failed", n=len(failed)), file=sys.stderr)
-        written = [r.write_error for r in failed if r.write_error is not None]
-        if written:  # the pages were made; the folder refused them
-            return _output_problem(written[0])
+        if any(r.write_error is not None for r in failed):
+            return 2  # the pages were made; the folder refused them (said above, per page)
         return status or 1
     if status:
         return status

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import stat
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
@@ -33,6 +34,7 @@ from kupang_layout.common.atomic import (
     check_folder_writable,
     copy_file_atomically,
 )
+from kupang_layout.common.messages import write_error_text
 from kupang_layout.common.runtemp import temp_dir
 from kupang_layout.errors import KupangError
 from kupang_layout.fonts import FontError
@@ -228,10 +230,19 @@ def pdf_problem(path: Path) -> str | None:
     return None
 
 
+def _regular_file(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
 def _verified(result: PageExportResult, target: Path) -> PageExportResult:
     """The result of a page after looking at its file: missing or incomplete is an error."""
+    if result.write_error is not None:  # said in the user's language, with what to do
+        result = replace(result, error=write_error_text(result.write_error))
     if not result.ok:
-        if target.exists():
+        if _regular_file(target):
             # The earlier export's file is kept (nothing is deleted before a new file is
             # complete); the message says it is not this export's.
             error = tr("export.old_kept", error=result.error, name=target.name)
