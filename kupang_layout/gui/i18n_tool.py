@@ -18,6 +18,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from kupang_layout.common.atomic import make_folder, write_text_atomically
 from kupang_layout.gui.i18n import catalogue_path, read_ts
 
 GUI_DIR = Path(__file__).resolve().parent
@@ -105,9 +106,9 @@ def write_ts(
                 t.set("type", "unfinished")
     ET.indent(root)
     body = ET.tostring(root, encoding="unicode")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(
-        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8"
+    make_folder(path.parent)
+    write_text_atomically(
+        path, '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n"
     )
 
 
