@@ -508,3 +508,37 @@ def test_load_warnings_are_shown_after_opening_and_the_repair_is_kept(
     assert window.doc.history.is_modified  # the repair is saved, or the desk is asked
     _close(qtbot, box)
     assert window.ops.save() and not window.doc.history.is_modified
+
+
+def test_a_copy_written_to_the_fallback_folder_is_recovered_with_its_pictures(
+    qtbot,
+) -> None:  # type: ignore[no-untyped-def]
+    from kupang_layout.gui.autosave import recover_orphan
+    from kupang_layout.gui.recovery import RecoverySession, Snapshot, find_orphans
+
+    edition = sample_edition(n_words=80)
+    assert edition.assets  # a photo, whose bytes only the recovery folder will hold
+    session = RecoverySession.create(fallback_root())  # an app that died, usual folder full
+    session.write(
+        Snapshot(
+            document=edition_to_json(edition),
+            assets=tuple((a.sha256, a.filename) for a in edition.assets.values()),
+            source=edition.asset_source,
+            origin=None,
+        )
+    )
+    session.lock.unlock()
+    orphans = find_orphans()
+    assert [o.folder for o in orphans] == [session.folder]  # offered at the next start
+    window = _window(qtbot)
+    assert recover_orphan(window, orphans[0])
+    assert edition_to_json(window.doc.edition) == edition_to_json(edition)
+    # Writing on (the usual folder works again) never removes the folder holding the pictures.
+    window.doc.execute(SetParagraphText("s-head", 0, "Judul setelah pulih"))
+    assert window.autosave.autosave()
+    window.autosave.wait()
+    qtbot.wait(50)
+    for asset in window.doc.edition.assets.values():
+        assert window.doc.edition.asset_source.read(asset.sha256)
+    copy = json.loads((session.folder / RECOVERY_FILE).read_text(encoding="utf-8"))
+    assert copy["document"] == edition_to_json(window.doc.edition)

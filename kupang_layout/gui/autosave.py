@@ -32,6 +32,7 @@ from kupang_layout.gui.recovery import (
     RecoverySession,
     Snapshot,
     find_orphans,
+    recovery_root,
     recovery_roots,
 )
 from kupang_layout.gui.settings import app_settings
@@ -76,6 +77,7 @@ class Autosaver(QObject):
         self.session: RecoverySession | None = None  # the one holding the latest copy
         self._sessions: dict[Path, RecoverySession] = {}  # by recovery root
         self.notices: AutosaveNotices | None = None
+        self._adopted: RecoverySession | None = None  # a recovered folder, written on
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
         self._pending: Future[None] | None = None
         self._saved_revision: int | None = None
@@ -178,9 +180,14 @@ class Autosaver(QObject):
         """Worker thread: write the copy into the first place that takes it; its file.
 
         The session holding the last good copy is kept until a newer copy is written.
+        A recovered session (whose folder holds the edition's pictures) is written first
+        and never dropped.
         """
         problems: list[str] = []
-        for root in recovery_roots():
+        roots = recovery_roots()
+        if self._adopted is not None:
+            roots = [self._adopted.root, *[r for r in roots if r != self._adopted.root]]
+        for root in roots:
             session = self._sessions.get(root)
             try:
                 if session is None:
@@ -194,7 +201,8 @@ class Autosaver(QObject):
                     self._drop(root)  # it holds no copy: nothing to keep
                 continue
             for other in [r for r in self._sessions if r != root]:
-                self._drop(other)  # older copies
+                if self._sessions[other] is not self._adopted:
+                    self._drop(other)  # older copies
             self.session = session
             where = session.file
             self._done.emit(datetime.now().strftime("%H:%M:%S"), str(where), "; ".join(problems))
@@ -207,6 +215,8 @@ class Autosaver(QObject):
             session.remove()
             if self.session is session:
                 self.session = None
+            if self._adopted is session:
+                self._adopted = None
 
     def _submit(self, job: Callable[[], object]) -> None:
         def run() -> None:
@@ -218,7 +228,7 @@ class Autosaver(QObject):
         self._pending = self._pool.submit(run)
 
     def _on_done(self, when: str, where: str, problems: str) -> None:
-        if problems:
+        if problems or not Path(where).is_relative_to(recovery_root()):
             self.elsewhere.emit(where, problems)
         self.saved.emit(when)
 
@@ -245,6 +255,7 @@ class Autosaver(QObject):
         for root in list(self._sessions):
             self._drop(root)
         self.session = orphan.adopt()
+        self._adopted = self.session
         self._sessions[self.session.root] = self.session
         self._has_copy = True
         self._saved_revision = None
@@ -306,6 +317,8 @@ class AutosaveNotices(QObject):
             ),
             15000,
         )
+        if not problems:
+            return  # a recovered copy written on where it was found: nothing went wrong
         self._warn(
             tr(
                 CTX,
