@@ -162,12 +162,16 @@ def test_cancel_in_one_process_stops_right_after_the_page_written(tmp_path: Path
     from kupang_layout.gui.export_job import ExportRequest, run_export
     from kupang_layout.storage import edition_to_json
 
+    from kupang_layout.model import Page, mm
+
     edition = sample_edition(n_words=300)
+    # Two pages: two jobs (the same page twice would write one file twice: refused).
+    edition.pages.append(Page("p2", 2, mm(280), mm(430)))
     request = ExportRequest(
         document=edition_to_json(edition),
         source=edition.asset_source,
         out_dir=tmp_path / "pdf",
-        pages=[1, 1],  # the same page twice: two jobs
+        pages=[1, 2],
         preset_name=PROOF_PRESET,
         presets_path=None,
         pattern="satu-{page}.pdf",
