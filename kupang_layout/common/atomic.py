@@ -274,6 +274,8 @@ def check_folder_writable(folder: Path | str) -> Path:
     process killed here leaves a file the next write removes.
     """
     path = make_folder(folder)
+    for stale in stale_temp_files(path / ".kupang-probe"):
+        _unlink_quietly(stale)
     probe = _temp_name(path / ".kupang-probe", "saving")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     try:
