@@ -73,7 +73,8 @@ def main() -> None:
     while True:
         ed, source = pairs[i % 2]
         ed.asset_source = source  # the bytes come from memory, not from the other's file
-        save_edition(ed, target)
+        # two editions alternately over one file: a stale save by design, overwritten on purpose
+        save_edition(ed, target, overwrite_changes=True)
         i += 1
 
 

@@ -38,13 +38,18 @@ from kupang_layout.manuscript.apply import (
 from kupang_layout.model import CommandError, Edition, SetEditionProperties
 from kupang_layout.model.page import Page
 from kupang_layout.storage import (
+    ConcurrentChangeError,
+    EditionLockedError,
     ImageFileError,
     StorageError,
     TemplateLibrary,
     asset_from_bytes,
+    conflict_path,
+    edition_lock,
     load_edition,
     save_edition,
 )
+from kupang_layout.storage.revision import LOCK_TIMEOUT
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -165,7 +170,31 @@ def _print_warnings(m: Manuscript) -> None:
         print(f"  {format_warning(w, current_language())}")
 
 
+def _keep_aside(edition: Edition, exc: ConcurrentChangeError) -> int:
+    """The edition changed under us: nothing overwritten; our work saved beside it."""
+    kept = conflict_path(exc.file)
+    try:
+        save_edition(edition, kept)
+    except StorageError as failure:
+        return _fail(
+            tr(
+                "storage.concurrent_change_not_kept",
+                path=exc.file,
+                kept=kept,
+                reason=failure.message,
+            )
+        )
+    return _fail(tr("storage.concurrent_change", path=exc.file, kept=kept))
+
+
 def _import(args: argparse.Namespace) -> int:
+    """The whole read-modify-write holds the output file's lock, so two imports into one
+    edition take turns instead of one losing the other's page."""
+    with edition_lock(args.output):
+        return _import_locked(args)
+
+
+def _import_locked(args: argparse.Namespace) -> int:
     date = parse_date(args.date) if args.date else None
     edition = load_edition(args.edition) if args.edition else Edition()
     try:
@@ -213,7 +242,10 @@ def _import(args: argparse.Namespace) -> int:
     if date is not None and args.edition:
         app.commands.append(SetEditionProperties(date=date))
     app.do(edition)
-    save_edition(edition, args.output)
+    try:
+        save_edition(edition, args.output)
+    except ConcurrentChangeError as exc:
+        return _keep_aside(edition, exc)
     _report(app, found, target.fill_page is not None)
     _print_warnings(m)
     print(tr("import_saved", path=args.output, pages=len(edition.pages)))
@@ -228,6 +260,8 @@ def run(args: argparse.Namespace) -> int:
         return _import(args)
     except _UsageError as exc:
         return _fail(str(exc))
+    except EditionLockedError as exc:
+        return _fail(tr("storage.edition_locked", path=exc.file, seconds=f"{LOCK_TIMEOUT:.0f}"))
     except StorageError as exc:
         return _fail(str(exc))
     except CommandError as exc:

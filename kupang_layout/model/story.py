@@ -45,5 +45,22 @@ class Story:
     def text(self) -> str:
         return "\n".join(p.text for p in self.paragraphs)
 
+    @property
+    def kept(self) -> bool:
+        """Kept in the file by the desk although no frame shows it.
+
+        A story no frame shows is left out when the edition is saved, unless it
+        is kept. Stored as `"kept": true` in the story's JSON (through `extra`,
+        so files of older versions keep the flag too).
+        """
+        return self.extra.get("kept") is True
+
+    @kept.setter
+    def kept(self, value: bool) -> None:
+        if value:
+            self.extra["kept"] = True
+        else:
+            self.extra.pop("kept", None)
+
     def word_count(self) -> int:
         return sum(len(p.text.split()) for p in self.paragraphs)

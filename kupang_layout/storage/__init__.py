@@ -22,8 +22,10 @@ from kupang_layout.storage.document import (
 from kupang_layout.storage.edition_file import load_edition, save_edition
 from kupang_layout.storage.errors import (
     AssetIntegrityError,
+    ConcurrentChangeError,
     DocumentFileError,
     DocumentFormatError,
+    EditionLockedError,
     ImageFileError,
     NewerVersionError,
     StorageError,
@@ -31,19 +33,31 @@ from kupang_layout.storage.errors import (
 )
 from kupang_layout.storage.ingest import add_asset, asset_from_bytes
 from kupang_layout.storage.library import TemplateInfo, TemplateLibrary
+from kupang_layout.storage.messages import MESSAGES as SAVE_MESSAGES
 from kupang_layout.storage.migrations import EDITION_SCHEMA, TEMPLATE_SCHEMA
+from kupang_layout.storage.revision import (
+    FileRevision,
+    conflict_path,
+    edition_lock,
+    read_revision,
+    seen_revision,
+)
 from kupang_layout.storage.template_file import load_template, save_template
 
 __all__ = [
     "DEFAULT_LIMITS",
     "EDITION_FORMAT",
     "EDITION_SCHEMA",
+    "SAVE_MESSAGES",
     "TEMPLATE_KIND",
     "TEMPLATE_SCHEMA",
     "AssetIntegrityError",
     "ChainAssets",
+    "ConcurrentChangeError",
     "DocumentFileError",
     "DocumentFormatError",
+    "EditionLockedError",
+    "FileRevision",
     "ImageFileError",
     "Limits",
     "NewerVersionError",
@@ -56,12 +70,16 @@ __all__ = [
     "add_asset",
     "asset_from_bytes",
     "backup_path",
+    "conflict_path",
     "edition_from_json",
+    "edition_lock",
     "edition_to_json",
     "load_edition",
     "load_template",
+    "read_revision",
     "save_edition",
     "save_template",
+    "seen_revision",
     "template_from_json",
     "template_to_json",
     "validate_edition",

@@ -88,15 +88,22 @@ def _same_file(a: Path, b: Path) -> bool:
     return os.path.normcase(os.path.realpath(a)) == os.path.normcase(os.path.realpath(b))
 
 
-def source_after_save(old: AssetSource, saved: ZipAssetSource, target: Path) -> AssetSource:
+def source_after_save(
+    old: AssetSource,
+    saved: ZipAssetSource,
+    target: Path,
+    keep: Mapping[str, bytes] | None = None,
+) -> AssetSource:
     """The source an edition reads from once saved to `target`.
 
     Saved assets come from the new file. Bytes added this session but not saved
-    (an image whose placing was undone can still be redone) stay in memory;
-    sources of another kind are kept behind as a fallback. The old file at
-    `target` itself is dropped: it has been replaced.
+    (an image whose placing was undone can still be redone) stay in memory, and
+    so do the bytes in `keep` (images the save left out because nothing places
+    them now, read from the old file before it was replaced: an undo may place
+    them again); sources of another kind are kept behind as a fallback. The old
+    file at `target` itself is dropped: it has been replaced.
     """
-    pending: dict[str, bytes] = {}
+    pending: dict[str, bytes] = {sha: data for sha, data in (keep or {}).items()}
     fallbacks: list[AssetSource] = []
 
     def walk(layer: AssetSource | None) -> None:

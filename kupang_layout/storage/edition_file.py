@@ -24,8 +24,22 @@ from kupang_layout.storage.archive import (
 )
 from kupang_layout.storage.assets import ZipAssetSource, source_after_save
 from kupang_layout.storage.document import edition_from_json, validate_edition
-from kupang_layout.storage.errors import AssetIntegrityError, DocumentFileError, DocumentFormatError
+from kupang_layout.storage.errors import (
+    AssetIntegrityError,
+    DocumentFileError,
+    DocumentFormatError,
+    StorageError,
+)
 from kupang_layout.storage.jsonsafe import dump_json, parse_json
+from kupang_layout.storage.prune import pruned_for_save
+from kupang_layout.storage.revision import (
+    check_unchanged,
+    edition_lock,
+    new_token,
+    read_revision,
+    remember,
+    revision_of_zip,
+)
 
 __all__ = ["load_edition", "save_edition"]
 
@@ -39,6 +53,7 @@ def load_edition(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMIT
     p = Path(os.path.abspath(path))
     file = str(p)
     with open_zip(p) as zf:
+        revision = revision_of_zip(zf)
         entries = check_entries(zf, file, limits)
         info = entries.get(DOCUMENT_ENTRY)
         if info is None:
@@ -59,6 +74,7 @@ def load_edition(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMIT
                 f"the image bytes of {asset.name!r} (assets/{asset.filename}) are not in the file",
             )
     edition.asset_source = ZipAssetSource(p, index, limits.max_total_size)
+    remember(edition, p, revision)
     return edition
 
 
@@ -79,24 +95,55 @@ def _entry(name: str, method: int) -> zipfile.ZipInfo:
 
 
 def save_edition(
-    edition: Edition, path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS
+    edition: Edition,
+    path: str | os.PathLike[str],
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    overwrite_changes: bool = False,
 ) -> None:
     """Save atomically: the file at `path` is always the old or the new edition, whole.
 
-    The edition is checked first as loading would check it. The previous file
-    is kept as NAME.kpl.bak. Image bytes are read from `edition.asset_source`
-    (possibly the very file being replaced) while the new file is written, and
-    afterwards the edition reads its images from the new file.
+    The edition is checked first as loading would check it. Stories no frame
+    shows (unless kept) and images nothing places are left out of the file, not
+    out of `edition`. The previous file is kept as NAME.kpl.bak. Image bytes are
+    read from `edition.asset_source` (possibly the very file being replaced)
+    while the new file is written, and afterwards the edition reads its images
+    from the new file.
+
+    The save holds the file's lock (`revision.edition_lock`) and refuses with
+    ConcurrentChangeError, writing nothing, when the file is no longer the
+    revision this edition loaded or last saved; `overwrite_changes=True` (the
+    desk chose to overwrite) skips that check.
     """
     target = Path(os.path.abspath(path))
+    with edition_lock(target):
+        if not overwrite_changes:
+            check_unchanged(edition, target)
+        _save(edition, target, limits)
+
+
+def _orphan_bytes(source: AssetSource, shas: tuple[str, ...]) -> dict[str, bytes]:
+    """Bytes of the images a save leaves out, read while the old file is still there."""
+    kept: dict[str, bytes] = {}
+    for sha in shas:
+        if source.has(sha):
+            try:
+                kept[sha] = source.read(sha)
+            except (MissingAssetError, StorageError):
+                continue  # damaged or gone: nothing to keep
+    return kept
+
+
+def _save(edition: Edition, target: Path, limits: Limits) -> None:
     file = str(target)
-    document = validate_edition(edition, file)
+    pruned = pruned_for_save(edition)
+    document = validate_edition(pruned.edition, file)
     raw = dump_json(document)
     if len(raw) > limits.max_document_size:
         raise DocumentFormatError(
             file, "", f"the document would be {len(raw)} bytes (at most {limits.max_document_size})"
         )
-    assets: list[Asset] = list(edition.assets.values())
+    assets: list[Asset] = list(pruned.edition.assets.values())
     if len(assets) + 1 > limits.max_entries:
         raise DocumentFormatError(
             file, "assets", f"too many images (at most {limits.max_entries - 1})"
@@ -107,11 +154,13 @@ def save_edition(
             raise DocumentFormatError(
                 file, f"assets[{i}]", f"the image bytes of {asset.name!r} are not available"
             )
+    orphans = _orphan_bytes(source, pruned.assets)
     written: dict[str, str] = {}
 
     def write(stream: BinaryIO) -> None:
         total = len(raw)
         with zipfile.ZipFile(stream, "w", allowZip64=True) as zf:
+            zf.comment = new_token()
             zf.writestr(_entry(DOCUMENT_ENTRY, _document_method(raw, limits)), raw)
             for i, asset in enumerate(assets):
                 try:
@@ -139,4 +188,7 @@ def save_edition(
     except FileWriteError as exc:
         raise DocumentFileError(exc.file, f"could not save: {exc.reason}") from exc
     saved = ZipAssetSource(real, written, limits.max_total_size)
-    edition.asset_source = source_after_save(source, saved, real)
+    edition.asset_source = source_after_save(source, saved, real, orphans)
+    revision = read_revision(real)
+    if revision is not None:
+        remember(edition, real, revision)

@@ -6,8 +6,10 @@ from kupang_layout.errors import KupangError
 
 __all__ = [
     "AssetIntegrityError",
+    "ConcurrentChangeError",
     "DocumentFileError",
     "DocumentFormatError",
+    "EditionLockedError",
     "ImageFileError",
     "NewerVersionError",
     "StorageError",
@@ -77,3 +79,24 @@ class ImageFileError(StorageError):
 
 class TemplateLibraryError(StorageError):
     """A template library request that cannot be done (unknown name, built-in, clash)."""
+
+
+class ConcurrentChangeError(DocumentFileError):
+    """The file changed since this edition was opened or last saved: saving would lose that.
+
+    Nothing was written. `seen` and `found` are the file's revisions
+    (`storage.revision.FileRevision`) then and now.
+    """
+
+    def __init__(self, file: str, seen: object, found: object) -> None:
+        self.seen = seen
+        self.found = found
+        super().__init__(
+            file,
+            "changed by someone else since it was opened or last saved; nothing was written "
+            "(save under another name, or open the file again and redo the change)",
+        )
+
+
+class EditionLockedError(DocumentFileError):
+    """Another process kept the edition file's lock for longer than the wait allowed."""
