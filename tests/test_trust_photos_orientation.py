@@ -193,3 +193,37 @@ def test_old_edition_with_a_sideways_size_loads_and_prints_upright(tmp_path: Pat
     again = load_edition(tmp_path / "lagi.kpl")
     _, item2 = image_item_of(again, again.pages[0])
     assert (item2.width_px, item2.height_px) == (width, height)
+
+
+@needs_poppler
+def test_properties_panel_ppi_of_a_phone_photo_equals_pdfimages(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from gui_helpers import make_window
+    from PySide6.QtWidgets import QFileDialog
+    from qt_samples import sample_edition
+
+    photo = tmp_path / "ponsel.jpg"  # a portrait phone photo: stored landscape, EXIF 6
+    photo.write_bytes(exif_jpeg(asymmetric_photo(900, 1200), 6))
+    window = make_window(qtbot, sample_edition(photo=False))
+    doc = window.doc
+    doc.set_selection(["f-photo"])
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(photo)], ""))
+    window.acts["place"].trigger()
+    (asset,) = doc.edition.assets.values()
+    assert (asset.width_px, asset.height_px, asset.orientation) == (900, 1200, 6)
+    doc.set_selection(["f-photo"])
+    shown = float(window.properties.ppi.text().split()[0])
+    dl = doc.display_list()
+    assert dl is not None
+    pdf = tmp_path / "halaman.pdf"
+    cache = ImageCache(tmp_path / "cache")
+    render_page_pdf(dl, doc.edition, get_preset(None), pdf, image_cache=cache)
+    (row,) = pdfimages_list(pdf)
+    item = next(i for i in dl.items if isinstance(i, ImageItem))
+    visible = item.visible_rect()
+    assert visible is not None  # filled: the landscape frame shows a part, unsqueezed
+    drawn = (visible[2] - visible[0]) / (visible[3] - visible[1])
+    assert int(row["width"]) / int(row["height"]) == pytest.approx(drawn, rel=0.02)
+    for key in ("x-ppi", "y-ppi"):
+        assert shown == pytest.approx(float(row[key]), rel=0.01), key
