@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pikepdf
@@ -9,6 +10,7 @@ import pytest
 from pdf_testkit import LOREM, jpeg_bytes, synthetic_photo
 
 from kupang_layout.model import (
+    Asset,
     Edition,
     ImageFrame,
     MemoryAssets,
@@ -32,7 +34,10 @@ def _edition_file(tmp_path: Path) -> Path:
     edition = Edition(number="612", date="2024-10-14", asset_source=source)
     assets = {}
     for name, data in (("pantai.jpg", good), ("rusak.jpg", broken)):
-        asset = asset_from_bytes(data, name)
+        if name == "rusak.jpg":  # refused when placed (issue 11): an asset damaged later
+            asset = Asset(hashlib.sha256(data).hexdigest(), "jpg", name, 1200, 800)
+        else:
+            asset = asset_from_bytes(data, name)
         source.add(asset.sha256, data)
         edition.assets[asset.sha256] = asset
         assets[name] = asset.sha256
