@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
 import shutil
 import subprocess
 import sys
@@ -132,30 +133,30 @@ def _pdf_backend(
             check_raster_budget(width, height)
         except RasterBudgetError as exc:
             return _too_large(exc, page, dpi)
-        stem = tmp / "page"
-        try:
+        try:  # the PNG comes through a pipe: no second temporary file
             proc = subprocess.run(
-                [pdftoppm, "-r", f"{dpi:g}", "-png", "-singlefile", str(pdf), str(stem)],
+                [pdftoppm, "-r", f"{dpi:g}", "-png", "-singlefile", str(pdf)],
                 capture_output=True,
-                text=True,
                 check=False,
                 timeout=_PDFTOPPM_TIMEOUT,
             )
         except subprocess.TimeoutExpired:
             return _fail(tr("render.pdftoppm_failed", reason="timeout"), EXIT_FAILED)
-        produced = stem.with_suffix(".png")
-        reason = proc.stderr.strip() or f"exit {proc.returncode}"
-        if proc.returncode != 0 or not produced.is_file():
-            return _fail(tr("render.pdftoppm_failed", reason=reason), EXIT_FAILED)
-        # pdftoppm answers an allocation it cannot make with a 1 x 1 image and exit 0
-        from PIL import Image
+    reason = proc.stderr.decode("utf-8", "replace").strip() or f"exit {proc.returncode}"
+    if proc.returncode != 0 or not proc.stdout:
+        return _fail(tr("render.pdftoppm_failed", reason=reason), EXIT_FAILED)
+    # pdftoppm answers an allocation it cannot make with a 1 x 1 image and exit 0
+    from PIL import Image, UnidentifiedImageError
 
-        with Image.open(produced) as img:
+    try:
+        with Image.open(io.BytesIO(proc.stdout)) as img:
             got = img.size
-        if abs(got[0] - width) > 2 or abs(got[1] - height) > 2:
-            detail = f"{got[0]} x {got[1]} pixels instead of {width} x {height}; {reason}"
-            return _fail(tr("render.pdftoppm_failed", reason=detail), EXIT_FAILED)
-        return _write_png(out, produced.read_bytes())
+    except (UnidentifiedImageError, OSError):
+        return _fail(tr("render.pdftoppm_failed", reason=reason), EXIT_FAILED)
+    if abs(got[0] - width) > 2 or abs(got[1] - height) > 2:
+        detail = f"{got[0]} x {got[1]} pixels instead of {width} x {height}; {reason}"
+        return _fail(tr("render.pdftoppm_failed", reason=detail), EXIT_FAILED)
+    return _write_png(out, proc.stdout)
 
 
 def _qt_backend(

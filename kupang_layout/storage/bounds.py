@@ -24,6 +24,7 @@ __all__ = [
     "MAX_LETTER_SPACE",
     "MAX_PAGES",
     "MAX_PAGE_SIZE",
+    "MAX_PAGE_TEXT",
     "MAX_PARAGRAPHS",
     "MAX_PARAGRAPH_TEXT",
     "MAX_RUNS",
@@ -90,9 +91,12 @@ MAX_PARAGRAPHS = 20_000  # per story
 MAX_RUNS = 10_000  # per paragraph
 MAX_STYLES = 1000  # paragraph styles; character styles
 MAX_SWATCHES = 1000
-#: Characters of text in one paragraph (all its runs), in one story and in the
-#: whole edition or template: the engine sets every character of a story shown
-#: on a page (the overset is counted), so these bound a page's work.
-MAX_PARAGRAPH_TEXT = 100_000
-MAX_STORY_TEXT = 1_000_000
+#: Characters of text in one paragraph (all its runs), in one story, shown on one
+#: page (every story with a frame on it, whole: the engine sets every character
+#: of a story shown on a page, to count the overset) and in the whole edition or
+#: template. Setting costs up to ~30 us a character on a very wide measure, so
+#: these bound a page's work to a few seconds. A broadsheet page holds ~25 000.
+MAX_PARAGRAPH_TEXT = 20_000
+MAX_STORY_TEXT = 200_000
+MAX_PAGE_TEXT = 200_000
 MAX_EDITION_TEXT = 4_000_000

@@ -6,8 +6,10 @@ from collections.abc import Iterable
 
 from kupang_layout.model.edition import Edition
 from kupang_layout.model.frames import AnyFrame, Box, ImageFrame, Rule, TextFrame
+from kupang_layout.model.story import Story
 from kupang_layout.model.styles import ParagraphStyle
 from kupang_layout.model.template import PageTemplate
+from kupang_layout.storage.bounds import MAX_PAGE_TEXT
 from kupang_layout.storage.fields import At
 
 __all__ = ["check_edition", "check_template"]
@@ -77,6 +79,23 @@ def _based_on(styles: dict[str, ParagraphStyle], at: At, require_parent: bool) -
             parent = styles[parent].based_on
 
 
+def _page_text(frames: Iterable[AnyFrame], stories: dict[str, Story], at: At) -> None:
+    """The stories a page shows, whole, within MAX_PAGE_TEXT characters (a page's work)."""
+    shown = {fr.story_id for fr in frames if isinstance(fr, TextFrame) and fr.story_id}
+    length = sum(
+        len(run.text)
+        for sid in shown
+        if sid in stories
+        for para in stories[sid].paragraphs
+        for run in para.runs
+    )
+    if length > MAX_PAGE_TEXT:
+        at.key("frames").fail(
+            f"the stories shown on this page hold {length} characters; "
+            f"at most {MAX_PAGE_TEXT} are allowed"
+        )
+
+
 def check_edition(ed: Edition, at: At) -> None:
     """Raise DocumentFormatError at the first broken reference or duplicate id."""
     page_ids: dict[str, int] = {}
@@ -90,6 +109,7 @@ def check_edition(ed: Edition, at: At) -> None:
             fat = pat.key("frames").index(fi)
             frames.visit(fr, fat, ed.stories)
             _frame_refs(fr, fat, ed)
+        _page_text(page.frames, ed.stories, pat)
     for si, story in enumerate(ed.stories.values()):
         sat = at.key("stories").index(si)
         for pi, para in enumerate(story.paragraphs):
@@ -117,4 +137,5 @@ def check_template(t: PageTemplate, at: At) -> None:
     frames = _Frames()
     for fi, fr in enumerate(t.frames):
         frames.visit(fr, at.key("frames").index(fi), t.stories)
+    _page_text(t.frames, t.stories, at)
     _based_on(t.paragraph_styles, at.key("paragraph_styles"), require_parent=False)
