@@ -120,3 +120,16 @@ def test_any_plan_edit_undoes_exactly(commands: list[object]) -> None:
         snapshots.pop()
         history.undo()
         assert ed == snapshots[-1]
+
+
+def test_a_page_with_two_frames_of_one_id_is_refused() -> None:
+    from kupang_layout.model import Box, Rect
+    from kupang_layout.model.commands_pages import AddPage, ReplacePage
+
+    ed = Edition()
+    History(ed).execute(PlacePage(_page(1)))
+    twin = _page(2)
+    twin.frames = [Box(id="b", rect=Rect(0, 0, 1, 1)), Box(id="b", rect=Rect(5, 5, 1, 1))]
+    for command in (PlacePage(twin), AddPage(twin), ReplacePage("p1", twin, [])):
+        with pytest.raises(CommandError, match="exists already"):
+            History(ed).execute(command)

@@ -11,12 +11,14 @@ from kupang_layout.model.story import Story
 from kupang_layout.model.styles import CharacterStyle, ParagraphStyle
 
 
-def _check_new_frames(edition: Edition, page: Page, replaced: Page | None) -> None:
-    """Frame ids are unique in the edition (the page being replaced does not count)."""
+def check_new_frames(edition: Edition, page: Page, replaced: Page | None) -> None:
+    """Frame ids are unique in the edition (the page being replaced does not count) and
+    on the new page itself."""
     taken = {f.id for p in edition.pages if p is not replaced for f in p.frames}
     for f in page.frames:
         if f.id in taken:
             raise CommandError(f"frame {f.id!r} exists already")
+        taken.add(f.id)
 
 
 class AddPage(Command):
@@ -47,7 +49,7 @@ class AddPage(Command):
         for s in self.stories:
             if s.id in edition.stories:
                 raise CommandError(f"story {s.id!r} exists already")
-        _check_new_frames(edition, self.page, None)
+        check_new_frames(edition, self.page, None)
         self._old_numbers = [p.number for p in edition.pages]
         idx = len(edition.pages) if self.index is None else max(0, self.index)
         edition.pages.insert(min(idx, len(edition.pages)), self.page)
@@ -153,7 +155,7 @@ class ReplacePage(Command):
         for s in self.new_stories:
             if s.id in edition.stories:
                 raise CommandError(f"story {s.id!r} exists already")
-        _check_new_frames(edition, self.new_page, old)
+        check_new_frames(edition, self.new_page, old)
         idx = edition.pages.index(old)
         self._old = old
         self.new_page.number = old.number

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 
 from kupang_layout.model.command import Command, CommandError
+from kupang_layout.model.commands_pages import check_new_frames
 from kupang_layout.model.edition import Edition
 from kupang_layout.model.page import Page
 from kupang_layout.model.plan import AD_SIZES, MAX_PLANNED_PAGES, AdBooking, PlanEntry
@@ -138,10 +139,7 @@ class PlacePage(Command):
             raise CommandError(f"page {self.page.number} exists already")
         if any(p.id == self.page.id for p in edition.pages):
             raise CommandError(f"page {self.page.id!r} exists already")
-        taken = {f.id for p in edition.pages for f in p.frames}
-        for f in self.page.frames:
-            if f.id in taken:
-                raise CommandError(f"frame {f.id!r} exists already")
+        check_new_frames(edition, self.page, None)
         for s in self.stories:
             if s.id in edition.stories:
                 raise CommandError(f"story {s.id!r} exists already")
