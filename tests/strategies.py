@@ -35,6 +35,7 @@ from kupang_layout.model import (
     TextFrame,
     default_swatches,
 )
+from kupang_layout.model.plan import AD_SIZES, AdBooking, Delivery, FlatPlan, PlanEntry
 from kupang_layout.model.styles import (
     ALIGNMENTS,
     FACES,
@@ -279,6 +280,44 @@ def pages(draw: st.DrawFn, number: int, refs: Refs) -> Page:
 
 
 @st.composite
+def plans(draw: st.DrawFn) -> FlatPlan:
+    """A random flat plan: entries, ad bookings and deliveries for pages 1 to 24."""
+    number = st.integers(1, 24)
+    short = st.text(max_size=12)
+    plan = FlatPlan(page_count=draw(st.integers(0, 24)), extra=draw(extras))
+    for n in draw(st.lists(number, max_size=4, unique=True)):
+        plan.entries[n] = PlanEntry(
+            n,
+            section=draw(short),
+            template=draw(st.none() | short),
+            assignee=draw(short),
+            ready=draw(st.booleans()),
+            ready_by=draw(short),
+            ready_at=draw(st.sampled_from(["", "2026-12-06T14:02:00+08:00"])),
+            extra=draw(extras),
+        )
+    for i in range(draw(st.integers(0, 3))):
+        plan.ads[f"ad{i}"] = AdBooking(
+            f"ad{i}",
+            draw(short),
+            page=draw(number),
+            size=draw(st.sampled_from(AD_SIZES)),
+            columns=draw(st.integers(1, 24)),
+            depth=draw(floats(0.0, 3000.0)),
+            asset=draw(st.none() | st.just("ab" * 32)),
+            note=draw(short),
+            extra=draw(extras),
+        )
+    for _ in range(draw(st.integers(0, 3))):
+        plan.deliveries.append(
+            Delivery(
+                draw(number), draw(short), "cd" * 32, "ef" * 16, "2026-12-06T15:00", draw(short)
+            )
+        )
+    return plan
+
+
+@st.composite
 def editions(draw: st.DrawFn, max_pages: int = 3) -> Edition:
     """A random edition that is valid: every reference resolves, ids are unique."""
     sw = default_swatches() if draw(st.booleans()) else {"Black": Swatch("Black", 0, 0, 0, 100)}
@@ -324,6 +363,7 @@ def editions(draw: st.DrawFn, max_pages: int = 3) -> Edition:
         character_styles=cstyles,
         swatches=sw,
         assets=assets,
+        plan=draw(plans()),
         extra=draw(extras),
         asset_source=source,
     )

@@ -25,6 +25,7 @@ from kupang_layout.model.frames import (
     TextFrame,
 )
 from kupang_layout.model.page import Page
+from kupang_layout.model.plan import FlatPlan
 from kupang_layout.model.story import Paragraph, Run, Story
 from kupang_layout.model.styles import CharacterStyle, ParagraphStyle
 from kupang_layout.model.template import PageTemplate
@@ -57,6 +58,7 @@ from kupang_layout.storage.serialize_geometry import (
     rect_to_dict,
     unknown_of,
 )
+from kupang_layout.storage.serialize_plan import plan_from_dict, plan_to_dict
 from kupang_layout.storage.serialize_styles import (
     SHA256_RE,
     asset_from_dict,
@@ -360,6 +362,7 @@ def edition_to_dict(ed: Edition) -> dict[str, Any]:
             swatch_to_dict(s, as_dict(swatch_unknown.get(s.name))) for s in ed.swatches.values()
         ],
         "assets": [asset_to_dict(a) for a in ed.assets.values()],
+        "plan": plan_to_dict(ed.plan),
     }
     return merge_extra(known, ed.extra)
 
@@ -393,6 +396,8 @@ def edition_from_dict(value: Any, at: At) -> Edition:
         if asset.sha256 in assets:
             a.key("sha256").fail(f"duplicate asset {asset.sha256}")
         assets[asset.sha256] = asset
+    plan_value, plan_at = f.raw("plan", None)
+    plan = FlatPlan() if plan_value is None else plan_from_dict(plan_value, plan_at)
     extra = keep_unknown(f.extra(), {"swatches": swatch_unknown})
     return Edition(
         paper=paper,
@@ -404,6 +409,7 @@ def edition_from_dict(value: Any, at: At) -> Edition:
         character_styles=cstyles,
         swatches=swatches,
         assets=assets,
+        plan=plan,
         extra=extra,
     )
 
