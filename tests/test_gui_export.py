@@ -160,9 +160,8 @@ def test_cancel_stops_after_the_pages_being_written(qtbot, tmp_path: Path) -> No
 
 def test_cancel_in_one_process_stops_right_after_the_page_written(tmp_path: Path) -> None:
     from kupang_layout.gui.export_job import ExportRequest, run_export
-    from kupang_layout.storage import edition_to_json
-
     from kupang_layout.model import Page, mm
+    from kupang_layout.storage import edition_to_json
 
     edition = sample_edition(n_words=300)
     # Two pages: two jobs (the same page twice would write one file twice: refused).

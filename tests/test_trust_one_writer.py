@@ -111,9 +111,9 @@ def test_cli_import_refused_by_a_change_it_did_not_see_keeps_the_work_aside(
 ) -> None:
     path = tmp_path / "E.kpl"
     _new_edition(path)
-    from kupang_layout.cli import cmd_import
+    from kupang_layout.cli import open_edition
 
-    real_load = cmd_import.load_edition
+    real_load = open_edition.load_edition
 
     def load_then_someone_else_saves(p: str):  # type: ignore[no-untyped-def]
         edition = real_load(p)
@@ -122,7 +122,7 @@ def test_cli_import_refused_by_a_change_it_did_not_see_keeps_the_work_aside(
         save_edition(other, p)
         return edition
 
-    monkeypatch.setattr(cmd_import, "load_edition", load_then_someone_else_saves)
+    monkeypatch.setattr(open_edition, "load_edition", load_then_someone_else_saves)
     manuscript = REPO / "tests" / "manuscripts" / "07_quotes.txt"
     code = main(
         [

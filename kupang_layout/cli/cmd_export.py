@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from kupang_layout.cli.cmd_preflight import format_table
+from kupang_layout.cli.open_edition import open_edition
 from kupang_layout.common.atomic import FileWriteError, write_text_atomically
 from kupang_layout.common.messages import write_error_text
 from kupang_layout.i18n import current_language, register_messages, tr
@@ -16,7 +17,6 @@ from kupang_layout.preflight import check_pdf, count_by_severity, has_errors, ru
 from kupang_layout.render.pdf import export_edition
 from kupang_layout.render.pdf.edition_export import DuplicateFileError
 from kupang_layout.render.pdf.errors import PdfExportError
-from kupang_layout.storage import load_edition
 
 MESSAGES: dict[str, dict[str, str]] = {
     "export.cli.bad_pages": {
@@ -86,7 +86,7 @@ def _output_problem(exc: FileWriteError) -> int:
 def run(args: argparse.Namespace) -> int:
     lang = current_language()
     path = Path(args.edition)
-    edition = load_edition(path)
+    edition = open_edition(path)
     numbers = [p.number for p in edition.pages]
     pages = numbers
     if args.pages:

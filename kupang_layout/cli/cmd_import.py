@@ -19,6 +19,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from kupang_layout.cli.open_edition import open_edition
 from kupang_layout.cli.template_source import (
     FoundTemplate,
     TemplateNotFound,
@@ -46,7 +47,6 @@ from kupang_layout.storage import (
     asset_from_bytes,
     conflict_path,
     edition_lock,
-    load_edition,
     save_edition,
 )
 from kupang_layout.storage.revision import LOCK_TIMEOUT
@@ -196,7 +196,7 @@ def _import(args: argparse.Namespace) -> int:
 
 def _import_locked(args: argparse.Namespace) -> int:
     date = parse_date(args.date) if args.date else None
-    edition = load_edition(args.edition) if args.edition else Edition()
+    edition = open_edition(args.edition) if args.edition else Edition()
     try:
         m = read_manuscript(args.manuscript, edition.paper)
     except ManuscriptError as exc:

@@ -15,6 +15,7 @@ import os
 import sys
 from pathlib import Path
 
+from kupang_layout.cli.open_edition import open_edition
 from kupang_layout.i18n import current_language, tr
 from kupang_layout.preflight.issues import Issue, count_by_severity, has_errors, sort_issues
 from kupang_layout.preflight.messages import ui_text
@@ -85,11 +86,11 @@ def format_table(issues: list[Issue], lang: str) -> str:
 def run(args: argparse.Namespace) -> int:
     from kupang_layout.engine.layout import LayoutEngine
     from kupang_layout.preflight import check_pdf_folder, run_preflight
-    from kupang_layout.storage import StorageError, load_edition
+    from kupang_layout.storage import StorageError
 
     lang = current_language()
     try:
-        edition = load_edition(args.edition)
+        edition = open_edition(args.edition)
     except StorageError as exc:
         return _fail(str(exc))
     folder: Path | None = None

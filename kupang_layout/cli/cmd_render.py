@@ -18,6 +18,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from kupang_layout.cli.open_edition import open_edition
 from kupang_layout.common.atomic import FileWriteError, make_folder, write_atomically
 from kupang_layout.common.runtemp import temp_dir
 from kupang_layout.engine.displaylist import PageDisplayList
@@ -31,7 +32,6 @@ from kupang_layout.render.budget import (
     check_raster_budget,
     raster_size,
 )
-from kupang_layout.storage.load_report import load_warnings
 
 __all__ = ["MAX_RASTER_PIXELS", "MESSAGES", "run"]
 
@@ -177,17 +177,15 @@ def _qt_backend(
 
 def run(args: argparse.Namespace) -> int:
     from kupang_layout.engine.layout import LayoutEngine
-    from kupang_layout.storage import StorageError, load_edition
+    from kupang_layout.storage import StorageError
 
     dpi = float(args.dpi)
     if not MIN_DPI <= dpi <= MAX_DPI:
         return _fail(tr("render.bad_dpi", lo=f"{MIN_DPI:g}", hi=f"{MAX_DPI:g}", dpi=args.dpi))
     try:
-        edition = load_edition(args.edition)
+        edition = open_edition(args.edition)
     except StorageError as exc:
         return _fail(str(exc))
-    for warning in load_warnings(edition):
-        print(tr("warning", message=warning.message()), file=sys.stderr)
     page = edition.page_by_number(args.page)
     if page is None:
         return _fail(

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 
+from kupang_layout.cli.open_edition import open_edition
 from kupang_layout.engine.layout import LayoutEngine
 from kupang_layout.engine.report import QualityReport, quality_report
 from kupang_layout.i18n import current_language
-from kupang_layout.storage import load_edition
 
 _HEAD = {
     "id": ("cerita", "baris", "rasio rata2", "rasio maks", ">1", ">2", "pemenggalan",
@@ -20,7 +20,7 @@ _HEAD = {
 
 def reports_for(path: str) -> list[tuple[str, QualityReport]]:
     """(story label, report) for every story shown in the edition."""
-    edition = load_edition(path)
+    edition = open_edition(path)
     engine = LayoutEngine()
     out: list[tuple[str, QualityReport]] = []
     for sid in edition.stories:

@@ -26,6 +26,7 @@ from PySide6.QtCore import QThread, Signal
 from kupang_layout.common.atomic import FileWriteError, write_text_atomically
 from kupang_layout.common.messages import write_error_text
 from kupang_layout.common.runtemp import temp_dir
+from kupang_layout.errortext import report_text
 from kupang_layout.model.assets import AssetSource
 from kupang_layout.preflight import Issue, check_pdf
 from kupang_layout.render.pdf import PageExportResult, PdfExportError, export_edition
@@ -157,5 +158,10 @@ class ExportThread(QThread):
             return
         except (StorageError, PdfExportError, OSError) as exc:
             self.failed.emit(str(exc))
+            return
+        except Exception as exc:  # the background job's boundary: logged, told, never lost
+            self.failed.emit(
+                report_text(exc, "export", str(self.request.out_dir), self.request.language)
+            )
             return
         self.done.emit(outcome)
