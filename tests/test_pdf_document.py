@@ -38,7 +38,7 @@ from kupang_layout.engine.displaylist import (
     TextRun,
 )
 from kupang_layout.model.units import mm
-from kupang_layout.render.pdf.colour import newsprint_profile_bytes
+from kupang_layout.render.pdf.colour_convert import newsprint_profile_bytes
 from kupang_layout.render.pdf.exporter import (
     PageExportResult,
     render_page_pdf,

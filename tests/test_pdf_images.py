@@ -33,7 +33,7 @@ from PIL import Image, ImageChops
 from kupang_layout.imaging import ImagingError
 from kupang_layout.model.units import mm
 from kupang_layout.render.pdf import image_cache as image_cache_module
-from kupang_layout.render.pdf.colour import ink_over_limit
+from kupang_layout.render.pdf.colour_convert import ink_over_limit
 from kupang_layout.render.pdf.errors import ImageError
 from kupang_layout.render.pdf.exporter import PageExportResult, render_page_pdf
 from kupang_layout.render.pdf.image_cache import ImageCache

@@ -29,7 +29,7 @@ from kupang_layout.model import (
     instantiate,
     mm,
 )
-from kupang_layout.preflight.document import check_page
+from kupang_layout.preflight.doc_rules import check_page
 from kupang_layout.storage import TemplateLibrary, edition_to_json
 
 

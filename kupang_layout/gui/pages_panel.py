@@ -52,7 +52,7 @@ from kupang_layout.gui.page_ops import (
 )
 from kupang_layout.gui.thumbnails import ThumbnailRenderer
 from kupang_layout.model import AddPage, Asset, MovePage, RemovePage
-from kupang_layout.preflight.document import pasteboard_frames
+from kupang_layout.preflight.doc_rules import pasteboard_frames
 from kupang_layout.storage import StorageError, TemplateLibrary, add_asset
 
 CTX = "PagesPanel"

@@ -44,7 +44,7 @@ from kupang_layout.gui.thumbnails import ThumbnailRenderer
 from kupang_layout.manuscript.retemplate import Retemplate, retemplate_page
 from kupang_layout.model import Page, page_to_template
 from kupang_layout.model.units import to_mm
-from kupang_layout.preflight.document import pasteboard_frames
+from kupang_layout.preflight.doc_rules import pasteboard_frames
 from kupang_layout.storage import (
     StorageError,
     TemplateInfo,

@@ -7,7 +7,7 @@ every PDF in a folder, matched to the edition's pages by file name. Each
 returns a list of `Issue`s. No Qt here.
 """
 
-from kupang_layout.preflight.document import check_page, run_preflight, select_pages
+from kupang_layout.preflight.doc_rules import check_page, run_preflight, select_pages
 from kupang_layout.preflight.issues import (
     DEFAULT_SETTINGS,
     SEVERITIES,

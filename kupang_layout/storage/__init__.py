@@ -9,7 +9,7 @@ NewerVersionError (written by a newer program).
 from kupang_layout.common.atomic import backup_path
 from kupang_layout.storage.archive import DEFAULT_LIMITS, Limits
 from kupang_layout.storage.assets import ChainAssets, PendingAssets, ZipAssetSource
-from kupang_layout.storage.document import (
+from kupang_layout.storage.document_json import (
     EDITION_FORMAT,
     TEMPLATE_KIND,
     edition_from_json,

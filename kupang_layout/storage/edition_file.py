@@ -23,7 +23,7 @@ from kupang_layout.storage.archive import (
     read_entry,
 )
 from kupang_layout.storage.assets import ZipAssetSource, source_after_save
-from kupang_layout.storage.document import edition_from_json, validate_edition
+from kupang_layout.storage.document_json import edition_from_json, validate_edition
 from kupang_layout.storage.errors import (
     AssetIntegrityError,
     DocumentFileError,

@@ -8,7 +8,7 @@ from pathlib import Path
 from kupang_layout.common.atomic import FileWriteError, write_atomically
 from kupang_layout.model.template import PageTemplate
 from kupang_layout.storage.archive import DEFAULT_LIMITS, Limits
-from kupang_layout.storage.document import template_from_json, validate_template
+from kupang_layout.storage.document_json import template_from_json, validate_template
 from kupang_layout.storage.errors import DocumentFileError, DocumentFormatError
 from kupang_layout.storage.jsonsafe import dump_json, parse_json
 

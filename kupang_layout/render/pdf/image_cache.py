@@ -16,7 +16,7 @@ from kupang_layout.common.runtemp import temp_dir
 from kupang_layout.common.userdirs import cache_dir
 from kupang_layout.imaging import ImagingError
 from kupang_layout.imaging.assets import check_hash
-from kupang_layout.render.pdf.colour import newsprint_profile_bytes
+from kupang_layout.render.pdf.colour_convert import newsprint_profile_bytes
 from kupang_layout.render.pdf.errors import ImageError
 from kupang_layout.render.pdf.images import ImageRequest, PreparedImage, prepare_image
 

@@ -19,7 +19,7 @@ from kupang_layout.imaging import (
     to_upright,
     upright_size,
 )
-from kupang_layout.render.pdf.colour import to_newsprint_cmyk
+from kupang_layout.render.pdf.colour_convert import to_newsprint_cmyk
 from kupang_layout.render.pdf.errors import ImageError
 
 __all__ = [

@@ -18,7 +18,7 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
 from kupang_layout import __version__
-from kupang_layout.render.pdf.colour import OUTPUT_CONDITION, newsprint_profile_bytes
+from kupang_layout.render.pdf.colour_convert import OUTPUT_CONDITION, newsprint_profile_bytes
 
 __all__ = ["DocumentInfo", "finish_pdf", "pdf_date"]
 
