@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import INTAKE_CHECK, intake_check_available
 
-from kupang_layout.cli.cmd_export import parse_pages
+from kupang_layout.jobs.pages import parse_pages
 from kupang_layout.manuscript.apply import PLACEHOLDER_HEADLINE
 from kupang_layout.model import History, Paragraph, SetStoryParagraphs
 from kupang_layout.storage import load_edition, save_edition

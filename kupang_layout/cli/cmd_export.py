@@ -13,6 +13,7 @@ from kupang_layout.cli.open_edition import open_edition
 from kupang_layout.common.atomic import FileWriteError, write_text_atomically
 from kupang_layout.common.messages import write_error_text
 from kupang_layout.i18n import current_language, register_messages, tr
+from kupang_layout.jobs.pages import parse_pages
 from kupang_layout.preflight import check_pdf, count_by_severity, has_errors, run_preflight
 from kupang_layout.render.pdf import export_edition
 from kupang_layout.render.pdf.edition_export import DuplicateFileError
@@ -56,25 +57,6 @@ register_messages(MESSAGES)
 
 def _t(key: str, **params: object) -> str:
     return tr("export.cli." + key, None, **params)
-
-
-def parse_pages(spec: str) -> list[int]:
-    """'1,3-5' -> [1, 3, 4, 5]; raises ValueError on anything else."""
-    out: list[int] = []
-    for part in spec.split(","):
-        part = part.strip()
-        if "-" in part:
-            a, _, b = part.partition("-")
-            lo, hi = int(a), int(b)
-            if lo < 1 or hi < lo:
-                raise ValueError(spec)
-            out.extend(range(lo, hi + 1))
-        else:
-            n = int(part)
-            if n < 1:
-                raise ValueError(spec)
-            out.append(n)
-    return sorted(set(out))
 
 
 def _output_problem(exc: FileWriteError) -> int:
