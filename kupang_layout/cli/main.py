@@ -11,9 +11,9 @@ from collections.abc import Callable, Sequence
 
 from kupang_layout import __version__
 from kupang_layout.common.errorlog import log_exception
+from kupang_layout.common.errortext import internal_message, known_message, log_sentence
 from kupang_layout.common.runtemp import clean_stale_runs
 from kupang_layout.errors import KupangError
-from kupang_layout.errortext import internal_message, known_message, log_sentence
 from kupang_layout.i18n import current_language, set_language, tr
 
 EXIT_OK = 0

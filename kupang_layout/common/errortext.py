@@ -1,4 +1,4 @@
-"""Shared stage: what an error means to a person: the file, the reason, what to do.
+"""Common stage: what an error means to a person: the file, the reason, what to do.
 
 The command line and the app turn every exception that reaches an entry point
 into one message in the user's language through this module:
@@ -7,6 +7,7 @@ into one message in the user's language through this module:
   written, a document that breaks a rule, a full disk, no permission, too
   little memory): the file, the reason and what to do about it (a failed write,
   `FileWriteError`, in the words of `common.messages.write_error_text`);
+  its texts are in the common catalogue, `common/messages.py`;
 * `internal_message(exc, ...)`: anything else, a fault of the program: what
   was being done, the file, and the log file holding the details.
 
@@ -24,11 +25,10 @@ from kupang_layout.common.atomic import FileWriteError
 from kupang_layout.common.errorlog import log_exception
 from kupang_layout.common.messages import write_error_text
 from kupang_layout.errors import KupangError
-from kupang_layout.i18n import current_language, register_messages, tr
+from kupang_layout.i18n import current_language, tr
 
 __all__ = [
     "KNOWN",
-    "MESSAGES",
     "describe",
     "error_file",
     "internal_message",
@@ -38,94 +38,6 @@ __all__ = [
     "report_text",
 ]
 
-MESSAGES: dict[str, dict[str, str]] = {
-    "boundary.problem_file": {
-        "id": "Masalah pada {file}: {reason}.",
-        "en": "Problem with {file}: {reason}.",
-    },
-    "boundary.problem": {"id": "{reason}.", "en": "{reason}."},
-    "boundary.internal": {
-        "id": "Galat internal saat {action}{file}: {error}. Ini kesalahan program, bukan "
-        "kesalahan Anda.",
-        "en": "Internal error while {action}{file}: {error}. This is a fault of the program, "
-        "not yours.",
-    },
-    "boundary.internal_file": {"id": " ({file})", "en": " ({file})"},
-    "boundary.log": {
-        "id": "Rinciannya dicatat di {log}; kirimkan berkas itu kepada tim teknis.",
-        "en": "The details are in {log}; send that file to the technical team.",
-    },
-    "boundary.no_log": {
-        "id": "Rinciannya tidak dapat dicatat (folder log tidak dapat ditulis); jalankan lagi "
-        "dengan KUPANG_LAYOUT_DEBUG=1 untuk melihatnya.",
-        "en": "The details could not be logged (the log folder cannot be written); run again "
-        "with KUPANG_LAYOUT_DEBUG=1 to see them.",
-    },
-    "boundary.command": {"id": "menjalankan perintah '{command}'", "en": "running '{command}'"},
-    # reasons, by the operating system's error number or the kind of error
-    "reason.no_space": {"id": "disk penuh", "en": "the disk is full"},
-    "reason.read_only": {"id": "folder hanya-baca", "en": "the folder is read-only"},
-    "reason.permission": {"id": "izin ditolak", "en": "permission denied"},
-    "reason.not_found": {"id": "tidak ditemukan", "en": "not found"},
-    "reason.is_folder": {"id": "itu sebuah folder", "en": "it is a folder"},
-    "reason.not_folder": {
-        "id": "sebagian jalurnya bukan folder",
-        "en": "part of the path is not a folder",
-    },
-    "reason.io": {"id": "galat baca/tulis pada perangkat", "en": "input/output error"},
-    "reason.name_too_long": {"id": "namanya terlalu panjang", "en": "the name is too long"},
-    "reason.memory": {"id": "memori tidak cukup", "en": "not enough memory"},
-    "reason.encode": {
-        "id": "teks berisi karakter yang tidak dapat disimpan ({char})",
-        "en": "the text holds a character that cannot be stored ({char})",
-    },
-    "reason.decode": {
-        "id": "isinya bukan teks UTF-8 yang sah",
-        "en": "its content is not valid UTF-8 text",
-    },
-    # what to do
-    "advice.no_space": {
-        "id": "Kosongkan ruang di disk (hapus berkas yang tidak perlu), lalu coba lagi.",
-        "en": "Free some space on the disk (delete files you do not need), then try again.",
-    },
-    "advice.other_folder": {
-        "id": "Pilih folder lain, atau minta izin menulis di folder ini.",
-        "en": "Choose another folder, or ask for permission to write in this one.",
-    },
-    "advice.check_name": {
-        "id": "Periksa nama berkas dan foldernya, lalu coba lagi.",
-        "en": "Check the name of the file and its folder, then try again.",
-    },
-    "advice.give_file_name": {
-        "id": "Beri nama berkas, bukan nama folder.",
-        "en": "Give the name of a file, not of a folder.",
-    },
-    "advice.device": {
-        "id": "Periksa disk atau drive jaringan itu, lalu coba lagi.",
-        "en": "Check that disk or network drive, then try again.",
-    },
-    "advice.shorter_name": {
-        "id": "Pakai nama yang lebih pendek.",
-        "en": "Use a shorter name.",
-    },
-    "advice.memory": {
-        "id": "Tutup program lain atau kerjakan lebih sedikit halaman sekaligus, lalu coba lagi.",
-        "en": "Close other programs or work on fewer pages at once, then try again.",
-    },
-    "advice.encode": {
-        "id": "Cari karakter itu di naskah dan hapus atau ganti, lalu simpan lagi.",
-        "en": "Find that character in the text and delete or replace it, then save again.",
-    },
-    "advice.document": {
-        "id": "Perbaiki berkas itu atau minta salinan yang utuh.",
-        "en": "Repair that file or ask for a complete copy.",
-    },
-    "advice.generic": {
-        "id": "Periksa berkas dan foldernya, lalu coba lagi.",
-        "en": "Check the file and its folder, then try again.",
-    },
-}
-register_messages(MESSAGES)
 
 _BY_ERRNO: dict[int, tuple[str, str]] = {
     errno.ENOSPC: ("reason.no_space", "advice.no_space"),
