@@ -9,18 +9,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kupang_layout.cli.main import main
+from kupang_layout.jobs.manuscript_import import apply_manuscript, apply_to_page
 from kupang_layout.manuscript import (
     Manuscript,
     parse_attribution,
     parse_manuscript,
     read_manuscript,
 )
-from kupang_layout.manuscript.apply import (
-    PLACEHOLDER_HEADLINE,
-    apply_manuscript,
-    apply_to_page,
-    slot_roles,
-)
+from kupang_layout.manuscript.apply import PLACEHOLDER_HEADLINE, slot_roles
 from kupang_layout.model import Edition, History, ImageFrame, Page, Paragraph, TextFrame
 from kupang_layout.resources import resource_path
 from kupang_layout.storage import (

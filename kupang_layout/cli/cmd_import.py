@@ -28,14 +28,9 @@ from kupang_layout.cli.template_source import (
     source_label,
 )
 from kupang_layout.i18n import current_language, tr
+from kupang_layout.jobs.manuscript_import import apply_manuscript, apply_to_page
 from kupang_layout.manuscript import Manuscript, ManuscriptError, format_warning, read_manuscript
-from kupang_layout.manuscript.apply import (
-    PLACEHOLDER_HEADLINE,
-    ManuscriptApplication,
-    apply_manuscript,
-    apply_to_page,
-    slot_roles,
-)
+from kupang_layout.manuscript.apply import PLACEHOLDER_HEADLINE, ManuscriptApplication, slot_roles
 from kupang_layout.model import CommandError, Edition, SetEditionProperties
 from kupang_layout.model.page import Page
 from kupang_layout.storage import (

@@ -5,12 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kupang_layout.jobs.manuscript_import import apply_manuscript, apply_to_page
 from kupang_layout.manuscript import Manuscript, read_manuscript
-from kupang_layout.manuscript.apply import (
-    ManuscriptApplication,
-    apply_manuscript,
-    apply_to_page,
-)
+from kupang_layout.manuscript.apply import ManuscriptApplication
 from kupang_layout.model import Edition, History
 from kupang_layout.resources import resource_path
 from kupang_layout.storage import TemplateLibrary

@@ -2,9 +2,9 @@
 
 The result is one undoable `CompositeCommand` (a `ManuscriptApplication`): the
 GUI executes it through `History`, the command line calls `do` once. Building
-it changes nothing in the edition except that the photo's bytes are made
-available to the edition's asset source (that is not an edit; the undoable
-`PlaceImage` registers the asset).
+it changes nothing in the edition. A photo comes in as an `Asset` whose bytes
+the edition can already read: `jobs.manuscript_import` takes the photo file in
+(storage) first; that is not an edit, the undoable `PlaceImage` registers it.
 
 House format (docs/TEMPLATES.md, "Applying a manuscript"):
 
@@ -53,7 +53,6 @@ from kupang_layout.model.page import Page
 from kupang_layout.model.story import Paragraph, Run, Story
 from kupang_layout.model.styles import default_character_styles, default_paragraph_styles
 from kupang_layout.model.template import PageTemplate, instantiate
-from kupang_layout.storage.ingest import add_asset
 
 __all__ = [
     "CREDIT_LABELS",
@@ -65,6 +64,7 @@ __all__ = [
     "apply_manuscript",
     "apply_to_page",
     "body_paragraphs",
+    "check_replace",
     "credit_paragraphs",
     "lead_runs",
     "photo_credit_text",
@@ -452,11 +452,10 @@ def _style_commands(
 # -- entry points -------------------------------------------------------------------
 
 
-def _photo_asset(edition: Edition, photo: bytes | None, photo_name: str) -> Asset | None:
-    """The photo's Asset, its bytes made available (raises ImageFileError when bad)."""
-    if photo is None:
-        return None
-    return add_asset(edition, photo, photo_name)
+def check_replace(edition: Edition, page_index: int | None, replace: bool) -> None:
+    """Raise IndexError when `replace` names no page of the edition."""
+    if replace and (page_index is None or not 0 <= page_index < len(edition.pages)):
+        raise IndexError(f"no page at index {page_index} to replace")
 
 
 def _finish(
@@ -487,8 +486,7 @@ def apply_manuscript(
     manuscript: Manuscript,
     *,
     slot: str = "main",
-    photo: bytes | None = None,
-    photo_name: str = "foto",
+    photo: Asset | None = None,
     headline_override: str | None = None,
     page_index: int | None = None,
     replace: bool = False,
@@ -496,13 +494,12 @@ def apply_manuscript(
     """A new page from `template` with `manuscript` in its `slot` group, as one command.
 
     The page is inserted at `page_index` (0-based; None appends) or, with
-    `replace`, takes the place of the page at `page_index`. Raises
-    ImageFileError (from storage) when `photo` is not a usable image and
-    IndexError when `replace` names no page.
+    `replace`, takes the place of the page at `page_index`. `photo` is an asset
+    whose bytes the edition can already read (`jobs.manuscript_import` takes a
+    photo file in first). Raises IndexError when `replace` names no page.
     """
-    if replace and (page_index is None or not 0 <= page_index < len(edition.pages)):
-        raise IndexError(f"no page at index {page_index} to replace")
-    asset = _photo_asset(edition, photo, photo_name)
+    check_replace(edition, page_index, replace)
+    asset = photo
     page, stories = instantiate(template, 0)
     if replace:
         assert page_index is not None
@@ -530,16 +527,16 @@ def apply_to_page(
     manuscript: Manuscript,
     *,
     slot: str = "main",
-    photo: bytes | None = None,
-    photo_name: str = "foto",
+    photo: Asset | None = None,
     headline_override: str | None = None,
 ) -> ManuscriptApplication:
     """Fill the `slot` group of a page already in the edition (a second story, a teaser).
 
-    Raises KeyError when the page does not exist and ImageFileError for a bad photo.
+    `photo` is an asset whose bytes the edition can already read. Raises KeyError
+    when the page does not exist.
     """
     page: Page = edition.page_by_id(page_id)
-    asset = _photo_asset(edition, photo, photo_name)
+    asset = photo
     app = ManuscriptApplication(f"import manuscript ({slot})", page.id, slot)
     app.page_number = page.number
     app.commands.extend(_style_commands(edition, page.frames, None))
