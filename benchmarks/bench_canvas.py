@@ -22,9 +22,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from kupang_layout.engine.fixture import reference_page
-from kupang_layout.gui.document import Document
-from kupang_layout.gui.i18n import install_language
-from kupang_layout.gui.main_window import MainWindow
+from kupang_layout.gui.base.i18n import install_language
+from kupang_layout.gui.base.session import EditionSession
+from kupang_layout.gui.shell.main_window import MainWindow
 from kupang_layout.manuscript.apply import body_paragraphs
 from kupang_layout.manuscript.parser import read_manuscript
 from kupang_layout.model import (
@@ -112,7 +112,7 @@ def thirty_frames() -> Edition:
 
 
 def window_for(edition: Edition) -> MainWindow:
-    w = MainWindow(Document(edition), "id")
+    w = MainWindow(EditionSession(edition), "id")
     w.confirm_close = False
     w.resize(1500, 1000)
     w.show()

@@ -6,10 +6,10 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kupang_layout.gui.canvas import PageCanvas
-from kupang_layout.gui.document import Document
-from kupang_layout.gui.i18n import install_language
-from kupang_layout.gui.main_window import MainWindow
+from kupang_layout.gui.base.i18n import install_language
+from kupang_layout.gui.base.session import EditionSession
+from kupang_layout.gui.canvas.canvas import PageCanvas
+from kupang_layout.gui.shell.main_window import MainWindow
 from kupang_layout.model import Edition
 
 LEFT = Qt.MouseButton.LeftButton
@@ -21,7 +21,7 @@ ALT = Qt.KeyboardModifier.AltModifier
 
 def make_window(qtbot, edition: Edition) -> MainWindow:  # type: ignore[no-untyped-def]
     install_language("id")
-    window = MainWindow(Document(edition), "id")
+    window = MainWindow(EditionSession(edition), "id")
     window.confirm_close = False
     qtbot.addWidget(window)
     window.resize(1400, 950)

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QApplication
 from qt_samples import sample_edition
 
 from kupang_layout.cli import cmd_gui
-from kupang_layout.gui import app as gui_app
-from kupang_layout.gui import operations
-from kupang_layout.gui.main_window import MainWindow
+from kupang_layout.gui.shell import app as gui_app
+from kupang_layout.gui.shell import operations
+from kupang_layout.gui.shell.main_window import MainWindow
 from kupang_layout.storage import save_edition
 
 

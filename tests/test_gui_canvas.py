@@ -8,9 +8,9 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtWidgets import QApplication
 from qt_samples import sample_edition
 
-from kupang_layout.gui.canvas import NUDGE, NUDGE_BIG
-from kupang_layout.gui.document import new_edition
-from kupang_layout.gui.main_window import MainWindow
+from kupang_layout.gui.base.session import new_edition
+from kupang_layout.gui.canvas.canvas import NUDGE, NUDGE_BIG
+from kupang_layout.gui.shell.main_window import MainWindow
 from kupang_layout.model import ImageFrame, TextFrame, mm
 
 

@@ -17,11 +17,11 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QDialog
 
-from kupang_layout.gui import app as gui_app
-from kupang_layout.gui.import_dialog import ImportReport
-from kupang_layout.gui.inplace import InplaceEditor
-from kupang_layout.gui.new_edition import NewEditionDialog
-from kupang_layout.gui.page_ops import build_edition
+from kupang_layout.editing.page_ops import build_edition
+from kupang_layout.gui.canvas.inplace import InplaceEditor
+from kupang_layout.gui.dialogs.import_dialog import ImportReport
+from kupang_layout.gui.dialogs.new_edition import NewEditionDialog
+from kupang_layout.gui.shell import app as gui_app
 from kupang_layout.model import ImageFrame, TextFrame
 from kupang_layout.resources import resource_path
 from kupang_layout.storage import edition_to_json, load_edition
@@ -48,7 +48,7 @@ def _intake(path: Path) -> dict[str, object]:
 def _export_through_the_dialog(qtbot, window, out: Path) -> list[Path]:  # type: ignore[no-untyped-def]
     """Both pages through the Export PDF dialog (or the exporter when there is none)."""
     try:
-        from kupang_layout.gui.export_dialog import ExportDialog
+        from kupang_layout.gui.dialogs.export_dialog import ExportDialog
     except ImportError:  # pragma: no cover - the dialog is part of the app
         from kupang_layout.render.pdf.edition_export import export_edition
 

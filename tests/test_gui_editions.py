@@ -12,10 +12,10 @@ from gui_helpers import make_window
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from kupang_layout.gui import operations
-from kupang_layout.gui.new_edition import NewEditionDialog
-from kupang_layout.gui.page_ops import build_edition
-from kupang_layout.gui.recent import MAX_RECENT, add_recent, existing_recent, load_recent
+from kupang_layout.common.recent import MAX_RECENT, add_recent, existing_recent, load_recent
+from kupang_layout.editing.page_ops import build_edition
+from kupang_layout.gui.dialogs.new_edition import NewEditionDialog
+from kupang_layout.gui.shell import operations
 from kupang_layout.model import SetEditionProperties
 from kupang_layout.storage import (
     EDITION_SCHEMA,
@@ -143,7 +143,7 @@ def test_recent_list_is_short_and_survives_a_damaged_file(tmp_path: Path) -> Non
     assert len(set(load_recent())) == MAX_RECENT
     files[-1].unlink()
     assert files[-1].resolve() not in existing_recent()
-    from kupang_layout.gui.recent import recent_path
+    from kupang_layout.common.recent import recent_path
 
     recent_path().write_text("{not json", encoding="utf-8")
     assert load_recent() == []

@@ -15,9 +15,9 @@ from PySide6.QtGui import QPixmap
 from qt_samples import sample_edition
 
 from kupang_layout.cli.sample_edition import build_sample_edition
-from kupang_layout.gui import export_dialog
-from kupang_layout.gui.export_dialog import ExportDialog
-from kupang_layout.gui.main_window import MainWindow
+from kupang_layout.gui.dialogs import export_dialog
+from kupang_layout.gui.dialogs.export_dialog import ExportDialog
+from kupang_layout.gui.shell.main_window import MainWindow
 from kupang_layout.render.pdf import DEFAULT_PRESET, PROOF_PRESET
 
 EXPORT_TIMEOUT_MS = 180_000
@@ -159,7 +159,7 @@ def test_cancel_stops_after_the_pages_being_written(qtbot, tmp_path: Path) -> No
 
 
 def test_cancel_in_one_process_stops_right_after_the_page_written(tmp_path: Path) -> None:
-    from kupang_layout.gui.export_job import ExportRequest, run_export
+    from kupang_layout.gui.dialogs.export_job import ExportRequest, run_export
     from kupang_layout.model import Page, mm
     from kupang_layout.storage import edition_to_json
 

@@ -6,8 +6,8 @@ from gui_helpers import make_window
 from PySide6.QtCore import QCoreApplication, QTranslator
 from qt_samples import sample_edition
 
-from kupang_layout.gui.i18n import TsTranslator, catalogue_path, install_language, read_ts
-from kupang_layout.gui.i18n_tool import all_messages
+from kupang_layout.gui.base.i18n import TsTranslator, catalogue_path, install_language, read_ts
+from kupang_layout.gui.base.i18n_tool import all_messages
 
 
 def test_every_string_has_an_indonesian_and_english_translation() -> None:

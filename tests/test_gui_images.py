@@ -11,8 +11,8 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 from qt_samples import sample_edition
 
-from kupang_layout.gui.canvas import PageCanvas
-from kupang_layout.gui.properties import ppi_colour
+from kupang_layout.gui.canvas.canvas import PageCanvas
+from kupang_layout.gui.panels.properties import ppi_colour
 from kupang_layout.model import ImageFrame
 from kupang_layout.resources import resource_path
 

@@ -12,9 +12,9 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QInputDialog
 
-from kupang_layout.gui import import_dialog
-from kupang_layout.gui.import_dialog import ImportReport
-from kupang_layout.gui.page_ops import build_edition
+from kupang_layout.editing.page_ops import build_edition
+from kupang_layout.gui.dialogs import import_dialog
+from kupang_layout.gui.dialogs.import_dialog import ImportReport
 from kupang_layout.manuscript import read_manuscript
 from kupang_layout.manuscript.apply import PLACEHOLDER_HEADLINE, apply_to_page
 from kupang_layout.model import Edition, History, TextFrame

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kupang_layout.gui import frame_ops, handles, snapping, text_sync
+from kupang_layout.editing import frame_ops, handles, snapping, text_sync
 from kupang_layout.model import (
     Box,
     Edition,

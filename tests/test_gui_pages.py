@@ -11,10 +11,10 @@ from gui_helpers import make_window
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QImage
 
+from kupang_layout.editing.page_ops import build_edition, duplicate_page
 from kupang_layout.engine.displaylist import TextRun
-from kupang_layout.gui import thumbnails
-from kupang_layout.gui.page_ops import build_edition, duplicate_page
-from kupang_layout.gui.pages_panel import PAGE_ID, PAGE_MIME, PagesPanel
+from kupang_layout.gui.panels import thumbnails
+from kupang_layout.gui.panels.pages_panel import PAGE_ID, PAGE_MIME, PagesPanel
 from kupang_layout.model import ImageFrame, SetParagraphText, TextFrame
 from kupang_layout.resources import resource_path
 from kupang_layout.storage import TemplateLibrary
@@ -230,7 +230,7 @@ def test_photos_dropped_on_a_page_fill_its_photo_slots_in_order(qtbot, window) -
 def test_manuscript_dropped_on_a_page_is_imported_there(
     qtbot, window, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    from kupang_layout.gui import import_dialog
+    from kupang_layout.gui.dialogs import import_dialog
 
     monkeypatch.setattr(import_dialog.ImportReport, "exec", lambda self: 0)
     panel = _panel(window)

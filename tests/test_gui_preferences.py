@@ -12,10 +12,10 @@ from qt_samples import sample_edition
 
 from kupang_layout.engine.hyphenate import default_hyphenator
 from kupang_layout.engine.hyphenate_lists import user_exceptions_path
-from kupang_layout.gui.export_dialog import ExportDialog
-from kupang_layout.gui.hyphenation_editor import forget_hyphenation
-from kupang_layout.gui.preferences import PreferencesDialog
-from kupang_layout.gui.settings import Settings, app_settings, settings_path, user_presets_path
+from kupang_layout.gui.base.settings import Settings, app_settings, settings_path, user_presets_path
+from kupang_layout.gui.dialogs.export_dialog import ExportDialog
+from kupang_layout.gui.dialogs.hyphenation_editor import forget_hyphenation
+from kupang_layout.gui.dialogs.preferences import PreferencesDialog
 from kupang_layout.model.units import to_mm
 
 
@@ -150,7 +150,7 @@ def test_the_desks_own_presets_are_checked_and_offered_for_export(qtbot, tmp_pat
 
 def test_every_engine_problem_template_is_marked_for_translation() -> None:
     from kupang_layout.engine import hyphenate_lists
-    from kupang_layout.gui.hyphenation_editor import PROBLEM_TEMPLATES
+    from kupang_layout.gui.dialogs.hyphenation_editor import PROBLEM_TEMPLATES
 
     engine = {
         value

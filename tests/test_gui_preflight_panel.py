@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidgetItem
 from qt_samples import body_text, sample_edition
 
-from kupang_layout.gui.preflight_panel import ISSUE_ROLE, PreflightPanel
+from kupang_layout.gui.panels.preflight_panel import ISSUE_ROLE, PreflightPanel
 from kupang_layout.model import Paragraph, SetStoryParagraphs
 from kupang_layout.preflight import Issue, run_preflight
 

@@ -16,7 +16,7 @@ from PIL import Image
 from qt_samples import sample_edition
 
 from kupang_layout.cli.sample_edition import build_sample_edition
-from kupang_layout.gui.recovery import RECOVERY_FILE, find_orphans, recovery_root
+from kupang_layout.gui.shell.recovery import RECOVERY_FILE, find_orphans, recovery_root
 from kupang_layout.model import Paragraph, SetParagraphText, SetStoryParagraphs
 from kupang_layout.storage import edition_to_json, load_edition, save_edition
 
@@ -63,7 +63,7 @@ def test_autosave_writes_a_copy_after_a_structural_edit_and_removes_it_when_save
 
 
 def test_the_interval_comes_from_the_preferences(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    from kupang_layout.gui.settings import AUTOSAVE_ENV, app_settings
+    from kupang_layout.gui.base.settings import AUTOSAVE_ENV, app_settings
 
     monkeypatch.delenv(AUTOSAVE_ENV, raising=False)
     window = make_window(qtbot, sample_edition(n_words=100))
@@ -75,64 +75,10 @@ def test_the_interval_comes_from_the_preferences(qtbot, monkeypatch: pytest.Monk
     assert window.autosave.timer.interval() == 1500
 
 
-EDIT_SCRIPT = """
-import json
-from pathlib import Path
-from PySide6.QtCore import QTimer
-from kupang_layout.gui import images
-from kupang_layout.model import MovePage, Paragraph, SetFrameRect, SetStoryParagraphs
-from kupang_layout.storage import edition_to_json
-
-OUT = Path({out!r})
-doc = window.doc
-ed = doc.edition
-window.confirm_close = False
-# Edits through the model commands, as the GUI makes them.
-story = next(iter(ed.stories))
-doc.execute(SetStoryParagraphs(story, [Paragraph.plain("Body", "Teks yang dipulihkan.")]))
-frame = ed.pages[0].frames[0]
-doc.execute(SetFrameRect(frame.id, frame.rect.moved(5.0, 7.0)))
-window.ops.add_page()
-doc.execute(MovePage(ed.pages[-1].id, 0))
-doc.set_selection([])
-images.place_files(doc, [Path({photo!r})], 100.0, 100.0)  # a picture never saved anywhere
-(OUT / "expected.json").write_text(json.dumps(edition_to_json(ed)), encoding="utf-8")
-"""
-
-RECOVER_SCRIPT = """
-import json
-from pathlib import Path
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
-from kupang_layout.storage import edition_to_json, save_edition
-
-OUT = Path({out!r})
-
-def answer():
-    box = QApplication.activeModalWidget()
-    if not isinstance(box, QMessageBox):
-        QTimer.singleShot(50, answer)
-        return
-    (OUT / "question.txt").write_text(box.text(), encoding="utf-8")
-    box.findChild(QPushButton, "recover").click()
-    QTimer.singleShot(200, report)
-
-def report():
-    doc = window.doc
-    (OUT / "recovered.json").write_text(json.dumps({{
-        "document": edition_to_json(doc.edition),
-        "path": str(doc.path) if doc.path else None,
-        "modified": doc.history.is_modified,
-    }}), encoding="utf-8")
-    save_edition(doc.edition, OUT / "recovered.kpl")  # every picture must be readable
-    window.confirm_close = False
-    window.close()
-
-QTimer.singleShot(50, answer)
-"""
+CHILD = Path(__file__).resolve().parent / "app_child.py"  # the real app, driven
 
 
-def _env(home: Path, script: Path) -> dict[str, str]:
+def _env(home: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
         {
@@ -141,7 +87,6 @@ def _env(home: Path, script: Path) -> dict[str, str]:
             "XDG_CONFIG_HOME": str(home / "config"),
             "XDG_CACHE_HOME": str(home / "cache"),
             "KUPANG_LAYOUT_AUTOSAVE_SECONDS": "1",
-            "KUPANG_LAYOUT_TEST_SCRIPT": str(script),
             "KUPANG_LAYOUT_LANG": "id",
         }
     )
@@ -184,13 +129,11 @@ def test_an_app_killed_after_edits_is_recovered_at_the_next_start(tmp_path: Path
     before = original.read_bytes()
     photo = tmp_path / "foto-baru.jpg"
     Image.new("RGB", (1200, 800), (40, 90, 160)).save(photo, quality=90)
-    edit = tmp_path / "edit.py"
-    edit.write_text(EDIT_SCRIPT.format(out=str(out), photo=str(photo)), encoding="utf-8")
     root = home / "data" / "kupang-layout" / "recovery"
 
     app = subprocess.Popen(
-        [sys.executable, "-m", "kupang_layout", "gui", str(original)],
-        env=_env(home, edit),
+        [sys.executable, str(CHILD), "edit", str(out), str(photo), str(original)],
+        env=_env(home),
         cwd=REPO,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -203,11 +146,9 @@ def test_an_app_killed_after_edits_is_recovered_at_the_next_start(tmp_path: Path
     assert original.read_bytes() == before  # the user's file is never touched
     expected = json.loads((out / "expected.json").read_text(encoding="utf-8"))
 
-    recover = tmp_path / "recover.py"
-    recover.write_text(RECOVER_SCRIPT.format(out=str(out)), encoding="utf-8")
     again = subprocess.run(
-        [sys.executable, "-m", "kupang_layout", "gui"],
-        env=_env(home, recover),
+        [sys.executable, str(CHILD), "recover", str(out)],
+        env=_env(home),
         cwd=REPO,
         capture_output=True,
         timeout=120,
@@ -235,7 +176,7 @@ def test_an_app_killed_after_edits_is_recovered_at_the_next_start(tmp_path: Path
 def test_a_damaged_copy_is_set_aside_not_offered_forever(
     qtbot, tmp_path: Path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    from kupang_layout.gui import autosave
+    from kupang_layout.gui.shell import autosave
 
     folder = recovery_root() / "20240101-000000-1-abcdef"
     folder.mkdir(parents=True)

@@ -10,7 +10,7 @@ import pytest
 from gui_helpers import make_window
 
 from kupang_layout.cli.sample_edition import build_sample_edition
-from kupang_layout.gui.template_gallery import NAME, TemplateGallery
+from kupang_layout.gui.dialogs.template_gallery import NAME, TemplateGallery
 from kupang_layout.model import ImageFrame, TextFrame
 from kupang_layout.preflight.doc_rules import pasteboard_frames
 from kupang_layout.storage import TemplateLibrary, load_template

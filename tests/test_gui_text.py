@@ -9,9 +9,9 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 from qt_samples import body_text, sample_edition
 
-from kupang_layout.gui.inplace import InplaceEditor
-from kupang_layout.gui.main_window import MainWindow
-from kupang_layout.gui.overlays import port_rects
+from kupang_layout.gui.canvas.inplace import InplaceEditor
+from kupang_layout.gui.canvas.overlays import port_rects
+from kupang_layout.gui.shell.main_window import MainWindow
 from kupang_layout.model import Edition, Page, Paragraph, Rect, Story, TextFrame, mm
 
 

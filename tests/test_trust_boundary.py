@@ -18,11 +18,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from qt_samples import sample_edition
 
 from kupang_layout.common.errorlog import close_log
-from kupang_layout.gui import autosave as autosave_mod
-from kupang_layout.gui import operations
-from kupang_layout.gui.boundary import install_excepthook
-from kupang_layout.gui.main_window import MainWindow
-from kupang_layout.gui.recovery import RECOVERY_FILE, fallback_root, recovery_root
+from kupang_layout.gui.shell import autosave as autosave_mod
+from kupang_layout.gui.shell import operations
+from kupang_layout.gui.shell.boundary import install_excepthook
+from kupang_layout.gui.shell.main_window import MainWindow
+from kupang_layout.gui.shell.recovery import RECOVERY_FILE, fallback_root, recovery_root
 from kupang_layout.model import Paragraph, Run, SetParagraphText, SetStoryParagraphs
 from kupang_layout.storage import edition_to_json, save_edition
 
@@ -435,7 +435,7 @@ def test_an_exception_from_the_event_loop_is_shown(qtbot) -> None:  # type: igno
 def test_an_exception_in_the_export_thread_is_shown(
     qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    from kupang_layout.gui import export_job
+    from kupang_layout.gui.dialogs import export_job
 
     window = _window(qtbot)
 
@@ -513,8 +513,8 @@ def test_load_warnings_are_shown_after_opening_and_the_repair_is_kept(
 def test_a_copy_written_to_the_fallback_folder_is_recovered_with_its_pictures(
     qtbot,
 ) -> None:  # type: ignore[no-untyped-def]
-    from kupang_layout.gui.autosave import recover_orphan
-    from kupang_layout.gui.recovery import RecoverySession, Snapshot, find_orphans
+    from kupang_layout.gui.shell.autosave import recover_orphan
+    from kupang_layout.gui.shell.recovery import RecoverySession, Snapshot, find_orphans
 
     edition = sample_edition(n_words=80)
     assert edition.assets  # a photo, whose bytes only the recovery folder will hold

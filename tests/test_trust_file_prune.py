@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from kupang_layout.gui.page_ops import build_edition
+from kupang_layout.editing.page_ops import build_edition
 from kupang_layout.model import (
     Edition,
     History,

@@ -199,7 +199,7 @@ def test_app_import_refuses_a_long_line_through_the_menu(
     from gui_helpers import make_window
     from PySide6.QtWidgets import QFileDialog
 
-    from kupang_layout.gui.page_ops import build_edition
+    from kupang_layout.editing.page_ops import build_edition
     from kupang_layout.storage import TemplateLibrary, edition_to_json
 
     path = _long_line_manuscript(tmp_path / "panjang.txt")

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from kupang_layout.cli.main import main
-from kupang_layout.gui.page_ops import build_edition
+from kupang_layout.editing.page_ops import build_edition
 from kupang_layout.storage import (
     ConcurrentChangeError,
     TemplateLibrary,

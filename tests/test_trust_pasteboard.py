@@ -10,9 +10,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage
 from qt_samples import sample_edition
 
-from kupang_layout.gui.main_window import MainWindow
-from kupang_layout.gui.overlays import DESK, PASTEBOARD, pasteboard_rect
-from kupang_layout.gui.preflight_panel import ISSUE_ROLE
+from kupang_layout.gui.canvas.overlays import DESK, PASTEBOARD, pasteboard_rect
+from kupang_layout.gui.panels.preflight_panel import ISSUE_ROLE
+from kupang_layout.gui.shell.main_window import MainWindow
 from kupang_layout.model import Edition, ImageFrame, Paragraph, Rect, Story, TextFrame, mm
 from kupang_layout.preflight import run_preflight
 from kupang_layout.preflight.doc_placement import BEYOND_TOLERANCE

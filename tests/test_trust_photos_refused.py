@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QFileDialog
 from qt_samples import sample_edition
 
 from kupang_layout.cli.main import main
-from kupang_layout.gui.thumbnails import paint_thumbnail
+from kupang_layout.gui.panels.thumbnails import paint_thumbnail
 from kupang_layout.imaging import ImagingError, verify_image
 from kupang_layout.model import Asset, Edition, ImageFrame, Page, Rect
 from kupang_layout.model.assets import MemoryAssets

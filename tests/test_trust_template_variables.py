@@ -113,8 +113,8 @@ def test_save_page_as_template_action_keeps_the_folio(
 ) -> None:  # type: ignore[no-untyped-def]
     from gui_helpers import make_window
 
-    from kupang_layout.gui.page_ops import build_edition
-    from kupang_layout.gui.template_gallery import TemplateGallery
+    from kupang_layout.editing.page_ops import build_edition
+    from kupang_layout.gui.dialogs.template_gallery import TemplateGallery
     from kupang_layout.storage import TemplateLibrary
 
     library = TemplateLibrary()

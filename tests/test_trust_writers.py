@@ -25,12 +25,15 @@ ALLOWED: dict[tuple[str, str], str] = {
         "pikepdf saves the proof into the run's temporary folder; copy_file_atomically "
         "then puts it in place"
     ),
-    ("gui/settings.py", "QSettings"): (
+    ("gui/base/settings.py", "QSettings"): (
         "settings.ini is written by Qt's QSettings (QSaveFile: temporary file and rename)"
     ),
     ("common/errorlog.py", "RotatingFileHandler"): "the log is appended to, line by line",
     ("storage/revision.py", "os.open"): "an empty lock file is made; nothing is written in it",
-    ("gui/recovery.py", ".rename"): "a damaged recovery folder is set aside (a folder rename)",
+    (
+        "gui/shell/recovery.py",
+        ".rename",
+    ): "a damaged recovery folder is set aside (a folder rename)",
     ("storage/checkout.py", "os.open"): (
         "a page lock is made by an exclusive create: it must fail, never replace, when the "
         "lock exists (the atomic writer replaces)"

@@ -10,7 +10,7 @@ from kupang_layout.i18n import tr
 
 def run(args: argparse.Namespace) -> int:
     try:
-        from kupang_layout.gui.app import run as run_app
+        from kupang_layout.gui.shell.app import run as run_app
     except ImportError as exc:
         print(tr("gui_unavailable", reason=exc), file=sys.stderr)
         return 2

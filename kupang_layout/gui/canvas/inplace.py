@@ -1,0 +1,99 @@
+"""GUI stage: in-place editing of a one-paragraph text frame (a headline) over the canvas.
+
+A small line edit covers the frame; each keystroke updates the paragraph
+through SetParagraphText inside one History group, so the page re-flows as
+you type. Enter (or clicking elsewhere) keeps the edit as one undo step; Esc
+(or Ctrl+Z) undoes it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QLineEdit
+
+from kupang_layout.editing.text_sync import edit_runs
+from kupang_layout.gui.base.keys import is_undo_or_redo
+from kupang_layout.gui.canvas.canvas import PageCanvas
+from kupang_layout.model import SetParagraphText, TextFrame
+
+INPLACE_ROLES = frozenset(
+    {"headline", "deck", "section", "caption", "photo_credit", "tagline", "dateline", "folio"}
+)
+
+
+def edits_in_place(frame: TextFrame, paragraphs: int) -> bool:
+    """Whether double-clicking the frame edits it in place (else: the story editor)."""
+    return paragraphs <= 1 and (frame.role in INPLACE_ROLES or frame.rect.height < 120.0)
+
+
+class InplaceEditor(QLineEdit):
+    """Edits paragraph 0 of a frame's story in place."""
+
+    def __init__(self, canvas: PageCanvas, frame: TextFrame) -> None:
+        super().__init__(canvas)
+        self.canvas = canvas
+        self.frame_id = frame.id
+        self.story_id = frame.story_id or ""
+        self._done = False
+        story = canvas.doc.edition.stories[self.story_id]
+        if not story.paragraphs:
+            raise ValueError("story has no paragraph")
+        self.setText(story.paragraphs[0].text)
+        font = QFont("Roboto Condensed")
+        font.setPixelSize(max(12, min(36, round(canvas.view.zoom * 16))))
+        self.setFont(font)
+        r = canvas.view.rect_to_widget(frame.rect.x, frame.rect.y, frame.rect.width, 0)
+        height = self.sizeHint().height()
+        self.setGeometry(round(r.x()), round(r.y()), max(120, round(r.width())), height)
+        self.textEdited.connect(self._edited)
+        self.returnPressed.connect(self.commit)
+        self.installEventFilter(self)
+        self.show()
+        self.setFocus()
+        self.selectAll()
+
+    def _edited(self, text: str) -> None:
+        story = self.canvas.doc.edition.stories.get(self.story_id)
+        if story is None or not story.paragraphs:
+            return
+        runs = edit_runs(story.paragraphs[0].runs, text)
+        self.canvas.doc.continue_group(
+            ("inplace", self.story_id), "edit text", [SetParagraphText(self.story_id, 0, runs)]
+        )
+
+    def _finish(self, cancel: bool) -> None:
+        if self._done:
+            return
+        self._done = True
+        if self.canvas.doc.group_key() == ("inplace", self.story_id):
+            self.canvas.doc.end_group(cancel=cancel)
+        self.hide()
+        self.deleteLater()
+        self.canvas.setFocus()
+
+    def commit(self) -> None:
+        self._finish(cancel=False)
+
+    def cancel(self) -> None:
+        self._finish(cancel=True)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and is_undo_or_redo(event)
+        ):  # handled below as a key press, not by the window's Undo
+            event.accept()
+            return True
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() == Qt.Key.Key_Escape or (
+                is_undo_or_redo(event) and event.matches(QKeySequence.StandardKey.Undo)
+            ):
+                self.cancel()  # Esc or Ctrl+Z: the headline as it was
+                return True
+            if is_undo_or_redo(event):
+                return True
+        elif event.type() == QEvent.Type.FocusOut:
+            self.commit()
+        return False

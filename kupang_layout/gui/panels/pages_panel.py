@@ -1,0 +1,475 @@
+"""GUI stage: the pages panel: a thumbnail of every page; go to, add, insert, duplicate,
+delete and reorder pages (drag), drop photos into photo slots and manuscripts onto a page.
+
+Every change is a model command run through the document's History. Page
+numbers follow the order (the commands renumber) and folios follow the page
+numbers (they show the {{folio}} variable).
+
+Thumbnails: after an edit (debounced) the pages are laid out again one per
+event-loop turn in the GUI thread (the engine's paragraph cache makes that
+cheap); a page whose display list changed is repainted on the worker thread of
+`ThumbnailRenderer`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QIcon,
+    QImage,
+    QPainter,
+    QPixmap,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kupang_layout.editing.page_ops import (
+    blank_page,
+    duplicate_page_command,
+    photo_slot_commands,
+    template_page_command,
+)
+from kupang_layout.gui.base.i18n import tr
+from kupang_layout.gui.base.session import EditionSession
+from kupang_layout.gui.canvas import images
+from kupang_layout.gui.panels.thumbnails import ThumbnailRenderer
+from kupang_layout.model import AddPage, Asset, MovePage, RemovePage
+from kupang_layout.preflight.doc_rules import pasteboard_frames
+from kupang_layout.storage import StorageError, TemplateLibrary, add_asset
+
+CTX = "PagesPanel"
+PAGE_MIME = "application/x-kupang-layout-page"
+THUMB_WIDTH = 128
+REFRESH_DELAY_MS = 350
+PAGE_ID = Qt.ItemDataRole.UserRole
+
+
+def manuscript_paths(mime: QMimeData) -> list[Path]:
+    """Local .txt files among dragged URLs."""
+    if not mime.hasUrls():
+        return []
+    return [
+        Path(u.toLocalFile())
+        for u in mime.urls()
+        if u.isLocalFile() and u.toLocalFile().lower().endswith(".txt")
+    ]
+
+
+class PageList(QListWidget):
+    """The thumbnails. Dragging one onto another place asks for a move; files dropped on a
+    page are handed on by signal."""
+
+    move_requested = Signal(str, int)  # page id, row it should go before
+    photos_dropped = Signal(str, list)  # page id ('' when none), paths
+    manuscripts_dropped = Signal(str, list)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("pages_list")
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setFlow(QListView.Flow.TopToBottom)
+        self.setWrapping(False)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setMovement(QListView.Movement.Snap)
+        self.setIconSize(QSize(THUMB_WIDTH, round(THUMB_WIDTH * 1.55)))
+        self.setSpacing(6)
+        self.setUniformItemSizes(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+
+    def mimeData(self, items: list[QListWidgetItem]) -> QMimeData:  # type: ignore[override]
+        mime = QMimeData()
+        if items:
+            mime.setData(PAGE_MIME, str(items[0].data(PAGE_ID)).encode())
+        return mime
+
+    def mimeTypes(self) -> list[str]:
+        return [PAGE_MIME, "text/uri-list"]
+
+    def _wanted(self, mime: QMimeData) -> bool:
+        return (
+            mime.hasFormat(PAGE_MIME)
+            or bool(images.image_paths(mime))
+            or bool(manuscript_paths(mime))
+        )
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._wanted(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._wanted(event.mimeData()):
+            super().dragMoveEvent(event)
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def drop_row(self, pos: QPoint) -> int:
+        """The row a page dropped at `pos` goes before (count(): at the end)."""
+        index = self.indexAt(pos)
+        if not index.isValid():
+            return self.count()
+        rect = self.visualRect(index)
+        return index.row() + (1 if pos.y() > rect.center().y() else 0)
+
+    def page_at(self, pos: QPoint) -> str:
+        item = self.itemAt(pos)
+        return str(item.data(PAGE_ID)) if item is not None else ""
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        mime = event.mimeData()
+        pos = event.position().toPoint()
+        if mime.hasFormat(PAGE_MIME):
+            page_id = bytes(mime.data(PAGE_MIME).data()).decode()
+            self.move_requested.emit(page_id, self.drop_row(pos))
+        elif photos := images.image_paths(mime):
+            self.photos_dropped.emit(self.page_at(pos), photos)
+        elif texts := manuscript_paths(mime):
+            self.manuscripts_dropped.emit(self.page_at(pos), texts)
+        else:
+            event.ignore()
+            return
+        # the list is rebuilt from the model: the view must not move the item itself
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+
+
+class PagesPanel(QWidget):
+    """The dock's contents: the page list and the page buttons."""
+
+    manuscripts_dropped = Signal(str, list)
+    apply_template_requested = Signal(str)
+
+    def __init__(
+        self, doc: EditionSession, library: Callable[[], TemplateLibrary] | None = None
+    ) -> None:
+        super().__init__()
+        self.setObjectName("pages_panel")
+        self.doc = doc
+        self.library = library or TemplateLibrary
+        self.renderer = ThumbnailRenderer(self)
+        self.renderer.ready.connect(self._thumbnail_ready)
+        self.list = PageList()
+        self._keys: dict[str, int] = {}  # page id -> display-list hash painted or asked for
+        self._revisions: dict[str, int] = {}
+        self._serial = 0
+        self._queue: list[str] = []
+        self._images: dict[str, QImage] = {}
+        self.buttons: dict[str, QToolButton] = {}
+        row = QGridLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
+        for i, name in enumerate(("add", "insert", "duplicate", "delete", "template")):
+            b = QToolButton()
+            b.setObjectName("pages_" + name)
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            row.addWidget(b, i // 3, i % 3, 1, 2 if name == "template" else 1)
+            self.buttons[name] = b
+        for name in ("add", "insert"):
+            menu = QMenu(self.buttons[name])
+            menu.aboutToShow.connect(lambda m=menu, n=name: self._fill_menu(m, n == "insert"))
+            self.buttons[name].setMenu(menu)
+            self.buttons[name].setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.buttons["duplicate"].clicked.connect(self.duplicate_page)
+        self.buttons["delete"].clicked.connect(self.delete_page)
+        self.buttons["template"].clicked.connect(
+            lambda: self.apply_template_requested.emit(self.doc.page_id)
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(row)
+        layout.addWidget(self.list, 1)
+        self.list.itemClicked.connect(self._clicked)
+        self.list.currentItemChanged.connect(lambda item, _old: self._clicked(item))
+        self.list.move_requested.connect(self.move_page)
+        self.list.photos_dropped.connect(self.place_photos)
+        self.list.manuscripts_dropped.connect(self.manuscripts_dropped)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._context_menu)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self._start_refresh)
+        self._step = QTimer(self)
+        self._step.setInterval(0)
+        self._step.timeout.connect(self._refresh_one)
+        doc.changed.connect(self._model_changed)
+        doc.page_changed.connect(self._show_current)
+        self.retranslate()
+        self.sync()
+        self._start_refresh()
+
+    # -- texts ------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        texts = {
+            "add": tr(CTX, "Add"),
+            "insert": tr(CTX, "Insert"),
+            "duplicate": tr(CTX, "Duplicate"),
+            "delete": tr(CTX, "Delete"),
+            "template": tr(CTX, "Template…"),
+        }
+        tips = {
+            "add": tr(CTX, "Add a page after the current one"),
+            "insert": tr(CTX, "Insert a page before the current one"),
+            "duplicate": tr(CTX, "Duplicate the current page"),
+            "delete": tr(CTX, "Delete the current page"),
+            "template": tr(CTX, "Apply another template to the current page"),
+        }
+        for name, b in self.buttons.items():
+            b.setText(texts[name])
+            b.setToolTip(tips[name])
+        self.list.setToolTip(
+            tr(
+                CTX,
+                "Drag a page to reorder; drop photos to fill photo slots, manuscripts to import",
+            )
+        )
+        self.sync()
+
+    def _label(self, page_index: int) -> str:
+        page = self.doc.edition.pages[page_index]
+        text = tr(CTX, "Page %1").replace("%1", str(page.number))
+        if page.template:
+            text += f"\n{page.template}"
+        parked = len(pasteboard_frames(page))
+        if parked:
+            text += "\n" + tr(CTX, "%1 on pasteboard").replace("%1", str(parked))
+        return text
+
+    # -- the list -------------------------------------------------------------------------
+    def sync(self) -> None:
+        """Items in page order (kept when the pages are the same), labels, current page."""
+        pages = self.doc.edition.pages
+        ids = [p.id for p in pages]
+        shown = [str(self.list.item(i).data(PAGE_ID)) for i in range(self.list.count())]
+        self.list.blockSignals(True)
+        try:
+            if shown != ids:
+                self.list.clear()
+                for p in pages:
+                    item = QListWidgetItem()
+                    item.setData(PAGE_ID, p.id)
+                    item.setIcon(self._icon(p.id))
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
+                    self.list.addItem(item)
+            for i in range(len(pages)):
+                self.list.item(i).setText(self._label(i))
+            self._show_current()
+        finally:
+            self.list.blockSignals(False)
+        alive = set(ids)
+        for store in (self._keys, self._images, self._revisions):
+            for gone in [k for k in store if k not in alive]:
+                del store[gone]
+
+    def _show_current(self) -> None:
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if item.data(PAGE_ID) == self.doc.page_id:
+                if self.list.currentRow() != i:
+                    self.list.blockSignals(True)
+                    self.list.setCurrentRow(i)
+                    self.list.blockSignals(False)
+                self.list.scrollToItem(item)
+                return
+
+    def _icon(self, page_id: str) -> QIcon:
+        image = self._images.get(page_id)
+        if image is None:
+            size = self.list.iconSize()
+            pix = QPixmap(size)
+            pix.fill(QColor(235, 235, 235))
+            p = QPainter(pix)
+            p.setPen(QColor(200, 200, 200))
+            p.drawRect(0, 0, size.width() - 1, size.height() - 1)
+            p.end()
+            return QIcon(pix)
+        pix = QPixmap.fromImage(image)
+        p = QPainter(pix)
+        p.setPen(QColor(120, 120, 120))
+        p.drawRect(0, 0, pix.width() - 1, pix.height() - 1)
+        p.end()
+        return QIcon(pix)
+
+    def _clicked(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.doc.set_page(str(item.data(PAGE_ID)))
+
+    def _model_changed(self) -> None:
+        self.sync()
+        self._timer.start()
+
+    # -- thumbnails --------------------------------------------------------------------------
+    def _start_refresh(self) -> None:
+        current = self.doc.page_id
+        ids = [p.id for p in self.doc.edition.pages]
+        self._queue = ([current] if current in ids else []) + [i for i in ids if i != current]
+        self._step.start()
+
+    def _refresh_one(self) -> None:
+        if not self._queue:
+            self._step.stop()
+            return
+        page_id = self._queue.pop(0)
+        try:
+            page = self.doc.edition.page_by_id(page_id)
+        except KeyError:
+            return
+        if self.doc.in_group:  # a drag or typing in progress: come back after it
+            self._queue.clear()
+            self._timer.start()
+            return
+        dl = self.doc.display_list(page)
+        if dl is None:
+            return
+        key = hash((dl.width, dl.height, dl.items))
+        if self._keys.get(page_id) == key:
+            return
+        self._keys[page_id] = key
+        self._serial += 1
+        self._revisions[page_id] = self._serial
+        self.renderer.request(page_id, self._serial, dl, self.doc.edition.asset_source, THUMB_WIDTH)
+
+    def _thumbnail_ready(self, page_id: str, revision: int, image: QImage) -> None:
+        if self._revisions.get(page_id) != revision:
+            return  # an older picture of a page that changed since
+        self._images[page_id] = image
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if item.data(PAGE_ID) == page_id:
+                item.setIcon(self._icon(page_id))
+
+    def refreshing(self) -> bool:
+        """Whether thumbnails are still being laid out or painted (tests wait on it)."""
+        return self._timer.isActive() or bool(self._queue) or self.renderer.busy
+
+    def thumbnail(self, page_id: str) -> QImage | None:
+        return self._images.get(page_id)
+
+    def shutdown(self) -> None:
+        self._timer.stop()
+        self._step.stop()
+        self.renderer.shutdown()
+
+    # -- page commands ----------------------------------------------------------------------
+    def _current_index(self) -> int | None:
+        ids = [p.id for p in self.doc.edition.pages]
+        return ids.index(self.doc.page_id) if self.doc.page_id in ids else None
+
+    def _fill_menu(self, menu: QMenu, before: bool) -> None:
+        menu.clear()
+        menu.addAction(tr(CTX, "Blank Page"), lambda: self.add_page(None, before))
+        menu.addSeparator()
+        library = self.library()
+        for info in library.list():
+            menu.addAction(info.name, partial(self.add_page, info.name, before))
+
+    def add_page(self, template_name: str | None, before: bool = False) -> str | None:
+        """A page from the template (or blank) after the current page (before it)."""
+        current = self._current_index()
+        index = None if current is None else (current if before else current + 1)
+        if template_name is None:
+            like = self.doc.page
+            page = blank_page(like)
+            ok = self.doc.execute(AddPage(page, index))
+        else:
+            try:
+                template = self.library().get(template_name)
+            except StorageError as exc:
+                self.doc.error.emit(str(exc))
+                return None
+            page, command = template_page_command(self.doc.edition, template, index)
+            ok = self.doc.execute(command)
+        if ok:
+            self.doc.set_page(page.id)
+            return page.id
+        return None
+
+    def duplicate_page(self) -> str | None:
+        if self.doc.page is None:
+            return None
+        page, command = duplicate_page_command(self.doc.edition, self.doc.page_id)
+        if self.doc.execute(command):
+            self.doc.set_page(page.id)
+            return page.id
+        return None
+
+    def delete_page(self) -> None:
+        if self.doc.page is None or len(self.doc.edition.pages) <= 1:
+            return
+        self.doc.execute(RemovePage(self.doc.page_id))
+
+    def move_page(self, page_id: str, before_row: int) -> None:
+        ids = [p.id for p in self.doc.edition.pages]
+        if page_id not in ids:
+            return
+        old = ids.index(page_id)
+        new = before_row if before_row <= old else before_row - 1
+        new = max(0, min(new, len(ids) - 1))
+        if new != old:
+            self.doc.execute(MovePage(page_id, new))
+
+    def place_photos(self, page_id: str, paths: list[Path]) -> int:
+        """Photos into the empty photo slots from this page on, in order, as one step.
+        Returns how many were placed; the rest is reported."""
+        start = page_id or self.doc.page_id
+        assets: list[Asset] = []
+        for path in paths:
+            try:
+                assets.append(add_asset(self.doc.edition, path.read_bytes(), path.name))
+            except OSError as exc:
+                self.doc.error.emit(f"{path}: {exc.strerror or exc}")
+            except StorageError as exc:
+                self.doc.error.emit(str(exc))
+        commands, left = photo_slot_commands(self.doc.edition, start, assets)
+        if commands and not self.doc.execute_all("place photos", commands):
+            return 0
+        if left:
+            self.doc.error.emit(
+                tr(CTX, "%1 photos found no empty photo slot: %2")
+                .replace("%1", str(len(left)))
+                .replace("%2", ", ".join(a.name for a in left))
+            )
+        return len(commands)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        page_id = self.list.page_at(pos)
+        if page_id:
+            self.doc.set_page(page_id)
+        menu = QMenu(self)
+        add = menu.addMenu(tr(CTX, "Add"))
+        self._fill_menu(add, False)
+        insert = menu.addMenu(tr(CTX, "Insert"))
+        self._fill_menu(insert, True)
+        menu.addAction(tr(CTX, "Duplicate"), self.duplicate_page)
+        menu.addAction(tr(CTX, "Delete"), self.delete_page)
+        menu.addSeparator()
+        menu.addAction(
+            tr(CTX, "Template…"), lambda: self.apply_template_requested.emit(self.doc.page_id)
+        )
+        menu.exec(self.list.mapToGlobal(pos))

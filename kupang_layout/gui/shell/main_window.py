@@ -1,0 +1,338 @@
+"""GUI stage: the main window: menus, toolbar, rulers around the canvas, docks, status bar."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QGridLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QToolBar,
+    QWidget,
+)
+
+from kupang_layout import __version__
+from kupang_layout.gui.base.i18n import install_language, tr
+from kupang_layout.gui.base.session import EditionSession
+from kupang_layout.gui.base.settings import UNIT_DECIMALS, app_settings, current_unit, to_unit
+from kupang_layout.gui.canvas.canvas import PageCanvas
+from kupang_layout.gui.canvas.inplace import InplaceEditor, edits_in_place
+from kupang_layout.gui.canvas.rulers import THICKNESS, Ruler
+from kupang_layout.gui.dialogs.export_dialog import install_export
+from kupang_layout.gui.dialogs.preferences import install_preferences
+from kupang_layout.gui.panels.preflight_panel import install_preflight
+from kupang_layout.gui.panels.properties import PropertiesPanel
+from kupang_layout.gui.panels.story_editor import StoryEditor
+from kupang_layout.gui.shell.actions import TOOLS, Actions
+from kupang_layout.gui.shell.autosave import install_autosave
+from kupang_layout.gui.shell.boundary import Boundary, action_label
+from kupang_layout.gui.shell.editions import install_editions
+from kupang_layout.gui.shell.operations import Operations
+from kupang_layout.model import TextFrame
+
+CTX = "MainWindow"
+VIEW_TOGGLES = {
+    "show_bleed": "bleed",
+    "show_margins": "margins",
+    "show_columns": "columns",
+    "show_baseline": "baseline",
+    "show_guides": "guides",
+    "show_frame_edges": "frame_edges",
+    "snap": "snap",
+    "proof_colours": "proof_colours",
+}
+
+
+class MainWindow(QMainWindow):
+    """One window editing one EditionSession."""
+
+    def __init__(self, doc: EditionSession | None = None, language: str = "id") -> None:
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self.doc = doc or EditionSession()
+        self.language = language
+        self.confirm_close = True
+        self.inplace: InplaceEditor | None = None
+        self.acts = Actions(self)
+        self.canvas = PageCanvas(self.doc)
+        self.hruler = Ruler(self.canvas, "h")
+        self.vruler = Ruler(self.canvas, "v")
+        corner = QWidget()
+        corner.setFixedSize(THICKNESS, THICKNESS)
+        central = QWidget()
+        grid = QGridLayout(central)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(0)
+        grid.addWidget(corner, 0, 0)
+        grid.addWidget(self.hruler, 0, 1)
+        grid.addWidget(self.vruler, 1, 0)
+        grid.addWidget(self.canvas, 1, 1)
+        self.setCentralWidget(central)
+        self.properties = PropertiesPanel(self.doc)
+        self.story_editor = StoryEditor(self.doc)
+        self.properties_dock = self._dock(
+            "dock_properties", self.properties, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.story_dock = self._dock(
+            "dock_story", self.story_editor, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("toolbar_tools")
+        self.toolbar.setMovable(False)
+        self.addToolBar(Qt.ToolBarArea.LeftToolBarArea, self.toolbar)
+        self.acts.build_toolbar(self.toolbar)
+        self.acts.build_menus(self.menuBar())
+        self.zoom_label, self.pos_label, self.size_label = QLabel(), QLabel(), QLabel()
+        for w in (self.size_label, self.pos_label, self.zoom_label):
+            w.setMinimumWidth(120)
+            self.statusBar().addPermanentWidget(w)
+        self.acts["lang_" + language].setChecked(True)
+        self.boundary = Boundary(self)
+        self._connect()
+        self.retranslate()
+        self._model_changed()
+        self.resize(1500, 950)
+        self._docks_sized = False
+        self.preflight_dock = install_preflight(self)
+        install_export(self)
+        install_preferences(self)
+        self.autosave = install_autosave(self)
+        self.editions = install_editions(self)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._docks_sized:  # first show: the page gets the room, the docks a column
+            self._docks_sized = True
+            docks = [self.properties_dock, self.story_dock]
+            self.resizeDocks(docks, [320, 320], Qt.Orientation.Horizontal)
+            self.resizeDocks(docks, [300, 600], Qt.Orientation.Vertical)
+            self.resizeDocks([self.preflight_dock], [170], Qt.Orientation.Vertical)
+
+    def _dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    # -- wiring ------------------------------------------------------------------
+    def _connect(self) -> None:
+        """Every action's slot runs inside the window's error boundary (boundary.py)."""
+        a = self.acts
+        b = self.boundary
+        ops = Operations(self)
+        self.ops = ops
+        for action_id in (
+            "new",
+            "open",
+            "save",
+            "save_as",
+            "place",
+            "export_png",
+            "delete",
+            "duplicate",
+            "select_all",
+            "deselect",
+            "prev_page",
+            "next_page",
+            "add_page",
+            "delete_page",
+            "bring_forward",
+            "send_backward",
+            "bring_front",
+            "send_back",
+            "lock",
+            "unlock",
+            "unlink",
+        ):
+            b.connect_action(a[action_id], partial(self._operation, action_id))
+        b.connect_action(a["quit"], self.close)
+        b.connect_action(a["undo"], lambda: self.doc.undo())
+        b.connect_action(a["redo"], lambda: self.doc.redo())
+        b.connect_action(a["zoom_in"], lambda: self.canvas.zoom_step(1))
+        b.connect_action(a["zoom_out"], lambda: self.canvas.zoom_step(-1))
+        b.connect_action(a["fit_page"], lambda: self.canvas.fit_page())
+        b.connect_action(a["actual_size"], lambda: self.canvas.actual_size())
+        for action_id, option in VIEW_TOGGLES.items():
+            a[action_id].toggled.connect(
+                lambda on, name=option, act=a[action_id]: b.run(
+                    action_label(act), lambda: self.canvas.set_view_option(name, on)
+                )
+            )
+        a["panel_properties"].toggled.connect(self.properties_dock.setVisible)
+        a["panel_story"].toggled.connect(self.story_dock.setVisible)
+        b.connect_action(a["lang_id"], lambda: self.set_language("id"))
+        b.connect_action(a["lang_en"], lambda: self.set_language("en"))
+        for name in TOOLS:
+            b.connect_action(a["tool_" + name], partial(self.canvas.set_tool, name))
+        self.canvas.tool_changed.connect(lambda n: a["tool_" + n].setChecked(True))
+        b.connect_action(a["edit_story"], lambda: self.edit_story())
+        b.connect_action(a["edit_inplace"], lambda: self.edit_inplace())
+        b.connect_action(a["about"], lambda: self.about())
+        self.canvas.text_requested.connect(
+            lambda fid: b.run(action_label(a["edit_story"]), lambda: self.open_text(fid))
+        )
+        self.canvas.zoom_changed.connect(self._show_zoom)
+        self.canvas.pointer_moved.connect(self._show_pointer)
+        self.canvas.message.connect(self._canvas_message)
+        self.doc.changed.connect(self._model_changed)
+        self.doc.selection_changed.connect(self._show_selection)
+        self.doc.path_changed.connect(self._update_title)
+        self.doc.page_changed.connect(self._update_title)
+        self.doc.error.connect(lambda text: self.statusBar().showMessage(text, 6000))
+
+    def _operation(self, name: str) -> None:
+        """The menu command `name` of Operations (looked up when it runs)."""
+        getattr(self.ops, name)()
+
+    # -- language ------------------------------------------------------------------
+    def set_language(self, code: str) -> None:
+        self.language = install_language(code)
+        self.acts["lang_" + self.language].setChecked(True)
+        app_settings().set("ui/language", self.language)
+        self.retranslate()  # now, not only when the LanguageChange event arrives
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.acts.retranslate()
+        self.properties_dock.setWindowTitle(tr(CTX, "Properties"))
+        self.story_dock.setWindowTitle(tr(CTX, "Story Editor"))
+        self.toolbar.setWindowTitle(tr(CTX, "Tools"))
+        self.properties.retranslate()
+        self.story_editor.retranslate()
+        self._show_zoom(self.canvas.view.percent)
+        self._show_selection()
+        self._update_title()
+
+    # -- status ------------------------------------------------------------------
+    def _show_zoom(self, percent: float) -> None:
+        self.zoom_label.setText(tr(CTX, "Zoom: %1 %").replace("%1", f"{percent:.0f}"))
+
+    def _show_pointer(self, x: float, y: float) -> None:
+        u, d = current_unit(), UNIT_DECIMALS[current_unit()]
+        self.pos_label.setText(f"X {to_unit(x, u):.{d}f}  Y {to_unit(y, u):.{d}f} {u}")
+
+    def _show_selection(self) -> None:
+        frames = self.doc.selected_frames()
+        if not frames:
+            self.size_label.setText(tr(CTX, "No selection"))
+            return
+        x0 = min(f.rect.x for f in frames)
+        y0 = min(f.rect.y for f in frames)
+        w = max(f.rect.right for f in frames) - x0
+        h = max(f.rect.bottom for f in frames) - y0
+        u, d = current_unit(), UNIT_DECIMALS[current_unit()]
+        self.size_label.setText(f"{to_unit(w, u):.{d}f} × {to_unit(h, u):.{d}f} {u}")
+
+    def _canvas_message(self, key: str) -> None:
+        if key == "link":
+            self.statusBar().showMessage(
+                tr(CTX, "Click a text frame to thread the story into it (Esc cancels)")
+            )
+        else:
+            self.statusBar().clearMessage()
+
+    def _model_changed(self) -> None:
+        self._show_selection()
+        self._update_title()
+        h = self.doc.history
+        self.acts["undo"].setEnabled(h.can_undo or self.doc.in_group)
+        self.acts["redo"].setEnabled(h.can_redo)
+
+    def _update_title(self) -> None:
+        name = self.doc.path.name if self.doc.path else tr(CTX, "Untitled")
+        star = "*" if self.doc.history.is_modified else ""
+        page = self.doc.page
+        page_text = tr(CTX, "page %1 of %2").replace("%1", str(page.number if page else 0))
+        page_text = page_text.replace("%2", str(len(self.doc.edition.pages)))
+        self.setWindowTitle(f"{name}{star} ({page_text}) — Kupang Layout")
+
+    # -- text editing ----------------------------------------------------------------
+    def open_text(self, frame_id: str) -> None:
+        frame = self.doc.frame(frame_id)
+        if not isinstance(frame, TextFrame) or not frame.story_id:
+            return
+        story = self.doc.edition.stories.get(frame.story_id)
+        count = len(story.paragraphs) if story else 0
+        if edits_in_place(frame, count):
+            self.start_inplace(frame)
+        else:
+            self.doc.set_selection([frame.id])
+            self.story_editor.set_story(frame.story_id)
+            self.story_dock.show()
+            self.story_editor.edit.setFocus()
+
+    def start_inplace(self, frame: TextFrame) -> None:
+        if self.inplace is not None:
+            self.inplace.commit()
+        self.inplace = InplaceEditor(self.canvas, frame)
+
+    def _selected_text_frame(self) -> TextFrame | None:
+        frames = [f for f in self.doc.selected_frames() if isinstance(f, TextFrame)]
+        return frames[0] if frames else None
+
+    def edit_story(self) -> None:
+        frame = self._selected_text_frame()
+        if frame is not None and frame.story_id:
+            self.story_editor.set_story(frame.story_id)
+        self.story_dock.show()
+        self.story_editor.edit.setFocus()
+
+    def edit_inplace(self) -> None:
+        frame = self._selected_text_frame()
+        if frame is not None and frame.story_id:
+            self.start_inplace(frame)
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            tr(CTX, "About Kupang Layout"),
+            tr(CTX, "Kupang Layout %1\nPage layout for the print edition of Kupang Times.").replace(
+                "%1", __version__
+            ),
+        )
+
+    # -- files ------------------------------------------------------------------
+    def ask_save_changes(self) -> bool:
+        """True if it is fine to drop the current edition (saved, or the user agreed)."""
+        if not self.confirm_close or not self.doc.history.is_modified:
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Kupang Layout",
+            tr(CTX, "The edition has unsaved changes. Save them?"),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.ops.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.doc.end_group()
+        if self.ask_save_changes():
+            self.canvas.proxies.shutdown()
+            self.autosave.finish()  # a clean close: no recovery copy is left
+            event.accept()
+        else:
+            event.ignore()
+
+    def file_dialog(self, save: bool, title: str, filters: str) -> Path | None:
+        start = str(self.doc.path.parent) if self.doc.path else ""
+        if save:
+            name, _ = QFileDialog.getSaveFileName(self, title, start, filters)
+        else:
+            name, _ = QFileDialog.getOpenFileName(self, title, start, filters)
+        return Path(name) if name else None
