@@ -45,6 +45,7 @@ lint: setup
 	$(BIN)/ruff check setup.py kupang_layout tests benchmarks tools
 	$(BIN)/ruff format --check setup.py kupang_layout tests benchmarks tools
 	$(BIN)/mypy kupang_layout
+	$(BIN)/lint-imports  # the import contracts in pyproject.toml ([tool.importlinter])
 
 dist: setup
 	@bash tools/sysdeps.sh $(DIST_APT_PKGS)
