@@ -39,7 +39,9 @@ Rules, in the order they are applied:
 Exception lists are read by `hyphenate_lists` (re-exported here): the built-in
 resources/hyphenation/id_exceptions.txt, then the desk's hyphenation.txt in the user
 data folder, whose entries win. `left_min`/`right_min` apply to listed breaks too.
-`default_hyphenator()` gives a shared instance with both lists.
+`default_hyphenator()` gives a shared instance with both lists. The patterns are
+compiled once and kept in the user cache folder (`hyphenate_patterns`), so a new
+process does not parse pyphen's pattern file again.
 """
 
 from __future__ import annotations
@@ -51,8 +53,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final, Literal
 
-import pyphen
-
 from kupang_layout.engine.hyphenate_lists import (
     HyphenationFileError,
     HyphenationWarning,
@@ -62,6 +62,7 @@ from kupang_layout.engine.hyphenate_lists import (
     parse_exception_entry,
     user_exceptions_path,
 )
+from kupang_layout.engine.hyphenate_patterns import PatternTable, pattern_table
 
 __all__ = [
     "CLITICS",
@@ -147,10 +148,10 @@ def split_word(word: str, point: HyphenPoint, hyphen: str = "-") -> tuple[str, s
 # The hyphenator
 
 
-@lru_cache(maxsize=8)
-def _pattern_dict(language: str) -> pyphen.Pyphen:
-    # left=right=1: every point the patterns allow; minimum lengths are applied per part.
-    return pyphen.Pyphen(lang=language, left=1, right=1)
+def _pattern_dict(language: str) -> PatternTable:
+    # Every point the patterns allow (pyphen's left=right=1); minimum lengths are applied
+    # per part. Compiled once and cached in the user cache folder (hyphenate_patterns).
+    return pattern_table(language)
 
 
 def _is_word_char(ch: str) -> bool:
@@ -246,8 +247,7 @@ class Hyphenator:
         hard_right_min: int = 3,
         language: str = "id_ID",
     ) -> None:
-        if language not in pyphen.LANGUAGES:
-            raise ValueError(f"no hyphenation patterns for language {language!r}")
+        patterns = _pattern_dict(language)  # ValueError when there are none
         self.left_min = max(1, left_min)
         self.right_min = max(1, right_min)
         self.hard_left_min = max(1, hard_left_min)
@@ -255,7 +255,7 @@ class Hyphenator:
         self._exceptions: dict[str, tuple[int, ...]] = {
             key.lower(): tuple(value) for key, value in (exceptions or {}).items()
         }
-        self._patterns = _pattern_dict(language)
+        self._patterns = patterns
         self._cache: dict[tuple[str, bool], tuple[HyphenPoint, ...]] = {}
 
     def points(self, word: str, *, hyphenate: bool = True) -> tuple[HyphenPoint, ...]:

@@ -1,4 +1,9 @@
-"""Fonts stage: per-face metrics and advance widths read once from a TrueType file."""
+"""Fonts stage: per-face metrics and advance widths read once from a TrueType file.
+
+fontTools is imported only to read a file whose metrics are not cached yet: what is
+read (names, vertical metrics, the advance of every character in the cmap) is kept
+in the user cache folder per font file hash (`fonts.metrics_cache`).
+"""
 
 from __future__ import annotations
 
@@ -6,12 +11,14 @@ import functools
 import itertools
 import struct
 from pathlib import Path
-from typing import Final, Protocol, runtime_checkable
-
-from fontTools.ttLib import TTFont, TTLibError
+from typing import TYPE_CHECKING, Final, Protocol, runtime_checkable
 
 from kupang_layout.fonts.errors import FontFileError
+from kupang_layout.fonts.metrics_cache import MetricFields, cached_fields, keep_fields
 from kupang_layout.fonts.registry import FontRegistry, default_registry, face_key
+
+if TYPE_CHECKING:
+    from fontTools.ttLib import TTFont
 
 __all__ = ["FontMetrics", "Measurer", "load_metrics", "metrics_for", "metrics_for_key"]
 
@@ -25,9 +32,8 @@ _FSTYPE_BITMAP_ONLY: Final = 0x0200
 # Tables the metrics are read from; a file lacking one is damaged or not a font.
 _REQUIRED_TABLES: Final = ("head", "hhea", "hmtx", "maxp", "cmap", "OS/2", "name")
 
-# Errors fontTools raises while parsing a damaged or truncated file.
+# Errors fontTools raises while parsing a damaged or truncated file (besides TTLibError).
 _PARSE_ERRORS: Final = (
-    TTLibError,
     struct.error,
     EOFError,
     KeyError,
@@ -193,7 +199,10 @@ def _glyph_top(font: TTFont, cmap: dict[int, str], ch: str) -> int:
     return int(getattr(glyph, "yMax", 0))
 
 
-def _read_metrics(path: Path, key: str) -> FontMetrics:
+def _read_fields(path: Path) -> MetricFields:
+    """What FontMetrics is made of, read from the file with fontTools."""
+    from fontTools.ttLib import TTFont
+
     with TTFont(str(path), lazy=True) as font:
         _check_print_usable(font, path)
         cmap: dict[int, str] | None = font.getBestCmap()
@@ -212,25 +221,38 @@ def _read_metrics(path: Path, key: str) -> FontMetrics:
             x_height = _glyph_top(font, cmap, "x")
         hhea = font["hhea"]
         names = font["name"]
-        return FontMetrics(
-            path=path,
-            key=key,
-            family_name=str(names.getBestFamilyName() or ""),
-            style_name=str(names.getBestSubFamilyName() or ""),
-            units_per_em=int(font["head"].unitsPerEm),
-            ascender=int(hhea.ascent),
-            descender=int(hhea.descent),
-            line_gap=int(hhea.lineGap),
-            cap_height=cap_height,
-            x_height=x_height,
-            notdef_width=notdef_width,
-            widths=widths,
-        )
+        return {
+            "family_name": str(names.getBestFamilyName() or ""),
+            "style_name": str(names.getBestSubFamilyName() or ""),
+            "units_per_em": int(font["head"].unitsPerEm),
+            "ascender": int(hhea.ascent),
+            "descender": int(hhea.descent),
+            "line_gap": int(hhea.lineGap),
+            "cap_height": cap_height,
+            "x_height": x_height,
+            "notdef_width": notdef_width,
+            "widths": widths,
+        }
+
+
+def _read_metrics(path: Path, key: str) -> FontMetrics:
+    """The face's metrics: from the cache when it holds this file, else read and kept."""
+    fields = cached_fields(path)
+    if fields is None:
+        from fontTools.ttLib import TTLibError
+
+        try:
+            fields = _read_fields(path)
+        except TTLibError as exc:
+            raise FontFileError(path, f"corrupt or not a TrueType font ({exc})") from exc
+        keep_fields(path, fields)
+    return FontMetrics(path=path, key=key, **fields)
 
 
 @functools.cache
 def load_metrics(path: Path, key: str = "") -> FontMetrics:
-    """Read a TrueType file once (cached per path and face id).
+    """Read a TrueType file once (cached per path and face id, and across processes per
+    file hash in the user cache folder).
 
     Raises FontFileError if the file is missing, unreadable, corrupt, has CFF outlines or
     forbids embedding.

@@ -1,0 +1,106 @@
+"""Fonts stage: the font metrics the engine reads, cached per font file hash (no fontTools).
+
+Reading a face with fontTools (importing its table modules, parsing ``cmap``,
+``hmtx``, ``OS/2``, ``name``) costs a cold process about 0.1 s. What `FontMetrics`
+is made of (names, units per em, vertical metrics, the advance of every character
+the cmap maps; the engine reads no kerning) is kept as a `datacache` file keyed by
+the SHA-256 of the font file, so a changed file is read again. Only files that
+passed every check (a TrueType font whose licence allows embedding) are cached:
+problems are found by reading the file, every time.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Final, TypedDict
+
+from kupang_layout.common.datacache import file_sha256, read_cache, write_cache
+
+__all__ = ["MetricFields", "cached_fields", "keep_fields"]
+
+CACHE_KIND: Final = "font-metrics"
+#: Raise when the fields or the way they are read change.
+CACHE_FORMAT: Final = 1
+
+_INT_FIELDS: Final = (
+    "units_per_em",
+    "ascender",
+    "descender",
+    "line_gap",
+    "cap_height",
+    "x_height",
+    "notdef_width",
+)
+_MAX_CODE: Final = 0x10FFFF
+
+
+class MetricFields(TypedDict):
+    """What a FontMetrics is made of besides its path and face id."""
+
+    family_name: str
+    style_name: str
+    units_per_em: int
+    ascender: int
+    descender: int
+    line_gap: int
+    cap_height: int
+    x_height: int
+    notdef_width: int
+    widths: dict[str, int]
+
+
+def _is_int(value: object) -> bool:
+    return type(value) is int
+
+
+def _shape(data: object, sha: str) -> MetricFields | None:
+    """The fields in a cache file's data, or None when it is not what `keep_fields` wrote."""
+    if not isinstance(data, dict) or data.get("source_sha256") != sha:
+        return None
+    names = (data.get("family_name"), data.get("style_name"))
+    ints = [data.get(name) for name in _INT_FIELDS]
+    codes, advances = data.get("codes"), data.get("advances")
+    if not all(isinstance(n, str) for n in names) or not all(map(_is_int, ints)):
+        return None
+    if not isinstance(codes, list) or not isinstance(advances, list):
+        return None
+    if len(codes) != len(advances) or not all(map(_is_int, advances)):
+        return None
+    if not all(_is_int(c) and 0 <= c <= _MAX_CODE for c in codes):
+        return None
+    return MetricFields(
+        family_name=str(names[0]),
+        style_name=str(names[1]),
+        units_per_em=int(data["units_per_em"]),
+        ascender=int(data["ascender"]),
+        descender=int(data["descender"]),
+        line_gap=int(data["line_gap"]),
+        cap_height=int(data["cap_height"]),
+        x_height=int(data["x_height"]),
+        notdef_width=int(data["notdef_width"]),
+        widths=dict(zip(map(chr, codes), advances, strict=True)),
+    )
+
+
+def cached_fields(path: Path) -> MetricFields | None:
+    """The cached metrics of the font file at `path`, or None (OSError if it cannot be read)."""
+    sha = file_sha256(path)
+    return read_cache(CACHE_KIND, sha, CACHE_FORMAT, lambda data: _shape(data, sha))
+
+
+def keep_fields(path: Path, fields: MetricFields) -> None:
+    """Cache the metrics just read from `path` (silently skipped if the cache cannot be written)."""
+    try:
+        sha = file_sha256(path)
+    except OSError:
+        return
+    data = {
+        "source": path.name,
+        "source_sha256": sha,
+        "family_name": fields["family_name"],
+        "style_name": fields["style_name"],
+        **{name: fields[name] for name in _INT_FIELDS},
+        "codes": [ord(ch) for ch in fields["widths"]],
+        "advances": list(fields["widths"].values()),
+    }
+    write_cache(CACHE_KIND, sha, CACHE_FORMAT, data)
