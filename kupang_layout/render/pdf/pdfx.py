@@ -18,9 +18,14 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
 from kupang_layout import __version__
-from kupang_layout.render.pdf.colour_convert import OUTPUT_CONDITION, newsprint_profile_bytes
+from kupang_layout.render.pdf.colour_convert import (
+    NEWSPRINT_PROFILE,
+    OUTPUT_CONDITION,
+    newsprint_profile_bytes,
+)
+from kupang_layout.resources import resource_path
 
-__all__ = ["DocumentInfo", "finish_pdf", "pdf_date"]
+__all__ = ["COMPRESSED_PROFILE", "DocumentInfo", "finish_pdf", "pdf_date"]
 
 CREATOR = f"Kupang Layout {__version__}"
 PRODUCER = f"Kupang Layout {__version__} (ReportLab, pikepdf)"
@@ -69,9 +74,23 @@ def _set_info(pdf: pikepdf.Pdf, info: DocumentInfo, pdfx: bool) -> None:
         docinfo[Name("/GTS_PDFXConformance")] = String("PDF/X-1a:2001")
 
 
+#: The newsprint profile as a zlib stream (level 9), shipped beside it so that an export
+#: process never compresses the 222 KB profile itself (tests/test_cold_caches.py checks it).
+COMPRESSED_PROFILE = NEWSPRINT_PROFILE + ".zlib"
+
+
 @functools.cache
 def _compressed_profile() -> bytes:
-    return zlib.compress(newsprint_profile_bytes(), 9)
+    """The output profile's bytes compressed: the shipped copy when it decompresses to the
+    profile exactly (about 1 ms), else compressed here."""
+    profile = newsprint_profile_bytes()
+    try:
+        shipped = resource_path("icc", COMPRESSED_PROFILE).read_bytes()
+        if zlib.decompress(shipped) == profile:
+            return shipped
+    except (OSError, zlib.error):
+        pass  # missing or damaged: compress it here, as before
+    return zlib.compress(profile, 9)
 
 
 def _add_output_intent(pdf: pikepdf.Pdf) -> None:
