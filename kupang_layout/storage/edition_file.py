@@ -10,7 +10,7 @@ import zlib
 from pathlib import Path
 from typing import BinaryIO
 
-from kupang_layout.common.atomic import FileWriteError, write_atomically
+from kupang_layout.common.atomic import write_atomically
 from kupang_layout.model.assets import Asset, AssetSource, MissingAssetError
 from kupang_layout.model.edition import Edition
 from kupang_layout.storage.archive import (
@@ -183,10 +183,9 @@ def _save(edition: Edition, target: Path, limits: Limits) -> None:
                 zf.writestr(_entry(name, zipfile.ZIP_STORED), data)
                 written[asset.sha256] = name
 
-    try:
-        real = write_atomically(target, write, keep_backup=True, follow_symlink=True)
-    except FileWriteError as exc:
-        raise DocumentFileError(exc.file, f"could not save: {exc.reason}") from exc
+    # A failed write raises FileWriteError (file, reason, errno): the entry points say it
+    # in the user's language with what to do (disk full, read-only, no permission).
+    real = write_atomically(target, write, keep_backup=True, follow_symlink=True)
     saved = ZipAssetSource(real, written, limits.max_total_size)
     edition.asset_source = source_after_save(source, saved, real, orphans)
     revision = read_revision(real)

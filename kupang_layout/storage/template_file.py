@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from kupang_layout.common.atomic import FileWriteError, write_atomically
+from kupang_layout.common.atomic import write_atomically
 from kupang_layout.model.template import PageTemplate
 from kupang_layout.storage.archive import DEFAULT_LIMITS, Limits
 from kupang_layout.storage.document_json import template_from_json, validate_template
@@ -59,7 +59,4 @@ def save_template(
             f"the template would be {len(raw)} bytes (at most {limits.max_document_size})",
         )
 
-    try:
-        write_atomically(target, raw, follow_symlink=True)
-    except FileWriteError as exc:
-        raise DocumentFileError(exc.file, f"could not save: {exc.reason}") from exc
+    write_atomically(target, raw, follow_symlink=True)  # FileWriteError names file and reason
