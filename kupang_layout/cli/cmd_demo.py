@@ -36,25 +36,27 @@ def _optional_module(name: str) -> ModuleType | None:
             return None
         return importlib.import_module(name)
     except ImportError as exc:
-        print(tr("warning", message=f"{name}: {exc}"), file=sys.stderr)
+        print(tr("cli.warning", message=f"{name}: {exc}"), file=sys.stderr)
         return None
 
 
 def _summary(sample: SampleEdition) -> None:
     ed = sample.edition
-    print(tr("demo_building", paper=ed.paper, edition=ed.number, date=format_date_id(ed.date)))
+    print(tr("cli.demo_building", paper=ed.paper, edition=ed.number, date=format_date_id(ed.date)))
     page = 0
     for story in sample.stories:
         if story.page != page:
             page = story.page
-            print(tr("demo_page", page=page, template=story.template))
+            print(tr("cli.demo_page", page=page, template=story.template))
         headline = story.parsed.headline or PLACEHOLDER_HEADLINE
-        photo = tr("demo_photo", name=story.photo.name) if story.photo else ""
-        print(tr("demo_story", slot=story.slot, headline=headline, words=story.words, photo=photo))
+        photo = tr("cli.demo_photo", name=story.photo.name) if story.photo else ""
+        print(
+            tr("cli.demo_story", slot=story.slot, headline=headline, words=story.words, photo=photo)
+        )
     words = sum(s.words for s in sample.stories)
     print(
         tr(
-            "demo_totals",
+            "cli.demo_totals",
             pages=len(ed.pages),
             stories=len({s.manuscript for s in sample.stories}),
             words=words,
@@ -68,15 +70,15 @@ def _export(kpl: Path, out_dir: Path) -> tuple[int, bool]:
     pdf = _optional_module("kupang_layout.render.pdf")
     export_edition = getattr(pdf, "export_edition", None) if pdf is not None else None
     if export_edition is None:
-        print(tr("demo_export_unavailable"))
+        print(tr("cli.demo_export_unavailable"))
         return EXIT_OK, False
     code = EXIT_OK
     for result in export_edition(kpl, out_dir):
         if result.error:
-            print(tr("error", message=result.error), file=sys.stderr)
+            print(tr("cli.error", message=result.error), file=sys.stderr)
             code = EXIT_DOCUMENT_ERRORS
         else:
-            print(tr("demo_exported", page=result.page, path=result.path))
+            print(tr("cli.demo_exported", page=result.page, path=result.path))
     return code, True
 
 
@@ -85,7 +87,7 @@ def _preflight(kpl: Path, out_dir: Path, exported: bool) -> int:
     module = _optional_module("kupang_layout.preflight")
     run_preflight = getattr(module, "run_preflight", None) if module is not None else None
     if module is None or run_preflight is None:
-        print(tr("demo_preflight_unavailable"))
+        print(tr("cli.demo_preflight_unavailable"))
         return EXIT_OK
     edition = load_edition(kpl)
     issues: list[Any] = list(run_preflight(edition))
@@ -98,7 +100,7 @@ def _preflight(kpl: Path, out_dir: Path, exported: bool) -> int:
         counts[issue.severity] = counts.get(issue.severity, 0) + 1
     print(
         tr(
-            "demo_preflight",
+            "cli.demo_preflight",
             errors=counts["error"],
             warnings=counts["warning"],
             infos=counts["info"],
@@ -107,7 +109,7 @@ def _preflight(kpl: Path, out_dir: Path, exported: bool) -> int:
     for issue in issues:
         if issue.severity == "info":
             continue
-        where = tr("demo_preflight_page", page=issue.page) if issue.page else issue.file
+        where = tr("cli.demo_preflight_page", page=issue.page) if issue.page else issue.file
         label = issue.frame_label(lang)
         what = f"{label}: " if label else ""
         print(f"  {where} [{issue.severity_label(lang)}] {what}{issue.message(lang)}")
@@ -119,22 +121,22 @@ def run(args: argparse.Namespace) -> int:
     try:
         sample = build_sample_edition()
     except FileNotFoundError as exc:
-        print(tr("error", message=tr("demo_missing_resource", path=exc)), file=sys.stderr)
+        print(tr("cli.error", message=tr("cli.demo_missing_resource", path=exc)), file=sys.stderr)
         return EXIT_USAGE
     except ManuscriptError as exc:
-        print(tr("error", message=exc.message(current_language())), file=sys.stderr)
+        print(tr("cli.error", message=exc.message(current_language())), file=sys.stderr)
         return EXIT_USAGE
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         kpl = out_dir / SAMPLE_FILE
         save_edition(sample.edition, kpl)
     except OSError as exc:
-        print(tr("error", message=f"{out_dir}: {exc.strerror or exc}"), file=sys.stderr)
+        print(tr("cli.error", message=f"{out_dir}: {exc.strerror or exc}"), file=sys.stderr)
         return EXIT_USAGE
     except StorageError as exc:
-        print(tr("error", message=str(exc)), file=sys.stderr)
+        print(tr("cli.error", message=str(exc)), file=sys.stderr)
         return EXIT_USAGE
     _summary(sample)
-    print(tr("demo_saved", path=kpl))
+    print(tr("cli.demo_saved", path=kpl))
     code, exported = _export(kpl, out_dir)
     return max(code, _preflight(kpl, out_dir, exported))

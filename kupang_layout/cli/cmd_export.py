@@ -12,51 +12,16 @@ from kupang_layout.cli.cmd_preflight import format_table
 from kupang_layout.cli.open_edition import open_edition
 from kupang_layout.common.atomic import FileWriteError, write_text_atomically
 from kupang_layout.common.messages import write_error_text
-from kupang_layout.i18n import current_language, register_messages, tr
+from kupang_layout.i18n import current_language, tr
 from kupang_layout.jobs.pages import parse_pages
 from kupang_layout.preflight import check_pdf, count_by_severity, has_errors, run_preflight
 from kupang_layout.render.pdf import export_edition
 from kupang_layout.render.pdf.edition_export import DuplicateFileError
 from kupang_layout.render.pdf.errors import PdfExportError
 
-MESSAGES: dict[str, dict[str, str]] = {
-    "export.cli.bad_pages": {
-        "id": "Daftar halaman tidak sah: {spec} (contoh: 1,3-5)",
-        "en": "Invalid page list: {spec} (e.g. 1,3-5)",
-    },
-    "export.cli.no_page": {
-        "id": "Edisi tidak memiliki halaman {n}",
-        "en": "The edition has no page {n}",
-    },
-    "export.cli.refused": {
-        "id": "Ekspor ditolak: preflight menemukan {n} galat. Perbaiki dulu, "
-        "atau pakai --force (laporan ditulis di samping PDF).",
-        "en": "Export refused: preflight found {n} errors. Fix them first, "
-        "or use --force (the report is written beside the PDFs).",
-    },
-    "export.cli.report": {
-        "id": "Laporan preflight: {path}",
-        "en": "Preflight report: {path}",
-    },
-    "export.cli.progress": {"id": "[{done}/{total}] {message}", "en": "[{done}/{total}] {message}"},
-    "export.cli.done": {
-        "id": "{ok} halaman diekspor ke {out} dalam {sec:.1f} detik",
-        "en": "{ok} pages exported to {out} in {sec:.1f} s",
-    },
-    "export.cli.failed": {
-        "id": "{n} halaman gagal diekspor",
-        "en": "{n} pages failed to export",
-    },
-    "export.cli.pdf_errors": {
-        "id": "{n} galat pada PDF yang ditulis (lihat laporan)",
-        "en": "{n} errors in the PDFs written (see the report)",
-    },
-}
-register_messages(MESSAGES)
-
 
 def _t(key: str, **params: object) -> str:
-    return tr("export.cli." + key, None, **params)
+    return tr("cli.export." + key, None, **params)
 
 
 def _output_problem(exc: FileWriteError) -> int:

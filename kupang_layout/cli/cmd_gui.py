@@ -12,6 +12,6 @@ def run(args: argparse.Namespace) -> int:
     try:
         from kupang_layout.gui.shell.app import run as run_app
     except ImportError as exc:
-        print(tr("gui_unavailable", reason=exc), file=sys.stderr)
+        print(tr("cli.gui_unavailable", reason=exc), file=sys.stderr)
         return 2
     return run_app(getattr(args, "file", None), getattr(args, "lang", None))

@@ -56,12 +56,12 @@ class _UsageError(Exception):
 
 
 def _fail(message: str) -> int:
-    print(tr("error", message=message), file=sys.stderr)
+    print(tr("cli.error", message=message), file=sys.stderr)
     return EXIT_USAGE
 
 
 def _warn(message: str) -> None:
-    print(tr("warning", message=message), file=sys.stderr)
+    print(tr("cli.warning", message=message), file=sys.stderr)
 
 
 def parse_date(value: str) -> str:
@@ -71,7 +71,7 @@ def parse_date(value: str) -> str:
             raise ValueError(value)
         return dt.date.fromisoformat(value.strip()).isoformat()
     except ValueError:
-        raise _UsageError(tr("bad_date", value=value)) from None
+        raise _UsageError(tr("cli.bad_date", value=value)) from None
 
 
 def read_photo(path: str) -> bytes:
@@ -80,9 +80,11 @@ def read_photo(path: str) -> bytes:
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
-        raise _UsageError(tr("file_not_found", path=path)) from None
+        raise _UsageError(tr("cli.file_not_found", path=path)) from None
     except OSError as exc:
-        raise _UsageError(tr("photo_unreadable", path=path, reason=exc.strerror or exc)) from exc
+        raise _UsageError(
+            tr("cli.photo_unreadable", path=path, reason=exc.strerror or exc)
+        ) from exc
     try:
         asset_from_bytes(data, Path(path).name)
     except ImageFileError as exc:
@@ -104,9 +106,9 @@ def _choose_target(
 ) -> _Target:
     page_arg: int | None = args.page
     if page_arg is not None and page_arg < 1:
-        raise _UsageError(tr("bad_page", value=page_arg))
+        raise _UsageError(tr("cli.bad_page", value=page_arg))
     if page_arg is not None and m.page is not None and page_arg != m.page:
-        _warn(tr("import_page_mismatch", manuscript=m.page, page=page_arg))
+        _warn(tr("cli.import_page_mismatch", manuscript=m.page, page=page_arg))
     wanted = page_arg if page_arg is not None else m.page
     if wanted is None:
         return _Target(None, False, None)
@@ -117,7 +119,7 @@ def _choose_target(
             if page.template != found.template.name:
                 _warn(
                     tr(
-                        "import_template_differs",
+                        "cli.import_template_differs",
                         page=wanted,
                         page_template=page.template,
                         template=found.template.name,
@@ -126,41 +128,41 @@ def _choose_target(
             return _Target(wanted - 1, False, page)
         return _Target(wanted - 1, True, None)
     if wanted > count + 1:
-        _warn(tr("import_page_moved", wanted=wanted, count=count, page=count + 1))
+        _warn(tr("cli.import_page_moved", wanted=wanted, count=count, page=count + 1))
     return _Target(None, False, None)
 
 
 def _report(app: ManuscriptApplication, found: FoundTemplate, filled: bool) -> None:
-    print(tr("import_template", name=found.template.name, source=source_label(found.source)))
+    print(tr("cli.import_template", name=found.template.name, source=source_label(found.source)))
     key = (
-        "import_slot_filled"
+        "cli.import_slot_filled"
         if filled
-        else ("import_page_replaced" if app.replaced else "import_page_added")
+        else ("cli.import_page_replaced" if app.replaced else "cli.import_page_added")
     )
     print(tr(key, page=app.page_number, slot=app.slot))
     width = max((len(role_label(p.role)) for p in app.placements), default=0)
     for p in app.placements:
         if p.role in ("body", "credits", "teaser") or p.paragraphs > 2:
-            what = tr("import_paragraphs", paragraphs=p.paragraphs, words=p.words)
+            what = tr("cli.import_paragraphs", paragraphs=p.paragraphs, words=p.words)
             what = f"{what}: {p.text}"
         else:
             what = p.text
         print(f"  {role_label(p.role):<{width}}  {what}")
     if app.unplaced:
-        _warn(tr("import_unplaced", pieces=", ".join(role_label(r) for r in app.unplaced)))
+        _warn(tr("cli.import_unplaced", pieces=", ".join(role_label(r) for r in app.unplaced)))
     if app.empty:
-        print(tr("import_empty", roles=", ".join(role_label(r) for r in app.empty)))
+        print(tr("cli.import_empty", roles=", ".join(role_label(r) for r in app.empty)))
     if app.placeholder_headline:
-        _warn(tr("import_placeholder", text=PLACEHOLDER_HEADLINE))
+        _warn(tr("cli.import_placeholder", text=PLACEHOLDER_HEADLINE))
     if app.edition_mismatch is not None:
         number, wanted = app.edition_mismatch
-        _warn(tr("import_edition_mismatch", manuscript=wanted, edition=number))
+        _warn(tr("cli.import_edition_mismatch", manuscript=wanted, edition=number))
 
 
 def _print_warnings(m: Manuscript) -> None:
     if not m.warnings:
         return
-    print(tr("import_warnings", count=len(m.warnings)))
+    print(tr("cli.import_warnings", count=len(m.warnings)))
     for w in m.warnings:
         print(f"  {format_warning(w, current_language())}")
 
@@ -199,12 +201,17 @@ def _import_locked(args: argparse.Namespace) -> int:
     try:
         found = find_template(args.template, TemplateLibrary())
     except TemplateNotFound:
-        return _fail(tr("template_not_found", name=args.template))
+        return _fail(tr("cli.template_not_found", name=args.template))
     slots = slot_roles(found.template.frames)
     if args.slot not in slots:
         names = ", ".join(s for s in slots if s != "page")
         return _fail(
-            tr("slot_not_in_template", template=found.template.name, slot=args.slot, slots=names)
+            tr(
+                "cli.slot_not_in_template",
+                template=found.template.name,
+                slot=args.slot,
+                slots=names,
+            )
         )
     photo = read_photo(args.photo) if args.photo else None
     photo_name = Path(args.photo).name if args.photo else "foto"
@@ -243,7 +250,7 @@ def _import_locked(args: argparse.Namespace) -> int:
         return _keep_aside(edition, exc)
     _report(app, found, target.fill_page is not None)
     _print_warnings(m)
-    print(tr("import_saved", path=args.output, pages=len(edition.pages)))
+    print(tr("cli.import_saved", path=args.output, pages=len(edition.pages)))
     return EXIT_OK
 
 

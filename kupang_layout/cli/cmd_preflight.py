@@ -26,7 +26,7 @@ EXIT_UNREADABLE = 2
 
 
 def _fail(text: str) -> int:
-    print(tr("error", message=text), file=sys.stderr)
+    print(tr("cli.error", message=text), file=sys.stderr)
     return EXIT_UNREADABLE
 
 
@@ -106,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
             return _fail(ui_text("pdf_dir_missing", lang, path=f"{args.pdf} ({exc})"))
         if not any(f.suffix.lower() == ".pdf" for f in folder.iterdir()):
             print(
-                tr("warning", message=ui_text("pdf_dir_empty", lang, path=args.pdf)),
+                tr("cli.warning", message=ui_text("pdf_dir_empty", lang, path=args.pdf)),
                 file=sys.stderr,
             )
         issues = sort_issues(issues + pdf_issues)

@@ -22,7 +22,7 @@ from kupang_layout.cli.open_edition import open_edition
 from kupang_layout.common.atomic import FileWriteError, make_folder, write_atomically
 from kupang_layout.common.runtemp import temp_dir
 from kupang_layout.engine.displaylist import PageDisplayList
-from kupang_layout.i18n import register_messages, tr
+from kupang_layout.i18n import tr
 from kupang_layout.model.edition import Edition
 from kupang_layout.render.budget import (
     MAX_DPI,
@@ -33,7 +33,7 @@ from kupang_layout.render.budget import (
     raster_size,
 )
 
-__all__ = ["MAX_RASTER_PIXELS", "MESSAGES", "run"]
+__all__ = ["MAX_RASTER_PIXELS", "run"]
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -41,53 +41,16 @@ EXIT_USAGE = 2
 
 _PDFTOPPM_TIMEOUT = 120.0  # seconds; a page within the budget takes a few
 
-MESSAGES: dict[str, dict[str, str]] = {
-    "render.no_page": {
-        "id": "Halaman {page} tidak ada di {file} (halaman 1 sampai {count}).",
-        "en": "Page {page} does not exist in {file} (pages 1 to {count}).",
-    },
-    "render.bad_dpi": {
-        "id": "Resolusi harus antara {lo} dan {hi} dpi, bukan {dpi}.",
-        "en": "The resolution must be between {lo} and {hi} dpi, not {dpi}.",
-    },
-    "render.too_large": {
-        "id": "Gambar halaman {page} akan berukuran {width} x {height} piksel pada {dpi} dpi, "
-        "melebihi batas {limit} megapiksel; pilih resolusi lebih rendah (--dpi).",
-        "en": "The image of page {page} would be {width} x {height} pixels at {dpi} dpi, "
-        "more than the limit of {limit} megapixels; choose a lower resolution (--dpi).",
-    },
-    "render.pdf_missing": {
-        "id": "Backend pdf belum tersedia (renderer PDF tidak ada).",
-        "en": "The pdf backend is not available yet (no PDF renderer).",
-    },
-    "render.no_pdftoppm": {
-        "id": "Backend pdf memerlukan pdftoppm (paket poppler-utils).",
-        "en": "The pdf backend needs pdftoppm (package poppler-utils).",
-    },
-    "render.pdftoppm_failed": {
-        "id": "pdftoppm gagal: {reason}",
-        "en": "pdftoppm failed: {reason}",
-    },
-    "render.write_failed": {
-        "id": "PNG tidak dapat ditulis ke {path}: {reason}. Periksa foldernya (ruang kosong, "
-        "izin tulis) lalu coba lagi; berkas lama tidak diubah.",
-        "en": "The PNG cannot be written to {path}: {reason}. Check the folder (free space, "
-        "write permission) and try again; an earlier file is left as it was.",
-    },
-    "render.written": {"id": "PNG ditulis: {path}", "en": "PNG written: {path}"},
-}
-register_messages(MESSAGES)
-
 
 def _fail(text: str, code: int = EXIT_USAGE) -> int:
-    print(tr("error", message=text), file=sys.stderr)
+    print(tr("cli.error", message=text), file=sys.stderr)
     return code
 
 
 def _too_large(exc: RasterBudgetError, page: int, dpi: float) -> int:
     return _fail(
         tr(
-            "render.too_large",
+            "cli.render.too_large",
             page=page,
             width=exc.width_px,
             height=exc.height_px,
@@ -101,7 +64,7 @@ def _write_png(out: Path, data: bytes) -> int:
     try:
         write_atomically(out, data)
     except FileWriteError as exc:
-        return _fail(tr("render.write_failed", path=exc.file, reason=exc.reason))
+        return _fail(tr("cli.render.write_failed", path=exc.file, reason=exc.reason))
     return EXIT_OK
 
 
@@ -121,10 +84,10 @@ def _pdf_backend(
         exporter = importlib.import_module("kupang_layout.render.pdf.exporter")
         presets = importlib.import_module("kupang_layout.render.pdf.presets")
     except ModuleNotFoundError:
-        return _fail(tr("render.pdf_missing"))
+        return _fail(tr("cli.render.pdf_missing"))
     pdftoppm = shutil.which("pdftoppm")
     if pdftoppm is None:
-        return _fail(tr("render.no_pdftoppm"))
+        return _fail(tr("cli.render.no_pdftoppm"))
     with temp_dir("render-") as tmp:
         pdf = tmp / "page.pdf"
         exporter.render_page_pdf(display_list, edition, presets.get_preset(None), pdf)
@@ -141,10 +104,10 @@ def _pdf_backend(
                 timeout=_PDFTOPPM_TIMEOUT,
             )
         except subprocess.TimeoutExpired:
-            return _fail(tr("render.pdftoppm_failed", reason="timeout"), EXIT_FAILED)
+            return _fail(tr("cli.render.pdftoppm_failed", reason="timeout"), EXIT_FAILED)
     reason = proc.stderr.decode("utf-8", "replace").strip() or f"exit {proc.returncode}"
     if proc.returncode != 0 or not proc.stdout:
-        return _fail(tr("render.pdftoppm_failed", reason=reason), EXIT_FAILED)
+        return _fail(tr("cli.render.pdftoppm_failed", reason=reason), EXIT_FAILED)
     # pdftoppm answers an allocation it cannot make with a 1 x 1 image and exit 0
     from PIL import Image, UnidentifiedImageError
 
@@ -152,10 +115,10 @@ def _pdf_backend(
         with Image.open(io.BytesIO(proc.stdout)) as img:
             got = img.size
     except (UnidentifiedImageError, OSError):
-        return _fail(tr("render.pdftoppm_failed", reason=reason), EXIT_FAILED)
+        return _fail(tr("cli.render.pdftoppm_failed", reason=reason), EXIT_FAILED)
     if abs(got[0] - width) > 2 or abs(got[1] - height) > 2:
         detail = f"{got[0]} x {got[1]} pixels instead of {width} x {height}; {reason}"
-        return _fail(tr("render.pdftoppm_failed", reason=detail), EXIT_FAILED)
+        return _fail(tr("cli.render.pdftoppm_failed", reason=detail), EXIT_FAILED)
     return _write_png(out, proc.stdout)
 
 
@@ -170,7 +133,7 @@ def _qt_backend(
         return _too_large(exc, page, dpi)
     except RasterError as exc:
         if exc.file:  # the output: an existing PNG is left as it was
-            return _fail(tr("render.write_failed", path=exc.file, reason=exc.reason))
+            return _fail(tr("cli.render.write_failed", path=exc.file, reason=exc.reason))
         return _fail(str(exc), EXIT_FAILED)
     return EXIT_OK
 
@@ -181,7 +144,7 @@ def run(args: argparse.Namespace) -> int:
 
     dpi = float(args.dpi)
     if not MIN_DPI <= dpi <= MAX_DPI:
-        return _fail(tr("render.bad_dpi", lo=f"{MIN_DPI:g}", hi=f"{MAX_DPI:g}", dpi=args.dpi))
+        return _fail(tr("cli.render.bad_dpi", lo=f"{MIN_DPI:g}", hi=f"{MAX_DPI:g}", dpi=args.dpi))
     try:
         edition = open_edition(args.edition)
     except StorageError as exc:
@@ -189,7 +152,7 @@ def run(args: argparse.Namespace) -> int:
     page = edition.page_by_number(args.page)
     if page is None:
         return _fail(
-            tr("render.no_page", page=args.page, file=args.edition, count=len(edition.pages))
+            tr("cli.render.no_page", page=args.page, file=args.edition, count=len(edition.pages))
         )
     m = page.bleed
     try:  # refused before the page is laid out: the budget depends on its size only
@@ -200,10 +163,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         make_folder(out.parent)
     except FileWriteError as exc:
-        return _fail(tr("render.write_failed", path=exc.file, reason=exc.reason))
+        return _fail(tr("cli.render.write_failed", path=exc.file, reason=exc.reason))
     display_list = LayoutEngine().layout_page(edition, page)
     backend = _pdf_backend if args.backend == "pdf" else _qt_backend
     code = backend(display_list, edition, out, dpi, args.page)
     if code == EXIT_OK:
-        print(tr("render.written", path=out))
+        print(tr("cli.render.written", path=out))
     return code

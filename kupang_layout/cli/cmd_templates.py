@@ -20,13 +20,13 @@ EXIT_USAGE = 2
 
 
 def _fail(message: str) -> int:
-    print(tr("error", message=message), file=sys.stderr)
+    print(tr("cli.error", message=message), file=sys.stderr)
     return EXIT_USAGE
 
 
 def _list(library: TemplateLibrary) -> int:
     infos = library.list()
-    print(tr("templates_header"))
+    print(tr("cli.templates_header"))
     width = max((len(i.name) for i in infos), default=0)
     for info in infos:
         try:
@@ -35,14 +35,17 @@ def _list(library: TemplateLibrary) -> int:
             size = ""
         else:
             size = tr(
-                "template_size",
+                "cli.template_size",
                 width=f"{to_mm(t.width):.0f}",
                 height=f"{to_mm(t.height):.0f}",
                 columns=t.columns.count,
             )
         print(f"  {info.name:<{width}}  [{source_label(info.source)}]  {size}  {info.description}")
     for problem in library.problems:
-        print(tr("warning", message=tr("templates_problem", message=str(problem))), file=sys.stderr)
+        print(
+            tr("cli.warning", message=tr("cli.templates_problem", message=str(problem))),
+            file=sys.stderr,
+        )
     return EXIT_OK
 
 
@@ -50,7 +53,7 @@ def _show(library: TemplateLibrary, name: str) -> int:
     try:
         found = find_template(name, library)
     except TemplateNotFound:
-        return _fail(tr("template_not_found", name=name))
+        return _fail(tr("cli.template_not_found", name=name))
     except StorageError as exc:
         return _fail(str(exc))
     for line in describe_template(found):
@@ -63,7 +66,7 @@ def _import(library: TemplateLibrary, path: str) -> int:
         info = library.import_file(path)
     except StorageError as exc:
         return _fail(str(exc))
-    print(tr("template_imported", name=info.name))
+    print(tr("cli.template_imported", name=info.name))
     return EXIT_OK
 
 
@@ -72,11 +75,11 @@ def _export(library: TemplateLibrary, name: str, path: str) -> int:
         library.export(name, path)
     except TemplateLibraryError as exc:
         if exc.file == name:
-            return _fail(tr("template_not_found", name=name))
+            return _fail(tr("cli.template_not_found", name=name))
         return _fail(str(exc))
     except StorageError as exc:
         return _fail(str(exc))
-    print(tr("template_exported", path=path))
+    print(tr("cli.template_exported", path=path))
     return EXIT_OK
 
 

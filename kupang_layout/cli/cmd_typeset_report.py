@@ -8,14 +8,7 @@ import json
 from kupang_layout.cli.open_edition import open_edition
 from kupang_layout.engine.layout import LayoutEngine
 from kupang_layout.engine.report import QualityReport, quality_report
-from kupang_layout.i18n import current_language
-
-_HEAD = {
-    "id": ("cerita", "baris", "rasio rata2", "rasio maks", ">1", ">2", "pemenggalan",
-           "beruntun", "janda", "yatim", "selisih kolom", "sisa", "muat"),
-    "en": ("story", "lines", "ratio mean", "ratio max", ">1", ">2", "hyphens",
-           "run", "widows", "orphans", "col spread", "overset", "copyfit"),
-}  # fmt: skip
+from kupang_layout.i18n import tr
 
 
 def reports_for(path: str) -> list[tuple[str, QualityReport]]:
@@ -40,8 +33,7 @@ def run(args: argparse.Namespace) -> int:
         data = [{"story": label, **r.to_dict(), "copyfit": r.copyfit} for label, r in reports]
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
-    head = _HEAD.get(current_language(), _HEAD["en"])
-    print("  ".join(head))
+    print(tr("cli.typeset_report.head"))
     for label, r in reports:
         if r.lines == 0 and r.overset_lines == 0:
             continue

@@ -32,7 +32,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        print(tr("error", message=message), file=sys.stderr)
+        print(tr("cli.error", message=message), file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
 
 
@@ -161,13 +161,15 @@ def _report(exc: BaseException, command: str, args: argparse.Namespace) -> int:
         traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
     lang = current_language()
     if isinstance(exc, KupangError | OSError):
-        print(tr("error", message=known_message(exc, lang)), file=sys.stderr)
+        print(tr("cli.error", message=known_message(exc, lang)), file=sys.stderr)
         return EXIT_USAGE
     if isinstance(exc, _document_error_types()):
-        print(tr("error", message=known_message(exc, lang, file)), file=sys.stderr)
+        print(tr("cli.error", message=known_message(exc, lang, file)), file=sys.stderr)
         return EXIT_DOCUMENT_ERRORS
     if isinstance(exc, MemoryError):
-        text = tr("error", message=known_message(exc, lang, file) + " " + log_sentence(log, lang))
+        text = tr(
+            "cli.error", message=known_message(exc, lang, file) + " " + log_sentence(log, lang)
+        )
     else:  # "Internal error while ...": a sentence of its own
         action = tr("boundary.command", lang, command=command)
         text = internal_message(exc, action, file, log, lang)
@@ -186,7 +188,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         clean_stale_runs()  # temporary folders of runs that were killed
         handler = _handler(command)
         if handler is None:
-            print(tr("not_available", command=command), file=sys.stderr)
+            print(tr("cli.not_available", command=command), file=sys.stderr)
             return EXIT_USAGE
         return handler(args)
     except KeyboardInterrupt:

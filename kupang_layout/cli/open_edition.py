@@ -18,5 +18,5 @@ def open_edition(path: str | os.PathLike[str]) -> Edition:
     warning on stderr, so no command works on a repaired edition without saying so."""
     edition = load_edition(path)
     for warning in load_warnings(edition):
-        print(tr("warning", message=warning.message()), file=sys.stderr)
+        print(tr("cli.warning", message=warning.message()), file=sys.stderr)
     return edition

@@ -57,8 +57,8 @@ def find_template(spec: str, library: TemplateLibrary) -> FoundTemplate:
 
 def role_label(role: str) -> str:
     """The desk's word for a slot role (Indonesian or English)."""
-    label = tr(f"role_{role}")
-    return role if label == f"role_{role}" else label
+    label = tr(f"cli.role_{role}")
+    return role if label == f"cli.role_{role}" else label
 
 
 def _num(value: float) -> str:
@@ -68,9 +68,9 @@ def _num(value: float) -> str:
 
 def source_label(source: str) -> str:
     if source == "builtin":
-        return tr("template_builtin")
+        return tr("cli.template_builtin")
     if source == "user":
-        return tr("template_user")
+        return tr("cli.template_user")
     return source
 
 
@@ -84,29 +84,29 @@ def describe_template(found: FoundTemplate) -> list[str]:
     rules = sum(1 for f in t.frames if isinstance(f, Rule))
     lines = [
         f"{t.name}: {t.description}" if t.description else t.name,
-        tr("template_source", source=source_label(found.source), path=found.path),
+        tr("cli.template_source", source=source_label(found.source), path=found.path),
         tr(
-            "template_trim",
+            "cli.template_trim",
             width=_num(to_mm(t.width)),
             height=_num(to_mm(t.height)),
             bleed=_num(to_mm(t.bleed)),
         ),
         tr(
-            "template_margins",
+            "cli.template_margins",
             top=_num(to_mm(m.top)),
             bottom=_num(to_mm(m.bottom)),
             inside=_num(to_mm(m.inside)),
             outside=_num(to_mm(m.outside)),
         ),
         tr(
-            "template_grid",
+            "cli.template_grid",
             columns=n,
             width=_num(to_mm(col)),
             gutter=_num(to_mm(t.columns.gutter)),
             baseline=_num(t.baseline.leading),
         ),
-        tr("template_frames", frames=len(t.frames) - rules, rules=rules),
-        tr("template_slots"),
+        tr("cli.template_frames", frames=len(t.frames) - rules, rules=rules),
+        tr("cli.template_slots"),
     ]
     for slot, roles in slot_roles(t.frames).items():
         lines.append(f"  {slot}: " + ", ".join(role_label(r) for r in roles))
