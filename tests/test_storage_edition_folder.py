@@ -115,3 +115,32 @@ def test_page_file_save_based_on_an_old_revision_is_refused(tmp_path: Path) -> N
         save_page_file(shared, "page-03", mine)
     texts = [p.text for p in load_page_file(shared, "page-03").stories["s3"].paragraphs]
     assert texts == ["theirs"]
+
+
+def test_unpack_then_pack_gives_the_same_pages_and_keeps_jumps_together(tmp_path: Path) -> None:
+    from feature_editions import jump
+
+    from kupang_layout.cli.sample_edition import build_sample_edition
+    from kupang_layout.storage.edition_pack import pack_edition, page_groups, unpack_edition
+
+    sample = build_sample_edition().edition
+    jumping = jump()
+    for name, edition in (("sample", sample), ("jump", jumping)):
+        shared = unpack_edition(edition, tmp_path / name)
+        keys = sorted(page_files(shared))
+        expected = sorted(page_key(p.number for p in group) for group in page_groups(edition))
+        assert keys == expected
+        packed = pack_edition(tmp_path / name)
+        assert packed.warnings == []
+        back = packed.edition
+        assert [p.number for p in back.pages] == sorted(p.number for p in edition.pages)
+        for page in edition.pages:
+            assert back.page_by_number(page.number) == page
+        shown = {
+            f.story_id for p in edition.pages for f in p.frames if getattr(f, "story_id", None)
+        }
+        for sid in shown:
+            assert back.stories[sid] == edition.stories[sid]
+        for sha in back.assets:
+            assert back.asset_source.read(sha) == edition.asset_source.read(sha)
+    assert sorted(page_files(read_shared_edition(tmp_path / "jump"))) == ["page-01+02"]
