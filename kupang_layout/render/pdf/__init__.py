@@ -1,23 +1,55 @@
-"""PDF render stage: display lists to print-ready PDF/X-1a pages with the ReportLab canvas."""
+"""PDF render stage: display lists to print-ready PDF/X-1a pages with the ReportLab canvas.
 
-from kupang_layout.render.pdf.edition_export import export_edition, merge_proof
-from kupang_layout.render.pdf.errors import ImageError, PdfExportError, PresetError
-from kupang_layout.render.pdf.exporter import (
-    ImageFigure,
-    PageExportResult,
-    page_filename,
-    render_page_pdf,
-    render_pages_bytes,
-    write_combined_proof,
-)
-from kupang_layout.render.pdf.image_cache import ImageCache, default_image_cache
-from kupang_layout.render.pdf.presets import (
-    DEFAULT_PRESET,
-    PROOF_PRESET,
-    ExportPreset,
-    get_preset,
-    load_presets,
-)
+The names below are imported when first used (`common.lazy`): drawing one page
+never loads the edition export's process pool, and a command that only reads the
+presets never loads ReportLab.
+"""
+
+from typing import TYPE_CHECKING
+
+from kupang_layout.common.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from kupang_layout.render.pdf.edition_export import export_edition, merge_proof
+    from kupang_layout.render.pdf.errors import ImageError, PdfExportError, PresetError
+    from kupang_layout.render.pdf.exporter import (
+        ImageFigure,
+        PageExportResult,
+        page_filename,
+        render_page_pdf,
+        render_pages_bytes,
+        write_combined_proof,
+    )
+    from kupang_layout.render.pdf.image_cache import ImageCache, default_image_cache
+    from kupang_layout.render.pdf.presets import (
+        DEFAULT_PRESET,
+        PROOF_PRESET,
+        ExportPreset,
+        get_preset,
+        load_presets,
+    )
+
+_EXPORTS = {
+    "export_edition": ".edition_export",
+    "merge_proof": ".edition_export",
+    "ImageError": ".errors",
+    "PdfExportError": ".errors",
+    "PresetError": ".errors",
+    "ImageFigure": ".exporter",
+    "PageExportResult": ".exporter",
+    "page_filename": ".exporter",
+    "render_page_pdf": ".exporter",
+    "render_pages_bytes": ".exporter",
+    "write_combined_proof": ".exporter",
+    "ImageCache": ".image_cache",
+    "default_image_cache": ".image_cache",
+    "DEFAULT_PRESET": ".presets",
+    "PROOF_PRESET": ".presets",
+    "ExportPreset": ".presets",
+    "get_preset": ".presets",
+    "load_presets": ".presets",
+}
+__getattr__ = lazy_exports(__name__, _EXPORTS)
 
 __all__ = [
     "DEFAULT_PRESET",

@@ -1,0 +1,51 @@
+"""Common stage: packages whose public names are imported when first used (PEP 562).
+
+A package's ``__init__`` names what it offers without importing every module behind
+it, so a command imports only the modules it uses (``kupang-layout export`` never
+loads the template library, nor ``preflight`` the PDF exporter):
+
+    if TYPE_CHECKING:  # for mypy and PyInstaller, which read these imports
+        from kupang_layout.storage.edition_file import load_edition, save_edition
+
+    _EXPORTS = {"load_edition": ".edition_file", "SAVE_MESSAGES": ".messages:MESSAGES"}
+    __getattr__ = lazy_exports(__name__, _EXPORTS)
+
+A module given with a leading dot is relative to the package; ``module:attribute``
+names a value kept under another name. Modules that register something when
+imported (message catalogues) stay imported eagerly. The first
+``from package import name`` (or ``package.name``) imports the module and keeps the
+value in the package, so later look-ups cost nothing. tests/test_cold_imports.py checks
+that every lazy package's ``__all__`` resolves and that its table and typing imports
+agree.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Callable, Mapping
+
+__all__ = ["lazy_exports"]
+
+
+def lazy_exports(package: str, exports: Mapping[str, str]) -> Callable[[str], object]:
+    """A module ``__getattr__`` for `package` that imports ``exports[name]`` on first use.
+
+    `exports` maps each public name to the module that defines it (``".module"`` is
+    relative to `package`), optionally with ``:attribute`` when the value has another
+    name there; otherwise it is looked up under the same name.
+    """
+    table: dict[str, tuple[str, str]] = {}
+    for name, where in exports.items():
+        module, _, attribute = where.partition(":")
+        table[name] = (package + module if module.startswith(".") else module, attribute or name)
+
+    def __getattr__(name: str) -> object:
+        found = table.get(name)
+        if found is None:
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(found[0]), found[1])
+        setattr(sys.modules[package], name, value)
+        return value
+
+    return __getattr__
