@@ -15,11 +15,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from kupang_layout.i18n import register_messages, tr
+from kupang_layout.i18n import tr
+from kupang_layout.storage import messages as _messages  # noqa: F401  (registers the texts)
 
 __all__ = [
     "MAX_REPORTED",
-    "MESSAGES",
     "LoadWarning",
     "load_warnings",
     "record_load_warnings",
@@ -27,32 +27,6 @@ __all__ = [
 
 #: At most this many repairs are listed one by one; the rest are counted.
 MAX_REPORTED = 50
-
-MESSAGES: dict[str, dict[str, str]] = {
-    "storage.repaired_text": {
-        "id": "{file}: {path}: teks memuat karakter yang tidak dapat disimpan (surrogate "
-        "UTF-16 tunggal); diganti dengan \ufffd. Periksa teks itu lalu simpan edisi.",
-        "en": "{file}: {path}: the text holds a character that cannot be stored (a lone "
-        "UTF-16 surrogate); it was replaced by \ufffd. Check the text, then save the edition.",
-    },
-    "storage.duplicate_page_numbers": {
-        "id": "{file}: nomor halaman {numbers} dipakai lebih dari satu halaman; semua halaman "
-        "diberi nomor ulang sesuai urutannya (1 sampai {count}) agar tidak ada halaman yang "
-        "hilang dari cetakan. Periksa urutan halaman lalu simpan edisi.",
-        "en": "{file}: page numbers {numbers} are used by more than one page; every page was "
-        "numbered again by its place (1 to {count}) so that no page goes missing from print. "
-        "Check the page order, then save the edition.",
-    },
-    "storage.renumbered_page": {
-        "id": "{file}: {path}: halaman {old} sekarang halaman {new}.",
-        "en": "{file}: {path}: page {old} is now page {new}.",
-    },
-    "storage.more_repairs": {
-        "id": "{file}: {count} perbaikan lain tidak dicantumkan satu per satu.",
-        "en": "{file}: {count} more repairs are not listed one by one.",
-    },
-}
-register_messages(MESSAGES)
 
 
 @dataclass(frozen=True)

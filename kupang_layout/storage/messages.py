@@ -1,4 +1,4 @@
-"""Storage stage: messages about saving an edition that people read (Indonesian and English)."""
+"""Storage stage: the messages of saving and loading editions that people read (id / en)."""
 
 from __future__ import annotations
 
@@ -36,6 +36,29 @@ MESSAGES: dict[str, dict[str, str]] = {
             "The edition {path} is being saved by another program (for more than {seconds} "
             "s); nothing was changed. Try again in a moment."
         ),
+    },
+    # -- what loading repaired (storage.load_report) -------------------------------
+    "storage.repaired_text": {
+        "id": "{file}: {path}: teks memuat karakter yang tidak dapat disimpan (surrogate "
+        "UTF-16 tunggal); diganti dengan \ufffd. Periksa teks itu lalu simpan edisi.",
+        "en": "{file}: {path}: the text holds a character that cannot be stored (a lone "
+        "UTF-16 surrogate); it was replaced by \ufffd. Check the text, then save the edition.",
+    },
+    "storage.duplicate_page_numbers": {
+        "id": "{file}: nomor halaman {numbers} dipakai lebih dari satu halaman; semua halaman "
+        "diberi nomor ulang sesuai urutannya (1 sampai {count}) agar tidak ada halaman yang "
+        "hilang dari cetakan. Periksa urutan halaman lalu simpan edisi.",
+        "en": "{file}: page numbers {numbers} are used by more than one page; every page was "
+        "numbered again by its place (1 to {count}) so that no page goes missing from print. "
+        "Check the page order, then save the edition.",
+    },
+    "storage.renumbered_page": {
+        "id": "{file}: {path}: halaman {old} sekarang halaman {new}.",
+        "en": "{file}: {path}: page {old} is now page {new}.",
+    },
+    "storage.more_repairs": {
+        "id": "{file}: {count} perbaikan lain tidak dicantumkan satu per satu.",
+        "en": "{file}: {count} more repairs are not listed one by one.",
     },
 }
 

@@ -43,7 +43,7 @@ from kupang_layout.model.edition import Edition
 from kupang_layout.render.pdf.errors import PdfExportError
 from kupang_layout.render.pdf.exporter import PageExportResult, page_filename, render_page_pdf
 from kupang_layout.render.pdf.image_cache import default_image_cache
-from kupang_layout.render.pdf.messages_export import register as _register_messages
+from kupang_layout.render.pdf.messages import register as _register_messages
 from kupang_layout.render.pdf.pdfx import CREATOR, PRODUCER, pdf_date
 from kupang_layout.render.pdf.presets import ExportPreset, get_preset, with_filename_pattern
 from kupang_layout.storage.errors import StorageError
@@ -190,7 +190,7 @@ def _jobs(
         if len(numbers) > 1 or counts[numbers[0]] > 1:
             shown = numbers if len(numbers) > 1 else numbers * counts[numbers[0]]
             raise DuplicateFileError(
-                tr("export.same_file", pages=", ".join(str(n) for n in shown), name=name)
+                tr("render.pdf.same_file", pages=", ".join(str(n) for n in shown), name=name)
             )
     return [
         ExportJob(
@@ -245,16 +245,16 @@ def _verified(result: PageExportResult, target: Path) -> PageExportResult:
         if _regular_file(target):
             # The earlier export's file is kept (nothing is deleted before a new file is
             # complete); the message says it is not this export's.
-            error = tr("export.old_kept", error=result.error, name=target.name)
+            error = tr("render.pdf.old_kept", error=result.error, name=target.name)
             return replace(result, error=error)
         return result
     problem = pdf_problem(target)
     if problem == "missing":
         return replace(
-            result, path=None, error=tr("export.missing", page=result.page, name=target.name)
+            result, path=None, error=tr("render.pdf.missing", page=result.page, name=target.name)
         )
     if problem is not None:
-        error = tr("export.incomplete", page=result.page, name=target.name, reason=problem)
+        error = tr("render.pdf.incomplete", page=result.page, name=target.name, reason=problem)
         return replace(result, path=None, error=error)
     return result
 
@@ -352,7 +352,7 @@ def export_edition(
         reported = {r.page for r in results}
         for job in jobs:
             if job.page not in reported:
-                error = tr("export.no_result", page=job.page)
+                error = tr("render.pdf.no_result", page=job.page)
                 results.append(PageExportResult(job.page, "", None, error=error))
     results.sort(key=lambda r: r.page)
     # Keep the prepared-image cache from growing without bound.

@@ -5,26 +5,26 @@ from __future__ import annotations
 from kupang_layout.i18n import register_messages
 
 MESSAGES: dict[str, dict[str, str]] = {
-    "export.same_file": {
+    "render.pdf.same_file": {
         "id": "Halaman {pages} akan ditulis ke berkas yang sama ({name}); tidak ada yang "
         "diekspor. Beri setiap halaman nomor sendiri, atau pakai pola nama berkas dengan "
         "{{page}}.",
         "en": "Pages {pages} would be written to the same file ({name}); nothing was "
         "exported. Give each page its own number, or use a file name pattern with {{page}}.",
     },
-    "export.missing": {
+    "render.pdf.missing": {
         "id": "halaman {page}: {name} tidak ada setelah ekspor; ekspor halaman ini lagi.",
         "en": "page {page}: {name} is missing after the export; export this page again.",
     },
-    "export.incomplete": {
+    "render.pdf.incomplete": {
         "id": "halaman {page}: {name} bukan PDF yang utuh ({reason}); ekspor halaman ini lagi.",
         "en": "page {page}: {name} is not a complete PDF ({reason}); export this page again.",
     },
-    "export.no_result": {
+    "render.pdf.no_result": {
         "id": "halaman {page}: tidak ada hasil dari proses ekspor; ekspor halaman ini lagi.",
         "en": "page {page}: the export process gave no result; export this page again.",
     },
-    "export.old_kept": {
+    "render.pdf.old_kept": {
         "id": "{error} ({name} yang lama dari ekspor sebelumnya tetap ada, BUKAN versi baru)",
         "en": "{error} (the old {name} from an earlier export is still there, NOT the new one)",
     },
