@@ -417,7 +417,7 @@ def test_autosave_unexpected_exception_is_shown(qtbot, monkeypatch: pytest.Monke
 # -- the app: the event loop and a background job --------------------------------------
 def test_an_exception_from_the_event_loop_is_shown(qtbot) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot)
-    restore = install_excepthook(window)
+    restore = install_excepthook(window.boundary)
     try:
 
         def broken() -> None:
@@ -443,7 +443,7 @@ def test_an_exception_in_the_export_thread_is_shown(
         raise RuntimeError("ekspor rusak")
 
     monkeypatch.setattr(export_job, "run_export", broken)
-    restore = install_excepthook(window)
+    restore = install_excepthook(window.boundary)
     try:
         request = export_job.ExportRequest(
             document=edition_to_json(window.doc.edition),

@@ -6,20 +6,58 @@ points and change the model only through EditionSession commands.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 
 from kupang_layout.editing.frame_ops import add_frame_command
 from kupang_layout.editing.handles import rule_rect
-from kupang_layout.editing.snapping import snap_point
-from kupang_layout.model import Rect
-
-if TYPE_CHECKING:
-    from kupang_layout.gui.canvas.canvas import PageCanvas
+from kupang_layout.editing.snapping import SnapTargets, Target, snap_point
+from kupang_layout.gui.base.session import EditionSession
+from kupang_layout.gui.canvas.overlays import ViewOptions
+from kupang_layout.gui.canvas.viewport import ViewTransform
+from kupang_layout.model import Rect, TextFrame
 
 DRAG_THRESHOLD_PX = 3.0
+
+
+class ToolCanvas(Protocol):
+    """What a tool uses of the canvas it works on (`PageCanvas` has it all).
+
+    The canvas imports the tools; the tools know the canvas only through this.
+    """
+
+    doc: EditionSession
+    view: ViewTransform
+    options: ViewOptions
+
+    def setCursor(self, cursor: Qt.CursorShape, /) -> None: ...
+
+    def update(self) -> None: ...
+
+    def snap_tolerance(self) -> float: ...
+
+    def snap_targets(self, exclude: Sequence[str], ctrl_held: bool) -> SnapTargets | None: ...
+
+    def set_snap_lines(self, lines: Sequence[Target]) -> None: ...
+
+    def set_rubber(self, rect: QRectF | None, dashed: bool) -> None: ...
+
+    def set_guide_preview(self, orientation: str | None, position: float) -> None: ...
+
+    def set_drag_preview(self, ids: Sequence[str], dx: float, dy: float) -> None: ...
+
+    def status_message(self, key: str) -> None: ...
+
+    def open_text(self, frame: TextFrame) -> None: ...
+
+    def zoom_step(self, direction: int, anchor: QPointF | None = None) -> None: ...
+
+    def zoom_to_rect(self, rect: QRectF) -> None: ...
+
+    def pan_by(self, dx: float, dy: float) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -41,7 +79,7 @@ class Tool:
     name = "tool"
     cursor = Qt.CursorShape.ArrowCursor
 
-    def __init__(self, canvas: PageCanvas) -> None:
+    def __init__(self, canvas: ToolCanvas) -> None:
         self.canvas = canvas
 
     @property
@@ -68,7 +106,7 @@ class CreateTool(Tool):
 
     cursor = Qt.CursorShape.CrossCursor
 
-    def __init__(self, canvas: PageCanvas, kind: str) -> None:
+    def __init__(self, canvas: ToolCanvas, kind: str) -> None:
         super().__init__(canvas)
         self.kind = kind
         self.name = kind
@@ -144,7 +182,7 @@ class HandTool(Tool):
     name = "hand"
     cursor = Qt.CursorShape.OpenHandCursor
 
-    def __init__(self, canvas: PageCanvas) -> None:
+    def __init__(self, canvas: ToolCanvas) -> None:
         super().__init__(canvas)
         self._last: QPointF | None = None
 
@@ -178,7 +216,7 @@ class ZoomTool(Tool):
     name = "zoom"
     cursor = Qt.CursorShape.CrossCursor
 
-    def __init__(self, canvas: PageCanvas) -> None:
+    def __init__(self, canvas: ToolCanvas) -> None:
         super().__init__(canvas)
         self._start: tuple[float, float] | None = None
         self._start_pos = QPointF()

@@ -12,10 +12,9 @@ import shutil
 import subprocess
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QPixmap
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -39,7 +38,9 @@ from PySide6.QtWidgets import (
 
 from kupang_layout.common.runtemp import temp_dir
 from kupang_layout.common.userdirs import documents_dir
+from kupang_layout.gui.base.host import WindowHost
 from kupang_layout.gui.base.i18n import tr
+from kupang_layout.gui.base.session import EditionSession
 from kupang_layout.gui.base.settings import app_settings, user_presets_path
 from kupang_layout.gui.dialogs.export_job import ExportOutcome, ExportRequest, ExportThread
 from kupang_layout.gui.panels.preflight_panel import COLOURS, severity_icon, summary_text
@@ -53,9 +54,6 @@ from kupang_layout.render.pdf.presets import (
     load_presets,
 )
 from kupang_layout.storage import edition_to_json
-
-if TYPE_CHECKING:
-    from kupang_layout.gui.shell.main_window import MainWindow
 
 CTX = "Export"
 PREVIEW_DPI = 40
@@ -77,23 +75,23 @@ def available_presets() -> tuple[dict[str, tuple[ExportPreset, Path | None]], st
     return out, problem
 
 
-def default_folder(window: MainWindow) -> Path:
+def default_folder(doc: EditionSession) -> Path:
     saved = app_settings().export_value("folder")
     if saved:
         return Path(saved)
-    if window.doc.path is not None:
-        return window.doc.path.parent / "PDF"
+    if doc.path is not None:
+        return doc.path.parent / "PDF"
     return documents_dir() / "Kupang Layout PDF"
 
 
 class ExportDialog(QDialog):
     """Choose and run one export of the open edition."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, host: WindowHost) -> None:
+        super().__init__(host.window())
         self.setObjectName("export_dialog")
-        self.window_ = window
-        self.doc = window.doc
+        self.host = host
+        self.doc = host.doc
         self.job: ExportThread | None = None
         self.outcome: ExportOutcome | None = None
         self.issues: list[Issue] = []
@@ -131,7 +129,7 @@ class ExportDialog(QDialog):
         self.preset_note = QLabel()
         self.preset_note.setWordWrap(True)
         self.preset_note.setStyleSheet("color: #555")
-        self.folder = QLineEdit(str(default_folder(window)))
+        self.folder = QLineEdit(str(default_folder(self.doc)))
         browse = QPushButton(tr(CTX, "&Browse…"))
         browse.clicked.connect(self._browse)
         folder_row = QHBoxLayout()
@@ -275,7 +273,7 @@ class ExportDialog(QDialog):
                 dl = self.doc.display_list(page)
                 issues += check_page(self.doc.edition, page, self.doc.engine, display_list=dl)
         self.issues = sort_issues(issues)
-        lang = self.window_.language
+        lang = self.host.language
         self.pf_list.clear()
         for issue in self.issues:
             if issue.severity == "info":
@@ -361,7 +359,7 @@ class ExportDialog(QDialog):
             combined=self.combined.isChecked(),
             issues=self.issues,
             forced=has_errors(self.issues),
-            language=self.window_.language,
+            language=self.host.language,
         )
         self.outcome = None
         self.job = ExportThread(request)
@@ -500,10 +498,10 @@ def show_preview(parent: QWidget, pixmap: QPixmap, title: str) -> None:
     box.show()
 
 
-def install_export(window: MainWindow) -> None:
-    action = window.acts.by_id.get("export_pdf")
+def install_export(host: WindowHost, action: QAction | None) -> None:
+    """File › Export PDF… (`action`) opens the dialog on `host`'s edition."""
     if action is not None:
-        action.triggered.connect(lambda: _run_dialog(ExportDialog(window)))
+        action.triggered.connect(lambda: _run_dialog(ExportDialog(host)))
 
 
 def _run_dialog(dialog: QDialog) -> None:

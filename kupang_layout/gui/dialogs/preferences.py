@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import contextlib
 import json
-from typing import TYPE_CHECKING
+from typing import Protocol
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 from kupang_layout.common.atomic import FileWriteError, make_folder, write_text_atomically
 from kupang_layout.common.messages import write_error_text
 from kupang_layout.common.runtemp import temp_dir
+from kupang_layout.gui.base.host import WindowHost
 from kupang_layout.gui.base.i18n import noop, tr
 from kupang_layout.gui.base.settings import (
     MAX_AUTOSAVE_SECONDS,
@@ -46,9 +48,6 @@ from kupang_layout.gui.base.settings import (
 from kupang_layout.gui.dialogs.hyphenation_editor import HyphenationEditor
 from kupang_layout.render.pdf.errors import PresetError
 from kupang_layout.render.pdf.presets import PROOF_PRESET, load_presets
-
-if TYPE_CHECKING:
-    from kupang_layout.gui.shell.main_window import MainWindow
 
 CTX = "Preferences"
 UNIT_LABELS = {
@@ -168,19 +167,27 @@ class PresetsPage(QWidget):
         return True
 
 
+class PreferencesHost(WindowHost, Protocol):
+    """The window the preferences apply to: it can switch language and redraw its texts."""
+
+    def set_language(self, code: str) -> None: ...
+
+    def retranslate(self) -> None: ...
+
+
 class PreferencesDialog(QDialog):
     """Edit the preferences; OK and Apply save and apply them at once."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, host: PreferencesHost) -> None:
+        super().__init__(host.window())
         self.setObjectName("preferences_dialog")
-        self.window_ = window
+        self.host = host
         self.setWindowTitle(tr(CTX, "Preferences"))
         s = app_settings()
         self.language = QComboBox()
         for code, name in LANGUAGE_NAMES.items():
             self.language.addItem(name, code)
-        self.language.setCurrentIndex(max(0, self.language.findData(window.language)))
+        self.language.setCurrentIndex(max(0, self.language.findData(host.language)))
         self.units = QComboBox()
         for unit in UNITS:
             self.units.addItem(tr(CTX, UNIT_LABELS[unit]), unit)
@@ -257,13 +264,13 @@ class PreferencesDialog(QDialog):
         s.set("templates/user_dir", folder)
         if self.hyphenation.modified:
             self.hyphenation.save()
-            self.window_.doc.relayout()
+            self.host.doc.relayout()
         self.presets.save()
         code = self.language.currentData()
-        if code != self.window_.language:
-            self.window_.set_language(code)
+        if code != self.host.language:
+            self.host.set_language(code)
         elif units_changed:
-            self.window_.retranslate()  # the status bar shows lengths too
+            self.host.retranslate()  # the status bar shows lengths too
         return True
 
     def accept(self) -> None:
@@ -271,10 +278,10 @@ class PreferencesDialog(QDialog):
             super().accept()
 
 
-def install_preferences(window: MainWindow) -> None:
-    action = window.acts.by_id.get("preferences")
+def install_preferences(host: PreferencesHost, action: QAction | None) -> None:
+    """Edit › Preferences… (`action`) opens the dialog for `host`."""
     if action is not None:
-        action.triggered.connect(lambda: _run_dialog(PreferencesDialog(window)))
+        action.triggered.connect(lambda: _run_dialog(PreferencesDialog(host)))
 
 
 def _run_dialog(dialog: QDialog) -> None:

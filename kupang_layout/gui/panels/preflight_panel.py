@@ -10,10 +10,9 @@ goes to its page, selects its frame and zooms to it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap, QPolygonF
+from PySide6.QtGui import QAction, QBrush, QColor, QIcon, QPainter, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -24,14 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kupang_layout.gui.base.host import WindowHost, main_window_of
 from kupang_layout.gui.base.i18n import tr
 from kupang_layout.gui.base.session import EditionSession
+from kupang_layout.gui.canvas.canvas import PageCanvas
 from kupang_layout.model import Page
 from kupang_layout.model.units import mm
 from kupang_layout.preflight import Issue, check_page, count_by_severity, sort_issues
-
-if TYPE_CHECKING:
-    from kupang_layout.gui.shell.main_window import MainWindow
 
 CTX = "Preflight"
 DEBOUNCE_MS = 400
@@ -265,9 +263,8 @@ class PreflightDock(QDockWidget):
         super().changeEvent(event)
 
 
-def go_to_issue(window: MainWindow, issue: Issue) -> None:
+def go_to_issue(doc: EditionSession, canvas: PageCanvas, issue: Issue) -> None:
     """Show the issue's page, select its frame and zoom to it."""
-    doc = window.doc
     page = doc.edition.page_by_number(issue.page) if issue.page is not None else None
     if page is None:
         return
@@ -275,21 +272,24 @@ def go_to_issue(window: MainWindow, issue: Issue) -> None:
     frame = doc.frame(issue.frame_id) if issue.frame_id else None
     if frame is None:
         doc.set_selection([])
-        window.canvas.fit_page()
+        canvas.fit_page()
         return
     doc.set_selection([frame.id])
     r = frame.rect
-    window.canvas.zoom_to_rect(
+    canvas.zoom_to_rect(
         QRectF(r.x, r.y, r.width, r.height).adjusted(
             -ZOOM_MARGIN, -ZOOM_MARGIN, ZOOM_MARGIN, ZOOM_MARGIN
         )
     )
 
 
-def install_preflight(window: MainWindow) -> PreflightDock:
+def install_preflight(
+    host: WindowHost, canvas: PageCanvas, toggle: QAction | None
+) -> PreflightDock:
     """The preflight dock below the page, its View-menu toggle and a status-bar count."""
-    panel = PreflightPanel(window.doc, lambda: window.language)
-    panel.go_to = lambda issue: go_to_issue(window, issue)
+    window = main_window_of(host)
+    panel = PreflightPanel(host.doc, lambda: host.language)
+    panel.go_to = lambda issue: go_to_issue(host.doc, canvas, issue)
     dock = PreflightDock(panel, window)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
     status = QLabel()
@@ -302,7 +302,6 @@ def install_preflight(window: MainWindow) -> PreflightDock:
 
     panel.updated.connect(show_count)
     show_count()
-    action = window.acts.by_id.get("panel_preflight")
-    if action is not None:
-        action.toggled.connect(dock.setVisible)
+    if toggle is not None:
+        toggle.toggled.connect(dock.setVisible)
     return dock

@@ -65,7 +65,7 @@ def run(path: str | None = None, language: str | None = None) -> int:
     clean_stale_runs()  # temporary folders of runs that were killed
     app = application()
     window = open_window(Path(path) if path else None, language)
-    restore_hook = install_excepthook(window)  # the last resort of the error boundary
+    restore_hook = install_excepthook(window.boundary)  # the last resort of the error boundary
     try:
         window.show()
         QTimer.singleShot(0, lambda: offer_recovery(window))  # after a crash

@@ -17,13 +17,14 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from kupang_layout.common.errorlog import log_exception
 from kupang_layout.common.errortext import reason_text
+from kupang_layout.gui.base.host import WindowHost
 from kupang_layout.gui.base.i18n import tr
 from kupang_layout.gui.base.session import EditionSession
 from kupang_layout.gui.base.settings import app_settings
@@ -37,9 +38,6 @@ from kupang_layout.gui.shell.recovery import (
     recovery_roots,
 )
 from kupang_layout.storage import StorageError, edition_to_json
-
-if TYPE_CHECKING:
-    from kupang_layout.gui.shell.main_window import MainWindow
 
 CTX = "Autosave"
 STRUCTURAL_DELAY_MS = 500
@@ -278,9 +276,9 @@ class AutosaveNotices(QObject):
     """Tells the desk about autosave trouble: always in the status bar, and once (until a
     copy is written in the usual place again) in a warning that does not block work."""
 
-    def __init__(self, window: MainWindow, saver: Autosaver) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, host: WindowHost, saver: Autosaver) -> None:
+        super().__init__(host.window())
+        self.host = host
         self.warned = False
         self.box: QMessageBox | None = None
         saver.saved.connect(self._saved)
@@ -289,7 +287,7 @@ class AutosaveNotices(QObject):
         self._elsewhere_now = False
 
     def _status(self, text: str, ms: int) -> None:
-        self.window.statusBar().showMessage(text, ms)
+        self.host.statusBar().showMessage(text, ms)
 
     def _saved(self, when: str) -> None:
         if not self._elsewhere_now:
@@ -333,7 +331,7 @@ class AutosaveNotices(QObject):
         if self.warned:
             return
         self.warned = True
-        box = QMessageBox(self.window)
+        box = QMessageBox(self.host.window())
         box.setObjectName("autosave_warning")
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(tr(CTX, "Recovery Copy"))
@@ -345,10 +343,17 @@ class AutosaveNotices(QObject):
         self.box = box
 
 
-def install_autosave(window: MainWindow) -> Autosaver:
-    saver = Autosaver(window.doc, window)
-    saver.notices = AutosaveNotices(window, saver)
+def install_autosave(host: WindowHost) -> Autosaver:
+    saver = Autosaver(host.doc, host.window())
+    saver.notices = AutosaveNotices(host, saver)
     return saver
+
+
+class RecoveryHost(WindowHost, Protocol):
+    """The window a recovered edition opens in, with its autosaver."""
+
+    @property
+    def autosave(self) -> Autosaver: ...
 
 
 # -- after a crash ------------------------------------------------------------------
@@ -364,8 +369,9 @@ def recovery_question(orphan: Orphan) -> str:
     return text.replace("%1", source).replace("%2", str(orphan.pages)).replace("%3", when)
 
 
-def offer_recovery(window: MainWindow) -> bool:
+def offer_recovery(host: RecoveryHost) -> bool:
     """Offer the newest recovery copy left by a crash; True if it was recovered."""
+    window = host.window()
     if not window.isVisible():  # closed before the event loop ran
         return False
     orphans = find_orphans()
@@ -394,16 +400,16 @@ def offer_recovery(window: MainWindow) -> bool:
     if clicked is not recover:
         newest.release()
         return False
-    return recover_orphan(window, newest)
+    return recover_orphan(host, newest)
 
 
-def recover_orphan(window: MainWindow, orphan: Orphan) -> bool:
+def recover_orphan(host: RecoveryHost, orphan: Orphan) -> bool:
     try:
         edition = orphan.load()
     except (StorageError, RecoveryError) as exc:
         kept = orphan.set_aside()
         QMessageBox.warning(
-            window,
+            host.window(),
             tr(CTX, "Recover Work"),
             tr(CTX, "The recovery copy cannot be read: %1\n\nIt is kept in %2.")
             .replace("%1", str(exc))
@@ -411,10 +417,10 @@ def recover_orphan(window: MainWindow, orphan: Orphan) -> bool:
         )
         return False
     origin = orphan.origin if orphan.origin is not None and orphan.origin.exists() else None
-    doc = window.doc
+    doc = host.doc
     doc.replace(edition, origin)
     doc.history.mark_modified()
-    window.autosave.adopt(orphan)
+    host.autosave.adopt(orphan)
     doc.changed.emit()
-    window.statusBar().showMessage(tr(CTX, "Work recovered: save it to keep it."), 8000)
+    host.statusBar().showMessage(tr(CTX, "Work recovered: save it to keep it."), 8000)
     return True

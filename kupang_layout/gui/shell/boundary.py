@@ -25,7 +25,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
@@ -34,12 +34,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kupang_layout.common.errorlog import log_exception
 from kupang_layout.common.errortext import KNOWN, describe
+from kupang_layout.gui.base.host import WindowHost
 from kupang_layout.gui.base.i18n import tr
+from kupang_layout.gui.shell.actions import Actions
 from kupang_layout.i18n import register_messages
 from kupang_layout.i18n import tr as message
-
-if TYPE_CHECKING:
-    from kupang_layout.gui.shell.main_window import MainWindow
 
 CTX = "Boundary"
 
@@ -92,21 +91,31 @@ def is_concurrent_change(exc: BaseException) -> bool:
     return any(c.__name__.startswith("Concurrent") for c in type(exc).mro())
 
 
+class BoundaryHost(WindowHost, Protocol):
+    """The window whose actions run inside the boundary (its Save and Save As are used).
+
+    A host with an `autosave` (the shell's `Autosaver`) gets a recovery copy on a failure.
+    """
+
+    @property
+    def acts(self) -> Actions: ...
+
+
 class Boundary(QObject):
     """The error boundary of one main window."""
 
     _from_thread = Signal(object, str)  # an exception raised off the GUI thread
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, host: BoundaryHost) -> None:
+        super().__init__(host.window())
+        self.host = host
         self.box: QMessageBox | None = None
         self.last_message = ""
         self._from_thread.connect(self._report_from_thread)
 
     @property
     def lang(self) -> str:
-        return self.window.language
+        return self.host.language
 
     # -- actions ---------------------------------------------------------------------
     def connect_action(self, action: QAction, slot: Callable[[], object]) -> None:
@@ -126,7 +135,7 @@ class Boundary(QObject):
     # -- reporting -------------------------------------------------------------------
     def report(self, exc: BaseException, action: str, file: str | None = None) -> None:
         """Show `exc` (log it, keep a recovery copy of modified work)."""
-        file = file or (str(self.window.doc.path) if self.window.doc.path else None)
+        file = file or (str(self.host.doc.path) if self.host.doc.path else None)
         log = log_exception(exc, action, file)
         text = describe(exc, action, file, log, self.lang)
         if not isinstance(exc, KNOWN):
@@ -137,7 +146,7 @@ class Boundary(QObject):
 
     def save_failed(self, path: Path, exc: BaseException) -> None:
         """Save or Save As failed: say why, keep the work, offer Save As if it was refused."""
-        action = message("gui.action", self.lang, action=action_label(self.window.acts["save"]))
+        action = message("gui.action", self.lang, action=action_label(self.host.acts["save"]))
         log = log_exception(exc, action, str(path))
         concurrent = is_concurrent_change(exc)
         if concurrent:
@@ -155,12 +164,12 @@ class Boundary(QObject):
         if concurrent and box is not None:
             save_as = box.addButton(tr(CTX, "Save &As…"), QMessageBox.ButtonRole.AcceptRole)
             save_as.setObjectName("save_as")
-            save_as.clicked.connect(self.window.acts["save_as"].trigger)
+            save_as.clicked.connect(self.host.acts["save_as"].trigger)
 
     def _keep_work(self, always: bool = False) -> Path | None:
         """A recovery copy of the open edition now (modified work only, unless `always`)."""
-        doc = self.window.doc
-        saver = getattr(self.window, "autosave", None)
+        doc = self.host.doc
+        saver = getattr(self.host, "autosave", None)
         if saver is None or not (always or doc.history.is_modified or doc.in_group):
             return None
         kept: Path | None = saver.rescue()
@@ -170,12 +179,12 @@ class Boundary(QObject):
         """A window-modal box that does not block the caller; one at a time unless `force`."""
         self.last_message = text
         status = text.split("\n", 1)[0]
-        self.window.statusBar().showMessage(status, 15000)
+        self.host.statusBar().showMessage(status, 15000)
         if self.box is not None and shiboken6.isValid(self.box) and self.box.isVisible():
             if not force:
                 return None
             self.box.close()
-        box = QMessageBox(self.window)
+        box = QMessageBox(self.host.window())
         box.setObjectName("error_box")
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(tr(CTX, "Kupang Layout: Problem"))
@@ -204,16 +213,17 @@ class Boundary(QObject):
             self.report(exc, what)
 
 
-def install_excepthook(window: MainWindow) -> Callable[[], None]:
-    """Route uncaught exceptions of the event loop to `window`'s boundary; returns an undo."""
+def install_excepthook(boundary: Boundary) -> Callable[[], None]:
+    """Route uncaught exceptions of the event loop to `boundary` (a window's); returns an
+    undo. When the window (and so its boundary) is gone, the interpreter reports."""
     previous = sys.excepthook
 
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-        if issubclass(kind, KeyboardInterrupt | SystemExit) or not shiboken6.isValid(window):
+        if issubclass(kind, KeyboardInterrupt | SystemExit) or not shiboken6.isValid(boundary):
             previous(kind, exc, tb)
             return
         try:
-            window.boundary.excepthook(kind, exc, tb)
+            boundary.excepthook(kind, exc, tb)
         except Exception:  # the boundary itself failed: the interpreter's own report
             previous(kind, exc, tb)
 

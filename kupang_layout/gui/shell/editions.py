@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -19,7 +19,9 @@ from PySide6.QtWidgets import QDialog, QDockWidget, QFileDialog, QMenu
 
 from kupang_layout.common.recent import add_recent, clear_recent, existing_recent
 from kupang_layout.editing.handles import frame_at
+from kupang_layout.gui.base.host import WindowHost, main_window_of
 from kupang_layout.gui.base.i18n import tr
+from kupang_layout.gui.canvas.canvas import PageCanvas
 from kupang_layout.gui.dialogs.import_dialog import (
     ImportReport,
     free_group,
@@ -29,12 +31,11 @@ from kupang_layout.gui.dialogs.import_dialog import (
 from kupang_layout.gui.dialogs.new_edition import NewEditionDialog
 from kupang_layout.gui.dialogs.template_gallery import TemplateGallery
 from kupang_layout.gui.panels.pages_panel import PagesPanel, manuscript_paths
-from kupang_layout.gui.shell.boundary import action_label
+from kupang_layout.gui.shell.actions import Actions
+from kupang_layout.gui.shell.boundary import Boundary, action_label
+from kupang_layout.gui.shell.operations import Operations
 from kupang_layout.model import Edition
 from kupang_layout.storage import TemplateLibrary
-
-if TYPE_CHECKING:
-    from kupang_layout.gui.shell.main_window import MainWindow
 
 CTX = "MainWindow"
 MANUSCRIPT_FILTER = "Naskah (*.txt)"
@@ -50,13 +51,31 @@ def template_library() -> TemplateLibrary:
     return TemplateLibrary(user_dir=app_settings().template_dir)
 
 
+class EditionsHost(WindowHost, Protocol):
+    """The main window the editions features are wired into."""
+
+    @property
+    def acts(self) -> Actions: ...
+
+    @property
+    def boundary(self) -> Boundary: ...
+
+    @property
+    def canvas(self) -> PageCanvas: ...
+
+    @property
+    def ops(self) -> Operations: ...
+
+
 class EditionsController(QObject):
     """The editions-and-pages features of one main window."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, host: EditionsHost) -> None:
+        window = main_window_of(host)
         super().__init__(window)
+        self.host = host
         self.window = window
-        self.doc = window.doc
+        self.doc = host.doc
         self.library = template_library
         self.last_report: ImportReport | None = None
         self.last_gallery: TemplateGallery | None = None
@@ -68,11 +87,11 @@ class EditionsController(QObject):
         self.recent_menu = QMenu(window)
         self.recent_menu.setObjectName("menu_recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        acts = window.acts
+        acts = host.acts
         file_menu = self._menu("&File")
         if file_menu is not None:
             file_menu.insertMenu(acts["save"], self.recent_menu)
-        b = window.boundary  # every action inside the window's error boundary
+        b = host.boundary  # every action inside the window's error boundary
         b.connect_action(acts["import_manuscript"], lambda: self.import_from_menu())
         b.connect_action(acts["template_gallery"], lambda: self.open_gallery())
         b.connect_action(acts["apply_template"], lambda: self.open_gallery(apply=True))
@@ -90,12 +109,12 @@ class EditionsController(QObject):
             lambda pid, paths: b.run(import_label, lambda: self.import_files(pid, paths))
         )
         self.doc.path_changed.connect(self._remember_path)
-        window.canvas.installEventFilter(self)
+        host.canvas.installEventFilter(self)
         window.installEventFilter(self)
         self.retranslate()
 
     def _menu(self, title: str) -> QMenu | None:
-        for menu, t in self.window.acts.menus:
+        for menu, t in self.host.acts.menus:
             if t == title:
                 return menu
         return None
@@ -108,7 +127,7 @@ class EditionsController(QObject):
     def _dock_shown(self, on: bool) -> None:
         """The View menu's tick follows the dock (closed with its own button, say)."""
         if shiboken6.isValid(self.window) and not self.window.isHidden():
-            self.window.acts["panel_pages"].setChecked(on)
+            self.host.acts["panel_pages"].setChecked(on)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if obj is self.window:
@@ -118,7 +137,7 @@ class EditionsController(QObject):
                 self._sized = True  # first show: a narrow column of thumbnails
                 self.window.resizeDocks([self.dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
             return False
-        if obj is self.window.canvas:
+        if obj is self.host.canvas:
             return self._canvas_drop(event)
         return False
 
@@ -142,7 +161,7 @@ class EditionsController(QObject):
             action = self.recent_menu.addAction(f"&{i} {path.name}")
             action.setToolTip(str(path))
             action.setStatusTip(str(path))
-            self.window.boundary.connect_action(action, partial(self.window.ops.open, path))
+            self.host.boundary.connect_action(action, partial(self.host.ops.open, path))
         if not files:
             empty = self.recent_menu.addAction(tr(CTX, "(none)"))
             empty.setEnabled(False)
@@ -153,7 +172,7 @@ class EditionsController(QObject):
     # -- templates ----------------------------------------------------------------------------
     def open_gallery(self, apply: bool = False, run: bool = True) -> TemplateGallery:
         gallery = TemplateGallery(self.doc, self.library, self.window)
-        gallery.message.connect(lambda text: self.window.statusBar().showMessage(text, 8000))
+        gallery.message.connect(lambda text: self.host.statusBar().showMessage(text, 8000))
         page = self.doc.page
         if page is not None and page.template:
             with contextlib.suppress(KeyError):  # not in the library (any more)
@@ -195,7 +214,7 @@ class EditionsController(QObject):
                     return reports
                 wanted = free_group(self.doc, page)
             report = import_manuscript(
-                self.window, self.doc, path, page_id, wanted, self.window.language, show
+                self.window, self.doc, path, page_id, wanted, self.host.language, show
             )
             if report is not None:
                 reports.append(report)
@@ -212,9 +231,9 @@ class EditionsController(QObject):
             return False  # pictures and the rest: the canvas's own handling
         event.acceptProposedAction()
         if event.type() == QEvent.Type.Drop:
-            x, y = self.window.canvas.view.to_page(event.position())
-            label = action_label(self.window.acts["import_manuscript"])
-            self.window.boundary.run(label, lambda: self.drop_on_canvas(paths, x, y))
+            x, y = self.host.canvas.view.to_page(event.position())
+            label = action_label(self.host.acts["import_manuscript"])
+            self.host.boundary.run(label, lambda: self.drop_on_canvas(paths, x, y))
         return True
 
     def drop_on_canvas(self, paths: list[Path], x: float, y: float) -> None:
@@ -227,6 +246,6 @@ class EditionsController(QObject):
         self.import_files(page.id, paths, slot)
 
 
-def install_editions(window: MainWindow) -> EditionsController:
+def install_editions(host: EditionsHost) -> EditionsController:
     """Add the pages dock, the recent-files menu and the edition/template/import actions."""
-    return EditionsController(window)
+    return EditionsController(host)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from kupang_layout import __version__
 from kupang_layout.gui.base.i18n import install_language, tr
-from kupang_layout.gui.base.session import EditionSession
+from kupang_layout.gui.base.session import EditionSession, new_edition
 from kupang_layout.gui.base.settings import UNIT_DECIMALS, app_settings, current_unit, to_unit
 from kupang_layout.gui.canvas.canvas import PageCanvas
 from kupang_layout.gui.canvas.inplace import InplaceEditor, edits_in_place
@@ -35,7 +35,7 @@ from kupang_layout.gui.shell.autosave import install_autosave
 from kupang_layout.gui.shell.boundary import Boundary, action_label
 from kupang_layout.gui.shell.editions import install_editions
 from kupang_layout.gui.shell.operations import Operations
-from kupang_layout.model import TextFrame
+from kupang_layout.model import Edition, TextFrame
 
 CTX = "MainWindow"
 VIEW_TOGGLES = {
@@ -100,9 +100,11 @@ class MainWindow(QMainWindow):
         self._model_changed()
         self.resize(1500, 950)
         self._docks_sized = False
-        self.preflight_dock = install_preflight(self)
-        install_export(self)
-        install_preferences(self)
+        self.preflight_dock = install_preflight(
+            self, self.canvas, self.acts.by_id.get("panel_preflight")
+        )
+        install_export(self, self.acts.by_id.get("export_pdf"))
+        install_preferences(self, self.acts.by_id.get("preferences"))
         self.autosave = install_autosave(self)
         self.editions = install_editions(self)
 
@@ -293,6 +295,11 @@ class MainWindow(QMainWindow):
         frame = self._selected_text_frame()
         if frame is not None and frame.story_id:
             self.start_inplace(frame)
+
+    def ask_new_edition(self) -> Edition | None:
+        """The New Edition dialog (a blank edition while the editions part is not wired)."""
+        editions = getattr(self, "editions", None)
+        return editions.ask_new_edition() if editions is not None else new_edition()
 
     def about(self) -> None:
         QMessageBox.about(

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import copy
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from kupang_layout.editing.frame_ops import (
     arrange_commands,
@@ -15,49 +15,65 @@ from kupang_layout.editing.frame_ops import (
     duplicate_commands,
     lock_commands,
 )
+from kupang_layout.gui.base.host import WindowHost
 from kupang_layout.gui.base.i18n import tr
-from kupang_layout.gui.base.session import EditionSession, new_edition
+from kupang_layout.gui.base.session import EditionSession
 from kupang_layout.gui.canvas import images
-from kupang_layout.model import AddPage, Page, RemovePage, TextFrame, UnlinkFrame, new_id
+from kupang_layout.gui.shell.boundary import Boundary
+from kupang_layout.model import AddPage, Edition, Page, RemovePage, TextFrame, UnlinkFrame, new_id
 from kupang_layout.model.units import mm
 from kupang_layout.storage import StorageError, load_edition, save_edition
 from kupang_layout.storage.load_report import load_warnings
-
-if TYPE_CHECKING:
-    from kupang_layout.gui.shell.main_window import MainWindow
 
 CTX = "MainWindow"
 DUPLICATE_OFFSET = mm(5.0)
 EDITION_FILTER = "Kupang Layout (*.kpl)"
 
 
+class OperationsHost(WindowHost, Protocol):
+    """The main window the menu commands work in."""
+
+    @property
+    def boundary(self) -> Boundary: ...
+
+    def ask_save_changes(self) -> bool: ...
+
+    def ask_new_edition(self) -> Edition | None: ...
+
+    def file_dialog(self, save: bool, title: str, filters: str) -> Path | None: ...
+
+
 class Operations:
     """Menu commands of one main window."""
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    def __init__(self, host: OperationsHost) -> None:
+        self.host = host
 
     @property
     def doc(self) -> EditionSession:
-        return self.window.doc
+        return self.host.doc
+
+    @property
+    def window(self) -> QWidget:
+        """The window the menu commands' dialogs and boxes belong to."""
+        return self.host.window()
 
     def error_box(self, text: str) -> None:
         QMessageBox.warning(self.window, "Kupang Layout", text)
 
     # -- files --------------------------------------------------------------
     def new(self) -> None:
-        if not self.window.ask_save_changes():
+        if not self.host.ask_save_changes():
             return
-        editions = getattr(self.window, "editions", None)
-        edition = editions.ask_new_edition() if editions is not None else new_edition()
+        edition = self.host.ask_new_edition()
         if edition is not None:
             self.doc.replace(edition, None)
 
     def open(self, path: Path | None = None) -> bool:
-        if not self.window.ask_save_changes():
+        if not self.host.ask_save_changes():
             return False
         if path is None or not isinstance(path, Path):
-            path = self.window.file_dialog(False, tr(CTX, "Open Edition"), EDITION_FILTER)
+            path = self.host.file_dialog(False, tr(CTX, "Open Edition"), EDITION_FILTER)
             if path is None:
                 return False
         try:
@@ -80,7 +96,7 @@ class Operations:
             return None
         self.doc.history.mark_modified()
         self.doc.changed.emit()
-        lang = self.window.language
+        lang = self.host.language
         box = QMessageBox(self.window)
         box.setObjectName("load_warnings_box")
         box.setIcon(QMessageBox.Icon.Information)
@@ -95,7 +111,7 @@ class Operations:
         box.setWindowModality(Qt.WindowModality.WindowModal)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
-        self.window.statusBar().showMessage(warnings[0].message(lang), 15000)
+        self.host.statusBar().showMessage(warnings[0].message(lang), 15000)
         return box
 
     def save(self) -> bool:
@@ -104,7 +120,7 @@ class Operations:
         return self._save_to(self.doc.path)
 
     def save_as(self) -> bool:
-        path = self.window.file_dialog(True, tr(CTX, "Save Edition"), EDITION_FILTER)
+        path = self.host.file_dialog(True, tr(CTX, "Save Edition"), EDITION_FILTER)
         if path is None:
             return False
         if path.suffix.lower() != ".kpl":
@@ -118,11 +134,11 @@ class Operations:
         try:
             save_edition(self.doc.edition, path)
         except Exception as exc:  # the Save boundary: nothing may fail silently
-            self.window.boundary.save_failed(path, exc)
+            self.host.boundary.save_failed(path, exc)
             return False
         self.doc.history.mark_clean()
         self.doc.set_path(path)
-        self.window.statusBar().showMessage(tr(CTX, "Saved %1").replace("%1", str(path)), 4000)
+        self.host.statusBar().showMessage(tr(CTX, "Saved %1").replace("%1", str(path)), 4000)
         return True
 
     def place(self) -> None:
@@ -137,7 +153,7 @@ class Operations:
         dl = self.doc.display_list()
         if dl is None:
             return
-        path = self.window.file_dialog(True, tr(CTX, "Export Page as PNG"), "PNG (*.png)")
+        path = self.host.file_dialog(True, tr(CTX, "Export Page as PNG"), "PNG (*.png)")
         if path is None:
             return
         try:
