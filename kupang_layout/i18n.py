@@ -49,10 +49,25 @@ def register_messages(messages: dict[str, dict[str, str]]) -> None:
         MESSAGES[key] = entry
 
 
-def tr(key: str, lang: str | None = None, **params: object) -> str:
-    """The message `key` in the current (or given) language, with params filled in."""
+class _Params(dict[str, object]):
+    """The params of a message; one the text names but the caller lacks stays `{name}`."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def tr(key: str, lang: str | None = None, /, **params: object) -> str:
+    """The message `key` in the current (or given) language, with params filled in.
+
+    The one function that renders a non-Qt message. An unknown key is shown as
+    itself; a param the text names but the caller lacks stays `{name}`, so a
+    message never fails to show (the tests check that every text gets its params).
+    """
     entry = MESSAGES.get(key)
     if entry is None:
         return key
     text = entry.get(lang or current_language()) or entry["en"]
-    return text.format(**params)
+    try:
+        return text.format_map(_Params(params))
+    except (IndexError, ValueError):  # a positional field or a bad format spec
+        return text

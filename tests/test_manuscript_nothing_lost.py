@@ -94,7 +94,7 @@ def check_structure(m: Manuscript) -> None:
         assert p.text == p.text.strip() and p.text
         assert not p.continues or p.attribution is None
     for w in m.warnings:
-        assert w.key in MESSAGES
+        assert f"manuscript.{w.key}" in MESSAGES
         for lang in ("id", "en"):
             assert "{" not in format_warning(w, lang)
 
