@@ -1,4 +1,5 @@
-"""The GUI's Qt-free logic: snapping, handles, frame operations, text edits back to runs."""
+"""The editing operations (Qt-free, `kupang_layout.editing`): snapping, handles, frame operations,
+text edits back to runs."""
 
 from __future__ import annotations
 
