@@ -85,7 +85,7 @@ def format_table(issues: list[Issue], lang: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from kupang_layout.engine.layout import LayoutEngine
-    from kupang_layout.preflight import check_pdf_folder, run_preflight
+    from kupang_layout.preflight import run_preflight
     from kupang_layout.storage import StorageError
 
     lang = current_language()
@@ -100,6 +100,8 @@ def run(args: argparse.Namespace) -> int:
             return _fail(ui_text("pdf_dir_missing", lang, path=args.pdf))
     issues = run_preflight(edition, LayoutEngine())
     if folder is not None:
+        from kupang_layout.preflight import check_pdf_folder  # pikepdf: only with --pdf
+
         try:
             pdf_issues = check_pdf_folder(edition, folder)
         except OSError as exc:
