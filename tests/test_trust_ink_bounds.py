@@ -18,9 +18,9 @@ import pytest
 from kupang_layout.common.runtemp import run_dir
 from kupang_layout.preflight import pdf_ink
 from kupang_layout.preflight.issues import DEFAULT_SETTINGS
-from kupang_layout.preflight.messages import message_text
 from kupang_layout.preflight.pdf_ink import MAX_PIXELS, check_ink, measure_ink, page_dpi
 from kupang_layout.preflight.pdf_report import PdfReport
+from kupang_layout.preflight.texts import message_text
 
 needs_gs = pytest.mark.skipif(shutil.which("gs") is None, reason="Ghostscript is not here")
 

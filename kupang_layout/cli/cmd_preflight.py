@@ -18,7 +18,7 @@ from pathlib import Path
 from kupang_layout.cli.open_edition import open_edition
 from kupang_layout.i18n import current_language, tr
 from kupang_layout.preflight.issues import Issue, count_by_severity, has_errors, sort_issues
-from kupang_layout.preflight.messages import ui_text
+from kupang_layout.preflight.texts import ui_text
 
 EXIT_OK = 0
 EXIT_ERRORS = 1

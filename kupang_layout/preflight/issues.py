@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from kupang_layout.preflight.messages import hint_text, message_text, role_name, severity_label
+from kupang_layout.preflight.texts import hint_text, message_text, role_name, severity_label
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")

@@ -35,7 +35,6 @@ import pikepdf
 from PIL import Image, ImageChops, ImageMath, UnidentifiedImageError
 
 from kupang_layout.common.runtemp import temp_dir
-from kupang_layout.preflight.messages import HINTS, MESSAGES
 from kupang_layout.preflight.pdf_report import PdfReport
 
 #: Percent over the limit the percentile may reach before the page fails (the plant's).
@@ -49,28 +48,6 @@ MAX_PIXELS = 12_000_000
 GS_MEMORY_BYTES = 2 * 1024**3
 GS_FILE_BYTES = 512 * 1024**2
 _PLATE = re.compile(r"^p(\d+)\((.+)\)\.tif$")
-
-# The messages of the bounded check, beside the other PDF rules' messages.
-INK_MESSAGES: dict[str, dict[str, str]] = {
-    "pdf-ink-timeout": {
-        "id": "Tinta total halaman {page} tidak dapat diperiksa dalam {seconds} detik.",
-        "en": "The total ink of page {page} could not be checked within {seconds} s.",
-    },
-    "pdf-ink-page-failed": {
-        "id": "Ghostscript tidak dapat merender halaman {page}: {reason}",
-        "en": "Ghostscript could not render page {page}: {reason}",
-    },
-}
-INK_HINTS: dict[str, dict[str, str]] = {
-    "pdf-ink-timeout": {
-        "id": "Sederhanakan halaman (gambar besar, banyak objek) lalu ekspor lagi.",
-        "en": "Simplify the page (large pictures, many objects) and export again.",
-    },
-}
-for _key, _entry in INK_MESSAGES.items():
-    MESSAGES.setdefault(_key, _entry)
-for _key, _entry in INK_HINTS.items():
-    HINTS.setdefault(_key, _entry)
 
 
 @dataclass(frozen=True, slots=True)
