@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from kupang_layout.i18n import current_language, register_messages
+import string
+
+from kupang_layout.i18n import register_messages, tr
 
 __all__ = ["MESSAGES", "REASONS", "reason_text"]
 
@@ -86,19 +88,23 @@ MESSAGES: dict[str, dict[str, str]] = {
 register_messages(MESSAGES)
 
 
+#: Every param a reason's text names (a param the caller lacks is shown as "?").
+_FIELDS = frozenset(
+    field
+    for entry in MESSAGES.values()
+    for text in entry.values()
+    for _, field, _, _ in string.Formatter().parse(text)
+    if field
+)
+
+
 def reason_text(reason: str, lang: str | None = None, **params: object) -> str:
     """The reason's text in the current (or given) language, params filled in.
 
     A param the text names but the caller lacks is shown as a question mark, so a
     reason read back from a report without its params still reads.
     """
-    entry = MESSAGES.get(f"imaging.{reason}")
-    if entry is None:
+    key = f"imaging.{reason}"
+    if key not in MESSAGES:
         return reason
-    text = entry.get(lang or current_language()) or entry["en"]
-    return text.format_map(_Defaulting(params))
-
-
-class _Defaulting(dict[str, object]):
-    def __missing__(self, key: str) -> object:
-        return "?"
+    return tr(key, lang, **{**dict.fromkeys(_FIELDS, "?"), **params})
