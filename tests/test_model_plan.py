@@ -133,3 +133,36 @@ def test_a_page_with_two_frames_of_one_id_is_refused() -> None:
     for command in (PlacePage(twin), AddPage(twin), ReplacePage("p1", twin, [])):
         with pytest.raises(CommandError, match="exists already"):
             History(ed).execute(command)
+
+
+def test_ad_frames_take_the_booked_size_in_the_bottom_right() -> None:
+    from kupang_layout.model import mm
+    from kupang_layout.model.ads import AD_ROLE, ad_frame
+    from kupang_layout.model.geometry import ColumnGrid, Margins
+
+    page = Page(
+        id="p",
+        number=3,
+        width=mm(280),
+        height=mm(430),
+        margins=Margins(mm(20), mm(15), mm(12), mm(12)),
+        columns=ColumnGrid(5, mm(4.5)),
+    )
+    area = page.content_rect
+    col = (area.width - 4 * mm(4.5)) / 5
+    booking = AdBooking("ad7", "Toko Sinar", page=3, columns=3, depth=mm(100))
+    frame = ad_frame(page, booking, "f-ad7")
+    assert frame.locked and frame.role == AD_ROLE and frame.extra == {"ad": "ad7"}
+    assert frame.rect.width == pytest.approx(3 * col + 2 * mm(4.5))
+    assert frame.rect.height == pytest.approx(mm(100))
+    assert frame.rect.right == pytest.approx(area.right)
+    assert frame.rect.bottom == pytest.approx(area.bottom)
+    full = ad_frame(page, AdBooking("f", "X", page=3, size="full"), "f1").rect
+    assert (full.x, full.y, full.width, full.height) == pytest.approx(
+        (area.x, area.y, area.width, area.height)
+    )
+    half = ad_frame(page, AdBooking("h", "X", page=3, size="half"), "f2").rect
+    assert half.width == pytest.approx(area.width)
+    assert 2 * half.height + mm(4.5) == pytest.approx(area.height)
+    quarter = ad_frame(page, AdBooking("q", "X", page=3, size="quarter"), "f3").rect
+    assert 2 * quarter.width + mm(4.5) == pytest.approx(area.width)

@@ -166,6 +166,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.role_masthead": {"id": "Kepala koran", "en": "Masthead"},
     "cli.role_teaser": {"id": "Cuplikan", "en": "Teaser"},
     "cli.role_free": {"id": "Bebas", "en": "Free"},
+    "cli.role_ad": {"id": "Iklan", "en": "Advertisement"},
     # -- demo ------------------------------------------------------------------------
     "cli.demo_building": {
         "id": "Membuat edisi contoh {paper} edisi {edition}, {date}",

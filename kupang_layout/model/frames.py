@@ -23,6 +23,7 @@ SLOT_ROLES = (
     "masthead",
     "teaser",
     "free",
+    "ad",
 )
 
 FIT_MODES = ("fill", "fit", "stretch", "manual")

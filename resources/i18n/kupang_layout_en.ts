@@ -36,24 +36,12 @@ Recover it? Recovered work is not saved to the file until you save it.</translat
       <translation>Work recovered: save it to keep it.</translation>
     </message>
     <message>
-      <source>Recovery copy saved at %1</source>
-      <translation>Recovery copy saved at %1</translation>
+      <source>Recovery Copy</source>
+      <translation>Recovery Copy</translation>
     </message>
     <message>
       <source>Could not write the recovery copy: %1</source>
       <translation>Could not write the recovery copy: %1</translation>
-    </message>
-    <message>
-      <source>The recovery copy cannot be read: %1
-
-It is kept in %2.</source>
-      <translation>The recovery copy cannot be read: %1
-
-It is kept in %2.</translation>
-    </message>
-    <message>
-      <source>Recovery Copy</source>
-      <translation>Recovery Copy</translation>
     </message>
     <message>
       <source>The recovery copy of your work cannot be written: %1
@@ -68,12 +56,24 @@ The edition is still open and nothing is lost yet. Save it now (Save As into ano
       <translation>Recovery copy saved in %1 (the usual folder cannot be written)</translation>
     </message>
     <message>
+      <source>Recovery copy saved at %1</source>
+      <translation>Recovery copy saved at %1</translation>
+    </message>
+    <message>
       <source>The recovery copy cannot be written in the usual folder (%1).
 
 It is written to %2 instead, until the usual folder can be written again.</source>
       <translation>The recovery copy cannot be written in the usual folder (%1).
 
 It is written to %2 instead, until the usual folder can be written again.</translation>
+    </message>
+    <message>
+      <source>The recovery copy cannot be read: %1
+
+It is kept in %2.</source>
+      <translation>The recovery copy cannot be read: %1
+
+It is kept in %2.</translation>
     </message>
   </context>
   <context>
@@ -415,14 +415,6 @@ It is written to %2 instead, until the usual folder can be written again.</trans
   <context>
     <name>MainWindow</name>
     <message>
-      <source>Edition Repaired</source>
-      <translation>Edition Repaired</translation>
-    </message>
-    <message>
-      <source>Opening %1 repaired what could not be used as it was:</source>
-      <translation>Opening %1 repaired what could not be used as it was:</translation>
-    </message>
-    <message>
       <source>&amp;New Edition</source>
       <translation>&amp;New Edition</translation>
     </message>
@@ -753,6 +745,10 @@ Page layout for the print edition of Kupang Times.</translation>
       <translation>Images (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
+      <source>Edition Repaired</source>
+      <translation>Edition Repaired</translation>
+    </message>
+    <message>
       <source>Save Edition</source>
       <translation>Save Edition</translation>
     </message>
@@ -767,6 +763,10 @@ Page layout for the print edition of Kupang Times.</translation>
     <message>
       <source>Open Edition</source>
       <translation>Open Edition</translation>
+    </message>
+    <message>
+      <source>Opening %1 repaired what could not be used as it was:</source>
+      <translation>Opening %1 repaired what could not be used as it was:</translation>
     </message>
     <message>
       <source>Saved %1</source>
@@ -1213,6 +1213,10 @@ Page layout for the print edition of Kupang Times.</translation>
     <message>
       <source>Free</source>
       <translation>Free</translation>
+    </message>
+    <message>
+      <source>Advertisement</source>
+      <translation>Advertisement</translation>
     </message>
   </context>
   <context>

@@ -36,24 +36,12 @@ Pulihkan? Pekerjaan yang dipulihkan belum tersimpan ke berkas sampai Anda menyim
       <translation>Pekerjaan dipulihkan: simpan agar tidak hilang.</translation>
     </message>
     <message>
-      <source>Recovery copy saved at %1</source>
-      <translation>Salinan pemulihan dibuat pukul %1</translation>
+      <source>Recovery Copy</source>
+      <translation>Salinan Pemulihan</translation>
     </message>
     <message>
       <source>Could not write the recovery copy: %1</source>
       <translation>Salinan pemulihan tidak dapat ditulis: %1</translation>
-    </message>
-    <message>
-      <source>The recovery copy cannot be read: %1
-
-It is kept in %2.</source>
-      <translation>Salinan pemulihan tidak dapat dibaca: %1
-
-Salinan itu disimpan di %2.</translation>
-    </message>
-    <message>
-      <source>Recovery Copy</source>
-      <translation>Salinan Pemulihan</translation>
     </message>
     <message>
       <source>The recovery copy of your work cannot be written: %1
@@ -68,12 +56,24 @@ Edisi masih terbuka dan belum ada yang hilang. Simpan sekarang (dengan Simpan Se
       <translation>Salinan pemulihan disimpan di %1 (folder biasanya tidak dapat ditulis)</translation>
     </message>
     <message>
+      <source>Recovery copy saved at %1</source>
+      <translation>Salinan pemulihan dibuat pukul %1</translation>
+    </message>
+    <message>
       <source>The recovery copy cannot be written in the usual folder (%1).
 
 It is written to %2 instead, until the usual folder can be written again.</source>
       <translation>Salinan pemulihan tidak dapat ditulis di folder biasanya (%1).
 
 Salinan ditulis ke %2, sampai folder biasanya dapat ditulis lagi.</translation>
+    </message>
+    <message>
+      <source>The recovery copy cannot be read: %1
+
+It is kept in %2.</source>
+      <translation>Salinan pemulihan tidak dapat dibaca: %1
+
+Salinan itu disimpan di %2.</translation>
     </message>
   </context>
   <context>
@@ -415,14 +415,6 @@ Salinan ditulis ke %2, sampai folder biasanya dapat ditulis lagi.</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <source>Edition Repaired</source>
-      <translation>Edisi Diperbaiki</translation>
-    </message>
-    <message>
-      <source>Opening %1 repaired what could not be used as it was:</source>
-      <translation>Saat membuka %1, bagian yang tidak dapat dipakai apa adanya telah diperbaiki:</translation>
-    </message>
-    <message>
       <source>&amp;New Edition</source>
       <translation>&amp;Edisi Baru</translation>
     </message>
@@ -753,6 +745,10 @@ Tata letak halaman untuk edisi cetak Kupang Times.</translation>
       <translation>Gambar (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
+      <source>Edition Repaired</source>
+      <translation>Edisi Diperbaiki</translation>
+    </message>
+    <message>
       <source>Save Edition</source>
       <translation>Simpan Edisi</translation>
     </message>
@@ -767,6 +763,10 @@ Tata letak halaman untuk edisi cetak Kupang Times.</translation>
     <message>
       <source>Open Edition</source>
       <translation>Buka Edisi</translation>
+    </message>
+    <message>
+      <source>Opening %1 repaired what could not be used as it was:</source>
+      <translation>Saat membuka %1, bagian yang tidak dapat dipakai apa adanya telah diperbaiki:</translation>
     </message>
     <message>
       <source>Saved %1</source>
@@ -1213,6 +1213,10 @@ Tata letak halaman untuk edisi cetak Kupang Times.</translation>
     <message>
       <source>Free</source>
       <translation>Bebas</translation>
+    </message>
+    <message>
+      <source>Advertisement</source>
+      <translation>Iklan</translation>
     </message>
   </context>
   <context>

@@ -61,6 +61,7 @@ ROLE_LABELS = {
     "masthead": noop("Roles", "Masthead"),
     "teaser": noop("Roles", "Teaser"),
     "free": noop("Roles", "Free"),
+    "ad": noop("Roles", "Advertisement"),
 }
 FIT_LABELS = {
     "fill": noop(CTX, "Fill frame"),
