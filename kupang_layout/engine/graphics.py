@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kupang_layout.engine.displaylist import BoxItem, ImageItem, Ink, Item, Marker, RuleItem
+from kupang_layout.model.ads import content_size
 from kupang_layout.model.assets import Asset
 from kupang_layout.model.color import Swatch
 from kupang_layout.model.edition import Edition
@@ -40,8 +41,10 @@ def bleed_extended(rect: Rect, page: Page) -> Rect:
     return Rect(x0, y0, x1 - x0, y1 - y0)
 
 
-def image_placement(frame: ImageFrame, clip: Rect, width_px: int, height_px: int) -> Rect:
-    """Where the whole picture lands for the frame's fit mode, scale and offset."""
+def image_placement(frame: ImageFrame, clip: Rect, width_px: float, height_px: float) -> Rect:
+    """Where the whole picture lands for the frame's fit mode, scale and offset.
+
+    A PDF ad's size is its exact trim size in points (so 'manual' shows it at 100 %)."""
     if width_px <= 0 or height_px <= 0:
         return clip
     if frame.fit == "stretch":
@@ -91,7 +94,8 @@ def image_items(frame: ImageFrame, page: Page, edition: Edition) -> list[Item]:
         )
     else:
         width_px, height_px = upright_size(asset, edition)
-        placed = image_placement(frame, clip, width_px, height_px)
+        exact = content_size(asset)  # a PDF ad: its trim size in points, not rounded
+        placed = image_placement(frame, clip, *(exact or (width_px, height_px)))
         items.append(ImageItem(
             asset=asset.sha256,
             clip_x=clip.x, clip_y=clip.y, clip_width=clip.width, clip_height=clip.height,

@@ -14,6 +14,7 @@ from collections import OrderedDict
 from kupang_layout.errors import KupangError
 from kupang_layout.imaging.decode import open_image, orientation_of, upright_size, verify_image
 from kupang_layout.imaging.errors import ImagingError
+from kupang_layout.imaging.pdfdoc import PDF_EXT, read_pdf_facts
 from kupang_layout.model.assets import Asset, AssetSource, MissingAssetError
 
 __all__ = ["asset_problem", "check_hash", "read_verified", "upright_asset_size"]
@@ -76,7 +77,10 @@ def asset_problem(asset: Asset, source: AssetSource) -> ImagingError | None:
                 else ImagingError(name, verdict.reason, verdict.detail, **verdict.params)
             )
     try:
-        verify_image(data, name)
+        if asset.ext == PDF_EXT:
+            read_pdf_facts(data, name)  # an ad's PDF: checked as at the door, never decoded
+        else:
+            verify_image(data, name)
         found: ImagingError | None = None
     except ImagingError as exc:
         found = exc
@@ -93,7 +97,7 @@ def upright_asset_size(asset: Asset, source: AssetSource | None) -> tuple[int, i
     bytes' header the first time it is asked for, once per process; when the bytes
     cannot be read, the stored size is used (the problem is reported elsewhere).
     """
-    if asset.settled or source is None:
+    if asset.settled or source is None or asset.ext == PDF_EXT:
         return asset.width_px, asset.height_px
     with _lock:
         got = _upright.get(asset.sha256)

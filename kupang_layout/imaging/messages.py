@@ -21,6 +21,11 @@ REASONS = (
     "no-memory",
     "hash-mismatch",
     "unreadable",
+    "pdf-encrypted",
+    "pdf-damaged",
+    "pdf-no-pages",
+    "pdf-rotated",
+    "pdf-no-area",
 )
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -79,6 +84,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "imaging.unreadable": {
         "id": "berkas gambar tidak dapat dibaca ({detail})",
         "en": "the image file cannot be read ({detail})",
+    },
+    "imaging.pdf-encrypted": {
+        "id": "PDF dikunci (terenkripsi); minta PDF/X-1a tanpa kata sandi dari pengiklan",
+        "en": "the PDF is encrypted; ask the advertiser for a PDF/X-1a without a password",
+    },
+    "imaging.pdf-damaged": {
+        "id": "PDF rusak dan tidak dapat dibaca utuh; minta kiriman ulang berkas iklannya",
+        "en": "the PDF is damaged and cannot be read whole; ask for the ad file again",
+    },
+    "imaging.pdf-no-pages": {
+        "id": "PDF tidak berisi halaman; minta kiriman ulang berkas iklannya",
+        "en": "the PDF has no pages; ask for the ad file again",
+    },
+    "imaging.pdf-rotated": {
+        "id": "halaman pertama PDF diputar {angle} derajat; minta iklan dalam posisi tegak",
+        "en": "the PDF's first page is rotated by {angle} degrees; ask for the ad upright",
+    },
+    "imaging.pdf-no-area": {
+        "id": "ukuran halaman PDF tidak masuk akal ({width} x {height} pt)",
+        "en": "the PDF's page size makes no sense ({width} x {height} pt)",
     },
     "imaging.refused": {
         "id": "Foto {name} ditolak, tidak ada yang ditambahkan ke edisi: {reason}",

@@ -18,6 +18,7 @@ from kupang_layout.model.edition import Edition
 from kupang_layout.model.page import Page
 from kupang_layout.model.styles import StyleError
 from kupang_layout.preflight.context import PageContext
+from kupang_layout.preflight.doc_ads import ad_rules, without_pdf_ads
 from kupang_layout.preflight.doc_graphics import bleed_rules, image_rules, ink_rules
 from kupang_layout.preflight.doc_model import asset_rules, font_rules, slot_rules
 from kupang_layout.preflight.doc_pages import page_number_rules
@@ -82,7 +83,8 @@ def check_page(
     out += rich_black_rules(ctx, display_list)
     out += overprint_rules(ctx, display_list)
     out += run_font_rules(ctx, display_list, registry, reported_fonts)
-    out += image_rules(ctx, display_list)
+    out += image_rules(ctx, without_pdf_ads(ctx, display_list))  # pixels' rules
+    out += ad_rules(ctx, display_list)
     out += bleed_rules(ctx, display_list)
     out += ink_rules(ctx, display_list)
     out = [i for i in out if i.frame_id not in parked] if parked else out

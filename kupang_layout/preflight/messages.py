@@ -300,6 +300,83 @@ MESSAGES: dict[str, Entry] = {
         "id": "Tidak ada PDF untuk halaman ini di folder ({expected}).",
         "en": "There is no PDF for this page in the folder ({expected}).",
     },
+    # -- advertisements (doc_ads.py): every message names the advertiser and the ad --
+    "ad-size": {
+        "id": (
+            "Iklan {advertiser} ({ad}) berukuran {width} x {height} mm, dipesan "
+            "{booked_width} x {booked_height} mm (selisih lebih dari 1 mm)."
+        ),
+        "en": (
+            "Ad {advertiser} ({ad}) is {width} x {height} mm, booked {booked_width} x "
+            "{booked_height} mm (more than 1 mm off)."
+        ),
+    },
+    "ad-scaled": {
+        "id": "Iklan {advertiser} ({ad}) dicetak berskala {scale_x} % x {scale_y} %.",
+        "en": "Ad {advertiser} ({ad}) is printed scaled to {scale_x} % x {scale_y} %.",
+    },
+    "ad-cropped": {
+        "id": "Iklan {advertiser} ({ad}) terpotong bingkainya (hingga {cut} mm).",
+        "en": "Ad {advertiser} ({ad}) is cropped by its frame (up to {cut} mm).",
+    },
+    "ad-no-file": {
+        "id": "Iklan {advertiser} ({ad}) sudah dipesan tetapi berkasnya belum ada.",
+        "en": "Ad {advertiser} ({ad}) is booked but its file has not arrived.",
+    },
+    "ad-not-placed": {
+        "id": "Iklan {advertiser} ({ad}) dipesan di halaman ini tetapi belum ditempatkan.",
+        "en": "Ad {advertiser} ({ad}) is booked on this page but not placed.",
+    },
+    "ad-unbooked": {
+        "id": "Bingkai iklan {advertiser} ({ad}) tidak lagi punya pesanan di rencana halaman.",
+        "en": "The ad frame of {advertiser} ({ad}) has no booking in the flat plan any more.",
+    },
+    "ad-colour": {
+        "id": "Iklan {advertiser} ({ad}) memakai warna yang bukan CMYK: {what}.",
+        "en": "Ad {advertiser} ({ad}) uses colour that is not CMYK: {what}.",
+    },
+    "ad-font": {
+        "id": "Iklan {advertiser} ({ad}): huruf {what} tidak disematkan.",
+        "en": "Ad {advertiser} ({ad}): font {what} is not embedded.",
+    },
+    "ad-transparency": {
+        "id": "Iklan {advertiser} ({ad}) memakai transparansi ({what}); PDF/X-1a melarangnya.",
+        "en": "Ad {advertiser} ({ad}) uses transparency ({what}); PDF/X-1a forbids it.",
+    },
+    "ad-lzw": {
+        "id": "Iklan {advertiser} ({ad}) memakai kompresi LZW ({what}); percetakan menolaknya.",
+        "en": "Ad {advertiser} ({ad}) uses LZW compression ({what}); the plant refuses it.",
+    },
+    "ad-image-ppi": {
+        "id": "Gambar di dalam iklan {advertiser} ({ad}) hanya {what} ppi.",
+        "en": "A picture inside ad {advertiser} ({ad}) is only {what} ppi.",
+    },
+    "ad-black-overprint": {
+        "id": "Teks hitam di iklan {advertiser} ({ad}) tidak overprint ({what} kali).",
+        "en": "Black text in ad {advertiser} ({ad}) does not overprint ({what} times).",
+    },
+    "ad-ink": {
+        "id": "Tinta total iklan {advertiser} ({ad}) mencapai {total} %, batasnya {limit} %.",
+        "en": "The total ink of ad {advertiser} ({ad}) reaches {total} %, the limit is {limit} %.",
+    },
+    "ad-ink-unchecked": {
+        "id": "Tinta total iklan {advertiser} ({ad}) tidak dapat diperiksa: {what}",
+        "en": "The total ink of ad {advertiser} ({ad}) could not be checked: {what}",
+    },
+    "ad-unreadable": {
+        "id": "Berkas iklan {advertiser} ({ad}) tidak dapat dibaca: {what}",
+        "en": "The file of ad {advertiser} ({ad}) cannot be read: {what}",
+    },
+    "ad-picture-rgb": {
+        "id": (
+            "Iklan {advertiser} ({ad}) adalah gambar {mode}; warnanya diubah ke CMYK "
+            "koran saat ekspor dan dapat bergeser."
+        ),
+        "en": (
+            "Ad {advertiser} ({ad}) is a {mode} picture; its colours are converted to "
+            "newsprint CMYK on export and may shift."
+        ),
+    },
     # -- the bounded ink check (pdf_ink.py) --------------------------------------
     "pdf-ink-timeout": {
         "id": "Tinta total halaman {page} tidak dapat diperiksa dalam {seconds} detik.",
@@ -438,6 +515,34 @@ HINTS: dict[str, Entry] = {
         "id": "Ekspor halaman ini.",
         "en": "Export this page.",
     },
+    "ad-size": {
+        "id": "Minta berkas iklan dengan ukuran pesanan dari bagian iklan.",
+        "en": "Ask the advertising department for the ad at its booked size.",
+    },
+    "ad-colour": {
+        "id": "Minta iklan sebagai PDF/X-1a (CMYK saja) dari bagian iklan.",
+        "en": "Ask the advertising department for the ad as PDF/X-1a (CMYK only).",
+    },
+    "ad-font": {
+        "id": "Minta iklan sebagai PDF/X-1a dengan semua huruf disematkan.",
+        "en": "Ask for the ad as PDF/X-1a with every font embedded.",
+    },
+    "ad-transparency": {
+        "id": "Minta iklan sebagai PDF/X-1a (transparansi diratakan).",
+        "en": "Ask for the ad as PDF/X-1a (transparency flattened).",
+    },
+    "ad-ink": {
+        "id": "Minta iklan yang dibuat untuk kertas koran (tinta total maksimal 240 %).",
+        "en": "Ask for the ad made for newsprint (at most 240 % total ink).",
+    },
+    "ad-no-file": {
+        "id": "Tanyakan berkasnya ke bagian iklan, lalu tempatkan di bingkai iklan.",
+        "en": "Ask the advertising department for the file, then place it in the ad frame.",
+    },
+    "ad-unbooked": {
+        "id": "Hapus bingkai iklan atau pesan ulang iklannya di rencana halaman.",
+        "en": "Delete the ad frame or book the ad again in the flat plan.",
+    },
     "pdf-ink-timeout": {
         "id": "Sederhanakan halaman (gambar besar, banyak objek) lalu ekspor lagi.",
         "en": "Simplify the page (large pictures, many objects) and export again.",
@@ -460,6 +565,7 @@ ROLES: dict[str, Entry] = {
     "masthead": {"id": "kop", "en": "masthead"},
     "teaser": {"id": "teaser", "en": "teaser"},
     "free": {"id": "bebas", "en": "free"},
+    "ad": {"id": "iklan", "en": "advertisement"},
 }
 
 EDGES: dict[str, Entry] = {

@@ -22,7 +22,7 @@ __all__ = [
 ]
 
 DOCUMENT_ENTRY = "document.json"
-ASSET_ENTRY_RE = re.compile(r"assets/([0-9a-f]{64})\.(jpg|png|tif)")
+ASSET_ENTRY_RE = re.compile(r"assets/([0-9a-f]{64})\.(jpg|png|tif|pdf)")
 _DRIVE = re.compile(r"[A-Za-z]:")
 _METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 

@@ -38,7 +38,8 @@ __all__ = [
 ]
 
 SHA256_RE = re.compile(r"[0-9a-f]{64}")
-ASSET_EXTS = ("jpg", "png", "tif")
+# "pdf": an advertisement delivered as PDF (placed as vector, never decoded).
+ASSET_EXTS = ("jpg", "png", "tif", "pdf")
 
 # Every optional style value: (field, kind, limits). kind is str/float/int/bool; the
 # limits are (lo, hi) for numbers (lo exclusive when a third item is True) or

@@ -25,6 +25,7 @@ from kupang_layout.model.edition import Edition
 from kupang_layout.model.units import to_mm
 from kupang_layout.render.pdf.errors import ImageError, PdfExportError
 from kupang_layout.render.pdf.fonts import SLUG_FACE, pdf_font
+from kupang_layout.render.pdf.forms import PlacedForm, placed_form
 from kupang_layout.render.pdf.image_cache import ImageCache, default_image_cache
 from kupang_layout.render.pdf.images import request_for
 from kupang_layout.render.pdf.marks import SlugInfo, draw_marks
@@ -84,7 +85,7 @@ class PageExportResult:
 class _PageWork:
     display_list: PageDisplayList
     geometry: PageGeometry
-    images: dict[int, PlacedImage]
+    images: dict[int, PlacedImage | PlacedForm]
     warnings: list[str]
     figures: list[ImageFigure]
 
@@ -134,12 +135,16 @@ def _prepare_page(
             f"that far into the {preset.bleed_mm:g} mm bleed"
         )
     warnings.extend(_ink_warnings(display_list, preset.tac))
-    images: dict[int, PlacedImage] = {}
+    images: dict[int, PlacedImage | PlacedForm] = {}
     figures: list[ImageFigure] = []
     for index, item in enumerate(display_list.items):
         if not isinstance(item, ImageItem):
             continue
         name = _asset_name(edition, item.asset)
+        form = placed_form(item, edition, name)  # a PDF ad: vector, not the picture path
+        if form is not None:
+            images[index] = form
+            continue
         request = request_for(item, preset.max_ppi, preset.jpeg_quality, preset.tac)
         if request is None:
             warnings.append(f"picture {name!r} lies outside its frame and is not drawn")
@@ -305,7 +310,8 @@ def _render(
         title = f"{edition.paper}{number}, page {display_lists[0].number}"
     info = DocumentInfo(title=title, created=moment, subject=edition.date)
     want_pdfx = preset.pdfx if pdfx is None else pdfx
-    return finish_pdf(buffer.getvalue(), info, want_pdfx), works
+    forms = {p.name: p.data for w in works for p in w.images.values() if isinstance(p, PlacedForm)}
+    return finish_pdf(buffer.getvalue(), info, want_pdfx, forms), works
 
 
 def _write(path: Path, data: bytes) -> None:

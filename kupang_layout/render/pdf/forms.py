@@ -17,11 +17,22 @@ from dataclasses import dataclass
 import pikepdf
 from pikepdf import Name
 
+from kupang_layout.engine.displaylist import ImageItem
+from kupang_layout.errors import KupangError
+from kupang_layout.imaging import ImagingError
+from kupang_layout.imaging.assets import check_hash
+from kupang_layout.model.ads import is_pdf_asset
+from kupang_layout.model.assets import MissingAssetError
+from kupang_layout.model.edition import Edition
+from kupang_layout.render.pdf.errors import ImageError
+
 __all__ = [
     "AdPdfError",
     "PdfPageBox",
+    "PlacedForm",
     "attach_forms",
     "form_name",
+    "placed_form",
     "placement_operators",
     "read_page_box",
 ]
@@ -48,6 +59,41 @@ class PdfPageBox:
     @property
     def height(self) -> float:
         return self.y1 - self.y0
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedForm:
+    """An image item whose asset is a PDF (an ad): drawn as the form XObject `name` (its
+    first page, attached when the file is finished), vector, never rasterised. `data`
+    is the ad file's bytes (for `attach_forms`)."""
+
+    item: ImageItem
+    name: str
+    box: PdfPageBox
+    data: bytes
+
+
+def placed_form(item: ImageItem, edition: Edition, label: str) -> PlacedForm | None:
+    """The form of an image item whose asset is a PDF, or None for a picture.
+
+    The bytes are read and proven to be the asset's (SHA-256); raises ImageError
+    naming `label` for a missing, changed or unreadable ad file."""
+    asset = edition.assets.get(item.asset)
+    if asset is None or not is_pdf_asset(asset):
+        return None
+    try:
+        data = edition.asset_source.read(item.asset)
+        check_hash(data, item.asset, label)
+        box = read_page_box(data)
+    except MissingAssetError as exc:
+        raise ImageError(label, "the file is missing from the edition") from exc
+    except ImagingError as exc:
+        raise ImageError(label, exc.text("en")) from exc
+    except AdPdfError as exc:
+        raise ImageError(label, str(exc)) from exc
+    except (OSError, KupangError) as exc:
+        raise ImageError(label, f"cannot read the file ({exc})") from exc
+    return PlacedForm(item, form_name(item.asset), box, data)
 
 
 def form_name(sha256: str) -> str:

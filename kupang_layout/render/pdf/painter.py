@@ -28,6 +28,7 @@ from kupang_layout.engine.displaylist import (
 )
 from kupang_layout.model.color import REGISTRATION
 from kupang_layout.render.pdf.fonts import pdf_font
+from kupang_layout.render.pdf.forms import PlacedForm, placement_operators
 from kupang_layout.render.pdf.image_cache import CachedImage
 from kupang_layout.render.pdf.text import TextWriter
 
@@ -233,8 +234,11 @@ class PagePainter:
                 break  # nothing painted earlier shows through here
         return True
 
-    def paint(self, display_list: PageDisplayList, images: dict[int, PlacedImage]) -> None:
-        """Paint every printing item in order; `images` maps item index to its prepared image."""
+    def paint(
+        self, display_list: PageDisplayList, images: dict[int, PlacedImage | PlacedForm]
+    ) -> None:
+        """Paint every printing item in order; `images` maps item index to its prepared image
+        (or the form of a PDF ad)."""
         for index, item in enumerate(display_list.items):
             if isinstance(item, TextRun):
                 self.text_run(item)
@@ -244,7 +248,9 @@ class PagePainter:
                 self.box(item)
             elif isinstance(item, ImageItem):
                 placed = images.get(index)
-                if placed is not None:
+                if isinstance(placed, PlacedForm):
+                    self.form(placed)
+                elif placed is not None:
                     self.image(placed)
             elif isinstance(item, Marker):
                 continue
@@ -355,3 +361,23 @@ class PagePainter:
         self._below.append(
             ((clip_left, clip_top, clip_right, clip_bottom), self.tac, "a picture", True)
         )
+
+    def form(self, placed: PlacedForm) -> None:
+        """A PDF ad: its trim box on the item's whole-image rect, clipped to what shows.
+
+        The ad's own colours, fonts and overprint settings apply inside the form; the
+        page's fill overprint is switched off first so that none of it leaks into an ad
+        that does not set its own."""
+        item = placed.item
+        shown = item.visible_rect()
+        if shown is None:
+            return
+        g = self.geometry
+        self._set_overprint(False)
+        left, top, right, bottom = shown
+        target = (g.x(item.img_x), g.y(item.img_y + item.img_height), item.img_width,
+                  item.img_height)  # fmt: skip
+        clip = (g.x(left), g.y(bottom), right - left, bottom - top)
+        self.canvas.addLiteral(placement_operators(placed.name, placed.box, target, clip))
+        # The ad may carry up to the ink limit anywhere (preflight checks its own ink).
+        self._below.append((shown, self.tac, "an advertisement", True))

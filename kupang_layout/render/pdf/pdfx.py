@@ -23,6 +23,7 @@ from kupang_layout.render.pdf.colour_convert import (
     OUTPUT_CONDITION,
     newsprint_profile_bytes,
 )
+from kupang_layout.render.pdf.forms import attach_forms
 from kupang_layout.resources import resource_path
 
 __all__ = ["COMPRESSED_PROFILE", "DocumentInfo", "finish_pdf", "pdf_date"]
@@ -111,9 +112,16 @@ def _add_output_intent(pdf: pikepdf.Pdf) -> None:
     pdf.Root[Name.OutputIntents] = Array([pdf.make_indirect(intent)])
 
 
-def finish_pdf(data: bytes, info: DocumentInfo, pdfx: bool) -> bytes:
-    """Rewrite ReportLab's PDF: Info keys, and for PDF/X the output intent and version 1.3."""
+def finish_pdf(
+    data: bytes, info: DocumentInfo, pdfx: bool, forms: dict[str, bytes] | None = None
+) -> bytes:
+    """Rewrite ReportLab's PDF: Info keys, and for PDF/X the output intent and version 1.3.
+
+    `forms` (resource name -> ad PDF bytes) are attached as form XObjects to the pages
+    that show them (`forms.attach_forms`), copied as they are."""
     with pikepdf.open(io.BytesIO(data)) as pdf:
+        if forms:
+            attach_forms(pdf, forms)
         _set_info(pdf, info, pdfx)
         for key in (Name.Metadata, Name.OpenAction, Name.AcroForm):
             if key in pdf.Root:
