@@ -235,6 +235,109 @@ It is kept in %2.</translation>
     </message>
   </context>
   <context>
+    <name>FlatPlan</name>
+    <message>
+      <source>empty</source>
+      <translation>empty</translation>
+    </message>
+    <message>
+      <source>in progress</source>
+      <translation>in progress</translation>
+    </message>
+    <message>
+      <source>ready</source>
+      <translation>ready</translation>
+    </message>
+    <message>
+      <source>sent</source>
+      <translation>sent</translation>
+    </message>
+    <message>
+      <source>changed after sending</source>
+      <translation>changed after sending</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <source>Assign…</source>
+      <translation>Assign…</translation>
+    </message>
+    <message>
+      <source>Template…</source>
+      <translation>Template…</translation>
+    </message>
+    <message>
+      <source>Mark Ready</source>
+      <translation>Mark Ready</translation>
+    </message>
+    <message>
+      <source>Renumber Pages</source>
+      <translation>Renumber Pages</translation>
+    </message>
+    <message>
+      <source>Pages planned:</source>
+      <translation>Pages planned:</translation>
+    </message>
+    <message>
+      <source>Assign Page</source>
+      <translation>Assign Page</translation>
+    </message>
+    <message>
+      <source>Page Template</source>
+      <translation>Page Template</translation>
+    </message>
+    <message>
+      <source>Assign to</source>
+      <translation>Assign to</translation>
+    </message>
+    <message>
+      <source>Someone Else…</source>
+      <translation>Someone Else…</translation>
+    </message>
+    <message>
+      <source>Template</source>
+      <translation>Template</translation>
+    </message>
+    <message>
+      <source>stale lock: %1</source>
+      <translation>stale lock: %1</translation>
+    </message>
+    <message>
+      <source>Not Ready</source>
+      <translation>Not Ready</translation>
+    </message>
+    <message>
+      <source>Nobody</source>
+      <translation>Nobody</translation>
+    </message>
+    <message>
+      <source>not made yet</source>
+      <translation>not made yet</translation>
+    </message>
+    <message>
+      <source>Who makes page %1?</source>
+      <translation>Who makes page %1?</translation>
+    </message>
+    <message>
+      <source>Template of page %1:</source>
+      <translation>Template of page %1:</translation>
+    </message>
+    <message>
+      <source>Open Page %1</source>
+      <translation>Open Page %1</translation>
+    </message>
+    <message>
+      <source>%1 (%2) since %3</source>
+      <translation>%1 (%2) since %3</translation>
+    </message>
+    <message>
+      <source>%1 pages, %2 ready or sent</source>
+      <translation>%1 pages, %2 ready or sent</translation>
+    </message>
+  </context>
+  <context>
     <name>Hyphenation</name>
     <message>
       <source>empty entry</source>
@@ -423,6 +526,10 @@ It is kept in %2.</translation>
       <translation>&amp;Open…</translation>
     </message>
     <message>
+      <source>Open S&amp;hared Edition…</source>
+      <translation>Open S&amp;hared Edition…</translation>
+    </message>
+    <message>
       <source>&amp;Save</source>
       <translation>&amp;Save</translation>
     </message>
@@ -541,6 +648,10 @@ It is kept in %2.</translation>
     <message>
       <source>Pa&amp;ges Panel</source>
       <translation>Pa&amp;ges Panel</translation>
+    </message>
+    <message>
+      <source>Fla&amp;t Plan</source>
+      <translation>Fla&amp;t Plan</translation>
     </message>
     <message>
       <source>&amp;Previous Page</source>
@@ -914,6 +1025,10 @@ Page layout for the print edition of Kupang Times.</translation>
       <translation>&amp;Browse…</translation>
     </message>
     <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
       <source>Language</source>
       <translation>Language</translation>
     </message>
@@ -1217,6 +1332,104 @@ Page layout for the print edition of Kupang Times.</translation>
     <message>
       <source>Advertisement</source>
       <translation>Advertisement</translation>
+    </message>
+  </context>
+  <context>
+    <name>Session</name>
+    <message>
+      <source>This page is read-only: someone else is working on it</source>
+      <translation>This page is read-only: someone else is working on it</translation>
+    </message>
+  </context>
+  <context>
+    <name>SharedEdition</name>
+    <message>
+      <source>Pages of a shared edition are renumbered in one file: pack the edition, renumber it, and unpack it again when nobody is working on it.</source>
+      <translation>Pages of a shared edition are renumbered in one file: pack the edition, renumber it, and unpack it again when nobody is working on it.</translation>
+    </message>
+    <message>
+      <source>opened read-only</source>
+      <translation>opened read-only</translation>
+    </message>
+    <message>
+      <source>Take Over Page</source>
+      <translation>Take Over Page</translation>
+    </message>
+    <message>
+      <source>Take Over</source>
+      <translation>Take Over</translation>
+    </message>
+    <message>
+      <source>Open Read-Only</source>
+      <translation>Open Read-Only</translation>
+    </message>
+    <message>
+      <source>Take Over…</source>
+      <translation>Take Over…</translation>
+    </message>
+    <message>
+      <source>the lock is stale (not refreshed, or its program has ended): it can be taken over</source>
+      <translation>the lock is stale (not refreshed, or its program has ended): it can be taken over</translation>
+    </message>
+    <message>
+      <source>Take it over only if %1 is not working on it any more. Work that was not saved on that computer cannot be saved over yours.</source>
+      <translation>Take it over only if %1 is not working on it any more. Work that was not saved on that computer cannot be saved over yours.</translation>
+    </message>
+    <message>
+      <source>Being worked on by %1 (%2) since %3</source>
+      <translation>Being worked on by %1 (%2) since %3</translation>
+    </message>
+    <message>
+      <source>%1 (%2) has had this page since %3, but the lock is stale: the program that held it has ended or stopped answering.</source>
+      <translation>%1 (%2) has had this page since %3, but the lock is stale: the program that held it has ended or stopped answering.</translation>
+    </message>
+    <message>
+      <source>Flat Plan</source>
+      <translation>Flat Plan</translation>
+    </message>
+    <message>
+      <source>A shared edition is renumbered in one file (pack, renumber, unpack).</source>
+      <translation>A shared edition is renumbered in one file (pack, renumber, unpack).</translation>
+    </message>
+    <message>
+      <source>This page was taken over by another desk: it is read-only now. Your unsaved work is kept when you save.</source>
+      <translation>This page was taken over by another desk: it is read-only now. Your unsaved work is kept when you save.</translation>
+    </message>
+    <message>
+      <source>Open Shared Edition</source>
+      <translation>Open Shared Edition</translation>
+    </message>
+    <message>
+      <source>This page is read-only</source>
+      <translation>This page is read-only</translation>
+    </message>
+    <message>
+      <source>Shared edition %1</source>
+      <translation>Shared edition %1</translation>
+    </message>
+    <message>
+      <source>Saved %1</source>
+      <translation>Saved %1</translation>
+    </message>
+    <message>
+      <source>%1 is not a shared edition folder (it has no edition.json).</source>
+      <translation>%1 is not a shared edition folder (it has no edition.json).</translation>
+    </message>
+    <message>
+      <source>Someone else saved this page after you opened it; saving now would lose their change, so nothing was written over it.</source>
+      <translation>Someone else saved this page after you opened it; saving now would lose their change, so nothing was written over it.</translation>
+    </message>
+    <message>
+      <source>Page Not Saved</source>
+      <translation>Page Not Saved</translation>
+    </message>
+    <message>
+      <source>Open the page again to see their version, then bring your change over.</source>
+      <translation>Open the page again to see their version, then bring your change over.</translation>
+    </message>
+    <message>
+      <source>Your work is kept in %1.</source>
+      <translation>Your work is kept in %1.</translation>
     </message>
   </context>
   <context>

@@ -235,6 +235,109 @@ Salinan itu disimpan di %2.</translation>
     </message>
   </context>
   <context>
+    <name>FlatPlan</name>
+    <message>
+      <source>empty</source>
+      <translation>kosong</translation>
+    </message>
+    <message>
+      <source>in progress</source>
+      <translation>dikerjakan</translation>
+    </message>
+    <message>
+      <source>ready</source>
+      <translation>siap</translation>
+    </message>
+    <message>
+      <source>sent</source>
+      <translation>terkirim</translation>
+    </message>
+    <message>
+      <source>changed after sending</source>
+      <translation>diubah setelah dikirim</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>Buka</translation>
+    </message>
+    <message>
+      <source>Assign…</source>
+      <translation>Tugaskan…</translation>
+    </message>
+    <message>
+      <source>Template…</source>
+      <translation>Templat…</translation>
+    </message>
+    <message>
+      <source>Mark Ready</source>
+      <translation>Tandai Siap</translation>
+    </message>
+    <message>
+      <source>Renumber Pages</source>
+      <translation>Nomori Ulang Halaman</translation>
+    </message>
+    <message>
+      <source>Pages planned:</source>
+      <translation>Jumlah halaman:</translation>
+    </message>
+    <message>
+      <source>Assign Page</source>
+      <translation>Tugaskan Halaman</translation>
+    </message>
+    <message>
+      <source>Page Template</source>
+      <translation>Templat Halaman</translation>
+    </message>
+    <message>
+      <source>Assign to</source>
+      <translation>Tugaskan kepada</translation>
+    </message>
+    <message>
+      <source>Someone Else…</source>
+      <translation>Orang Lain…</translation>
+    </message>
+    <message>
+      <source>Template</source>
+      <translation>Templat</translation>
+    </message>
+    <message>
+      <source>stale lock: %1</source>
+      <translation>kunci basi: %1</translation>
+    </message>
+    <message>
+      <source>Not Ready</source>
+      <translation>Batalkan Siap</translation>
+    </message>
+    <message>
+      <source>Nobody</source>
+      <translation>Tidak Ada</translation>
+    </message>
+    <message>
+      <source>not made yet</source>
+      <translation>belum dibuat</translation>
+    </message>
+    <message>
+      <source>Who makes page %1?</source>
+      <translation>Siapa yang mengerjakan halaman %1?</translation>
+    </message>
+    <message>
+      <source>Template of page %1:</source>
+      <translation>Templat halaman %1:</translation>
+    </message>
+    <message>
+      <source>Open Page %1</source>
+      <translation>Buka Halaman %1</translation>
+    </message>
+    <message>
+      <source>%1 (%2) since %3</source>
+      <translation>%1 (%2) sejak %3</translation>
+    </message>
+    <message>
+      <source>%1 pages, %2 ready or sent</source>
+      <translation>%1 halaman, %2 siap atau terkirim</translation>
+    </message>
+  </context>
+  <context>
     <name>Hyphenation</name>
     <message>
       <source>empty entry</source>
@@ -423,6 +526,10 @@ Salinan itu disimpan di %2.</translation>
       <translation>&amp;Buka…</translation>
     </message>
     <message>
+      <source>Open S&amp;hared Edition…</source>
+      <translation>Buka Edisi &amp;Bersama…</translation>
+    </message>
+    <message>
       <source>&amp;Save</source>
       <translation>&amp;Simpan</translation>
     </message>
@@ -541,6 +648,10 @@ Salinan itu disimpan di %2.</translation>
     <message>
       <source>Pa&amp;ges Panel</source>
       <translation>Panel &amp;Halaman</translation>
+    </message>
+    <message>
+      <source>Fla&amp;t Plan</source>
+      <translation>&amp;Rencana Halaman</translation>
     </message>
     <message>
       <source>&amp;Previous Page</source>
@@ -914,6 +1025,10 @@ Tata letak halaman untuk edisi cetak Kupang Times.</translation>
       <translation>&amp;Telusuri…</translation>
     </message>
     <message>
+      <source>Name</source>
+      <translation>Nama</translation>
+    </message>
+    <message>
       <source>Language</source>
       <translation>Bahasa</translation>
     </message>
@@ -1217,6 +1332,104 @@ Tata letak halaman untuk edisi cetak Kupang Times.</translation>
     <message>
       <source>Advertisement</source>
       <translation>Iklan</translation>
+    </message>
+  </context>
+  <context>
+    <name>Session</name>
+    <message>
+      <source>This page is read-only: someone else is working on it</source>
+      <translation>Halaman ini hanya-baca: sedang dikerjakan orang lain</translation>
+    </message>
+  </context>
+  <context>
+    <name>SharedEdition</name>
+    <message>
+      <source>Pages of a shared edition are renumbered in one file: pack the edition, renumber it, and unpack it again when nobody is working on it.</source>
+      <translation>Halaman edisi bersama dinomori ulang dalam satu berkas: kemas edisinya, nomori ulang, lalu bongkar lagi saat tidak ada yang sedang mengerjakannya.</translation>
+    </message>
+    <message>
+      <source>opened read-only</source>
+      <translation>dibuka hanya-baca</translation>
+    </message>
+    <message>
+      <source>Take Over Page</source>
+      <translation>Ambil Alih Halaman</translation>
+    </message>
+    <message>
+      <source>Take Over</source>
+      <translation>Ambil Alih</translation>
+    </message>
+    <message>
+      <source>Open Read-Only</source>
+      <translation>Buka Hanya-Baca</translation>
+    </message>
+    <message>
+      <source>Take Over…</source>
+      <translation>Ambil Alih…</translation>
+    </message>
+    <message>
+      <source>the lock is stale (not refreshed, or its program has ended): it can be taken over</source>
+      <translation>kuncinya basi (tidak diperbarui, atau programnya sudah berhenti): dapat diambil alih</translation>
+    </message>
+    <message>
+      <source>Take it over only if %1 is not working on it any more. Work that was not saved on that computer cannot be saved over yours.</source>
+      <translation>Ambil alih hanya jika %1 tidak lagi mengerjakannya. Pekerjaan yang belum disimpan di komputer itu tidak dapat menimpa pekerjaan Anda.</translation>
+    </message>
+    <message>
+      <source>Being worked on by %1 (%2) since %3</source>
+      <translation>Dikerjakan oleh %1 (%2) sejak %3</translation>
+    </message>
+    <message>
+      <source>%1 (%2) has had this page since %3, but the lock is stale: the program that held it has ended or stopped answering.</source>
+      <translation>%1 (%2) memegang halaman ini sejak %3, tetapi kuncinya basi: program yang memegangnya sudah berhenti atau tidak menjawab.</translation>
+    </message>
+    <message>
+      <source>Flat Plan</source>
+      <translation>Rencana Halaman</translation>
+    </message>
+    <message>
+      <source>A shared edition is renumbered in one file (pack, renumber, unpack).</source>
+      <translation>Edisi bersama dinomori ulang dalam satu berkas (kemas, nomori ulang, bongkar).</translation>
+    </message>
+    <message>
+      <source>This page was taken over by another desk: it is read-only now. Your unsaved work is kept when you save.</source>
+      <translation>Halaman ini diambil alih oleh meja lain: sekarang hanya-baca. Pekerjaan Anda yang belum disimpan disisihkan saat Anda menyimpan.</translation>
+    </message>
+    <message>
+      <source>Open Shared Edition</source>
+      <translation>Buka Edisi Bersama</translation>
+    </message>
+    <message>
+      <source>This page is read-only</source>
+      <translation>Halaman ini hanya-baca</translation>
+    </message>
+    <message>
+      <source>Shared edition %1</source>
+      <translation>Edisi bersama %1</translation>
+    </message>
+    <message>
+      <source>Saved %1</source>
+      <translation>%1 tersimpan</translation>
+    </message>
+    <message>
+      <source>%1 is not a shared edition folder (it has no edition.json).</source>
+      <translation>%1 bukan folder edisi bersama (tidak ada edition.json).</translation>
+    </message>
+    <message>
+      <source>Someone else saved this page after you opened it; saving now would lose their change, so nothing was written over it.</source>
+      <translation>Orang lain menyimpan halaman ini setelah Anda membukanya; menyimpan sekarang akan menghilangkan perubahan mereka, jadi tidak ada yang ditimpa.</translation>
+    </message>
+    <message>
+      <source>Page Not Saved</source>
+      <translation>Halaman Tidak Disimpan</translation>
+    </message>
+    <message>
+      <source>Open the page again to see their version, then bring your change over.</source>
+      <translation>Buka lagi halamannya untuk melihat versi mereka, lalu pindahkan perubahan Anda ke sana.</translation>
+    </message>
+    <message>
+      <source>Your work is kept in %1.</source>
+      <translation>Pekerjaan Anda disimpan di %1.</translation>
     </message>
   </context>
   <context>

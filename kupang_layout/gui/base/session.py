@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, Signal
 
 from kupang_layout.engine.displaylist import PageDisplayList
 from kupang_layout.engine.layout import LayoutEngine
+from kupang_layout.gui.base.i18n import tr
 from kupang_layout.model import (
     AnyFrame,
     Command,
@@ -49,6 +50,7 @@ class EditionSession(QObject):
     page_changed = Signal()
     selection_changed = Signal()
     path_changed = Signal()
+    read_only_changed = Signal()
     error = Signal(str)
 
     def __init__(self, edition: Edition | None = None, path: Path | None = None) -> None:
@@ -65,6 +67,19 @@ class EditionSession(QObject):
         self._group_key: object = None
         self._lists: dict[str, tuple[int, PageDisplayList]] = {}
         self.last_layout_seconds = 0.0
+        self.read_only = False
+
+    def set_read_only(self, on: bool) -> None:
+        """A page someone else has checked out: every command is refused until this is off."""
+        self.end_group()
+        if on != self.read_only:
+            self.read_only = on
+            self.read_only_changed.emit()
+
+    def _refuse(self) -> bool:
+        if self.read_only:
+            self.error.emit(tr("Session", "This page is read-only: someone else is working on it"))
+        return self.read_only
 
     def replace(self, edition: Edition, path: Path | None) -> None:
         """Show another edition (opened or new): fresh History, first page, no selection."""
@@ -99,6 +114,8 @@ class EditionSession(QObject):
         """Run a command through History as its own undo step (an open group is closed
         first); a refused command is reported, not raised."""
         self.end_group()
+        if self._refuse():
+            return False
         try:
             self.history.execute(command)
         except CommandError as exc:
@@ -113,6 +130,8 @@ class EditionSession(QObject):
         if len(commands) == 1:
             return self.execute(commands[0])
         self.end_group()
+        if self._refuse():
+            return False
         try:
             with self.history.group(label):
                 for c in commands:
@@ -137,6 +156,8 @@ class EditionSession(QObject):
     def continue_group(self, key: object, label: str, commands: list[Command]) -> bool:
         """Execute commands in the open group with `key` (typing: one word, one step),
         opening a new group if another one is open."""
+        if self._refuse():
+            return False
         if self._group is None or self._group_key != key:
             self.begin_group(label, key)
         try:

@@ -1,4 +1,4 @@
-"""GUI stage: the desk's preferences (language, units, autosave, folders) in an ini file.
+"""GUI stage: the desk's preferences (language, units, autosave, folders, name) in an ini file.
 
 The file is ``settings.ini`` in the user's config folder
 (`common.userdirs.config_dir`), read and written with QSettings in ini format,
@@ -12,6 +12,7 @@ XDG_CONFIG_HOME elsewhere gets its own file.
 
 from __future__ import annotations
 
+import getpass
 import os
 from pathlib import Path
 
@@ -26,6 +27,9 @@ APP_DIR_NAME = userdirs.APP_NAME
 #: Overrides the autosave interval in seconds (a float; used by tests).
 AUTOSAVE_ENV = "KUPANG_LAYOUT_AUTOSAVE_SECONDS"
 DEFAULT_AUTOSAVE_SECONDS = 60
+#: Overrides how often a shared edition folder is polled, in seconds (a float; used by tests).
+SHARED_POLL_ENV = "KUPANG_LAYOUT_SHARED_POLL_SECONDS"
+DEFAULT_SHARED_POLL_SECONDS = 5.0
 MIN_AUTOSAVE_SECONDS = 10
 MAX_AUTOSAVE_SECONDS = 3600
 
@@ -105,6 +109,28 @@ class Settings(QObject):
         """The folder of the desk's own page templates."""
         text = self._get("templates/user_dir", "")
         return Path(text) if text else default_user_dir()
+
+    @property
+    def desk_name(self) -> str:
+        """The desk's name as colleagues see it on a locked page ('Rina'); the login name when
+        none is set."""
+        name = self._get("desk/name", "").strip()
+        if name:
+            return name
+        try:
+            return getpass.getuser()
+        except (KeyError, OSError):
+            return "?"
+
+    @property
+    def shared_poll_seconds(self) -> float:
+        """How often a shared edition folder is looked at besides the file watcher (SMB shares
+        do not report changes): the environment override, else 5 s."""
+        try:
+            value = float(os.environ.get(SHARED_POLL_ENV, "") or DEFAULT_SHARED_POLL_SECONDS)
+        except ValueError:
+            value = DEFAULT_SHARED_POLL_SECONDS
+        return max(0.2, value)
 
     def export_value(self, key: str, default: str = "") -> str:
         """Remembered choices of the export dialog (folder, preset, pattern)."""

@@ -31,6 +31,7 @@ class Spec:
 SPECS: tuple[Spec, ...] = (
     Spec("new", _n("&New Edition"), ("Ctrl+N",)),
     Spec("open", _n("&Open…"), ("Ctrl+O",)),
+    Spec("open_shared", _n("Open S&hared Edition…"), ("Ctrl+Shift+O",)),
     Spec("save", _n("&Save"), ("Ctrl+S",)),
     Spec("save_as", _n("Save &As…"), ("Ctrl+Shift+S",)),
     Spec("place", _n("&Place Image…"), ("Ctrl+Shift+P",)),
@@ -61,6 +62,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("panel_properties", _n("P&roperties Panel"), (), True, True),
     Spec("panel_story", _n("Story &Editor Panel"), (), True, True),
     Spec("panel_pages", _n("Pa&ges Panel"), (), True, True),
+    Spec("panel_plan", _n("Fla&t Plan"), ("Ctrl+Shift+R",), True, False),
     Spec("lang_id", "Bahasa Indonesia", (), True, False),
     Spec("lang_en", "English", (), True, False),
     Spec("prev_page", _n("&Previous Page"), ("PgUp",)),
@@ -98,6 +100,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
         (
             "new",
             "open",
+            "open_shared",
             "save",
             "save_as",
             None,
@@ -145,6 +148,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "panel_story",
             "panel_preflight",
             "panel_pages",
+            "panel_plan",
             None,
             "@language",
         ),

@@ -35,6 +35,7 @@ from kupang_layout.gui.shell.autosave import install_autosave
 from kupang_layout.gui.shell.boundary import Boundary, action_label
 from kupang_layout.gui.shell.editions import install_editions
 from kupang_layout.gui.shell.operations import Operations
+from kupang_layout.gui.shell.shared_edition import install_shared_editions
 from kupang_layout.model import Edition, TextFrame
 
 CTX = "MainWindow"
@@ -70,10 +71,11 @@ class MainWindow(QMainWindow):
         grid = QGridLayout(central)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(0)
-        grid.addWidget(corner, 0, 0)
-        grid.addWidget(self.hruler, 0, 1)
-        grid.addWidget(self.vruler, 1, 0)
-        grid.addWidget(self.canvas, 1, 1)
+        self._grid = grid  # row 0: the shared edition's message bar (shared_edition.py)
+        grid.addWidget(corner, 1, 0)
+        grid.addWidget(self.hruler, 1, 1)
+        grid.addWidget(self.vruler, 2, 0)
+        grid.addWidget(self.canvas, 2, 1)
         self.setCentralWidget(central)
         self.properties = PropertiesPanel(self.doc)
         self.story_editor = StoryEditor(self.doc)
@@ -107,6 +109,8 @@ class MainWindow(QMainWindow):
         install_preferences(self, self.acts.by_id.get("preferences"))
         self.autosave = install_autosave(self)
         self.editions = install_editions(self)
+        self.shared = install_shared_editions(self)
+        grid.addWidget(self.shared.bar, 0, 0, 1, 2)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -191,7 +195,12 @@ class MainWindow(QMainWindow):
         self.doc.error.connect(lambda text: self.statusBar().showMessage(text, 6000))
 
     def _operation(self, name: str) -> None:
-        """The menu command `name` of Operations (looked up when it runs)."""
+        """The menu command `name` of Operations (looked up when it runs); Save of a page of a
+        shared edition folder writes its page file (shared_edition.py)."""
+        shared = getattr(self, "shared", None)
+        if name == "save" and shared is not None and shared.active():
+            shared.save()
+            return
         getattr(self.ops, name)()
 
     # -- language ------------------------------------------------------------------
@@ -213,6 +222,9 @@ class MainWindow(QMainWindow):
         self.toolbar.setWindowTitle(tr(CTX, "Tools"))
         self.properties.retranslate()
         self.story_editor.retranslate()
+        shared = getattr(self, "shared", None)
+        if shared is not None:
+            shared.retranslate()
         self._show_zoom(self.canvas.view.percent)
         self._show_selection()
         self._update_title()
@@ -249,8 +261,9 @@ class MainWindow(QMainWindow):
         self._show_selection()
         self._update_title()
         h = self.doc.history
-        self.acts["undo"].setEnabled(h.can_undo or self.doc.in_group)
-        self.acts["redo"].setEnabled(h.can_redo)
+        writable = not self.doc.read_only  # a page someone else works on (shared_edition.py)
+        self.acts["undo"].setEnabled(writable and (h.can_undo or self.doc.in_group))
+        self.acts["redo"].setEnabled(writable and h.can_redo)
 
     def _update_title(self) -> None:
         name = self.doc.path.name if self.doc.path else tr(CTX, "Untitled")
@@ -324,6 +337,9 @@ class MainWindow(QMainWindow):
             | QMessageBox.StandardButton.Cancel,
         )
         if answer == QMessageBox.StandardButton.Save:
+            shared = getattr(self, "shared", None)
+            if shared is not None and shared.active():
+                return bool(shared.save())
             return self.ops.save()
         return answer == QMessageBox.StandardButton.Discard
 
@@ -332,6 +348,7 @@ class MainWindow(QMainWindow):
         if self.ask_save_changes():
             self.canvas.proxies.shutdown()
             self.autosave.finish()  # a clean close: no recovery copy is left
+            self.shared.finish()  # the shared page's lock is given back
             event.accept()
         else:
             event.ignore()

@@ -1,0 +1,482 @@
+"""GUI stage: a shared edition folder in the app: the plan, checking pages out, saving, refreshing.
+
+File › Open Shared Edition… shows the folder's flat plan. Opening a page checks
+its file out (`storage.checkout.acquire`, the desk's name from the preferences
+and the computer's name), refreshes the lock every 30 s and releases it when
+the page is closed. A page someone else holds opens read-only under a message
+bar naming the holder; a stale lock can be taken over after the desk confirms.
+Save writes the page file with the revision check: a save refused because the
+file changed meanwhile keeps the work in ``conflicts/`` and says so. The plan
+and the thumbnails follow other desks' saves: a QFileSystemWatcher on the
+folder, plus polling, since watchers miss changes made by other computers on
+SMB shares (docs/DECISIONS.md).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, Qt, QTimer
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMessageBox, QWidget
+
+from kupang_layout.gui.base.host import WindowHost, main_window_of
+from kupang_layout.gui.base.i18n import tr
+from kupang_layout.gui.base.settings import app_settings
+from kupang_layout.gui.canvas.canvas import PageCanvas
+from kupang_layout.gui.panels.flat_plan import FlatPlanPanel
+from kupang_layout.gui.panels.flat_plan_session import SessionPlan
+from kupang_layout.gui.panels.flat_plan_shared import (
+    SharedPlan,
+    file_stamp,
+    folder_signature,
+    new_page_edition,
+)
+from kupang_layout.gui.panels.page_lock_bar import MessageBar, confirm_take_over, locked_text
+from kupang_layout.gui.shell.actions import Actions
+from kupang_layout.gui.shell.boundary import Boundary
+from kupang_layout.gui.shell.shared_save import keep_aside, tell_kept
+from kupang_layout.storage import ConcurrentChangeError, StorageError, TemplateLibrary, checkout
+from kupang_layout.storage.checkout import Holder, LockTakenError, PageLockedError
+from kupang_layout.storage.edition_folder import (
+    EDITION_FILE,
+    SharedEdition,
+    file_of_page,
+    is_shared_edition,
+    key_numbers,
+    load_page_file,
+    page_key,
+    save_page_file,
+)
+
+CTX = "SharedEdition"
+#: Seconds between two refreshes of the lock of the open page.
+LOCK_REFRESH_SECONDS = 30
+#: Actions that change the page: disabled while it is read-only.
+EDIT_ACTIONS = (
+    "save",
+    "place",
+    "import_manuscript",
+    "delete",
+    "duplicate",
+    "add_page",
+    "delete_page",
+    "duplicate_page",
+    "apply_template",
+    "bring_forward",
+    "send_backward",
+    "bring_front",
+    "send_back",
+    "lock",
+    "unlock",
+    "unlink",
+    "edit_inplace",
+    "tool_text",
+    "tool_image",
+    "tool_rule",
+    "tool_box",
+    "undo",
+    "redo",
+)
+_BLOCKED_EVENTS = {
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseButtonDblClick,
+    QEvent.Type.MouseButtonRelease,
+    QEvent.Type.KeyPress,
+    QEvent.Type.Drop,
+    QEvent.Type.DragEnter,
+}
+
+
+class SharedHost(WindowHost, Protocol):
+    """The main window a shared edition is opened in."""
+
+    @property
+    def acts(self) -> Actions: ...
+
+    @property
+    def boundary(self) -> Boundary: ...
+
+    @property
+    def canvas(self) -> PageCanvas: ...
+
+    def ask_save_changes(self) -> bool: ...
+
+
+class SharedEditionController(QObject):
+    """The plan dock (for a .kpl or a shared folder) and the shared folder's page check-out."""
+
+    def __init__(self, host: SharedHost) -> None:
+        window = main_window_of(host)
+        super().__init__(window)
+        self.host = host
+        self.window = window
+        self.doc = host.doc
+        self.bar = MessageBar()
+        self.backend: SharedPlan | None = None
+        self.session_plan = SessionPlan(self.doc, self.library, lambda: app_settings().desk_name)
+        self.panel = FlatPlanPanel(self.session_plan)
+        self.dock = QDockWidget(window)
+        self.dock.setObjectName("dock_plan")
+        self.dock.setWidget(self.panel)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        self.dock.hide()
+        self.key = ""  # the open page file of the shared folder
+        self.holder: Holder | None = None  # our lock on it (None: read-only or none)
+        self.seen_lock: Holder | None = None  # the other desk's lock we saw
+        self.lock_timer = QTimer(self)
+        self.lock_timer.setInterval(LOCK_REFRESH_SECONDS * 1000)
+        self.lock_timer.timeout.connect(self.refresh_lock)
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.directoryChanged.connect(lambda _p: self.schedule_refresh())
+        self.watcher.fileChanged.connect(lambda _p: self.schedule_refresh())
+        self.poll_timer = QTimer(self)
+        self.poll_timer.timeout.connect(self.poll)
+        self._signature: tuple[object, ...] = ()
+        self._page_signature: tuple[int, int] | None = None
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setSingleShot(True)
+        self.refresh_timer.setInterval(200)
+        self.refresh_timer.timeout.connect(self.refresh)
+        self.session_timer = QTimer(self)
+        self.session_timer.setSingleShot(True)
+        self.session_timer.setInterval(600)
+        self.session_timer.timeout.connect(self._session_refresh)
+        self.doc.changed.connect(self._doc_changed)
+        self.doc.path_changed.connect(self._path_changed)
+        self.bar.take_over.clicked.connect(
+            lambda: self.host.boundary.run(tr(CTX, "Take Over"), self.take_over)
+        )
+        acts = host.acts
+        host.boundary.connect_action(acts["open_shared"], lambda: self.open_folder())
+        acts["panel_plan"].toggled.connect(self.dock.setVisible)
+        self.dock.visibilityChanged.connect(self._dock_shown)
+        for target in (host.canvas, *host.canvas.findChildren(QWidget)):
+            target.installEventFilter(self)
+        self.retranslate()
+
+    @staticmethod
+    def library() -> TemplateLibrary:
+        return TemplateLibrary(user_dir=app_settings().template_dir)
+
+    @property
+    def shared(self) -> SharedEdition | None:
+        return self.backend.shared if self.backend is not None else None
+
+    def retranslate(self) -> None:
+        self.dock.setWindowTitle(tr(CTX, "Flat Plan"))
+        self.panel.retranslate()
+        if self.bar.isVisible() and self.seen_lock is not None:
+            self._show_lock(self.seen_lock, self.bar.take_over.isVisible())
+
+    def _dock_shown(self, on: bool) -> None:
+        if not self.window.isHidden():
+            self.host.acts["panel_plan"].setChecked(on)
+        if on:
+            self.refresh()
+
+    # -- read-only -----------------------------------------------------------------------
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        """A read-only page takes no clicks, keys or drops (scrolling and zoom still work)."""
+        return self.doc.read_only and event.type() in _BLOCKED_EVENTS
+
+    def _set_read_only(self, on: bool) -> None:
+        self.doc.set_read_only(on)
+        for name in EDIT_ACTIONS:
+            if name in self.host.acts.by_id:
+                self.host.acts[name].setEnabled(not on)
+        if on:
+            self.host.acts["tool_select"].setChecked(True)
+        else:
+            self.bar.hide()
+            h = self.doc.history
+            self.host.acts["undo"].setEnabled(h.can_undo)
+            self.host.acts["redo"].setEnabled(h.can_redo)
+
+    def _show_lock(self, holder: Holder, stale: bool) -> None:
+        self.bar.show_text(locked_text(holder, stale), stale)
+
+    # -- opening the folder ---------------------------------------------------------------
+    def open_folder(self, folder: Path | None = None) -> bool:
+        """Show a shared edition folder's plan (asking for the folder when none is given)."""
+        if folder is None:
+            name = QFileDialog.getExistingDirectory(self.window, tr(CTX, "Open Shared Edition"), "")
+            if not name:
+                return False
+            folder = Path(name)
+        folder = Path(os.path.abspath(folder))
+        if not is_shared_edition(folder):
+            QMessageBox.warning(
+                self.window,
+                "Kupang Layout",
+                tr(CTX, "%1 is not a shared edition folder (it has no edition.json).").replace(
+                    "%1", str(folder)
+                ),
+            )
+            return False
+        if not self.host.ask_save_changes():
+            return False
+        self.close_page()
+        self.backend = SharedPlan(
+            folder, self.window, self.open_page, self.library, lambda: app_settings().desk_name
+        )
+        self.panel.set_backend(self.backend)
+        self.panel.buttons["renumber"].setToolTip(
+            tr(CTX, "A shared edition is renumbered in one file (pack, renumber, unpack).")
+        )
+        self._watch(folder)
+        self.poll_timer.setInterval(round(app_settings().shared_poll_seconds * 1000))
+        self.poll_timer.start()
+        self._signature = folder_signature(self.shared.folder) if self.shared is not None else ()
+        self.dock.show()
+        self.dock.raise_()
+        self.host.statusBar().showMessage(
+            tr(CTX, "Shared edition %1").replace("%1", str(folder)), 6000
+        )
+        return True
+
+    def leave_folder(self) -> None:
+        """Back to a single edition file: the plan shows the open .kpl again."""
+        self.close_page()
+        self.backend = None
+        self.poll_timer.stop()
+        paths = self.watcher.files() + self.watcher.directories()
+        if paths:
+            self.watcher.removePaths(paths)
+        self.panel.set_backend(self.session_plan)
+        self.panel.buttons["renumber"].setToolTip("")
+
+    def _watch(self, folder: Path) -> None:
+        paths = self.watcher.files() + self.watcher.directories()
+        if paths:
+            self.watcher.removePaths(paths)
+        wanted = [folder, folder / EDITION_FILE, folder / "pages", folder / checkout.LOCKS]
+        self.watcher.addPaths([str(p) for p in wanted if p.exists()])
+
+    # -- pages ----------------------------------------------------------------------------
+    def page_path(self) -> Path | None:
+        shared = self.shared
+        return shared.page_file(self.key) if shared is not None and self.key else None
+
+    def open_page(self, number: int) -> bool:
+        """Check page `number`'s file out and show it (read-only when someone else has it)."""
+        shared = self.shared
+        if shared is None:
+            return False
+        if self.key and number in key_numbers(self.key):
+            self._go_to(number)
+            return True
+        if not self.host.ask_save_changes():
+            return False
+        self.close_page()
+        key = file_of_page(shared, number) or page_key([number])
+        holder = checkout.me(app_settings().desk_name)
+        read_only = False
+        try:
+            checkout.acquire(shared.folder, key, holder)
+        except PageLockedError as exc:
+            self.seen_lock = exc.holder
+            if exc.stale and confirm_take_over(self.window, exc.holder):
+                try:
+                    checkout.take_over(shared.folder, key, holder, exc.holder)
+                except (LockTakenError, PageLockedError):
+                    read_only = True
+            else:
+                read_only = True
+        if not self._load(key, number, shared):
+            if not read_only:
+                checkout.release(shared.folder, key, holder)
+            return False
+        self.key = key
+        self.holder = None if read_only else holder
+        self._set_read_only(read_only)
+        if read_only:
+            found = checkout.current_holder(shared.folder, key)
+            if found is not None:
+                self.seen_lock = found[0]
+                self._show_lock(found[0], found[1])
+        else:
+            self.seen_lock = None
+            self.bar.hide()
+            self.lock_timer.start()
+        self.refresh()
+        return True
+
+    def _load(self, key: str, number: int, shared: SharedEdition) -> bool:
+        path = shared.page_file(key)
+        if path.exists():
+            try:
+                edition = load_page_file(shared, key)
+            except StorageError as exc:
+                QMessageBox.warning(self.window, "Kupang Layout", str(exc))
+                return False
+        else:
+            edition = new_page_edition(shared, number, self.library())
+        self._page_signature = file_stamp(path)
+        self.doc.replace(edition, path)
+        if not path.exists():
+            self.doc.history.mark_modified()
+            self.doc.changed.emit()
+        self._go_to(number)
+        return True
+
+    def _go_to(self, number: int) -> None:
+        page = self.doc.edition.page_by_number(number)
+        if page is not None:
+            self.doc.set_page(page.id)
+
+    def close_page(self) -> None:
+        """Give the open page's lock back (the page stays on screen until another opens)."""
+        shared = self.shared
+        if shared is not None and self.key and self.holder is not None:
+            checkout.release(shared.folder, self.key, self.holder)
+        self.lock_timer.stop()
+        self.key = ""
+        self.holder = None
+        self.seen_lock = None
+        if self.doc.read_only:
+            self._set_read_only(False)
+        self.bar.hide()
+
+    def refresh_lock(self) -> None:
+        shared = self.shared
+        if shared is None or not self.key or self.holder is None:
+            return
+        if not checkout.refresh(shared.folder, self.key, self.holder):
+            self.holder = None
+            self.lock_timer.stop()
+            self._set_read_only(True)
+            found = checkout.current_holder(shared.folder, self.key)
+            text = tr(
+                CTX,
+                "This page was taken over by another desk: it is read-only now. "
+                "Your unsaved work is kept when you save.",
+            )
+            if found is not None:
+                self.seen_lock = found[0]
+                text = locked_text(found[0], found[1]) + " — " + text
+            self.bar.show_text(text, False)
+
+    def take_over(self) -> bool:
+        """The message bar's button: take the stale lock of the page on screen over."""
+        shared = self.shared
+        if shared is None or not self.key:
+            return False
+        found = checkout.current_holder(shared.folder, self.key)
+        holder = checkout.me(app_settings().desk_name)
+        if found is None:
+            checkout.acquire(shared.folder, self.key, holder)
+        else:
+            seen, stale = found
+            if not stale:
+                self._show_lock(seen, False)
+                return False
+            if not confirm_take_over(self.window, seen):
+                return False
+            try:
+                checkout.take_over(shared.folder, self.key, holder, seen)
+            except LockTakenError:
+                self.refresh()
+                return False
+        number = self.doc.page.number if self.doc.page is not None else 0
+        key = self.key
+        self.key = ""
+        self._load(key, number, shared)
+        self.key = key
+        self.holder = holder
+        self.seen_lock = None
+        self._set_read_only(False)
+        self.lock_timer.start()
+        self.refresh()
+        return True
+
+    # -- saving ---------------------------------------------------------------------------
+    def active(self) -> bool:
+        """Whether the window shows a page of a shared folder (Save goes here then)."""
+        return self.shared is not None and bool(self.key)
+
+    def save(self) -> bool:
+        shared = self.shared
+        path = self.page_path()
+        if shared is None or path is None:
+            return False
+        if self.doc.read_only or self.holder is None:
+            self.host.statusBar().showMessage(tr(CTX, "This page is read-only"), 6000)
+            return False
+        self.doc.end_group()
+        try:
+            save_page_file(shared, self.key, self.doc.edition)
+        except ConcurrentChangeError as refused:
+            try:
+                self.last_conflict = keep_aside(
+                    shared, self.key, self.doc.edition, app_settings().desk_name
+                )
+            except Exception:  # keeping it aside failed too: the boundary's recovery copy
+                self.host.boundary.save_failed(path, refused)
+                return False
+            text = tell_kept(self.window, self.last_conflict)
+            self.host.statusBar().showMessage(text.split("\n", 1)[0], 15000)
+            return False
+        except Exception as exc:  # the Save boundary: nothing may fail silently
+            self.host.boundary.save_failed(path, exc)
+            return False
+        self.doc.history.mark_clean()
+        self.doc.changed.emit()
+        self._page_signature = file_stamp(path)
+        self.host.statusBar().showMessage(tr(CTX, "Saved %1").replace("%1", path.name), 4000)
+        self.refresh()
+        return True
+
+    # -- following the other desks ----------------------------------------------------------
+    def poll(self) -> None:
+        """The fallback for shares whose changes the watcher does not hear about."""
+        signature = folder_signature(self.shared.folder) if self.shared is not None else ()
+        if signature != self._signature:
+            self.schedule_refresh()
+
+    def schedule_refresh(self) -> None:
+        self.refresh_timer.start()
+
+    def refresh(self) -> None:
+        """Read the plan, locks and thumbnails again; a read-only page shows the new save."""
+        if self.shared is None:
+            self._session_refresh()
+            return
+        self._signature = folder_signature(self.shared.folder) if self.shared is not None else ()
+        if self.shared is not None:
+            self._watch(self.shared.folder)  # files replaced by a rename drop out of the watch
+        path = self.page_path()
+        if path is not None and self.doc.read_only:
+            stamp = file_stamp(path)
+            if stamp != self._page_signature and stamp is not None:
+                number = self.doc.page.number if self.doc.page is not None else 0
+                self._load(self.key, number, self.shared)
+        if self.dock.isVisible():
+            self.panel.refresh()
+
+    def _doc_changed(self) -> None:
+        if self.shared is None and self.dock.isVisible():
+            self.session_timer.start()
+
+    def _session_refresh(self) -> None:
+        if self.dock.isVisible() and self.shared is None:
+            self.panel.refresh()
+
+    def _path_changed(self) -> None:
+        """Another edition file opened (File › Open): leave the shared folder."""
+        if self.shared is None:
+            return
+        path = self.doc.path
+        if path is None or path.parent != self.shared.pages_folder:
+            self.leave_folder()
+
+    def finish(self) -> None:
+        """The window closes: release the lock."""
+        self.close_page()
+        self.poll_timer.stop()
+
+
+def install_shared_editions(host: SharedHost) -> SharedEditionController:
+    """The flat plan dock, File › Open Shared Edition… and the message bar."""
+    return SharedEditionController(host)
