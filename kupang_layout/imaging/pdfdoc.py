@@ -85,10 +85,15 @@ def read_pdf_facts(data: bytes, name: str) -> PdfFacts:
             rotate = int(page.get(Name.Rotate, 0))
             # The content must parse: a truncated stream is found here, not at export.
             pikepdf.parse_content_stream(pdf.pages[0])
+            # A file qpdf had to repair (no cross-reference table, cut short) is not
+            # what the advertiser sent: it is refused, to be sent again.
+            repaired = pdf.get_warnings()
     except pikepdf.PasswordError as exc:
         raise ImagingError(name, "pdf-encrypted", str(exc)) from exc
     except (pikepdf.PdfError, ValueError, TypeError, KeyError, IndexError) as exc:
         raise ImagingError(name, "pdf-damaged", str(exc)) from exc
+    if repaired:
+        raise ImagingError(name, "pdf-damaged", str(repaired[0]))
     if rotate % 360:
         raise ImagingError(name, "pdf-rotated", angle=rotate % 360)
     width, height = trim[2] - trim[0], trim[3] - trim[1]
