@@ -325,6 +325,8 @@ def test_plan_of_a_single_file_is_undoable(qtbot) -> None:  # type: ignore[no-un
     page = w.doc.page
     assert page is not None and page.number == 7
     assert [p.number for p in w.doc.edition.pages] == [1, 7]
+    planned = w.editions.pages.planned  # the pages panel names the planned pages not made yet
+    assert planned.text() == "Direncanakan, belum dibuat: 2–6, 8–16"
     QTest.mouseClick(panel.buttons["renumber"], Qt.MouseButton.LeftButton)
     assert [p.number for p in w.doc.edition.pages] == [1, 2]
     w.doc.undo()

@@ -986,6 +986,10 @@ Page layout for the print edition of Kupang Times.</translation>
       <translation>%1 on pasteboard</translation>
     </message>
     <message>
+      <source>Planned, not made yet: %1</source>
+      <translation>Planned, not made yet: %1</translation>
+    </message>
+    <message>
       <source>%1 photos found no empty photo slot: %2</source>
       <translation>%1 photos found no empty photo slot: %2</translation>
     </message>

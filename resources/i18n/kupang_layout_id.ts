@@ -986,6 +986,10 @@ Tata letak halaman untuk edisi cetak Kupang Times.</translation>
       <translation>%1 di luar halaman</translation>
     </message>
     <message>
+      <source>Planned, not made yet: %1</source>
+      <translation>Direncanakan, belum dibuat: %1</translation>
+    </message>
+    <message>
       <source>%1 photos found no empty photo slot: %2</source>
       <translation>%1 foto tidak mendapat slot foto kosong: %2</translation>
     </message>

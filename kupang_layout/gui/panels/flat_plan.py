@@ -67,7 +67,7 @@ STALE_COLOUR = "#b00020"
 THUMB_W = 100
 THUMB_H = round(THUMB_W * 430 / 280)
 HEAD_H = 20
-FOOT_H = 34
+FOOT_H = 48
 CELL_W = THUMB_W + 8
 CELL_H = HEAD_H + THUMB_H + FOOT_H + 8
 SPREAD_GAP = 18
@@ -244,7 +244,11 @@ class FlatPlanView(QWidget):
             p.fillRect(page_rect, QColor("#f7f7f4" if row.exists else "#fbfbf9"))
             p.setPen(QColor("#9a9a9a"))
             if not row.exists:
-                p.drawText(page_rect, Qt.AlignmentFlag.AlignCenter, tr(CTX, "not made yet"))
+                p.drawText(
+                    page_rect.adjusted(0, 12, 0, 0),
+                    Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter,
+                    tr(CTX, "not made yet"),
+                )
         self._paint_ads(p, page_rect, row)
         edge = QPen(colour, 3 if row.state != PageState.EMPTY else 1)
         if not row.exists:
@@ -266,17 +270,19 @@ class FlatPlanView(QWidget):
             Qt.AlignmentFlag.AlignLeft,
             fm.elidedText(line1, Qt.TextElideMode.ElideRight, foot.width()),
         )
-        line2 = state_text(row)
-        pen = colour
-        if row.lock is not None:
-            line2 = lock_text(row)
-            pen = QColor(STALE_COLOUR) if row.lock.stale else colour
-        p.setPen(pen)
+        p.setPen(colour)
         p.drawText(
             QRect(foot.x(), foot.y() + 15, foot.width(), 14),
             Qt.AlignmentFlag.AlignLeft,
-            fm.elidedText(line2, Qt.TextElideMode.ElideRight, foot.width()),
+            fm.elidedText(state_text(row), Qt.TextElideMode.ElideRight, foot.width()),
         )
+        if row.lock is not None:
+            p.setPen(QColor(STALE_COLOUR) if row.lock.stale else QColor("#333333"))
+            p.drawText(
+                QRect(foot.x(), foot.y() + 30, foot.width(), 14),
+                Qt.AlignmentFlag.AlignLeft,
+                fm.elidedText(lock_text(row), Qt.TextElideMode.ElideRight, foot.width()),
+            )
 
     def _paint_ads(self, p: QPainter, page_rect: QRect, row: PlanRow) -> None:
         if not row.ads:
@@ -414,6 +420,7 @@ class FlatPlanPanel(QWidget):
     # -- what the desk does ------------------------------------------------------------------
     def open_page(self, number: int) -> None:
         if self.backend is not None:
+            self.view.set_current(number)
             self.backend.open_page(number)
 
     def assign(self, number: int, name: str) -> None:

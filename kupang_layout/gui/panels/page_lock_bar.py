@@ -7,7 +7,15 @@ taking it over always asks first.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
 
 from kupang_layout.gui.base.i18n import tr
 from kupang_layout.jobs.desk_plan import since_text
@@ -34,6 +42,7 @@ class MessageBar(QFrame):
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.take_over)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.hide()
 
     def show_text(self, text: str, can_take_over: bool) -> None:

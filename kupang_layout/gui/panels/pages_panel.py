@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
+    QLabel,
     QListView,
     QListWidget,
     QListWidgetItem,
@@ -60,6 +61,17 @@ PAGE_MIME = "application/x-kupang-layout-page"
 THUMB_WIDTH = 128
 REFRESH_DELAY_MS = 350
 PAGE_ID = Qt.ItemDataRole.UserRole
+
+
+def page_ranges(numbers: list[int]) -> str:
+    """[4, 5, 7, 8, 9] -> '4-5, 7-9' (the way a desk writes page lists)."""
+    out: list[str] = []
+    for n in sorted(set(numbers)):
+        if out and out[-1].split("–")[-1] == str(n - 1):
+            out[-1] = out[-1].split("–")[0] + f"–{n}"
+        else:
+            out.append(str(n))
+    return ", ".join(out)
 
 
 def manuscript_paths(mime: QMimeData) -> list[Path]:
@@ -204,6 +216,11 @@ class PagesPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(row)
         layout.addWidget(self.list, 1)
+        self.planned = QLabel()  # planned pages not made yet (the flat plan shows them whole)
+        self.planned.setObjectName("pages_planned")
+        self.planned.setWordWrap(True)
+        self.planned.setStyleSheet("color: #555")
+        layout.addWidget(self.planned)
         self.list.itemClicked.connect(self._clicked)
         self.list.currentItemChanged.connect(lambda item, _old: self._clicked(item))
         self.list.move_requested.connect(self.move_page)
@@ -282,6 +299,14 @@ class PagesPanel(QWidget):
             self._show_current()
         finally:
             self.list.blockSignals(False)
+        made = {p.number for p in pages}
+        missing = [n for n in self.doc.edition.plan.numbers() if n not in made]
+        self.planned.setText(
+            tr(CTX, "Planned, not made yet: %1").replace("%1", page_ranges(missing))
+            if missing
+            else ""
+        )
+        self.planned.setVisible(bool(missing))
         alive = set(ids)
         for store in (self._keys, self._images, self._revisions):
             for gone in [k for k in store if k not in alive]:

@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
         self.editions = install_editions(self)
         self.shared = install_shared_editions(self)
         grid.addWidget(self.shared.bar, 0, 0, 1, 2)
+        grid.setRowStretch(2, 1)  # the page gets the height, the message bar only its text
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -289,6 +289,7 @@ class SharedEditionController(QObject):
                 checkout.release(shared.folder, key, holder)
             return False
         self.key = key
+        self.panel.view.set_current(number)
         self.holder = None if read_only else holder
         self._set_read_only(read_only)
         if read_only:
