@@ -331,3 +331,19 @@ def test_plan_of_a_single_file_is_undoable(qtbot) -> None:  # type: ignore[no-un
     assert [p.number for p in w.doc.edition.pages] == [1, 2]
     w.doc.undo()
     assert [p.number for p in w.doc.edition.pages] == [1, 7]
+
+
+def test_the_desk_name_and_plant_folder_are_preferences(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from kupang_layout.gui.dialogs.preferences import PreferencesDialog
+
+    w = make_window(qtbot, Edition())
+    dialog = PreferencesDialog(w)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.desk_name.clear()
+    QTest.keyClicks(dialog.desk_name, "Rina")
+    QTest.keyClicks(dialog.plant_dir, str(tmp_path))
+    assert dialog.apply()
+    assert app_settings().desk_name == "Rina"
+    assert app_settings().plant_dir == tmp_path
+    assert checkout.me(app_settings().desk_name).user == "Rina"

@@ -1053,6 +1053,18 @@ Page layout for the print edition of Kupang Times.</translation>
       <translation>Your templates folder</translation>
     </message>
     <message>
+      <source>a shared folder of the printing plant</source>
+      <translation>a shared folder of the printing plant</translation>
+    </message>
+    <message>
+      <source>B&amp;rowse…</source>
+      <translation>B&amp;rowse…</translation>
+    </message>
+    <message>
+      <source>Printing plant folder</source>
+      <translation>Printing plant folder</translation>
+    </message>
+    <message>
       <source>General</source>
       <translation>General</translation>
     </message>

@@ -1053,6 +1053,18 @@ Tata letak halaman untuk edisi cetak Kupang Times.</translation>
       <translation>Folder templat Anda</translation>
     </message>
     <message>
+      <source>a shared folder of the printing plant</source>
+      <translation>folder bersama percetakan</translation>
+    </message>
+    <message>
+      <source>B&amp;rowse…</source>
+      <translation>Te&amp;lusuri…</translation>
+    </message>
+    <message>
+      <source>Printing plant folder</source>
+      <translation>Folder percetakan</translation>
+    </message>
+    <message>
       <source>General</source>
       <translation>Umum</translation>
     </message>

@@ -123,6 +123,12 @@ class Settings(QObject):
             return "?"
 
     @property
+    def plant_dir(self) -> Path | None:
+        """The printing plant's folder pages are delivered into (None until the desk sets it)."""
+        text = self._get("delivery/plant_dir", "").strip()
+        return Path(text) if text else None
+
+    @property
     def shared_poll_seconds(self) -> float:
         """How often a shared edition folder is looked at besides the file watcher (SMB shares
         do not report changes): the environment override, else 5 s."""

@@ -221,6 +221,15 @@ class PreferencesDialog(QDialog):
         note.setStyleSheet("color: #555")
         form.addRow("", note)
         form.addRow(tr(CTX, "Your templates folder"), folder)
+        self.plant_dir = QLineEdit(str(s.plant_dir or ""))
+        self.plant_dir.setObjectName("plant_dir")
+        self.plant_dir.setPlaceholderText(tr(CTX, "a shared folder of the printing plant"))
+        plant_browse = QPushButton(tr(CTX, "B&rowse…"))
+        plant_browse.clicked.connect(self._browse_plant)
+        plant = QHBoxLayout()
+        plant.addWidget(self.plant_dir, 1)
+        plant.addWidget(plant_browse)
+        form.addRow(tr(CTX, "Printing plant folder"), plant)
         self.hyphenation = HyphenationEditor()
         self.presets = PresetsPage()
         self.tabs = QTabWidget()
@@ -250,6 +259,13 @@ class PreferencesDialog(QDialog):
         if name:
             self.templates.setText(name)
 
+    def _browse_plant(self) -> None:
+        name = QFileDialog.getExistingDirectory(
+            self, tr(CTX, "Printing plant folder"), self.plant_dir.text()
+        )
+        if name:
+            self.plant_dir.setText(name)
+
     def apply(self) -> bool:
         """Save and apply everything; False (and the tab with the problem shown) if a tab
         has a problem."""
@@ -264,6 +280,7 @@ class PreferencesDialog(QDialog):
         s.set("ui/units", self.units.currentData())
         s.set("autosave/seconds", self.autosave.value())
         s.set("desk/name", self.desk_name.text().strip())
+        s.set("delivery/plant_dir", self.plant_dir.text().strip())
         folder = self.templates.text().strip()
         s.set("templates/user_dir", folder)
         if self.hyphenation.modified:
