@@ -347,3 +347,29 @@ def test_the_desk_name_and_plant_folder_are_preferences(qtbot, tmp_path: Path) -
     assert app_settings().desk_name == "Rina"
     assert app_settings().plant_dir == tmp_path
     assert checkout.me(app_settings().desk_name).user == "Rina"
+
+
+def test_a_desk_whose_lock_was_taken_over_keeps_its_work_aside(window, qtbot, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    assert window.shared.open_page(1)
+    page = window.doc.page
+    assert window.doc.execute(RemoveFrame(page.frames[0].id))  # type: ignore[union-attr]
+    before = (folder / "pages" / "page-01.kpl").read_bytes()
+    child = _child(
+        f"""
+        from pathlib import Path
+        from kupang_layout.storage import checkout
+        folder = Path({str(folder)!r})
+        seen = checkout.read_holder(checkout.lock_path(folder, "page-01"))
+        checkout.take_over(folder, "page-01", checkout.me("Markus"), seen)
+        """
+    )
+    assert child.wait(timeout=120) == 0
+    window.shared.refresh_lock()  # what the 30 s timer does
+    assert window.doc.read_only and "Markus" in window.shared.bar.label.text()
+    assert window.acts["save"].isEnabled()  # Save keeps the work, elsewhere
+    window.acts["save"].trigger()
+    kept = window.shared.last_conflict
+    assert kept is not None and kept.parent == folder / "conflicts" and kept.is_file()
+    assert (folder / "pages" / "page-01.kpl").read_bytes() == before
+    found = checkout.current_holder(folder, "page-01")
+    assert found is not None and found[0].user == "Markus"  # still theirs

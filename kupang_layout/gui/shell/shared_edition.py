@@ -125,6 +125,8 @@ class SharedEditionController(QObject):
         self.key = ""  # the open page file of the shared folder
         self.holder: Holder | None = None  # our lock on it (None: read-only or none)
         self.seen_lock: Holder | None = None  # the other desk's lock we saw
+        self.lost_lock = False  # our lock was taken over while the page was open
+        self.last_conflict: Path | None = None
         self.lock_timer = QTimer(self)
         self.lock_timer.setInterval(LOCK_REFRESH_SECONDS * 1000)
         self.lock_timer.timeout.connect(self.refresh_lock)
@@ -336,6 +338,7 @@ class SharedEditionController(QObject):
         self.key = ""
         self.holder = None
         self.seen_lock = None
+        self.lost_lock = False
         if self.doc.read_only:
             self._set_read_only(False)
         self.bar.hide()
@@ -348,6 +351,8 @@ class SharedEditionController(QObject):
             self.holder = None
             self.lock_timer.stop()
             self._set_read_only(True)
+            self.lost_lock = True  # Save stays: it keeps the work aside in conflicts/
+            self.host.acts["save"].setEnabled(True)
             found = checkout.current_holder(shared.folder, self.key)
             text = tr(
                 CTX,
@@ -402,32 +407,43 @@ class SharedEditionController(QObject):
         path = self.page_path()
         if shared is None or path is None:
             return False
+        self.doc.end_group()
+        if self.lost_lock:  # another desk holds the page now: never write its file
+            return self._keep_aside(shared, path, None)
         if self.doc.read_only or self.holder is None:
             self.host.statusBar().showMessage(tr(CTX, "This page is read-only"), 6000)
             return False
-        self.doc.end_group()
         try:
             save_page_file(shared, self.key, self.doc.edition)
         except ConcurrentChangeError as refused:
-            try:
-                self.last_conflict = keep_aside(
-                    shared, self.key, self.doc.edition, app_settings().desk_name
-                )
-            except Exception:  # keeping it aside failed too: the boundary's recovery copy
-                self.host.boundary.save_failed(path, refused)
-                return False
-            text = tell_kept(self.window, self.last_conflict)
-            self.host.statusBar().showMessage(text.split("\n", 1)[0], 15000)
-            return False
+            return self._keep_aside(shared, path, refused)
         except Exception as exc:  # the Save boundary: nothing may fail silently
             self.host.boundary.save_failed(path, exc)
             return False
+        self._saved(path)
+        return True
+
+    def _keep_aside(
+        self, shared: SharedEdition, path: Path, refused: ConcurrentChangeError | None
+    ) -> bool:
+        """The work into conflicts/ and the desk told (False: the page file was not saved)."""
+        try:
+            self.last_conflict = keep_aside(
+                shared, self.key, self.doc.edition, app_settings().desk_name
+            )
+        except Exception as failed:  # keeping it aside failed too: the recovery copy
+            self.host.boundary.save_failed(path, refused or failed)
+            return False
+        text = tell_kept(self.window, self.last_conflict)
+        self.host.statusBar().showMessage(text.split("\n", 1)[0], 15000)
+        return False
+
+    def _saved(self, path: Path) -> None:
         self.doc.history.mark_clean()
         self.doc.changed.emit()
         self._page_signature = file_stamp(path)
         self.host.statusBar().showMessage(tr(CTX, "Saved %1").replace("%1", path.name), 4000)
         self.refresh()
-        return True
 
     # -- following the other desks ----------------------------------------------------------
     def poll(self) -> None:
