@@ -47,11 +47,6 @@ sys.exit(code)
 NO_APP = ("PySide6", "shiboken6", "kupang_layout.gui", "kupang_layout.render.qt")
 #: Read only to fill the user caches (hyphenation patterns, font metrics).
 CACHED = ("fontTools", "pyphen")
-#: preflight/doc_model.py imports manuscript.apply for one constant (PLACEHOLDER_HEADLINE);
-#: until that constant moves below both (to the model), every preflight loads manuscript/.
-MANUSCRIPT_VIA_PREFLIGHT = pytest.mark.xfail(
-    strict=True, reason="preflight/doc_model.py imports kupang_layout.manuscript.apply"
-)
 
 
 def one_page_edition(path: Path) -> Path:
@@ -133,7 +128,6 @@ def test_export_loads_no_app_and_no_cached_reader(export_modules: set[str]) -> N
     assert "kupang_layout.render.pdf.exporter" in export_modules  # the wrapper saw the work
 
 
-@MANUSCRIPT_VIA_PREFLIGHT
 def test_export_loads_no_manuscript_module(export_modules: set[str]) -> None:
     assert present(export_modules, ("kupang_layout.manuscript",)) == []
 
@@ -158,7 +152,6 @@ def test_preflight_loads_no_renderer(preflight_modules: set[str]) -> None:
     assert present(preflight_modules, NO_APP + CACHED + unneeded) == []
 
 
-@MANUSCRIPT_VIA_PREFLIGHT
 def test_preflight_loads_no_manuscript_module(preflight_modules: set[str]) -> None:
     assert present(preflight_modules, ("kupang_layout.manuscript",)) == []
 

@@ -13,6 +13,7 @@ from kupang_layout import __version__
 from kupang_layout.common.errorlog import log_exception
 from kupang_layout.common.errortext import internal_message, known_message, log_sentence
 from kupang_layout.common.runtemp import clean_stale_runs
+from kupang_layout.common.userdirs import APP_NAME
 from kupang_layout.errors import KupangError
 from kupang_layout.i18n import current_language, set_language, tr
 
@@ -43,7 +44,7 @@ def _version_text() -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="kupang-layout", description="Kupang Layout")
+    p = _Parser(prog=APP_NAME, description="Kupang Layout")
     p.add_argument("--version", action="version", version=_version_text())
     p.add_argument("--lang", choices=["id", "en"], help="UI language (default: id)")
     # --lang is accepted after the sub-command too; SUPPRESS keeps a sub-command

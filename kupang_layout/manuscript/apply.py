@@ -50,7 +50,7 @@ from kupang_layout.model.commands_text import (
 from kupang_layout.model.edition import Edition
 from kupang_layout.model.frames import AnyFrame, Box, ImageFrame, Rule, TextFrame
 from kupang_layout.model.page import Page
-from kupang_layout.model.story import Paragraph, Run, Story
+from kupang_layout.model.story import PLACEHOLDER_HEADLINE, Paragraph, Run, Story
 from kupang_layout.model.styles import default_character_styles, default_paragraph_styles
 from kupang_layout.model.template import PageTemplate, instantiate
 
@@ -73,7 +73,6 @@ __all__ = [
     "teaser_paragraphs",
 ]
 
-PLACEHOLDER_HEADLINE = "[JUDUL BELUM ADA]"
 FOLIO_TEXT = "{{folio}}"
 JUMP_TEXT = "Selengkapnya di halaman {page}"
 CREDIT_LABELS: dict[CreditRole, str] = {

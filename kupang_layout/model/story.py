@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+#: The headline a story gets when its manuscript has none; preflight flags it (an error),
+#: so a page never goes to the plant with it.
+PLACEHOLDER_HEADLINE = "[JUDUL BELUM ADA]"
+
 
 @dataclass
 class Run:

@@ -6,9 +6,8 @@ These need no layout, so they still run on a page the engine cannot lay out.
 from __future__ import annotations
 
 from kupang_layout.fonts.registry import FACES, FontRegistry, face_key
-from kupang_layout.manuscript.apply import PLACEHOLDER_HEADLINE
 from kupang_layout.model.frames import ImageFrame, TextFrame
-from kupang_layout.model.story import Story
+from kupang_layout.model.story import PLACEHOLDER_HEADLINE, Story
 from kupang_layout.model.styles import StyleError, apply_character_style, resolve_paragraph_style
 from kupang_layout.preflight.context import PageContext
 from kupang_layout.preflight.issues import Issue

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
 from kupang_layout.common.atomic import FileWriteError, write_atomically
+from kupang_layout.common.userdirs import APP_NAME
 from kupang_layout.engine.displaylist import PageDisplayList
 from kupang_layout.model.edition import Edition
 from kupang_layout.render.budget import check_raster_budget, raster_size
@@ -43,7 +44,7 @@ def ensure_gui_app() -> QCoreApplication:
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     ):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    _APP = QApplication(["kupang-layout"])
+    _APP = QApplication([APP_NAME])
     return _APP
 
 
