@@ -8,6 +8,7 @@ import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from kupang_layout import __version__
 from kupang_layout.common.errorlog import log_exception
@@ -178,9 +179,21 @@ def _report(exc: BaseException, command: str, args: argparse.Namespace) -> int:
     return EXIT_INTERNAL
 
 
+def _opens_a_file(argv: Sequence[str]) -> bool:
+    """`kupang-layout FILE.kpl` (or a shared edition folder) as its only argument: what a
+    double-click on an edition file passes. It opens the app on that file."""
+    if len(argv) != 1 or argv[0].startswith("-"):
+        return False
+    path = Path(argv[0])
+    return (path.suffix.lower() == ".kpl" and path.is_file()) or (path / "edition.json").is_file()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    if _opens_a_file(given):
+        given = ["gui", *given]
+    args = parser.parse_args(given)
     set_language(args.lang or "")
     command = args.command or "gui"
     if args.command is None:

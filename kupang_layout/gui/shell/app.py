@@ -44,13 +44,16 @@ def chosen_language(explicit: str | None) -> str:
 
 
 def open_window(path: Path | None = None, language: str | None = None) -> MainWindow:
-    """A main window showing the edition at `path` (or a new one)."""
+    """A main window showing the edition at `path` (a .kpl file or a shared edition folder),
+    or a new one."""
     application()
     lang = install_language(chosen_language(language))
     default_faces()  # bundled fonts registered before any widget asks for them
     doc = EditionSession()
     window = MainWindow(doc, lang)
-    if path is not None:
+    if path is not None and path.is_dir():
+        window.shared.open_folder(path)  # a shared edition folder: its plan
+    elif path is not None:
         try:
             edition = load_edition(path)
         except StorageError as exc:
