@@ -1,9 +1,10 @@
 """Command-line stage: `kupang-layout demo [--out DIR]`: build, save and export the sample edition.
 
 Writes DIR/sample.kpl and prints its pages, templates, stories and word counts.
-Then, when the PDF exporter is part of the program, every page is exported to
-DIR, and when the preflight stage is, its summary is printed. Both later
-stages are looked up with importlib so the demo works without them.
+Then, when the export service (`jobs.export`) is part of the program, every page
+of the edition in memory is exported to DIR, and when the preflight stage is,
+its summary is printed. Both later stages are looked up with importlib so the
+demo works without them.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from kupang_layout.engine.variables import format_date_id
 from kupang_layout.i18n import current_language, tr
 from kupang_layout.manuscript import ManuscriptError
 from kupang_layout.manuscript.apply import PLACEHOLDER_HEADLINE
+from kupang_layout.model.edition import Edition
 from kupang_layout.storage import StorageError, load_edition, save_edition
 
 EXIT_OK = 0
@@ -65,15 +67,17 @@ def _summary(sample: SampleEdition) -> None:
     )
 
 
-def _export(kpl: Path, out_dir: Path) -> tuple[int, bool]:
-    """Export every page to out_dir with the PDF stage: (exit code, whether it ran)."""
-    pdf = _optional_module("kupang_layout.render.pdf")
-    export_edition = getattr(pdf, "export_edition", None) if pdf is not None else None
-    if export_edition is None:
+def _export(edition: Edition, out_dir: Path) -> tuple[int, bool]:
+    """Export every page to out_dir with the export service: (exit code, whether it ran)."""
+    jobs = _optional_module("kupang_layout.jobs.export")
+    if jobs is None:
         print(tr("cli.demo_export_unavailable"))
         return EXIT_OK, False
+    # The sample edition in memory, no gate: the preflight summary below is the demo's own.
+    options = jobs.ExportOptions(check_pdfs=False)  # the summary below checks the folder
     code = EXIT_OK
-    for result in export_edition(kpl, out_dir):
+    run = jobs.export_pages(edition, out_dir, None, options, issues=[])
+    for result in run.pages:
         if result.error:
             print(tr("cli.error", message=result.error), file=sys.stderr)
             code = EXIT_DOCUMENT_ERRORS
@@ -138,5 +142,5 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     _summary(sample)
     print(tr("cli.demo_saved", path=kpl))
-    code, exported = _export(kpl, out_dir)
+    code, exported = _export(sample.edition, out_dir)
     return max(code, _preflight(kpl, out_dir, exported))

@@ -1,22 +1,28 @@
-"""Command-line stage: `kupang-layout export EDITION.kpl [--out DIR] [--pages ...] ...`."""
+"""Command-line stage: `kupang-layout export EDITION.kpl [--out DIR] [--pages ...] [--all] ...`.
+
+The work is `jobs.export` (the same service the app calls); this prints it.
+"""
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-import time
 from pathlib import Path
 
 from kupang_layout.cli.cmd_preflight import format_table
 from kupang_layout.cli.open_edition import open_edition
-from kupang_layout.common.atomic import FileWriteError, write_text_atomically
+from kupang_layout.common.atomic import FileWriteError
 from kupang_layout.common.messages import write_error_text
 from kupang_layout.i18n import current_language, tr
+from kupang_layout.jobs.export import (
+    DuplicateFileError,
+    ExportOptions,
+    PageEvent,
+    event_text,
+    export_pages,
+)
 from kupang_layout.jobs.pages import parse_pages
-from kupang_layout.preflight import check_pdf, count_by_severity, has_errors, run_preflight
-from kupang_layout.render.pdf import export_edition
-from kupang_layout.render.pdf.edition_export import DuplicateFileError
+from kupang_layout.preflight import count_by_severity, has_errors
 from kupang_layout.render.pdf.errors import PdfExportError
 
 
@@ -47,20 +53,19 @@ def run(args: argparse.Namespace) -> int:
                 print(_t("no_page", n=n), file=sys.stderr)
                 return 2
     out = Path(args.out)
-    issues = run_preflight(edition, pages=pages)
-    report_path = out / "preflight.json"
-    if has_errors(issues):
-        print(format_table(issues, lang))
-        if not args.force:
-            print(_t("refused", n=count_by_severity(issues).get("error", 0)), file=sys.stderr)
-            return 1
-    started = time.perf_counter()
+    options = ExportOptions(
+        preset_name=args.preset,
+        combined=args.combined,
+        force=args.force,
+        reexport_all=getattr(args, "all", False),
+        language=lang,
+    )
 
-    def progress(done: int, total: int, message: str) -> None:
-        print(_t("progress", done=done, total=total, message=message), flush=True)
+    def progress(event: PageEvent) -> None:
+        print(event_text(event, lang), flush=True)
 
     try:
-        results = export_edition(path, out, pages, args.preset, args.combined, progress)
+        run = export_pages(edition, out, pages, options, progress=progress)
     except FileWriteError as exc:
         return _output_problem(exc)
     except DuplicateFileError as exc:
@@ -69,32 +74,31 @@ def run(args: argparse.Namespace) -> int:
     except PdfExportError as exc:
         print(str(exc), file=sys.stderr)
         return 2
-    ok = [r for r in results if r.ok and r.path is not None]
-    failed = [r for r in results if not r.ok]
-    pdf_issues = [i for r in ok if r.page > 0 and r.path for i in check_pdf(r.path)]
-    print(_t("done", ok=sum(1 for r in ok if r.page > 0), out=out,
-             sec=time.perf_counter() - started))  # fmt: skip
+    if has_errors(run.issues):
+        print(format_table(run.issues, lang))
+    if run.refused:
+        print(_t("refused", n=count_by_severity(run.issues).get("error", 0)), file=sys.stderr)
+        return 1
+    print(_t("done", ok=len(run.exported), out=out, sec=run.seconds))
     status = 0
-    if args.force or pdf_issues:
-        data = {
-            "document": [i.to_dict(lang) for i in issues],
-            "pdf": [i.to_dict(lang) for i in pdf_issues],
-        }
-        try:
-            write_text_atomically(report_path, json.dumps(data, ensure_ascii=False, indent=2))
-            print(_t("report", path=report_path))
-        except FileWriteError as exc:
-            status = _output_problem(exc)
-    if failed:
-        for r in failed:
+    if run.report is not None:
+        print(_t("report", path=run.report))
+    if run.report_problem is not None:
+        print(run.report_problem, file=sys.stderr)
+        status = 2
+    if run.manifest_problem is not None:
+        print(tr("cli.warning", message=run.manifest_problem), file=sys.stderr)
+    if run.failed:
+        for r in run.failed:
             print(f"{r.page}: {r.error}", file=sys.stderr)
-        print(_t("failed", n=len(failed)), file=sys.stderr)
-        if any(r.write_error is not None for r in failed):
+        print(_t("failed", n=len(run.failed)), file=sys.stderr)
+        if any(r.write_error is not None for r in run.failed):
             return 2  # the pages were made; the folder refused them (said above, per page)
         return status or 1
     if status:
         return status
-    if has_errors(pdf_issues):
-        print(_t("pdf_errors", n=count_by_severity(pdf_issues).get("error", 0)), file=sys.stderr)
+    if has_errors(run.pdf_issues):
+        errors = count_by_severity(run.pdf_issues).get("error", 0)
+        print(_t("pdf_errors", n=errors), file=sys.stderr)
         return 1
     return 0

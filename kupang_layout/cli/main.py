@@ -84,6 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--preset")
     s.add_argument("--combined", action="store_true")
     s.add_argument("--force", action="store_true")
+    s.add_argument(
+        "--all", action="store_true", help="export again the pages unchanged since the last export"
+    )
 
     s = sub.add_parser("preflight", parents=[common], help="check an edition for print problems")
     s.add_argument("edition")

@@ -2,7 +2,8 @@
 
 `check_pdf` runs the structure rules (pikepdf), the content rules (RGB operators,
 black text overprint, image resolution) and the total ink measurement
-(Ghostscript). `check_pdf_folder` checks every PDF in a folder and ties each
+(Ghostscript). `pdf_problem` says whether a written file is a whole PDF at all.
+`check_pdf_folder` checks every PDF in a folder and ties each
 to an edition page by its file name, `{paper}_{edition}_{page:02d}.pdf`.
 """
 
@@ -25,6 +26,32 @@ from kupang_layout.preflight.pdf_structure import (
     check_document,
     page_resources,
 )
+
+
+def pdf_problem(path: Path) -> str | None:
+    """Why `path` is not a complete PDF (None when it is one): missing, empty, cut short."""
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as stream:
+            head = stream.read(8)
+            stream.seek(max(0, size - 1024))
+            tail = stream.read()
+    except FileNotFoundError:
+        return "missing"
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    if not head.startswith(b"%PDF-"):
+        return "no PDF header"
+    if b"%%EOF" not in tail:
+        return "no end of file marker (cut short)"
+    try:
+        with pikepdf.open(path) as pdf:
+            if len(pdf.pages) < 1:
+                return "no pages"
+    except (pikepdf.PdfError, OSError, ValueError) as exc:
+        return str(exc) or type(exc).__name__
+    return None
+
 
 _DAMAGE = (pikepdf.PdfError, AttributeError, KeyError, TypeError, ValueError, IndexError)
 

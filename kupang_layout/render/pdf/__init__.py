@@ -1,7 +1,7 @@
 """PDF render stage: display lists to print-ready PDF/X-1a pages with the ReportLab canvas.
 
 The names below are imported when first used (`common.lazy`): drawing one page
-never loads the edition export's process pool, and a command that only reads the
+never loads pikepdf's proof merging, and a command that only reads the
 presets never loads ReportLab.
 """
 
@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from kupang_layout.common.lazy import lazy_exports
 
 if TYPE_CHECKING:
-    from kupang_layout.render.pdf.edition_export import export_edition, merge_proof
+    from kupang_layout.render.pdf.edition_export import merge_proof
     from kupang_layout.render.pdf.errors import ImageError, PdfExportError, PresetError
     from kupang_layout.render.pdf.exporter import (
         ImageFigure,
@@ -30,7 +30,6 @@ if TYPE_CHECKING:
     )
 
 _EXPORTS = {
-    "export_edition": ".edition_export",
     "merge_proof": ".edition_export",
     "ImageError": ".errors",
     "PdfExportError": ".errors",
@@ -62,7 +61,6 @@ __all__ = [
     "PdfExportError",
     "PresetError",
     "default_image_cache",
-    "export_edition",
     "get_preset",
     "load_presets",
     "merge_proof",
