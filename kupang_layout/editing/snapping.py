@@ -166,3 +166,18 @@ def snap_values(
 def snap_point(x: float, y: float, targets: SnapTargets, tolerance: float) -> SnapResult:
     """Snap one point (a corner being dragged out)."""
     return snap_values((x,), (y,), targets, tolerance)
+
+
+COLUMN_GUIDE_TOLERANCE = 0.5  # points
+
+
+def is_column_guide(page: Page, orientation: str, position: float) -> bool:
+    """Whether a ruler guide lies on an edge of the page's column grid (a template's
+    column guide): drawn and snapped to, never picked by the pointer."""
+    if orientation != "v":
+        return False
+    return any(
+        abs(position - edge) <= COLUMN_GUIDE_TOLERANCE
+        for pair in page.column_edges()
+        for edge in pair
+    )

@@ -291,3 +291,22 @@ class UnlinkFrame(Command):
     def undo(self, edition: Edition) -> None:
         assert self._snap is not None
         self._snap.restore(edition)
+
+
+class AddAsset(Command):
+    """Register an asset whose bytes the edition's source already holds (a paste); a
+    no-op when the edition has it."""
+
+    def __init__(self, asset: Asset) -> None:
+        self.label = "add picture"
+        self.asset = asset
+        self._added = False
+
+    def do(self, edition: Edition) -> None:
+        self._added = self.asset.sha256 not in edition.assets
+        if self._added:
+            edition.assets[self.asset.sha256] = self.asset
+
+    def undo(self, edition: Edition) -> None:
+        if self._added:
+            del edition.assets[self.asset.sha256]
