@@ -1,24 +1,30 @@
 """Command-line stage: `kupang-layout import MANUSCRIPT --template NAME|FILE -o OUT.kpl`.
 
-Creates an edition with one page from the template (or, with `--edition`, adds
-the page to an existing edition or replaces its page N), fills the template's
-slot group with the manuscript, saves the edition and prints what went where.
+Creates an edition with the page from the template (or, with `--edition E.kpl`,
+adds the page to an existing edition or replaces its page N), fills the
+template's slot group with the manuscript, saves the edition and prints what
+went where. With `--edition FOLDER` (a shared edition folder) the page's own
+file in the folder is checked out, made or filled and given back, and the plan
+gets the page; `-o` is not used then and `--template` may be left to the plan.
 
 The page is `--page N` when given, else the manuscript's `Halaman` header, else
-a new last page. An existing page N is replaced, unless `--slot` names a slot
-group that page has: then only that group is filled (the second story of a
-two-story page, a front-page teaser).
+(single file only) one past the last page. The page keeps that number whatever
+pages exist: ``Halaman 2`` into a new edition is page 2, never page 1. An
+existing page N is replaced, unless `--slot` names a slot group that page has:
+then only that group is filled (the second story of a two-story page, a
+front-page teaser).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import re
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
+from kupang_layout.cli.edition_prefs import desk_name
 from kupang_layout.cli.open_edition import open_edition
 from kupang_layout.cli.template_source import (
     FoundTemplate,
@@ -28,11 +34,23 @@ from kupang_layout.cli.template_source import (
     source_label,
 )
 from kupang_layout.i18n import current_language, tr
-from kupang_layout.jobs.manuscript_import import apply_manuscript, apply_to_page
+from kupang_layout.jobs.desk_plan import holder_text
+from kupang_layout.jobs.manuscript_import import (
+    PageConflictError,
+    Target,
+    apply_to_target,
+    choose_target,
+    import_to_shared,
+)
 from kupang_layout.manuscript import Manuscript, ManuscriptError, format_warning, read_manuscript
-from kupang_layout.manuscript.apply import PLACEHOLDER_HEADLINE, ManuscriptApplication, slot_roles
+from kupang_layout.manuscript.apply import (
+    PLACEHOLDER_HEADLINE,
+    ManuscriptApplication,
+    next_page_number,
+    slot_roles,
+)
 from kupang_layout.model import CommandError, Edition, SetEditionProperties
-from kupang_layout.model.page import Page
+from kupang_layout.model.plan import MAX_PLANNED_PAGES
 from kupang_layout.storage import (
     ConcurrentChangeError,
     EditionLockedError,
@@ -44,6 +62,8 @@ from kupang_layout.storage import (
     edition_lock,
     save_edition,
 )
+from kupang_layout.storage.checkout import PageLockedError
+from kupang_layout.storage.edition_folder import read_shared_edition
 from kupang_layout.storage.revision import LOCK_TIMEOUT
 
 EXIT_OK = 0
@@ -92,44 +112,33 @@ def read_photo(path: str) -> bytes:
     return data
 
 
-@dataclass
-class _Target:
-    """Where the manuscript goes: a new page at `index`, page `index` replaced, or filled."""
-
-    index: int | None
-    replace: bool
-    fill_page: Page | None
-
-
-def _choose_target(
-    edition: Edition, args: argparse.Namespace, m: Manuscript, found: FoundTemplate
-) -> _Target:
+def _wanted_page(edition: Edition | None, args: argparse.Namespace, m: Manuscript) -> int | None:
+    """The page the manuscript goes to: --page, else its `Halaman` header, else (single file
+    only: `edition` given) one past the last page made; None when nothing names one."""
     page_arg: int | None = args.page
     if page_arg is not None and page_arg < 1:
         raise _UsageError(tr("cli.bad_page", value=page_arg))
     if page_arg is not None and m.page is not None and page_arg != m.page:
         _warn(tr("cli.import_page_mismatch", manuscript=m.page, page=page_arg))
     wanted = page_arg if page_arg is not None else m.page
-    if wanted is None:
-        return _Target(None, False, None)
-    count = len(edition.pages)
-    if wanted <= count:
-        page = edition.pages[wanted - 1]
-        if args.slot_given and any(f.slot == args.slot for f in page.frames):
-            if page.template != found.template.name:
-                _warn(
-                    tr(
-                        "cli.import_template_differs",
-                        page=wanted,
-                        page_template=page.template,
-                        template=found.template.name,
-                    )
-                )
-            return _Target(wanted - 1, False, page)
-        return _Target(wanted - 1, True, None)
-    if wanted > count + 1:
-        _warn(tr("cli.import_page_moved", wanted=wanted, count=count, page=count + 1))
-    return _Target(None, False, None)
+    if wanted is None and edition is not None:
+        return next_page_number(edition)
+    if wanted is not None and wanted > MAX_PLANNED_PAGES:
+        raise _UsageError(tr("cli.bad_page", value=wanted))
+    return wanted
+
+
+def _warn_template(target: Target, found_name: str) -> None:
+    page = target.fill_page
+    if page is not None and page.template != found_name:
+        _warn(
+            tr(
+                "cli.import_template_differs",
+                page=target.number,
+                page_template=page.template,
+                template=found_name,
+            )
+        )
 
 
 def _report(app: ManuscriptApplication, found: FoundTemplate, filled: bool) -> None:
@@ -185,62 +194,73 @@ def _keep_aside(edition: Edition, exc: ConcurrentChangeError) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    """The whole read-modify-write holds the output file's lock, so two imports into one
-    edition take turns instead of one losing the other's page."""
+    if args.edition and os.path.isdir(args.edition):
+        return _import_shared(args)
+    if not args.output:
+        raise _UsageError(tr("cli.import_output_needed"))
+    # The whole read-modify-write holds the output file's lock, so two imports into one
+    # edition take turns instead of one losing the other's page.
     with edition_lock(args.output):
         return _import_locked(args)
+
+
+def _read(args: argparse.Namespace, paper: str) -> Manuscript:
+    try:
+        return read_manuscript(args.manuscript, paper)
+    except ManuscriptError as exc:
+        raise _UsageError(exc.message(current_language())) from exc
+
+
+def _template(name: str | None, planned: str | None, page: int | None) -> FoundTemplate:
+    """The template asked for, else the one the plan names for the page; the slot checked."""
+    chosen = name or planned
+    if not chosen:
+        raise _UsageError(tr("cli.import_no_template", page=page if page is not None else "?"))
+    try:
+        return find_template(chosen, TemplateLibrary())
+    except TemplateNotFound:
+        raise _UsageError(tr("cli.template_not_found", name=chosen)) from None
+
+
+def _check_slot(found: FoundTemplate, slot: str) -> None:
+    slots = slot_roles(found.template.frames)
+    if slot not in slots:
+        names = ", ".join(s for s in slots if s != "page")
+        raise _UsageError(
+            tr(
+                "cli.slot_not_in_template",
+                template=found.template.name,
+                slot=slot,
+                slots=names,
+            )
+        )
 
 
 def _import_locked(args: argparse.Namespace) -> int:
     date = parse_date(args.date) if args.date else None
     edition = open_edition(args.edition) if args.edition else Edition()
-    try:
-        m = read_manuscript(args.manuscript, edition.paper)
-    except ManuscriptError as exc:
-        return _fail(exc.message(current_language()))
-    try:
-        found = find_template(args.template, TemplateLibrary())
-    except TemplateNotFound:
-        return _fail(tr("cli.template_not_found", name=args.template))
-    slots = slot_roles(found.template.frames)
-    if args.slot not in slots:
-        names = ", ".join(s for s in slots if s != "page")
-        return _fail(
-            tr(
-                "cli.slot_not_in_template",
-                template=found.template.name,
-                slot=args.slot,
-                slots=names,
-            )
-        )
+    m = _read(args, edition.paper)
+    found = _template(args.template, None, None)
+    _check_slot(found, args.slot)
     photo = read_photo(args.photo) if args.photo else None
     photo_name = Path(args.photo).name if args.photo else "foto"
     if not args.edition:
         edition.number = m.edition or ""
         edition.date = date or dt.date.today().isoformat()
-    target = _choose_target(edition, args, m, found)
-    if target.fill_page is not None:
-        app = apply_to_page(
-            edition,
-            target.fill_page.id,
-            m,
-            slot=args.slot,
-            photo=photo,
-            photo_name=photo_name,
-            headline_override=args.headline,
-        )
-    else:
-        app = apply_manuscript(
-            edition,
-            found.template,
-            m,
-            slot=args.slot,
-            photo=photo,
-            photo_name=photo_name,
-            headline_override=args.headline,
-            page_index=target.index,
-            replace=target.replace,
-        )
+    number = _wanted_page(edition, args, m)
+    assert number is not None
+    target = choose_target(edition, number, args.slot, args.slot_given)
+    _warn_template(target, found.template.name)
+    app = apply_to_target(
+        edition,
+        target,
+        found.template,
+        m,
+        slot=args.slot,
+        photo=photo,
+        photo_name=photo_name,
+        headline_override=args.headline,
+    )
     if date is not None and args.edition:
         app.commands.append(SetEditionProperties(date=date))
     app.do(edition)
@@ -251,6 +271,50 @@ def _import_locked(args: argparse.Namespace) -> int:
     _report(app, found, target.fill_page is not None)
     _print_warnings(m)
     print(tr("cli.import_saved", path=args.output, pages=len(edition.pages)))
+    return EXIT_OK
+
+
+def _import_shared(args: argparse.Namespace) -> int:
+    """Into a shared edition folder: the page file checked out, made or filled, given back."""
+    if args.output:
+        raise _UsageError(tr("cli.import_output_with_folder"))
+    if args.date:
+        raise _UsageError(tr("cli.import_date_with_folder"))
+    shared = read_shared_edition(args.edition)
+    m = _read(args, shared.paper)
+    number = _wanted_page(None, args, m)
+    if number is None:
+        raise _UsageError(tr("cli.import_no_page"))
+    found = _template(args.template, shared.plan.entry(number).template, number)
+    _check_slot(found, args.slot)
+    photo = read_photo(args.photo) if args.photo else None
+    try:
+        done = import_to_shared(
+            shared.folder,
+            m,
+            found.template,
+            number=number,
+            slot=args.slot,
+            slot_given=args.slot_given,
+            photo=photo,
+            photo_name=Path(args.photo).name if args.photo else "foto",
+            headline_override=args.headline,
+            user=desk_name(args.user),
+            take_over=args.take_over,
+        )
+    except PageLockedError as exc:
+        user, host, since = holder_text(exc.holder)
+        key = "cli.import_page_locked_stale" if exc.stale else "cli.import_page_locked"
+        return _fail(tr(key, page=number, user=user, host=host, since=since))
+    except PageConflictError as exc:
+        return _fail(tr("storage.concurrent_change", path=exc.file, kept=exc.kept))
+    if done.took_over is not None:
+        user, host, since = holder_text(done.took_over)
+        _warn(tr("cli.import_took_over", user=user, host=host, since=since))
+    _warn_template(done.target, found.template.name)
+    _report(done.app, found, done.target.fill_page is not None)
+    _print_warnings(m)
+    print(tr("cli.import_saved_page", page=number, path=done.path))
     return EXIT_OK
 
 

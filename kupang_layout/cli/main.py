@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kupang_layout import __version__
+from kupang_layout.cli.edition_args import add_edition_parser
 from kupang_layout.common.errorlog import log_exception
 from kupang_layout.common.errortext import internal_message, known_message, log_sentence
 from kupang_layout.common.runtemp import clean_stale_runs
@@ -68,14 +69,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("import", parents=[common], help="fill a template with a manuscript")
     s.add_argument("manuscript")
-    s.add_argument("--template", required=True)
+    s.add_argument("--template", help="template (in a shared folder: default the plan's)")
     s.add_argument("--photo")
     s.add_argument("--headline")
     s.add_argument("--date")
     s.add_argument("--edition")
     s.add_argument("--page", type=int)
     s.add_argument("--slot", help="slot group to fill (default: main)")
-    s.add_argument("-o", "--output", required=True)
+    s.add_argument("-o", "--output", help="the edition file (not with a shared --edition FOLDER)")
+    s.add_argument("--user", help="the desk's name on the page's lock (default: login)")
+    s.add_argument("--take-over", action="store_true", help="take over a stale page lock")
 
     s = sub.add_parser("export", parents=[common], help="export print-ready PDFs")
     s.add_argument("edition")
@@ -114,6 +117,8 @@ def build_parser() -> argparse.ArgumentParser:
     t = tsub.add_parser("export", parents=[common])
     t.add_argument("name")
     t.add_argument("file")
+
+    add_edition_parser(sub, common, _Parser)
     return p
 
 

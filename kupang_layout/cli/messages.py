@@ -132,12 +132,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Naskah untuk halaman {manuscript}, tetapi --page {page} dipakai",
         "en": "The manuscript is for page {manuscript}, but --page {page} is used",
     },
-    "cli.import_page_moved": {
-        "id": "Halaman {wanted} belum dapat dibuat (edisi berisi {count} halaman); "
-        "ditambahkan sebagai halaman {page}",
-        "en": "Page {wanted} cannot be made yet (the edition has {count} pages); added as "
-        "page {page}",
-    },
     "cli.import_template_differs": {
         "id": "Halaman {page} dibuat dari templat '{page_template}', bukan '{template}'",
         "en": "Page {page} was made from template '{page_template}', not '{template}'",
@@ -278,6 +272,181 @@ MESSAGES: dict[str, dict[str, str]] = {
         "yatim  selisih kolom  sisa  muat",
         "en": "story  lines  ratio mean  ratio max  >1  >2  hyphens  run  widows  orphans  "
         "col spread  overset  copyfit",
+    },
+    # -- import into a shared edition folder, and `edition` -----------------------------
+    "cli.import_output_needed": {
+        "id": "Sebutkan berkas edisi dengan -o EDISI.kpl (atau folder edisi bersama dengan "
+        "--edition FOLDER)",
+        "en": "Name the edition file with -o EDITION.kpl (or a shared edition folder with "
+        "--edition FOLDER)",
+    },
+    "cli.import_output_with_folder": {
+        "id": "-o tidak dipakai untuk folder edisi bersama: halaman disimpan di foldernya",
+        "en": "-o is not used with a shared edition folder: the page is saved in the folder",
+    },
+    "cli.import_date_with_folder": {
+        "id": "--date tidak dipakai untuk folder edisi bersama (tanggal ada di edition.json)",
+        "en": "--date is not used with a shared edition folder (edition.json holds the date)",
+    },
+    "cli.import_no_page": {
+        "id": "Naskah tidak menyebut halaman; sebutkan dengan --page N",
+        "en": "The manuscript names no page; give one with --page N",
+    },
+    "cli.import_no_template": {
+        "id": "Sebutkan templat dengan --template (rencana halaman {page} tidak menyebutnya)",
+        "en": "Name a template with --template (the plan names none for page {page})",
+    },
+    "cli.import_page_locked": {
+        "id": "Halaman {page} sedang dikerjakan oleh {user} ({host}) sejak {since}; "
+        "naskah tidak dimasukkan",
+        "en": "Page {page} is being worked on by {user} ({host}) since {since}; the "
+        "manuscript was not imported",
+    },
+    "cli.import_page_locked_stale": {
+        "id": "Halaman {page} dikunci oleh {user} ({host}) sejak {since}, tetapi kuncinya "
+        "basi (programnya tidak aktif lagi); ambil alih dengan --take-over",
+        "en": "Page {page} is locked by {user} ({host}) since {since}, but the lock is stale "
+        "(its program is gone); take it over with --take-over",
+    },
+    "cli.import_took_over": {
+        "id": "Kunci basi milik {user} ({host}, sejak {since}) diambil alih",
+        "en": "The stale lock of {user} ({host}, since {since}) was taken over",
+    },
+    "cli.import_saved_page": {
+        "id": "Halaman {page} disimpan: {path}",
+        "en": "Page {page} saved: {path}",
+    },
+    "cli.edition.state.empty": {"id": "kosong", "en": "empty"},
+    "cli.edition.state.in_progress": {"id": "dikerjakan", "en": "in progress"},
+    "cli.edition.state.ready": {"id": "siap", "en": "ready"},
+    "cli.edition.state.sent": {"id": "terkirim", "en": "sent"},
+    "cli.edition.state.changed": {
+        "id": "diubah setelah dikirim",
+        "en": "changed after sending",
+    },
+    "cli.edition.status_head": {
+        "id": "Hal|Rubrik|Templat|Status|Oleh/Waktu|Kunci|Iklan",
+        "en": "Page|Section|Template|State|Who/When|Lock|Ads",
+    },
+    "cli.edition.status_title": {
+        "id": "{paper} edisi {number}, {date}: {pages} halaman direncanakan",
+        "en": "{paper} edition {number}, {date}: {pages} pages planned",
+    },
+    "cli.edition.lock": {
+        "id": "{user} ({host}) sejak {since}",
+        "en": "{user} ({host}) since {since}",
+    },
+    "cli.edition.lock_stale": {"id": "[basi]", "en": "[stale]"},
+    "cli.edition.ad_size.full": {"id": "satu halaman", "en": "full page"},
+    "cli.edition.ad_size.half": {"id": "setengah halaman", "en": "half page"},
+    "cli.edition.ad_size.quarter": {"id": "seperempat halaman", "en": "quarter page"},
+    "cli.edition.ad_no_file": {"id": "[berkas belum ada]", "en": "[no file yet]"},
+    "cli.edition.made": {
+        "id": "Edisi {number} dibuat di {path} ({pages} halaman direncanakan)",
+        "en": "Edition {number} made in {path} ({pages} pages planned)",
+    },
+    "cli.edition.bad_pages": {
+        "id": "Jumlah halaman tidak sah: {value} (1 sampai 200)",
+        "en": "Invalid page count: {value} (1 to 200)",
+    },
+    "cli.edition.bad_number": {
+        "id": "Nomor edisi tidak boleh kosong",
+        "en": "The edition number must not be empty",
+    },
+    "cli.edition.page_needed": {
+        "id": "Sebutkan halamannya dengan --page N",
+        "en": "Name the page with --page N",
+    },
+    "cli.edition.nothing_to_do": {
+        "id": "Tidak ada yang diubah: beri --pages, --section, --template, --assign, --ready, "
+        "--not-ready, --book-ad atau --cancel-ad",
+        "en": "Nothing to change: give --pages, --section, --template, --assign, --ready, "
+        "--not-ready, --book-ad or --cancel-ad",
+    },
+    "cli.edition.ad_needs": {
+        "id": "Pemesanan iklan memerlukan --page dan --advertiser",
+        "en": "An ad booking needs --page and --advertiser",
+    },
+    "cli.edition.ad_size_needs": {
+        "id": "Ukuran iklan: --columns dan --depth-mm, atau --size full|half|quarter",
+        "en": "Ad size: --columns and --depth-mm, or --size full|half|quarter",
+    },
+    "cli.edition.file_needs_ad": {
+        "id": "--file memerlukan --book-ad (iklan mana yang diberi berkas)",
+        "en": "--file needs --book-ad (which ad the file is for)",
+    },
+    "cli.edition.no_such_ad": {
+        "id": "Tidak ada pemesanan iklan '{ad}'",
+        "en": "No ad booking '{ad}'",
+    },
+    "cli.edition.page_not_made": {
+        "id": "Halaman {page} belum dibuat; buat halamannya dulu (impor naskah), lalu pasang "
+        "berkas iklannya",
+        "en": "Page {page} is not made yet; make the page first (import a manuscript), then "
+        "place the ad's file",
+    },
+    "cli.edition.pages_set": {
+        "id": "Rencana: {pages} halaman (tidak ada halaman yang dinomori ulang)",
+        "en": "Plan: {pages} pages (no page was renumbered)",
+    },
+    "cli.edition.page_planned": {
+        "id": "Rencana halaman {page} diubah",
+        "en": "Plan of page {page} changed",
+    },
+    "cli.edition.ad_booked": {
+        "id": "Iklan {ad} ({advertiser}) dipesan di halaman {page}",
+        "en": "Ad {ad} ({advertiser}) booked on page {page}",
+    },
+    "cli.edition.ad_cancelled": {"id": "Iklan {ad} dibatalkan", "en": "Ad {ad} cancelled"},
+    "cli.edition.ad_placed": {
+        "id": "Berkas {file} dipasang untuk iklan {ad} di halaman {page}",
+        "en": "File {file} placed for ad {ad} on page {page}",
+    },
+    "cli.edition.locked": {
+        "id": "{file} sedang dikerjakan oleh {user} ({host}) sejak {since}",
+        "en": "{file} is being worked on by {user} ({host}) since {since}",
+    },
+    "cli.edition.locked_stale": {
+        "id": "{file} dikunci oleh {user} ({host}) sejak {since}, tetapi kuncinya basi; "
+        "ambil alih dengan --take-over",
+        "en": "{file} is locked by {user} ({host}) since {since}, but the lock is stale; "
+        "take it over with --take-over",
+    },
+    "cli.edition.no_plant": {
+        "id": "Folder percetakan belum ditentukan: beri --to FOLDER atau atur di Preferensi",
+        "en": "No printing plant folder: give --to FOLDER or set it in Preferences",
+    },
+    "cli.edition.nothing_ready": {
+        "id": "Tidak ada halaman yang ditandai siap",
+        "en": "No page is marked ready",
+    },
+    "cli.edition.sent": {
+        "id": "Halaman {page} terkirim: {file}",
+        "en": "Page {page} sent: {file}",
+    },
+    "cli.edition.unchanged": {
+        "id": "Halaman {page} tidak berubah sejak dikirim ({file})",
+        "en": "Page {page} unchanged since it was sent ({file})",
+    },
+    "cli.edition.missing": {
+        "id": "Halaman {page} ditandai siap tetapi belum dibuat",
+        "en": "Page {page} is marked ready but not made",
+    },
+    "cli.edition.held": {
+        "id": "Halaman {page} ditahan (tidak dikirim):",
+        "en": "Page {page} held back (not sent):",
+    },
+    "cli.edition.send_done": {
+        "id": "{sent} halaman dikirim ke {path}",
+        "en": "{sent} pages sent to {path}",
+    },
+    "cli.edition.packed": {
+        "id": "Edisi dikemas: {path} ({pages} halaman)",
+        "en": "Edition packed: {path} ({pages} pages)",
+    },
+    "cli.edition.unpacked": {
+        "id": "Folder edisi bersama dibuat: {path} ({pages} halaman)",
+        "en": "Shared edition folder made: {path} ({pages} pages)",
     },
 }
 register_messages(MESSAGES)

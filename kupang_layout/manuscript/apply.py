@@ -29,6 +29,7 @@ House format (docs/TEMPLATES.md, "Applying a manuscript"):
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 
@@ -36,11 +37,13 @@ from kupang_layout.manuscript.dateline import paper_pattern
 from kupang_layout.manuscript.model import Credit, CreditRole, Dateline, Manuscript, PhotoCredit
 from kupang_layout.manuscript.model import Paragraph as MsParagraph
 from kupang_layout.manuscript.quotes import parse_attribution
+from kupang_layout.model.ads import AD_ROLE
 from kupang_layout.model.assets import Asset
 from kupang_layout.model.color import default_swatches
 from kupang_layout.model.command import Command, CompositeCommand
-from kupang_layout.model.commands_frames import PlaceImage
+from kupang_layout.model.commands_frames import AddFrame, PlaceImage
 from kupang_layout.model.commands_pages import AddPage, ReplacePage, SetEditionProperties
+from kupang_layout.model.commands_plan import PlacePage, SetPageCount
 from kupang_layout.model.commands_text import (
     DefineCharacterStyle,
     DefineParagraphStyle,
@@ -67,6 +70,7 @@ __all__ = [
     "check_replace",
     "credit_paragraphs",
     "lead_runs",
+    "next_page_number",
     "photo_credit_text",
     "pull_quote_paragraphs",
     "slot_roles",
@@ -451,10 +455,61 @@ def _style_commands(
 # -- entry points -------------------------------------------------------------------
 
 
-def check_replace(edition: Edition, page_index: int | None, replace: bool) -> None:
-    """Raise IndexError when `replace` names no page of the edition."""
+def check_replace(
+    edition: Edition, page_index: int | None, replace: bool, number: int | None = None
+) -> None:
+    """Raise IndexError when `replace` names no page of the edition (by `number` when given,
+    else by `page_index`), or when a new page's `number` is taken already."""
+    if number is not None:
+        exists = edition.page_by_number(number) is not None
+        if replace and not exists:
+            raise IndexError(f"no page {number} to replace")
+        if not replace and exists:
+            raise IndexError(f"page {number} exists already")
+        return
     if replace and (page_index is None or not 0 <= page_index < len(edition.pages)):
         raise IndexError(f"no page at index {page_index} to replace")
+
+
+def next_page_number(edition: Edition) -> int:
+    """The number a page with no number of its own gets: one past the last page made."""
+    return max((p.number for p in edition.pages), default=0) + 1
+
+
+def _keep_ads(old: Page, new: Page) -> list[Command]:
+    """A page replaced by a new one keeps its booked ads: sold space is never dropped by
+    a manuscript (the ad frames go onto the new page where they were, on top)."""
+    return [AddFrame(new.id, copy.deepcopy(f)) for f in old.frames if f.role == AD_ROLE]
+
+
+def _page_command(
+    edition: Edition,
+    page: Page,
+    stories: list[Story],
+    page_index: int | None,
+    replace: bool,
+    number: int | None,
+) -> tuple[list[Command], int]:
+    """The commands that put the new page in, and the number it gets."""
+    if number is not None:
+        page.number = number
+        if replace:
+            old = edition.page_by_number(number)
+            assert old is not None
+            return [ReplacePage(old.id, page, stories), *_keep_ads(old, page)], number
+        commands: list[Command] = [PlacePage(page, stories)]
+        if number > edition.plan.page_count:  # the plan gets the page if it lacked it
+            commands.append(SetPageCount(number))
+        return commands, number
+    if replace:
+        assert page_index is not None
+        old_page = edition.pages[page_index]
+        return [
+            ReplacePage(old_page.id, page, stories),
+            *_keep_ads(old_page, page),
+        ], old_page.number
+    index = len(edition.pages) if page_index is None else max(0, page_index)
+    return [AddPage(page, index, stories)], min(index, len(edition.pages)) + 1
 
 
 def _finish(
@@ -489,31 +544,27 @@ def apply_manuscript(
     headline_override: str | None = None,
     page_index: int | None = None,
     replace: bool = False,
+    number: int | None = None,
 ) -> ManuscriptApplication:
     """A new page from `template` with `manuscript` in its `slot` group, as one command.
 
-    The page is inserted at `page_index` (0-based; None appends) or, with
-    `replace`, takes the place of the page at `page_index`. `photo` is an asset
-    whose bytes the edition can already read (`jobs.manuscript_import` takes a
-    photo file in first). Raises IndexError when `replace` names no page.
+    With `number`, the page is page `number` of the edition, whatever pages exist
+    (`PlacePage`: nothing is renumbered; the plan is extended to hold it), or with
+    `replace` takes the place of the page with that number. Without it, the page is
+    inserted at `page_index` (0-based; None appends) or, with `replace`, takes the
+    place of the page at `page_index`. `photo` is an asset whose bytes the edition
+    can already read (`jobs.manuscript_import` takes a photo file in first). Raises
+    IndexError when `replace` names no page or a new page's number is taken.
     """
-    check_replace(edition, page_index, replace)
+    check_replace(edition, page_index, replace, number)
     asset = photo
     page, stories = instantiate(template, 0)
-    if replace:
-        assert page_index is not None
-        old = edition.pages[page_index]
-        number = old.number
-        page_cmd: Command = ReplacePage(old.id, page, stories)
-    else:
-        index = len(edition.pages) if page_index is None else max(0, page_index)
-        number = min(index, len(edition.pages)) + 1
-        page_cmd = AddPage(page, index, stories)
+    page_cmds, number = _page_command(edition, page, stories, page_index, replace, number)
     app = ManuscriptApplication(f"import manuscript ({template.name})", page.id, slot)
     app.page_number = number
     app.replaced = replace
     app.commands.extend(_style_commands(edition, page.frames, template))
-    app.commands.append(page_cmd)
+    app.commands.extend(page_cmds)
     headline = headline_override or manuscript.headline or PLACEHOLDER_HEADLINE
     by_id = {s.id: s for s in stories}
     plan = _plan_slot(page.frames, by_id, manuscript, slot, headline, asset, number)

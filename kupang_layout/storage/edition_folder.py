@@ -23,6 +23,7 @@ from __future__ import annotations
 import os
 import re
 import time
+from datetime import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +47,7 @@ __all__ = [
     "SharedEdition",
     "create_shared_edition",
     "is_shared_edition",
+    "keep_aside",
     "page_files",
     "page_key",
     "read_shared_edition",
@@ -259,3 +261,26 @@ def save_page_file(shared: SharedEdition, key: str, edition: Edition) -> Path:
     finally:
         edition.plan = plan
     return path
+
+
+def _safe(name: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_" else "_" for c in name)[:40] or "desk"
+
+
+def keep_aside(shared: SharedEdition, key: str, edition: Edition, desk: str) -> Path:
+    """Write work a save refused into ``conflicts/<key>.<desk>.<time>.kpl`` (never over
+    another file there); returns where it went."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = shared.conflicts_folder / f"{key}.{_safe(desk)}.{stamp}.kpl"
+    n = 2
+    while target.exists():
+        target = shared.conflicts_folder / f"{key}.{_safe(desk)}.{stamp}-{n}.kpl"
+        n += 1
+    target.parent.mkdir(parents=True, exist_ok=True)
+    plan = edition.plan
+    edition.plan = FlatPlan()  # the plan lives in edition.json
+    try:
+        save_edition(edition, target, overwrite_changes=True)
+    finally:
+        edition.plan = plan
+    return target
