@@ -34,10 +34,11 @@ from kupang_layout.editing.snapping import ALL_KINDS, SnapTargets, Target, page_
 from kupang_layout.gui.base.session import EditionSession
 from kupang_layout.gui.canvas import images, overlays
 from kupang_layout.gui.canvas.page_layer import PageLayer
+from kupang_layout.gui.canvas.tool_place import Loaded, PlaceTool
 from kupang_layout.gui.canvas.tool_select import SelectTool
 from kupang_layout.gui.canvas.tools import CreateTool, HandTool, PointerEvent, Tool, ZoomTool
 from kupang_layout.gui.canvas.viewport import ViewTransform
-from kupang_layout.model import TextFrame
+from kupang_layout.model import Rect, TextFrame
 from kupang_layout.model.units import mm
 from kupang_layout.render.qt import ImageProxies, InkColours, PagePainter, PaintOptions
 
@@ -77,6 +78,7 @@ class PageCanvas(QWidget):
             "hand": HandTool(self),
             "zoom": ZoomTool(self),
         }
+        self.place_tool = PlaceTool(self)
         self.tool: Tool = self.tools["select"]
         self._space_hand = False
         self._fitted = False
@@ -101,6 +103,31 @@ class PageCanvas(QWidget):
         self.tool = self.tools[name]
         self.setCursor(self.tool.cursor)
         self.tool_changed.emit(name)
+
+    def load_place(self, items: list[Loaded]) -> None:
+        """Place (Ctrl+D) with nothing selected: the cursor carries `items` until each is
+        clicked or dragged onto the page (tool_place.py)."""
+        if not items:
+            return
+        if self.tool.busy:
+            self.tool.cancel()
+        self.tool = self.place_tool
+        self.place_tool.load(items)
+        self.setFocus()
+
+    def place_done(self) -> None:
+        """The loaded cursor is empty (or put down with Esc): back to Select."""
+        self.place_tool.items = []
+        self.set_tool("select")
+
+    @property
+    def placing(self) -> bool:
+        return self.tool is self.place_tool
+
+    def visible_area(self) -> Rect:
+        """The part of page space the canvas shows."""
+        r = self.view.visible_page_rect(self.width(), self.height())
+        return Rect(r.x(), r.y(), r.width(), r.height())
 
     def _active_tool(self) -> Tool:
         return self.tools["hand"] if self._space_hand else self.tool
@@ -346,6 +373,9 @@ class PageCanvas(QWidget):
             return
         if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.doc.selection:
             self.doc.execute_all("delete", delete_commands(self.doc.edition, self.doc.selection))
+            return
+        if key == Qt.Key.Key_Escape and self.placing and not self.tool.busy:
+            self.place_done()
             return
         if key == Qt.Key.Key_Escape:
             if self._active_tool().busy or getattr(self.tool, "link_source", None):

@@ -31,7 +31,7 @@ def image_paths(mime: QMimeData) -> list[Path]:
     return out
 
 
-def _read(doc: EditionSession, path: Path) -> Asset | None:
+def read_asset(doc: EditionSession, path: Path) -> Asset | None:
     """The file's asset, decoded whole first; a refused picture is reported (in the
     user's language, naming the file and the reason) and nothing is added."""
     try:
@@ -95,7 +95,7 @@ def place_files(
     """Place image files at a page point (a drop) or into the selection (a dialog)."""
     placed: list[str] = []
     for i, path in enumerate(paths):
-        asset = _read(doc, path)
+        asset = read_asset(doc, path)
         if asset is None:
             continue
         px = None if x is None else x + i * CASCADE

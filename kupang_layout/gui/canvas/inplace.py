@@ -3,15 +3,18 @@
 A small line edit covers the frame; each keystroke updates the paragraph
 through SetParagraphText inside one History group, so the page re-flows as
 you type. Enter (or clicking elsewhere) keeps the edit as one undo step; Esc
-(or Ctrl+Z) undoes it.
+(or Ctrl+Z) undoes it. Pasted text (Ctrl+V) is plain: a word processor's or
+an e-mail's formatting is dropped and its lines joined (editing/clipboard.py).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
+from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit
 
+from kupang_layout.editing.clipboard import clean_inline
+from kupang_layout.editing.styles import BOLD_STYLE, ITALIC_STYLE, toggle_character_style
 from kupang_layout.editing.text_sync import edit_runs
 from kupang_layout.gui.base.keys import is_undo_or_redo
 from kupang_layout.gui.canvas.canvas import PageCanvas
@@ -72,11 +75,40 @@ class InplaceEditor(QLineEdit):
         self.deleteLater()
         self.canvas.setFocus()
 
+    def paste_plain(self) -> None:
+        """Insert the clipboard's text, cleaned to one plain line, at the cursor."""
+        text = clean_inline(QGuiApplication.clipboard().text())
+        if not text:
+            return
+        self.blockSignals(True)
+        try:
+            self.insert(text)
+        finally:
+            self.blockSignals(False)
+        self._edited(self.text())
+
     def commit(self) -> None:
         self._finish(cancel=False)
 
     def cancel(self) -> None:
         self._finish(cancel=True)
+
+    def _character_style(self, event: QKeyEvent) -> bool:
+        """Ctrl+B / Ctrl+I (the window's Ctrl+I shortcut is overridden here): toggle the
+        house character style on the selection, inside this edit's undo group."""
+        name = {Qt.Key.Key_B: BOLD_STYLE, Qt.Key.Key_I: ITALIC_STYLE}.get(Qt.Key(event.key()))
+        if name is None or event.modifiers() != Qt.KeyboardModifier.ControlModifier:
+            return False
+        if event.type() == QEvent.Type.ShortcutOverride:
+            event.accept()
+        elif event.type() == QEvent.Type.KeyPress and self.hasSelectedText():
+            story = self.canvas.doc.edition.stories.get(self.story_id)
+            start = self.selectionStart()
+            end = start + len(self.selectedText())
+            cmd = toggle_character_style(story, (0, start), (0, end), name) if story else None
+            if cmd is not None:
+                self.canvas.doc.continue_group(("inplace", self.story_id), "edit text", [cmd])
+        return event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if (
@@ -86,6 +118,8 @@ class InplaceEditor(QLineEdit):
         ):  # handled below as a key press, not by the window's Undo
             event.accept()
             return True
+        if isinstance(event, QKeyEvent) and self._character_style(event):
+            return True  # Ctrl+B / Ctrl+I: the house bold / italic on the selected text
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if event.key() == Qt.Key.Key_Escape or (
                 is_undo_or_redo(event) and event.matches(QKeySequence.StandardKey.Undo)
@@ -93,6 +127,9 @@ class InplaceEditor(QLineEdit):
                 self.cancel()  # Esc or Ctrl+Z: the headline as it was
                 return True
             if is_undo_or_redo(event):
+                return True
+            if event.matches(QKeySequence.StandardKey.Paste):
+                self.paste_plain()
                 return True
         elif event.type() == QEvent.Type.FocusOut:
             self.commit()

@@ -49,6 +49,7 @@ class ViewOptions:
     columns: bool = True
     baseline: bool = False
     guides: bool = True
+    guides_locked: bool = False
     frame_edges: bool = True
     snap: bool = True
     proof_colours: bool = False

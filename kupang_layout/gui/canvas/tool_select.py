@@ -1,4 +1,10 @@
-"""GUI stage: the select/move tool: select, move, resize by handles, crop (Alt), guides, threading.
+"""GUI stage: the select/move tool: select, move, copy (Alt), resize, crop, guides, threading.
+
+Frames win clicks over ruler guides: a guide is picked only when nothing else is
+under the pointer, or with Ctrl+Alt held; a template's column guides (on the
+column grid's edges) and locked guides are never picked. Alt-drag copies the
+frames (InDesign), except inside an image frame with a photo that is already
+the one selected frame, where Alt-drag moves the picture in the frame (crop).
 
 One drag is one undo step: a move is previewed and committed on release as
 one command group; a resize or a crop drag runs live inside an open History
@@ -11,7 +17,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 
-from kupang_layout.editing.frame_ops import move_commands
+from kupang_layout.editing.frame_ops import duplicate_commands, move_commands
 from kupang_layout.editing.handles import (
     frame_at,
     frames_in,
@@ -21,7 +27,7 @@ from kupang_layout.editing.handles import (
     rule_rect,
     union,
 )
-from kupang_layout.editing.snapping import Target, snap_rect, snap_values
+from kupang_layout.editing.snapping import Target, is_column_guide, snap_rect, snap_values
 from kupang_layout.gui.canvas.overlays import HANDLE_PX, port_rects
 from kupang_layout.gui.canvas.tools import DRAG_THRESHOLD_PX, PointerEvent, Tool
 from kupang_layout.model import (
@@ -61,6 +67,7 @@ class _Drag:
     guide: int = -1
     moved: bool = False
     delta: tuple[float, float] = (0.0, 0.0)
+    copy: bool = False
 
 
 class SelectTool(Tool):
@@ -94,10 +101,13 @@ class SelectTool(Tool):
 
     def _guide_hit(self, pos: QPointF) -> int:
         page = self.canvas.doc.page
-        if page is None or not self.canvas.options.guides:
+        options = self.canvas.options
+        if page is None or not options.guides or options.guides_locked:
             return -1
         view = self.canvas.view
         for i, g in enumerate(page.guides):
+            if is_column_guide(page, g.orientation, g.position):
+                continue
             p = view.to_widget(g.position, g.position)
             d = abs(pos.x() - p.x()) if g.orientation == "v" else abs(pos.y() - p.y())
             if d <= GUIDE_HIT_PX:
@@ -136,10 +146,10 @@ class SelectTool(Tool):
                 self.canvas.status_message("link")
             return
         guide = self._guide_hit(ev.pos)
-        if guide >= 0:
+        frame = frame_at(page.frames, ev.x, ev.y, self._tolerance())
+        if guide >= 0 and (frame is None or (ev.ctrl and ev.alt)):
             self._drag = _Drag("guide", start, ev.pos, guide=guide)
             return
-        frame = frame_at(page.frames, ev.x, ev.y, self._tolerance())
         if frame is None:
             if not ev.shift:
                 doc.set_selection([])
@@ -150,12 +160,19 @@ class SelectTool(Tool):
             ids.remove(frame.id) if frame.id in ids else ids.append(frame.id)
             doc.set_selection(ids)
             return
+        alone = doc.selection == [frame.id]
         if frame.id not in doc.selection:
             doc.set_selection([frame.id])
-        if ev.alt and isinstance(frame, ImageFrame) and frame.asset and not frame.locked:
+        photo = isinstance(frame, ImageFrame) and bool(frame.asset) and not frame.locked
+        if ev.alt and photo and alone:
+            assert isinstance(frame, ImageFrame)
             self._drag = _Drag(
                 "crop", start, ev.pos, [frame.id], offset=(frame.offset_x, frame.offset_y)
             )
+            return
+        if ev.alt:  # Alt-drag: a copy of the selection (locked frames too)
+            ids = [f.id for f in doc.selected_frames()]
+            self._drag = _Drag("move", start, ev.pos, ids, copy=True)
             return
         ids = [f.id for f in doc.selected_frames() if not f.locked]
         self._drag = _Drag("move", start, ev.pos, ids)
@@ -252,7 +269,11 @@ class SelectTool(Tool):
         self.canvas.set_snap_lines(())
         if d.mode == "move":
             self.canvas.set_drag_preview([], 0.0, 0.0)
-            if d.moved:
+            if d.moved and d.copy:
+                commands, new_ids = duplicate_commands(doc.edition, d.ids, *d.delta)
+                if doc.execute_all("duplicate", commands):
+                    doc.set_selection(new_ids)
+            elif d.moved:
                 doc.execute_all("move", move_commands(doc.edition, d.ids, *d.delta))
         elif d.mode in ("resize", "crop"):
             doc.end_group()
@@ -303,10 +324,16 @@ class SelectTool(Tool):
             self.canvas.setCursor(_HANDLE_CURSORS.get(handle[1], Qt.CursorShape.CrossCursor))
         elif self._port_hit(ev.pos) is not None:
             self.canvas.setCursor(Qt.CursorShape.PointingHandCursor)
-        elif self._guide_hit(ev.pos) >= 0:
+        elif self._guide_hit(ev.pos) >= 0 and (
+            (ev.ctrl and ev.alt) or self._frame_under(ev) is None
+        ):
             self.canvas.setCursor(Qt.CursorShape.SplitHCursor)
         else:
             self.canvas.setCursor(self.cursor)
+
+    def _frame_under(self, ev: PointerEvent) -> object:
+        page = self.canvas.doc.page
+        return None if page is None else frame_at(page.frames, ev.x, ev.y, self._tolerance())
 
     def double_click(self, ev: PointerEvent) -> None:
         page = self.canvas.doc.page

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QCursor
 
 from kupang_layout.editing.frame_ops import add_frame_command
 from kupang_layout.editing.handles import rule_rect
@@ -33,7 +34,7 @@ class ToolCanvas(Protocol):
     view: ViewTransform
     options: ViewOptions
 
-    def setCursor(self, cursor: Qt.CursorShape, /) -> None: ...
+    def setCursor(self, cursor: Qt.CursorShape | QCursor, /) -> None: ...
 
     def update(self) -> None: ...
 
@@ -58,6 +59,8 @@ class ToolCanvas(Protocol):
     def zoom_to_rect(self, rect: QRectF) -> None: ...
 
     def pan_by(self, dx: float, dy: float) -> None: ...
+
+    def place_done(self) -> None: ...
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""GUI stage: what the menu commands do (files, pages, arrange, lock, thread), via the session."""
+"""GUI stage: what the menu commands do (files, place, clipboard, pages, arrange, guides)."""
 
 from __future__ import annotations
 
@@ -15,12 +15,33 @@ from kupang_layout.editing.frame_ops import (
     duplicate_commands,
     lock_commands,
 )
+from kupang_layout.editing.place import (
+    fill_image_commands,
+    fill_text_commands,
+    manuscript_paragraphs,
+)
 from kupang_layout.gui.base.host import WindowHost
 from kupang_layout.gui.base.i18n import tr
 from kupang_layout.gui.base.session import EditionSession
 from kupang_layout.gui.canvas import images
+from kupang_layout.gui.canvas.canvas import PageCanvas
+from kupang_layout.gui.canvas.frame_clipboard import copy_frames, paste_frames
+from kupang_layout.gui.canvas.tool_place import Loaded
+from kupang_layout.gui.dialogs.import_dialog import story_groups
 from kupang_layout.gui.shell.boundary import Boundary
-from kupang_layout.model import AddPage, Edition, Page, RemovePage, TextFrame, UnlinkFrame, new_id
+from kupang_layout.manuscript.model import Manuscript
+from kupang_layout.manuscript.parser import ManuscriptError, read_manuscript
+from kupang_layout.model import (
+    AddPage,
+    Edition,
+    ImageFrame,
+    Page,
+    RemovePage,
+    SetPageProperties,
+    TextFrame,
+    UnlinkFrame,
+    new_id,
+)
 from kupang_layout.model.units import mm
 from kupang_layout.storage import StorageError, load_edition, save_edition
 from kupang_layout.storage.load_report import load_warnings
@@ -28,6 +49,7 @@ from kupang_layout.storage.load_report import load_warnings
 CTX = "MainWindow"
 DUPLICATE_OFFSET = mm(5.0)
 EDITION_FILTER = "Kupang Layout (*.kpl)"
+MANUSCRIPT_SUFFIXES = (".txt",)
 
 
 class OperationsHost(WindowHost, Protocol):
@@ -41,6 +63,9 @@ class OperationsHost(WindowHost, Protocol):
     def ask_new_edition(self) -> Edition | None: ...
 
     def file_dialog(self, save: bool, title: str, filters: str) -> Path | None: ...
+
+    @property
+    def canvas(self) -> PageCanvas: ...
 
 
 class Operations:
@@ -142,10 +167,64 @@ class Operations:
         return True
 
     def place(self) -> None:
-        name = tr(CTX, "Images (*.jpg *.jpeg *.png *.tif *.tiff)")
-        files, _ = QFileDialog.getOpenFileNames(self.window, tr(CTX, "Place Image"), "", name)
-        if files:
-            images.place_files(self.doc, [Path(f) for f in files], None, None)
+        """Place (Ctrl+D): photos and manuscripts. With a frame selected the first fitting
+        file fills it (a photo an image frame; a manuscript a story slot group through the
+        import, or a free text frame's story); the rest load the cursor (tool_place.py)."""
+        what = tr(CTX, "Photos and manuscripts (*.jpg *.jpeg *.png *.tif *.tiff *.txt)")
+        photos = tr(CTX, "Images (*.jpg *.jpeg *.png *.tif *.tiff)")
+        texts = tr(CTX, "Manuscripts (*.txt)")
+        files, _ = QFileDialog.getOpenFileNames(
+            self.window, tr(CTX, "Place"), "", f"{what};;{photos};;{texts}"
+        )
+        paths = [Path(f) for f in files]
+        if not paths:
+            return
+        frames = self.doc.selected_frames()
+        target = frames[0] if len(frames) == 1 and not frames[0].locked else None
+        if target is not None and self._fill(target, paths[0]):
+            paths = paths[1:]
+        loaded = [item for item in (self._load(p) for p in paths) if item is not None]
+        if loaded:
+            self.doc.set_selection([])
+            self.host.canvas.load_place(loaded)
+
+    def _fill(self, frame: object, path: Path) -> bool:
+        """Put the file into the selected frame if it fits there; True if it was used."""
+        is_text = path.suffix.lower() in MANUSCRIPT_SUFFIXES
+        page = self.doc.page
+        if isinstance(frame, ImageFrame) and not is_text:
+            asset = images.read_asset(self.doc, path)
+            if asset is not None:
+                self.doc.execute_all("place image", fill_image_commands(frame, asset))
+                self.doc.set_selection([frame.id])
+            return True
+        if not isinstance(frame, TextFrame) or not is_text or page is None:
+            return False
+        editions = getattr(self.host, "editions", None)
+        if frame.role is not None and frame.slot in story_groups(page) and editions is not None:
+            editions.import_files(page.id, [path], frame.slot)
+            return True
+        manuscript = self._manuscript(path)
+        if manuscript is not None:
+            paragraphs = manuscript_paragraphs(self.doc.edition, manuscript, frame.paragraph_style)
+            self.doc.execute_all("place", fill_text_commands(frame, paragraphs))
+        return True
+
+    def _manuscript(self, path: Path) -> Manuscript | None:
+        try:
+            return read_manuscript(path, self.doc.edition.paper)
+        except ManuscriptError as exc:
+            self.doc.error.emit(str(exc))
+            return None
+
+    def _load(self, path: Path) -> Loaded | None:
+        if path.suffix.lower() in MANUSCRIPT_SUFFIXES:
+            manuscript = self._manuscript(path)
+            if manuscript is None:
+                return None
+            return Loaded(path.name, manuscript=manuscript)
+        asset = images.read_asset(self.doc, path)
+        return Loaded(path.name, asset=asset) if asset is not None else None
 
     def export_png(self) -> None:
         from kupang_layout.render.qt import RasterError, render_page_png
@@ -171,6 +250,25 @@ class Operations:
         )
         if self.doc.execute_all("duplicate", commands):
             self.doc.set_selection(new_ids)
+
+    def copy(self) -> None:
+        copy_frames(self.doc)
+
+    def cut(self) -> None:
+        if copy_frames(self.doc):
+            self.delete()
+
+    def paste(self) -> None:
+        paste_frames(self.doc, self.host.canvas.visible_area(), in_place=False)
+
+    def paste_in_place(self) -> None:
+        paste_frames(self.doc, self.host.canvas.visible_area(), in_place=True)
+
+    def delete_guides(self) -> None:
+        """Every ruler guide of the page, one undo step (the column grid stays)."""
+        page = self.doc.page
+        if page is not None and page.guides:
+            self.doc.execute(SetPageProperties(page.id, guides=[]))
 
     def select_all(self) -> None:
         page = self.doc.page
