@@ -169,7 +169,10 @@ def test_tampered_photo_bytes_are_refused() -> None:
 
 
 def test_pasted_text_loses_its_formatting_and_keeps_its_words() -> None:
-    text = "Judul\u00ad berita\r\n\r\n\tKUPANG \u2013 Warga  \u201cmenolak\u201d\u200b re-klamasi.\u2029Baris dua\x0b"
+    text = (
+        "Judul\u00ad berita\r\n\r\n\tKUPANG \u2013 Warga  \u201cmenolak\u201d\u200b"
+        " re-klamasi.\u2029Baris dua\x0b"
+    )
     assert clean_paragraphs(text) == [
         "Judul berita",
         "KUPANG \u2013 Warga \u201cmenolak\u201d re-klamasi.",

@@ -1,4 +1,4 @@
-"""Cut, copy, paste, paste in place and Alt-drag copies on the real main window, by keys and mouse."""
+"""Cut, copy, paste, paste in place and Alt-drag copies on the real main window (keys, mouse)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from qt_samples import sample_edition
 
 from kupang_layout.editing.clipboard import MIME_TYPE
 from kupang_layout.gui.shell.main_window import MainWindow
-from kupang_layout.model import AddPage, Edition, ImageFrame, Page, ParagraphStyle, TextFrame, mm
+from kupang_layout.model import Edition, ImageFrame, Page, ParagraphStyle, TextFrame, mm
 from kupang_layout.model.geometry import Rect
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -78,7 +78,9 @@ def test_copy_a_photo_frame_to_page_2_same_pixels_and_undo(qtbot) -> None:  # ty
     after = _pixels(window, pasted.rect)
     assert len(before) == len(after) > 100
     assert len(set(before)) > 20  # the photo, not a placeholder
-    diff = sum(abs(a - b) for p, q in zip(before, after, strict=True) for a, b in zip(p, q))
+    diff = sum(
+        abs(a - b) for p, q in zip(before, after, strict=True) for a, b in zip(p, q, strict=True)
+    )
     assert diff / (3 * len(before)) < 2.0
     _key(qtbot, window, Qt.Key.Key_Z)
     assert page2.frames == []

@@ -883,7 +883,47 @@ Page layout for the print edition of Kupang Times.</translation>
       <source>Saved %1</source>
       <translation>Saved %1</translation>
     </message>
-  </context>
+      <message>
+      <source>&amp;Place…</source>
+      <translation>&amp;Place…</translation>
+    </message>
+    <message>
+      <source>Cu&amp;t</source>
+      <translation>Cu&amp;t</translation>
+    </message>
+    <message>
+      <source>&amp;Copy</source>
+      <translation>&amp;Copy</translation>
+    </message>
+    <message>
+      <source>&amp;Paste</source>
+      <translation>&amp;Paste</translation>
+    </message>
+    <message>
+      <source>Paste in Pl&amp;ace</source>
+      <translation>Paste in Pl&amp;ace</translation>
+    </message>
+    <message>
+      <source>Loc&amp;k Guides</source>
+      <translation>Loc&amp;k Guides</translation>
+    </message>
+    <message>
+      <source>Delete All Guides on Pa&amp;ge</source>
+      <translation>Delete All Guides on Pa&amp;ge</translation>
+    </message>
+    <message>
+      <source>Photos and manuscripts (*.jpg *.jpeg *.png *.tif *.tiff *.txt)</source>
+      <translation>Photos and manuscripts (*.jpg *.jpeg *.png *.tif *.tiff *.txt)</translation>
+    </message>
+    <message>
+      <source>Manuscripts (*.txt)</source>
+      <translation>Manuscripts (*.txt)</translation>
+    </message>
+    <message>
+      <source>Place</source>
+      <translation>Place</translation>
+    </message>
+</context>
   <context>
     <name>NewEdition</name>
     <message>
@@ -1582,6 +1622,17 @@ Import under another name:</translation>
     <message>
       <source>Template %1 exported to %2</source>
       <translation>Template %1 exported to %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>Clipboard</name>
+    <message>
+      <source>Pasted without the photo (not on the clipboard): %1</source>
+      <translation>Pasted without the photo (not on the clipboard): %1</translation>
+    </message>
+    <message>
+      <source>The clipboard holds frames that cannot be pasted: %1</source>
+      <translation>The clipboard holds frames that cannot be pasted: %1</translation>
     </message>
   </context>
 </TS>

@@ -883,7 +883,47 @@ Tata letak halaman untuk edisi cetak Kupang Times.</translation>
       <source>Saved %1</source>
       <translation>Tersimpan: %1</translation>
     </message>
-  </context>
+      <message>
+      <source>&amp;Place…</source>
+      <translation>&amp;Tempatkan…</translation>
+    </message>
+    <message>
+      <source>Cu&amp;t</source>
+      <translation>Po&amp;tong</translation>
+    </message>
+    <message>
+      <source>&amp;Copy</source>
+      <translation>&amp;Salin</translation>
+    </message>
+    <message>
+      <source>&amp;Paste</source>
+      <translation>T&amp;empel</translation>
+    </message>
+    <message>
+      <source>Paste in Pl&amp;ace</source>
+      <translation>Tempel di Tem&amp;pat</translation>
+    </message>
+    <message>
+      <source>Loc&amp;k Guides</source>
+      <translation>&amp;Kunci Garis Bantu</translation>
+    </message>
+    <message>
+      <source>Delete All Guides on Pa&amp;ge</source>
+      <translation>Hapus Semua Garis Bantu di &amp;Halaman</translation>
+    </message>
+    <message>
+      <source>Photos and manuscripts (*.jpg *.jpeg *.png *.tif *.tiff *.txt)</source>
+      <translation>Foto dan naskah (*.jpg *.jpeg *.png *.tif *.tiff *.txt)</translation>
+    </message>
+    <message>
+      <source>Manuscripts (*.txt)</source>
+      <translation>Naskah (*.txt)</translation>
+    </message>
+    <message>
+      <source>Place</source>
+      <translation>Tempatkan</translation>
+    </message>
+</context>
   <context>
     <name>NewEdition</name>
     <message>
@@ -1582,6 +1622,17 @@ Impor dengan nama lain:</translation>
     <message>
       <source>Template %1 exported to %2</source>
       <translation>Templat %1 diekspor ke %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>Clipboard</name>
+    <message>
+      <source>Pasted without the photo (not on the clipboard): %1</source>
+      <translation>Ditempel tanpa foto (tidak ada di papan klip): %1</translation>
+    </message>
+    <message>
+      <source>The clipboard holds frames that cannot be pasted: %1</source>
+      <translation>Bingkai di papan klip tidak dapat ditempel: %1</translation>
     </message>
   </context>
 </TS>
