@@ -122,7 +122,7 @@ def test_story_editor_enter_splits_and_style_picker(qtbot) -> None:  # type: ign
     qtbot.keyClick(editor.edit, Qt.Key.Key_Return)
     assert len(story.paragraphs) == count + 1
     assert story.paragraphs[1].style == "Body"
-    editor.styles.setCurrentText("Quote")
+    editor.styles.setCurrentIndex(editor.styles.findData("Quote"))  # shown as "Kutipan"
     editor.styles.activated.emit(editor.styles.currentIndex())
     assert story.paragraphs[1].style == "Quote"
     quote = [r for r in _runs(window, "f-body0") if r.paragraph == 1]

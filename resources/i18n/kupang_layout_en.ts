@@ -883,7 +883,7 @@ Page layout for the print edition of Kupang Times.</translation>
       <source>Saved %1</source>
       <translation>Saved %1</translation>
     </message>
-      <message>
+    <message>
       <source>&amp;Place…</source>
       <translation>&amp;Place…</translation>
     </message>
@@ -923,7 +923,7 @@ Page layout for the print edition of Kupang Times.</translation>
       <source>Place</source>
       <translation>Place</translation>
     </message>
-</context>
+  </context>
   <context>
     <name>NewEdition</name>
     <message>
@@ -1502,6 +1502,93 @@ Page layout for the print edition of Kupang Times.</translation>
       <source>Story: %1 (%2 words)</source>
       <translation>Story: %1 (%2 words)</translation>
     </message>
+    <message>
+      <source>%1 (%2 words)</source>
+      <translation>%1 (%2 words)</translation>
+    </message>
+    <message>
+      <source>Overset: %1 lines (%2 words) do not fit below the red line</source>
+      <translation>Overset: %1 lines (%2 words) do not fit below the red line</translation>
+    </message>
+  </context>
+  <context>
+    <name>SlotName</name>
+    <message>
+      <source>Main story</source>
+      <translation>Main story</translation>
+    </message>
+    <message>
+      <source>Second story</source>
+      <translation>Second story</translation>
+    </message>
+    <message>
+      <source>Third story</source>
+      <translation>Third story</translation>
+    </message>
+    <message>
+      <source>Teaser 1</source>
+      <translation>Teaser 1</translation>
+    </message>
+    <message>
+      <source>Teaser 2</source>
+      <translation>Teaser 2</translation>
+    </message>
+    <message>
+      <source>Teaser 3</source>
+      <translation>Teaser 3</translation>
+    </message>
+    <message>
+      <source>Page</source>
+      <translation>Page</translation>
+    </message>
+    <message>
+      <source>Headline</source>
+      <translation>Headline</translation>
+    </message>
+    <message>
+      <source>Deck</source>
+      <translation>Deck</translation>
+    </message>
+    <message>
+      <source>Section</source>
+      <translation>Section</translation>
+    </message>
+    <message>
+      <source>Photo credit</source>
+      <translation>Photo credit</translation>
+    </message>
+    <message>
+      <source>Caption</source>
+      <translation>Caption</translation>
+    </message>
+    <message>
+      <source>Dateline</source>
+      <translation>Dateline</translation>
+    </message>
+    <message>
+      <source>Body text</source>
+      <translation>Body text</translation>
+    </message>
+    <message>
+      <source>Pull quote</source>
+      <translation>Pull quote</translation>
+    </message>
+    <message>
+      <source>Tagline</source>
+      <translation>Tagline</translation>
+    </message>
+    <message>
+      <source>Credits</source>
+      <translation>Credits</translation>
+    </message>
+    <message>
+      <source>Folio</source>
+      <translation>Folio</translation>
+    </message>
+    <message>
+      <source>Story</source>
+      <translation>Story</translation>
+    </message>
   </context>
   <context>
     <name>TemplateGallery</name>
@@ -1622,6 +1709,431 @@ Import under another name:</translation>
     <message>
       <source>Template %1 exported to %2</source>
       <translation>Template %1 exported to %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>StyleEditor</name>
+    <message>
+      <source>Justified</source>
+      <translation>Justified</translation>
+    </message>
+    <message>
+      <source>Left</source>
+      <translation>Left</translation>
+    </message>
+    <message>
+      <source>Right</source>
+      <translation>Right</translation>
+    </message>
+    <message>
+      <source>Centred</source>
+      <translation>Centred</translation>
+    </message>
+    <message>
+      <source>Regular</source>
+      <translation>Regular</translation>
+    </message>
+    <message>
+      <source>Italic</source>
+      <translation>Italic</translation>
+    </message>
+    <message>
+      <source>Bold</source>
+      <translation>Bold</translation>
+    </message>
+    <message>
+      <source>Bold Italic</source>
+      <translation>Bold Italic</translation>
+    </message>
+    <message>
+      <source>Font family</source>
+      <translation>Font family</translation>
+    </message>
+    <message>
+      <source>Face</source>
+      <translation>Face</translation>
+    </message>
+    <message>
+      <source>Size</source>
+      <translation>Size</translation>
+    </message>
+    <message>
+      <source>Leading</source>
+      <translation>Leading</translation>
+    </message>
+    <message>
+      <source>Alignment</source>
+      <translation>Alignment</translation>
+    </message>
+    <message>
+      <source>First-line indent</source>
+      <translation>First-line indent</translation>
+    </message>
+    <message>
+      <source>Left indent</source>
+      <translation>Left indent</translation>
+    </message>
+    <message>
+      <source>Right indent</source>
+      <translation>Right indent</translation>
+    </message>
+    <message>
+      <source>Space before</source>
+      <translation>Space before</translation>
+    </message>
+    <message>
+      <source>Space after</source>
+      <translation>Space after</translation>
+    </message>
+    <message>
+      <source>Hyphenate</source>
+      <translation>Hyphenate</translation>
+    </message>
+    <message>
+      <source>Letters before a hyphen at least</source>
+      <translation>Letters before a hyphen at least</translation>
+    </message>
+    <message>
+      <source>Letters after a hyphen at least</source>
+      <translation>Letters after a hyphen at least</translation>
+    </message>
+    <message>
+      <source>Hyphens in a row at most</source>
+      <translation>Hyphens in a row at most</translation>
+    </message>
+    <message>
+      <source>Keep with next paragraph</source>
+      <translation>Keep with next paragraph</translation>
+    </message>
+    <message>
+      <source>Keep lines together</source>
+      <translation>Keep lines together</translation>
+    </message>
+    <message>
+      <source>Drop cap lines</source>
+      <translation>Drop cap lines</translation>
+    </message>
+    <message>
+      <source>Colour</source>
+      <translation>Colour</translation>
+    </message>
+    <message>
+      <source>All caps</source>
+      <translation>All caps</translation>
+    </message>
+    <message>
+      <source>Inherit this value</source>
+      <translation>Inherit this value</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>OK</source>
+      <translation>OK</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Paragraph Style</source>
+      <translation>Paragraph Style</translation>
+    </message>
+    <message>
+      <source>Character Style</source>
+      <translation>Character Style</translation>
+    </message>
+    <message>
+      <source>[No style]</source>
+      <translation>[No style]</translation>
+    </message>
+    <message>
+      <source>A style named %1 exists already.</source>
+      <translation>A style named %1 exists already.</translation>
+    </message>
+    <message>
+      <source>The style needs a name.</source>
+      <translation>The style needs a name.</translation>
+    </message>
+    <message>
+      <source>%1 is a house style: it keeps its name.</source>
+      <translation>%1 is a house style: it keeps its name.</translation>
+    </message>
+    <message>
+      <source>%1 cannot be based on a style based on it.</source>
+      <translation>%1 cannot be based on a style based on it.</translation>
+    </message>
+    <message>
+      <source>The style cannot be saved: %1</source>
+      <translation>The style cannot be saved: %1</translation>
+    </message>
+    <message>
+      <source>New Style</source>
+      <translation>New Style</translation>
+    </message>
+    <message>
+      <source>A house style keeps its name</source>
+      <translation>A house style keeps its name</translation>
+    </message>
+    <message>
+      <source>Based on</source>
+      <translation>Based on</translation>
+    </message>
+    <message>
+      <source>the paragraph style</source>
+      <translation>the paragraph style</translation>
+    </message>
+    <message>
+      <source>the house defaults</source>
+      <translation>the house defaults</translation>
+    </message>
+    <message>
+      <source>Inherited from %1</source>
+      <translation>Inherited from %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>StyleName</name>
+    <message>
+      <source>Body</source>
+      <translation>Body</translation>
+    </message>
+    <message>
+      <source>Lead</source>
+      <translation>Lead</translation>
+    </message>
+    <message>
+      <source>Quote</source>
+      <translation>Quote</translation>
+    </message>
+    <message>
+      <source>Attribution</source>
+      <translation>Attribution</translation>
+    </message>
+    <message>
+      <source>Headline</source>
+      <translation>Headline</translation>
+    </message>
+    <message>
+      <source>Deck</source>
+      <translation>Deck</translation>
+    </message>
+    <message>
+      <source>Pull Quote</source>
+      <translation>Pull Quote</translation>
+    </message>
+    <message>
+      <source>Pull Quote Attribution</source>
+      <translation>Pull Quote Attribution</translation>
+    </message>
+    <message>
+      <source>Photo Credit</source>
+      <translation>Photo Credit</translation>
+    </message>
+    <message>
+      <source>Caption</source>
+      <translation>Caption</translation>
+    </message>
+    <message>
+      <source>Tagline</source>
+      <translation>Tagline</translation>
+    </message>
+    <message>
+      <source>Credits</source>
+      <translation>Credits</translation>
+    </message>
+    <message>
+      <source>Folio</source>
+      <translation>Folio</translation>
+    </message>
+    <message>
+      <source>Masthead</source>
+      <translation>Masthead</translation>
+    </message>
+    <message>
+      <source>Section</source>
+      <translation>Section</translation>
+    </message>
+    <message>
+      <source>Teaser</source>
+      <translation>Teaser</translation>
+    </message>
+    <message>
+      <source>Teaser Headline</source>
+      <translation>Teaser Headline</translation>
+    </message>
+    <message>
+      <source>Dateline</source>
+      <translation>Dateline</translation>
+    </message>
+    <message>
+      <source>Emphasis</source>
+      <translation>Emphasis</translation>
+    </message>
+    <message>
+      <source>Strong</source>
+      <translation>Strong</translation>
+    </message>
+    <message>
+      <source>Credit Label</source>
+      <translation>Credit Label</translation>
+    </message>
+  </context>
+  <context>
+    <name>StylesPanel</name>
+    <message>
+      <source>Font</source>
+      <translation>Font</translation>
+    </message>
+    <message>
+      <source>Face</source>
+      <translation>Face</translation>
+    </message>
+    <message>
+      <source>Size</source>
+      <translation>Size</translation>
+    </message>
+    <message>
+      <source>Leading</source>
+      <translation>Leading</translation>
+    </message>
+    <message>
+      <source>Alignment</source>
+      <translation>Alignment</translation>
+    </message>
+    <message>
+      <source>First-line indent</source>
+      <translation>First-line indent</translation>
+    </message>
+    <message>
+      <source>Left indent</source>
+      <translation>Left indent</translation>
+    </message>
+    <message>
+      <source>Right indent</source>
+      <translation>Right indent</translation>
+    </message>
+    <message>
+      <source>Space before</source>
+      <translation>Space before</translation>
+    </message>
+    <message>
+      <source>Space after</source>
+      <translation>Space after</translation>
+    </message>
+    <message>
+      <source>Hyphenate</source>
+      <translation>Hyphenate</translation>
+    </message>
+    <message>
+      <source>Keep with next</source>
+      <translation>Keep with next</translation>
+    </message>
+    <message>
+      <source>Keep lines together</source>
+      <translation>Keep lines together</translation>
+    </message>
+    <message>
+      <source>Drop cap lines</source>
+      <translation>Drop cap lines</translation>
+    </message>
+    <message>
+      <source>Colour</source>
+      <translation>Colour</translation>
+    </message>
+    <message>
+      <source>Tracking</source>
+      <translation>Tracking</translation>
+    </message>
+    <message>
+      <source>All caps</source>
+      <translation>All caps</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>yes</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>no</translation>
+    </message>
+    <message>
+      <source>Paragraph styles</source>
+      <translation>Paragraph styles</translation>
+    </message>
+    <message>
+      <source>Character styles</source>
+      <translation>Character styles</translation>
+    </message>
+    <message>
+      <source>New…</source>
+      <translation>New…</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>Edit…</translation>
+    </message>
+    <message>
+      <source>Duplicate</source>
+      <translation>Duplicate</translation>
+    </message>
+    <message>
+      <source>Delete…</source>
+      <translation>Delete…</translation>
+    </message>
+    <message>
+      <source>default</source>
+      <translation>default</translation>
+    </message>
+    <message>
+      <source>Sets nothing: the text keeps its paragraph style</source>
+      <translation>Sets nothing: the text keeps its paragraph style</translation>
+    </message>
+    <message>
+      <source>Based on: %1</source>
+      <translation>Based on: %1</translation>
+    </message>
+    <message>
+      <source>paragraphs</source>
+      <translation>paragraphs</translation>
+    </message>
+    <message>
+      <source>pieces of text</source>
+      <translation>pieces of text</translation>
+    </message>
+    <message>
+      <source>Delete Style</source>
+      <translation>Delete Style</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Styles</source>
+      <translation>Styles</translation>
+    </message>
+    <message>
+      <source>copy</source>
+      <translation>copy</translation>
+    </message>
+    <message>
+      <source>[No character style]</source>
+      <translation>[No character style]</translation>
+    </message>
+    <message>
+      <source>%1 is a house style: it can be edited, not deleted</source>
+      <translation>%1 is a house style: it can be edited, not deleted</translation>
+    </message>
+    <message>
+      <source>Delete %1? %2 %3 use it. Replace it with:</source>
+      <translation>Delete %1? %2 %3 use it. Replace it with:</translation>
     </message>
   </context>
   <context>

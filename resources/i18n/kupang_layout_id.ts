@@ -883,7 +883,7 @@ Tata letak halaman untuk edisi cetak Kupang Times.</translation>
       <source>Saved %1</source>
       <translation>Tersimpan: %1</translation>
     </message>
-      <message>
+    <message>
       <source>&amp;Place…</source>
       <translation>&amp;Tempatkan…</translation>
     </message>
@@ -923,7 +923,7 @@ Tata letak halaman untuk edisi cetak Kupang Times.</translation>
       <source>Place</source>
       <translation>Tempatkan</translation>
     </message>
-</context>
+  </context>
   <context>
     <name>NewEdition</name>
     <message>
@@ -1502,6 +1502,93 @@ Tata letak halaman untuk edisi cetak Kupang Times.</translation>
       <source>Story: %1 (%2 words)</source>
       <translation>Berita: %1 (%2 kata)</translation>
     </message>
+    <message>
+      <source>%1 (%2 words)</source>
+      <translation>%1 (%2 kata)</translation>
+    </message>
+    <message>
+      <source>Overset: %1 lines (%2 words) do not fit below the red line</source>
+      <translation>Teks lebih: %1 baris (%2 kata) di bawah garis merah tidak muat</translation>
+    </message>
+  </context>
+  <context>
+    <name>SlotName</name>
+    <message>
+      <source>Main story</source>
+      <translation>Berita utama</translation>
+    </message>
+    <message>
+      <source>Second story</source>
+      <translation>Berita kedua</translation>
+    </message>
+    <message>
+      <source>Third story</source>
+      <translation>Berita ketiga</translation>
+    </message>
+    <message>
+      <source>Teaser 1</source>
+      <translation>Tiser 1</translation>
+    </message>
+    <message>
+      <source>Teaser 2</source>
+      <translation>Tiser 2</translation>
+    </message>
+    <message>
+      <source>Teaser 3</source>
+      <translation>Tiser 3</translation>
+    </message>
+    <message>
+      <source>Page</source>
+      <translation>Halaman</translation>
+    </message>
+    <message>
+      <source>Headline</source>
+      <translation>Judul</translation>
+    </message>
+    <message>
+      <source>Deck</source>
+      <translation>Subjudul</translation>
+    </message>
+    <message>
+      <source>Section</source>
+      <translation>Rubrik</translation>
+    </message>
+    <message>
+      <source>Photo credit</source>
+      <translation>Kredit foto</translation>
+    </message>
+    <message>
+      <source>Caption</source>
+      <translation>Keterangan foto</translation>
+    </message>
+    <message>
+      <source>Dateline</source>
+      <translation>Dateline</translation>
+    </message>
+    <message>
+      <source>Body text</source>
+      <translation>Isi berita</translation>
+    </message>
+    <message>
+      <source>Pull quote</source>
+      <translation>Kutipan sorot</translation>
+    </message>
+    <message>
+      <source>Tagline</source>
+      <translation>Tagline</translation>
+    </message>
+    <message>
+      <source>Credits</source>
+      <translation>Kredit</translation>
+    </message>
+    <message>
+      <source>Folio</source>
+      <translation>Folio</translation>
+    </message>
+    <message>
+      <source>Story</source>
+      <translation>Teks</translation>
+    </message>
   </context>
   <context>
     <name>TemplateGallery</name>
@@ -1622,6 +1709,431 @@ Impor dengan nama lain:</translation>
     <message>
       <source>Template %1 exported to %2</source>
       <translation>Templat %1 diekspor ke %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>StyleEditor</name>
+    <message>
+      <source>Justified</source>
+      <translation>Rata kiri-kanan</translation>
+    </message>
+    <message>
+      <source>Left</source>
+      <translation>Rata kiri</translation>
+    </message>
+    <message>
+      <source>Right</source>
+      <translation>Rata kanan</translation>
+    </message>
+    <message>
+      <source>Centred</source>
+      <translation>Rata tengah</translation>
+    </message>
+    <message>
+      <source>Regular</source>
+      <translation>Biasa</translation>
+    </message>
+    <message>
+      <source>Italic</source>
+      <translation>Miring</translation>
+    </message>
+    <message>
+      <source>Bold</source>
+      <translation>Tebal</translation>
+    </message>
+    <message>
+      <source>Bold Italic</source>
+      <translation>Tebal Miring</translation>
+    </message>
+    <message>
+      <source>Font family</source>
+      <translation>Keluarga huruf</translation>
+    </message>
+    <message>
+      <source>Face</source>
+      <translation>Gaya huruf</translation>
+    </message>
+    <message>
+      <source>Size</source>
+      <translation>Ukuran</translation>
+    </message>
+    <message>
+      <source>Leading</source>
+      <translation>Spasi baris</translation>
+    </message>
+    <message>
+      <source>Alignment</source>
+      <translation>Perataan</translation>
+    </message>
+    <message>
+      <source>First-line indent</source>
+      <translation>Inden baris pertama</translation>
+    </message>
+    <message>
+      <source>Left indent</source>
+      <translation>Inden kiri</translation>
+    </message>
+    <message>
+      <source>Right indent</source>
+      <translation>Inden kanan</translation>
+    </message>
+    <message>
+      <source>Space before</source>
+      <translation>Jarak sebelum</translation>
+    </message>
+    <message>
+      <source>Space after</source>
+      <translation>Jarak sesudah</translation>
+    </message>
+    <message>
+      <source>Hyphenate</source>
+      <translation>Pemenggalan kata</translation>
+    </message>
+    <message>
+      <source>Letters before a hyphen at least</source>
+      <translation>Huruf sebelum tanda hubung, minimal</translation>
+    </message>
+    <message>
+      <source>Letters after a hyphen at least</source>
+      <translation>Huruf sesudah tanda hubung, minimal</translation>
+    </message>
+    <message>
+      <source>Hyphens in a row at most</source>
+      <translation>Pemenggalan berturut-turut, maksimal</translation>
+    </message>
+    <message>
+      <source>Keep with next paragraph</source>
+      <translation>Satukan dengan paragraf berikutnya</translation>
+    </message>
+    <message>
+      <source>Keep lines together</source>
+      <translation>Satukan baris</translation>
+    </message>
+    <message>
+      <source>Drop cap lines</source>
+      <translation>Baris huruf awal besar</translation>
+    </message>
+    <message>
+      <source>Colour</source>
+      <translation>Warna</translation>
+    </message>
+    <message>
+      <source>All caps</source>
+      <translation>Huruf kapital semua</translation>
+    </message>
+    <message>
+      <source>Inherit this value</source>
+      <translation>Ikuti nilai gaya induk</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Nama</translation>
+    </message>
+    <message>
+      <source>OK</source>
+      <translation>OK</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Batal</translation>
+    </message>
+    <message>
+      <source>Paragraph Style</source>
+      <translation>Gaya Paragraf</translation>
+    </message>
+    <message>
+      <source>Character Style</source>
+      <translation>Gaya Karakter</translation>
+    </message>
+    <message>
+      <source>[No style]</source>
+      <translation>[Tanpa gaya]</translation>
+    </message>
+    <message>
+      <source>A style named %1 exists already.</source>
+      <translation>Gaya bernama %1 sudah ada.</translation>
+    </message>
+    <message>
+      <source>The style needs a name.</source>
+      <translation>Gaya perlu nama.</translation>
+    </message>
+    <message>
+      <source>%1 is a house style: it keeps its name.</source>
+      <translation>%1 adalah gaya baku: namanya tetap.</translation>
+    </message>
+    <message>
+      <source>%1 cannot be based on a style based on it.</source>
+      <translation>%1 tidak bisa berdasarkan gaya yang berdasarkan dirinya.</translation>
+    </message>
+    <message>
+      <source>The style cannot be saved: %1</source>
+      <translation>Gaya tidak bisa disimpan: %1</translation>
+    </message>
+    <message>
+      <source>New Style</source>
+      <translation>Gaya Baru</translation>
+    </message>
+    <message>
+      <source>A house style keeps its name</source>
+      <translation>Gaya baku tidak bisa diganti namanya</translation>
+    </message>
+    <message>
+      <source>Based on</source>
+      <translation>Berdasarkan</translation>
+    </message>
+    <message>
+      <source>the paragraph style</source>
+      <translation>gaya paragraf</translation>
+    </message>
+    <message>
+      <source>the house defaults</source>
+      <translation>bawaan</translation>
+    </message>
+    <message>
+      <source>Inherited from %1</source>
+      <translation>Diwarisi dari %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>StyleName</name>
+    <message>
+      <source>Body</source>
+      <translation>Isi</translation>
+    </message>
+    <message>
+      <source>Lead</source>
+      <translation>Teras</translation>
+    </message>
+    <message>
+      <source>Quote</source>
+      <translation>Kutipan</translation>
+    </message>
+    <message>
+      <source>Attribution</source>
+      <translation>Atribusi</translation>
+    </message>
+    <message>
+      <source>Headline</source>
+      <translation>Judul</translation>
+    </message>
+    <message>
+      <source>Deck</source>
+      <translation>Subjudul</translation>
+    </message>
+    <message>
+      <source>Pull Quote</source>
+      <translation>Kutipan Sorot</translation>
+    </message>
+    <message>
+      <source>Pull Quote Attribution</source>
+      <translation>Atribusi Kutipan Sorot</translation>
+    </message>
+    <message>
+      <source>Photo Credit</source>
+      <translation>Kredit Foto</translation>
+    </message>
+    <message>
+      <source>Caption</source>
+      <translation>Keterangan Foto</translation>
+    </message>
+    <message>
+      <source>Tagline</source>
+      <translation>Tagline</translation>
+    </message>
+    <message>
+      <source>Credits</source>
+      <translation>Kredit</translation>
+    </message>
+    <message>
+      <source>Folio</source>
+      <translation>Folio</translation>
+    </message>
+    <message>
+      <source>Masthead</source>
+      <translation>Kop Koran</translation>
+    </message>
+    <message>
+      <source>Section</source>
+      <translation>Rubrik</translation>
+    </message>
+    <message>
+      <source>Teaser</source>
+      <translation>Tiser</translation>
+    </message>
+    <message>
+      <source>Teaser Headline</source>
+      <translation>Judul Tiser</translation>
+    </message>
+    <message>
+      <source>Dateline</source>
+      <translation>Dateline</translation>
+    </message>
+    <message>
+      <source>Emphasis</source>
+      <translation>Miring</translation>
+    </message>
+    <message>
+      <source>Strong</source>
+      <translation>Tebal</translation>
+    </message>
+    <message>
+      <source>Credit Label</source>
+      <translation>Label Kredit</translation>
+    </message>
+  </context>
+  <context>
+    <name>StylesPanel</name>
+    <message>
+      <source>Font</source>
+      <translation>Huruf</translation>
+    </message>
+    <message>
+      <source>Face</source>
+      <translation>Gaya huruf</translation>
+    </message>
+    <message>
+      <source>Size</source>
+      <translation>Ukuran</translation>
+    </message>
+    <message>
+      <source>Leading</source>
+      <translation>Spasi baris</translation>
+    </message>
+    <message>
+      <source>Alignment</source>
+      <translation>Perataan</translation>
+    </message>
+    <message>
+      <source>First-line indent</source>
+      <translation>Inden baris pertama</translation>
+    </message>
+    <message>
+      <source>Left indent</source>
+      <translation>Inden kiri</translation>
+    </message>
+    <message>
+      <source>Right indent</source>
+      <translation>Inden kanan</translation>
+    </message>
+    <message>
+      <source>Space before</source>
+      <translation>Jarak sebelum</translation>
+    </message>
+    <message>
+      <source>Space after</source>
+      <translation>Jarak sesudah</translation>
+    </message>
+    <message>
+      <source>Hyphenate</source>
+      <translation>Pemenggalan kata</translation>
+    </message>
+    <message>
+      <source>Keep with next</source>
+      <translation>Satukan dengan berikutnya</translation>
+    </message>
+    <message>
+      <source>Keep lines together</source>
+      <translation>Satukan baris</translation>
+    </message>
+    <message>
+      <source>Drop cap lines</source>
+      <translation>Baris huruf awal besar</translation>
+    </message>
+    <message>
+      <source>Colour</source>
+      <translation>Warna</translation>
+    </message>
+    <message>
+      <source>Tracking</source>
+      <translation>Jarak huruf</translation>
+    </message>
+    <message>
+      <source>All caps</source>
+      <translation>Huruf kapital semua</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>ya</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>tidak</translation>
+    </message>
+    <message>
+      <source>Paragraph styles</source>
+      <translation>Gaya paragraf</translation>
+    </message>
+    <message>
+      <source>Character styles</source>
+      <translation>Gaya karakter</translation>
+    </message>
+    <message>
+      <source>New…</source>
+      <translation>Baru…</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>Ubah…</translation>
+    </message>
+    <message>
+      <source>Duplicate</source>
+      <translation>Gandakan</translation>
+    </message>
+    <message>
+      <source>Delete…</source>
+      <translation>Hapus…</translation>
+    </message>
+    <message>
+      <source>default</source>
+      <translation>bawaan</translation>
+    </message>
+    <message>
+      <source>Sets nothing: the text keeps its paragraph style</source>
+      <translation>Tidak mengatur apa pun: teks mengikuti gaya paragrafnya</translation>
+    </message>
+    <message>
+      <source>Based on: %1</source>
+      <translation>Berdasarkan: %1</translation>
+    </message>
+    <message>
+      <source>paragraphs</source>
+      <translation>paragraf</translation>
+    </message>
+    <message>
+      <source>pieces of text</source>
+      <translation>potongan teks</translation>
+    </message>
+    <message>
+      <source>Delete Style</source>
+      <translation>Hapus Gaya</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>Hapus</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Batal</translation>
+    </message>
+    <message>
+      <source>Styles</source>
+      <translation>Gaya</translation>
+    </message>
+    <message>
+      <source>copy</source>
+      <translation>salinan</translation>
+    </message>
+    <message>
+      <source>[No character style]</source>
+      <translation>[Tanpa gaya karakter]</translation>
+    </message>
+    <message>
+      <source>%1 is a house style: it can be edited, not deleted</source>
+      <translation>%1 adalah gaya baku: bisa diubah, tidak bisa dihapus</translation>
+    </message>
+    <message>
+      <source>Delete %1? %2 %3 use it. Replace it with:</source>
+      <translation>Hapus %1? %2 %3 memakainya. Ganti dengan:</translation>
     </message>
   </context>
   <context>

@@ -29,6 +29,7 @@ from kupang_layout.gui.base.settings import (
     from_unit,
     to_unit,
 )
+from kupang_layout.gui.panels.style_names import fill_style_combo, select_style
 from kupang_layout.model import (
     FIT_MODES,
     SLOT_ROLES,
@@ -223,7 +224,7 @@ class PropertiesPanel(QWidget):
         self.inset.valueChanged.connect(prop("inset", from_unit))
         self.balance.toggled.connect(prop("balance", bool))
         self.pstyle.activated.connect(
-            lambda _i: self._set("paragraph_style", self.pstyle.currentText())
+            lambda _i: self._set("paragraph_style", self.pstyle.currentData())
         )
         self.role.activated.connect(lambda _i: self._set("role", self.role.currentData()))
         self.fit.activated.connect(lambda _i: self._set("fit", self.fit.currentData()))
@@ -303,11 +304,8 @@ class PropertiesPanel(QWidget):
         self.gutter.setValue(round(to_unit(f.gutter), 2))
         self.inset.setValue(round(to_unit(f.inset), 2))
         self.balance.setChecked(f.balance)
-        names = sorted(self.doc.edition.paragraph_styles)
-        if [self.pstyle.itemText(i) for i in range(self.pstyle.count())] != names:
-            self.pstyle.clear()
-            self.pstyle.addItems(names)
-        self.pstyle.setCurrentText(f.paragraph_style)
+        fill_style_combo(self.pstyle, list(self.doc.edition.paragraph_styles))  # shown translated
+        select_style(self.pstyle, f.paragraph_style)
         idx = self.role.findData(f.role)
         self.role.setCurrentIndex(max(0, idx))
 

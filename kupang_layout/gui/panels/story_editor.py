@@ -1,11 +1,15 @@
 """GUI stage: the story editor: a story's paragraphs as editable text with a style picker.
 
-Each paragraph is one block of a QTextEdit (plain text only) whose block format carries the
-paragraph style name. Every keystroke becomes SetParagraphText on the model
-(through History) and the canvas re-flows at once; keystrokes are grouped into
-one undo step per word (a group closes at a space, after a pause, when the
-caret leaves the paragraph, or at any other command). The editor's own undo
-stack is off: Ctrl+Z is the model's.
+Each paragraph is one block of a QTextEdit (plain text only) whose block format carries
+the paragraph style name; character styles show as bold or italic (from their face). The
+title names the story by its slot group and headline, never by its id. Where the text
+stops fitting its frames (the engine's flow of the story) the rest is marked, as InCopy
+does (`story_text.py`). Ctrl+B and Ctrl+I give the selected text the house bold and italic
+character styles (`Strong`, `Emphasis`); pasted text is cleaned to plain paragraphs. Every
+keystroke becomes SetParagraphText on the model (through History) and the canvas re-flows
+at once; keystrokes are grouped into one undo step per word (a group closes at a space,
+after a pause, when the caret leaves the paragraph, or at any other command). The
+editor's own undo stack is off: Ctrl+Z is the model's.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from PySide6.QtGui import (
     QFont,
     QKeyEvent,
     QTextBlockFormat,
+    QTextCharFormat,
     QTextCursor,
     QTextFormat,
 )
@@ -22,19 +27,33 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from kupang_layout.editing.overset import OversetPoint, first_overset
+from kupang_layout.editing.story_names import story_name
+from kupang_layout.editing.styles import (
+    character_style_command,
+    paragraph_style_commands,
+    toggle_character_style,
+)
 from kupang_layout.editing.text_sync import Block, blocks_of, story_commands
 from kupang_layout.gui.base.i18n import tr
 from kupang_layout.gui.base.keys import is_undo_or_redo
 from kupang_layout.gui.base.session import EditionSession
-from kupang_layout.model import SetParagraphStyleName, Story, TextFrame
+from kupang_layout.gui.panels.story_text import OVERSET_RED, StoryText, style_key
+from kupang_layout.gui.panels.style_names import (
+    fill_style_combo,
+    select_style,
+    slot_display_name,
+)
+from kupang_layout.model import Story, TextFrame
+from kupang_layout.model.commands_styles import TextPos
 
 STYLE_PROPERTY = int(QTextFormat.Property.UserProperty) + 1
 IDLE_MS = 1000
+OVERSET_MS = 150
 PARAGRAPH_GAP_PX = 6.0
 CTX = "StoryEditor"
 
@@ -46,11 +65,16 @@ class StoryEditor(QWidget):
         super().__init__(parent)
         self.doc = doc
         self.story_id: str | None = None
+        self.overset: OversetPoint | None = None
         self._loading = False
         self._applying = False
+        self._run_styles: list[list[tuple[int, int, str | None]]] = []
         self.title = QLabel()
+        self.overset_label = QLabel()
+        self.overset_label.setStyleSheet(f"color: {OVERSET_RED.name()}; font-weight: bold")
+        self.overset_label.hide()
         self.styles = QComboBox()
-        self.edit = QTextEdit()
+        self.edit = StoryText()
         self.edit.setAcceptRichText(False)  # paragraphs and their styles only
         self.edit.setUndoRedoEnabled(False)
         self.edit.setTabChangesFocus(True)
@@ -69,10 +93,15 @@ class StoryEditor(QWidget):
         box.addWidget(self.title)
         box.addLayout(top)
         box.addWidget(self.edit, 1)
+        box.addWidget(self.overset_label)
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(IDLE_MS)
         self._idle.timeout.connect(self._close_typing)
+        self._overset_timer = QTimer(self)
+        self._overset_timer.setSingleShot(True)
+        self._overset_timer.setInterval(OVERSET_MS)
+        self._overset_timer.timeout.connect(self.update_overset)
         self.edit.textChanged.connect(self._text_changed)
         self.edit.cursorPositionChanged.connect(self._cursor_moved)
         self.styles.activated.connect(self._style_chosen)
@@ -84,20 +113,28 @@ class StoryEditor(QWidget):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         """Leave Ctrl+Z / Ctrl+Y to the window's Undo and Redo (the model's history):
-        a text edit claims them even with its own undo switched off."""
-        if (
-            obj is self.edit
-            and event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and is_undo_or_redo(event)
-        ):
-            event.ignore()
-            return True
+        a text edit claims them even with its own undo switched off. Ctrl+B and Ctrl+I
+        are the editor's (bold, italic), not the window's shortcuts."""
+        if obj is self.edit and isinstance(event, QKeyEvent):
+            if event.type() == QEvent.Type.ShortcutOverride:
+                if is_undo_or_redo(event):
+                    event.ignore()
+                    return True
+                if style_key(event) is not None:
+                    event.accept()
+                    return True
+            elif event.type() == QEvent.Type.KeyPress:
+                name = style_key(event)
+                if name is not None:
+                    self.toggle_character_style(name)
+                    return True
         return super().eventFilter(obj, event)
 
     def retranslate(self) -> None:
         self.style_label.setText(tr(CTX, "Paragraph style:"))
+        self._fill_styles(force=True)
         self._update_title()
+        self._show_overset_label()
 
     # -- which story --------------------------------------------------------
     def story(self) -> Story | None:
@@ -110,31 +147,39 @@ class StoryEditor(QWidget):
             self._load(keep_cursor=False)
 
     def _follow_selection(self) -> None:
+        """One text frame selected: its story; nothing (or no text frame) selected, or
+        the frame deleted: no story."""
         frames = self.doc.selected_frames()
-        if len(frames) == 1 and isinstance(frames[0], TextFrame) and frames[0].story_id:
-            self.set_story(frames[0].story_id)
+        texts = [f for f in frames if isinstance(f, TextFrame) and f.story_id]
+        if len(texts) == 1 and len(frames) == 1:
+            self.set_story(texts[0].story_id)
+        elif not texts:
+            self.set_story(None)
+
+    def story_title(self) -> str:
+        """'Berita utama: Warga Fatumnasi Tanam ...' (slot group and headline)."""
+        story = self.story()
+        if story is None:
+            return ""
+        name = story_name(self.doc.edition, story.id)
+        slot = slot_display_name(name.slot, name.role)
+        return f"{slot}: {name.headline}" if name.headline else slot
 
     def _update_title(self) -> None:
         story = self.story()
         if story is None:
             self.title.setText(tr(CTX, "No story: select a text frame"))
             return
-        chain = self.doc.edition.chain(story.id)
-        role = chain[0].role if chain and chain[0].role else ""
-        name = story.name or role or story.id
         words = story.word_count()
         self.title.setText(
-            tr(CTX, "Story: %1 (%2 words)").replace("%1", name).replace("%2", str(words))
+            tr(CTX, "%1 (%2 words)").replace("%1", self.story_title()).replace("%2", str(words))
         )
 
     # -- model -> editor -------------------------------------------------------
-    def _fill_styles(self) -> None:
-        names = sorted(self.doc.edition.paragraph_styles)
-        if [self.styles.itemText(i) for i in range(self.styles.count())] != names:
-            self.styles.blockSignals(True)
+    def _fill_styles(self, force: bool = False) -> None:
+        if force:
             self.styles.clear()
-            self.styles.addItems(names)
-            self.styles.blockSignals(False)
+        fill_style_combo(self.styles, list(self.doc.edition.paragraph_styles))
 
     def _load(self, keep_cursor: bool = True) -> None:
         self._fill_styles()
@@ -156,6 +201,8 @@ class StoryEditor(QWidget):
                 fmt.setBottomMargin(PARAGRAPH_GAP_PX)
                 c.setBlockFormat(fmt)
                 block = block.next()
+            self._run_styles = []
+            self._show_run_styles()
             if keep_cursor and blocks:
                 b = self.edit.document().findBlockByNumber(min(block_no, len(blocks) - 1))
                 c = QTextCursor(b)
@@ -165,8 +212,50 @@ class StoryEditor(QWidget):
             self._loading = False
         self._update_title()
         self._cursor_moved()
+        self.update_overset()
+
+    def _run_layout(self) -> list[list[tuple[int, int, str | None]]]:
+        story = self.story()
+        out: list[list[tuple[int, int, str | None]]] = []
+        for para in story.paragraphs if story is not None else []:
+            pos, spans = 0, []
+            for r in para.runs:
+                spans.append((pos, len(r.text), r.char_style))
+                pos += len(r.text)
+            out.append(spans)
+        return out
+
+    def _show_run_styles(self) -> None:
+        """Bold and italic where the runs' character styles set those faces."""
+        layout = self._run_layout()
+        if layout == self._run_styles:
+            return
+        self._run_styles = layout
+        doc = self.edit.document()
+        cstyles = self.doc.edition.character_styles
+        was = self._loading
+        self._loading = True
+        try:
+            for bi, spans in enumerate(layout):
+                block = doc.findBlockByNumber(bi)
+                if not block.isValid():
+                    break
+                for start, length, name in spans:
+                    face = getattr(cstyles.get(name or ""), "font_face", None) or ""
+                    fmt = QTextCharFormat()
+                    fmt.setFontWeight(QFont.Weight.Bold if "Bold" in face else QFont.Weight.Normal)
+                    fmt.setFontItalic("Italic" in face)
+                    c = QTextCursor(block)
+                    c.setPosition(block.position() + start)
+                    c.setPosition(
+                        block.position() + start + length, QTextCursor.MoveMode.KeepAnchor
+                    )
+                    c.mergeCharFormat(fmt)
+        finally:
+            self._loading = was
 
     def _model_changed(self) -> None:
+        self._overset_timer.start()
         if self._applying:
             return
         story = self.story()
@@ -174,11 +263,43 @@ class StoryEditor(QWidget):
             if self.story_id is not None:
                 self.story_id = None
                 self._load(keep_cursor=False)
+            else:
+                self._fill_styles()
             return
         if blocks_of(story) != self.blocks():
             self._load()
         else:
+            self._fill_styles()
+            self._show_run_styles()
             self._update_title()
+            self._cursor_moved()
+
+    # -- the overset point -----------------------------------------------------
+    def update_overset(self) -> None:
+        """Mark where the text stops fitting its frames (as the engine flows it)."""
+        self._overset_timer.stop()
+        story = self.story()
+        point = None
+        if story is not None:
+            point = first_overset(self.doc.engine, self.doc.edition, story.id)
+        self.overset = point
+        self.edit.mark_overset(point)
+        self._show_overset_label()
+
+    def overset_cursor(self) -> QTextCursor | None:
+        return self.edit.overset_cursor()
+
+    def _show_overset_label(self) -> None:
+        point = self.overset
+        if point is None:
+            self.overset_label.hide()
+            return
+        self.overset_label.setText(
+            tr(CTX, "Overset: %1 lines (%2 words) do not fit below the red line")
+            .replace("%1", str(point.lines))
+            .replace("%2", str(point.words))
+        )
+        self.overset_label.show()
 
     # -- editor -> model -------------------------------------------------------
     def blocks(self) -> list[Block]:
@@ -219,6 +340,7 @@ class StoryEditor(QWidget):
                     self._idle.start()
         finally:
             self._applying = False
+        self._run_styles = self._run_layout()  # typed text takes its neighbour's style
         self._update_title()
 
     def _close_typing(self) -> None:
@@ -233,27 +355,60 @@ class StoryEditor(QWidget):
         if isinstance(key, tuple) and key and key[0] == "typing" and key[2] != index:
             self._close_typing()
         style = self.edit.textCursor().block().blockFormat().property(STYLE_PROPERTY)
-        self.styles.blockSignals(True)
         if isinstance(style, str):
-            self.styles.setCurrentText(style)
+            select_style(self.styles, style)
         elif self.story() is None:
-            self.styles.setCurrentIndex(-1)  # no story: no style shown
-        self.styles.blockSignals(False)
+            select_style(self.styles, None)  # no story: no style shown
 
-    def _style_chosen(self, _index: int) -> None:
-        story = self.story()
-        name = self.styles.currentText()
-        if story is None or not name:
-            return
+    # -- styles on the selected text -------------------------------------------
+    def selected_range(self) -> tuple[TextPos, TextPos]:
+        """The selection as (paragraph, offset) from and to."""
         cursor = self.edit.textCursor()
         doc = self.edit.document()
-        first = doc.findBlock(cursor.selectionStart()).blockNumber()
-        last = doc.findBlock(cursor.selectionEnd()).blockNumber()
-        commands = [
-            SetParagraphStyleName(story.id, i, name)
-            for i in range(first, min(last, len(story.paragraphs) - 1) + 1)
-            if story.paragraphs[i].style != name
-        ]
+        out: list[TextPos] = []
+        for pos in (cursor.selectionStart(), cursor.selectionEnd()):
+            block = doc.findBlock(pos)
+            out.append((block.blockNumber(), pos - block.position()))
+        return out[0], out[1]
+
+    def apply_paragraph_style(self, name: str) -> bool:
+        """Give the paragraphs the selection touches (or the caret's) style `name`."""
+        story = self.story()
+        if story is None or not story.paragraphs:
+            return False
+        (first, _), (last, _) = self.selected_range()
+        commands = paragraph_style_commands(story, first, last, name)
         if commands:
             self.doc.execute_all("paragraph style", list(commands))
+        return True
+
+    def apply_character_style(self, name: str | None) -> bool:
+        """Give the selected text character style `name` (None: none); False without a
+        selection."""
+        story = self.story()
+        if story is None:
+            return False
+        start, end = self.selected_range()
+        command = character_style_command(story, start, end, name)
+        if command is None:
+            return False
+        self._close_typing()
+        self.doc.execute(command)
+        return True
+
+    def toggle_character_style(self, name: str) -> None:
+        """Ctrl+B / Ctrl+I on the selected text."""
+        story = self.story()
+        if story is None or self.edit.isReadOnly():
+            return
+        start, end = self.selected_range()
+        command = toggle_character_style(story, start, end, name)
+        if command is not None:
+            self._close_typing()
+            self.doc.execute(command)
+
+    def _style_chosen(self, _index: int) -> None:
+        name = self.styles.currentData()
+        if isinstance(name, str) and name:
+            self.apply_paragraph_style(name)
         self.edit.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -27,6 +27,7 @@ from kupang_layout.gui.canvas.inplace import InplaceEditor, edits_in_place
 from kupang_layout.gui.canvas.rulers import THICKNESS, Ruler
 from kupang_layout.gui.dialogs.export_dialog import install_export
 from kupang_layout.gui.dialogs.preferences import install_preferences
+from kupang_layout.gui.dialogs.style_actions import install_styles
 from kupang_layout.gui.panels.preflight_panel import install_preflight
 from kupang_layout.gui.panels.properties import PropertiesPanel
 from kupang_layout.gui.panels.story_editor import StoryEditor
@@ -107,6 +108,15 @@ class MainWindow(QMainWindow):
             self, self.canvas, self.acts.by_id.get("panel_preflight")
         )
         install_export(self, self.acts.by_id.get("export_pdf"))
+        self.styles_dock = install_styles(self, self.story_editor, self.canvas)
+        self.tabifyDockWidget(self.properties_dock, self.styles_dock)
+        self.properties_dock.raise_()
+        for menu, title in self.acts.menus:  # View › Styles (F11), after the story editor's
+            items = menu.actions()
+            if title == "&View" and self.acts["panel_story"] in items:
+                i = items.index(self.acts["panel_story"]) + 1
+                before = items[i] if i < len(items) else None
+                menu.insertAction(before, self.styles_dock.toggleViewAction())  # type: ignore[arg-type]
         install_preferences(self, self.acts.by_id.get("preferences"))
         self.autosave = install_autosave(self)
         self.editions = install_editions(self)
@@ -229,6 +239,9 @@ class MainWindow(QMainWindow):
         self.toolbar.setWindowTitle(tr(CTX, "Tools"))
         self.properties.retranslate()
         self.story_editor.retranslate()
+        styles_dock = getattr(self, "styles_dock", None)
+        if styles_dock is not None:
+            styles_dock.retranslate()
         shared = getattr(self, "shared", None)
         if shared is not None:
             shared.retranslate()
