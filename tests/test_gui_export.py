@@ -18,6 +18,7 @@ from kupang_layout.cli.sample_edition import build_sample_edition
 from kupang_layout.gui.dialogs import export_dialog
 from kupang_layout.gui.dialogs.export_dialog import ExportDialog
 from kupang_layout.gui.shell.main_window import MainWindow
+from kupang_layout.jobs.export_manifest import MANIFEST_NAME
 from kupang_layout.render.pdf import DEFAULT_PRESET, PROOF_PRESET
 
 EXPORT_TIMEOUT_MS = 180_000
@@ -71,7 +72,8 @@ def test_two_pages_of_the_demo_edition_export_and_pass_the_intake_check(
     assert outcome is not None and not outcome.failed and not outcome.cancelled
     names = sorted(r.path.name for r in outcome.written if r.path)
     assert names == ["KupangTimes_612_01.pdf", "KupangTimes_612_03.pdf"]
-    assert sorted(p.name for p in (tmp_path / "pdf").iterdir()) == names  # no report: no errors
+    on_disk = sorted(p.name for p in (tmp_path / "pdf").iterdir())
+    assert on_disk == [*names, MANIFEST_NAME]  # no report: no errors
     assert progress[-1] == (2, 2)
     assert dialog.open_button.isEnabled() and dialog.preview_button.isEnabled()
     if intake_check_available():
@@ -111,7 +113,7 @@ def test_unsaved_edits_and_a_pattern_of_ones_own(qtbot, tmp_path: Path) -> None:
     assert "{page}" in dialog.example.text()
     dialog.pattern.setText("halaman-{page}.pdf")
     _run(qtbot, dialog)
-    assert [p.name for p in (tmp_path / "out").iterdir()] == ["halaman-2.pdf"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [MANIFEST_NAME, "halaman-2.pdf"]
     assert window.doc.history.is_modified and window.doc.path is None  # nothing saved
 
 
@@ -152,34 +154,29 @@ def test_cancel_stops_after_the_pages_being_written(qtbot, tmp_path: Path) -> No
     written = {r.path.name for r in outcome.written if r.path}
     assert 0 < len(written) < total
     on_disk = {p.name for p in (tmp_path / "pdf").iterdir()}
-    assert on_disk == written  # no combined proof, nothing half-written
+    # no combined proof, nothing half-written; the manifest records the pages written
+    assert on_disk == written | {MANIFEST_NAME}
     assert outcome.proof is None
     dialog.close()
     assert not dialog.isVisible()
 
 
 def test_cancel_in_one_process_stops_right_after_the_page_written(tmp_path: Path) -> None:
-    from kupang_layout.gui.dialogs.export_job import ExportRequest, run_export
+    from kupang_layout.gui.dialogs.export_job import make_request, run_export
+    from kupang_layout.jobs.export import ExportOptions
     from kupang_layout.model import Page, mm
-    from kupang_layout.storage import edition_to_json
 
     edition = sample_edition(n_words=300)
     # Two pages: two jobs (the same page twice would write one file twice: refused).
     edition.pages.append(Page("p2", 2, mm(280), mm(430)))
-    request = ExportRequest(
-        document=edition_to_json(edition),
-        source=edition.asset_source,
-        out_dir=tmp_path / "pdf",
-        pages=[1, 2],
+    options = ExportOptions(
         preset_name=PROOF_PRESET,
-        presets_path=None,
-        pattern="satu-{page}.pdf",
+        filename_pattern="satu-{page}.pdf",
         combined=True,
-        issues=[],
-        forced=False,
         language="id",
-        max_workers=1,
+        workers=1,
     )
+    request = make_request(edition, tmp_path / "pdf", [1, 2], options, issues=[])
     seen: list[tuple[int, int]] = []
     outcome = run_export(
         request, lambda done, total, _m: seen.append((done, total)), lambda: bool(seen)

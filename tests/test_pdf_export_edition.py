@@ -9,6 +9,7 @@ import pikepdf
 import pytest
 from pdf_testkit import LOREM, jpeg_bytes, synthetic_photo
 
+from kupang_layout.jobs.export import export_edition_file as export_edition
 from kupang_layout.model import (
     Asset,
     Edition,
@@ -21,7 +22,6 @@ from kupang_layout.model import (
     TextFrame,
     mm,
 )
-from kupang_layout.render.pdf.edition_export import export_edition
 from kupang_layout.render.pdf.errors import PdfExportError
 from kupang_layout.storage import asset_from_bytes, save_edition
 
@@ -83,7 +83,7 @@ def test_export_in_parallel_with_a_failing_page(edition_file: Path, tmp_path: Pa
     assert bad.path is None and stale.read_bytes() == b"%PDF-1.3 from an earlier export"
     assert bad.error is not None and "KupangTimes_612_02.pdf" in bad.error
     assert "BUKAN versi baru" in bad.error
-    assert bad.error is not None and "rusak.jpg" in bad.error and "page 2" in bad.error
+    assert bad.error is not None and "rusak.jpg" in bad.error and "halaman 2" in bad.error
     assert [c[:2] for c in calls] == [(1, 3), (2, 3), (3, 3)]
     assert any("rusak.jpg" in c[2] for c in calls)
     assert ok1.images and ok1.images[0].name == "pantai.jpg"
@@ -103,7 +103,7 @@ def test_export_selected_pages_in_process(edition_file: Path, tmp_path: Path) ->
     assert [r.page for r in results] == [3, 7]
     assert results[0].ok and results[0].path is not None
     assert results[0].path.name == "KupangTimes_612_03_proof.pdf"
-    assert results[1].error is not None and "no page 7" in results[1].error
+    assert results[1].error is not None and "tidak punya halaman 7" in results[1].error
 
 
 def test_export_errors_before_any_work(tmp_path: Path) -> None:

@@ -436,6 +436,7 @@ def test_an_exception_in_the_export_thread_is_shown(
     qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     from kupang_layout.gui.dialogs import export_job
+    from kupang_layout.jobs.export import ExportOptions
 
     window = _window(qtbot)
 
@@ -445,18 +446,9 @@ def test_an_exception_in_the_export_thread_is_shown(
     monkeypatch.setattr(export_job, "run_export", broken)
     restore = install_excepthook(window.boundary)
     try:
-        request = export_job.ExportRequest(
-            document=edition_to_json(window.doc.edition),
-            source=window.doc.edition.asset_source,
-            out_dir=tmp_path / "out",
-            pages=[1],
-            preset_name="",
-            presets_path=None,
-            pattern="{page}.pdf",
-            combined=False,
-            issues=[],
-            forced=False,
-            language="id",
+        options = ExportOptions(filename_pattern="{page}.pdf", language="id")
+        request = export_job.make_request(
+            window.doc.edition, tmp_path / "out", [1], options, issues=[]
         )
         job = export_job.ExportThread(request)
         failed: list[str] = []

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from trust_files_helpers import cli, damage_assets, small_edition
 
-from kupang_layout.render.pdf import edition_export
-from kupang_layout.render.pdf.edition_export import export_edition
+from kupang_layout.jobs import export_plan, export_work
+from kupang_layout.jobs.export import export_edition_file as export_edition
 from kupang_layout.render.pdf.exporter import PageExportResult
 
 PAGE1 = "KupangTimes_612_01.pdf"
@@ -178,11 +178,11 @@ def test_two_pages_in_one_file_are_refused_before_anything_is_written(
     """A pattern that gives pages 1 and 10 one name, or a page asked for twice: refused."""
     path = small_edition(tmp_path / "sebelas.kpl", numbers=tuple(range(1, 12)))
     out = tmp_path / "pdf"
-    with pytest.raises(edition_export.DuplicateFileError) as caught:
+    with pytest.raises(export_plan.DuplicateFileError) as caught:
         export_edition(path, out, None, None, False, None, filename_pattern="KT_{page!s:.1}.pdf")
     assert "KT_1.pdf" in str(caught.value) and "1, 10, 11" in str(caught.value)
     assert "tidak ada yang diekspor" in str(caught.value)
-    with pytest.raises(edition_export.DuplicateFileError, match=r"KupangTimes_612_02\.pdf"):
+    with pytest.raises(export_plan.DuplicateFileError, match=r"KupangTimes_612_02\.pdf"):
         export_edition(path, out, [2, 2], None, False, None)
     assert not out.exists()
 
@@ -193,7 +193,8 @@ def test_a_failed_page_keeps_its_earlier_pdf(tmp_path: Path) -> None:
     assert cli("export", str(path), "--out", str(out)).returncode == 0
     earlier = (out / PAGE2).read_bytes()
     damage_assets(path)  # page 2's photo no longer matches its hash
-    r = cli("export", str(path), "--out", str(out), "--force")
+    # --all: the pages are unchanged in the model (same display list, same asset hash)
+    r = cli("export", str(path), "--out", str(out), "--force", "--all")
     assert r.returncode == 1, r.stdout + r.stderr
     assert "Traceback" not in r.stderr
     assert (out / PAGE2).read_bytes() == earlier
@@ -206,7 +207,7 @@ def test_every_page_file_is_checked_after_the_run(
     edition: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A worker that says it wrote a page it did not write (or wrote half) is caught."""
-    real = edition_export.render_page_pdf
+    real = export_work.render_page_pdf
 
     def lying(*args: object, **kwargs: object) -> PageExportResult:
         result = real(*args, **kwargs)  # type: ignore[arg-type]
@@ -218,7 +219,7 @@ def test_every_page_file_is_checked_after_the_run(
             result.path.write_bytes(data[: len(data) // 2])
         return result
 
-    monkeypatch.setattr(edition_export, "render_page_pdf", lying)
+    monkeypatch.setattr(export_work, "render_page_pdf", lying)
     out = tmp_path / "pdf"
     results = export_edition(edition, out, None, None, False, None, max_workers=1)
     assert [(r.page, r.ok, r.path) for r in results] == [(1, False, None), (2, False, None)]

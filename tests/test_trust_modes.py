@@ -37,6 +37,7 @@ def test_every_file_gets_the_umasks_mode(umask: int, tmp_path: Path) -> None:
         "KupangTimes_612_01.pdf",
         "KupangTimes_612_02.pdf",
         "KupangTimes_612_proof.pdf",
+        "export-manifest.json",
         "preflight.json",
     ]
     assert {p.name: mode(p) for p in files} == {p.name: expected for p in files}
@@ -55,7 +56,7 @@ def test_exporting_again_keeps_the_files_mode(tmp_path: Path) -> None:
     before = page.stat().st_ino
     assert mode(page) == 0o644
     # Exported again by someone whose umask is strict: the file stays readable by all.
-    r = cli("export", str(edition), "--out", str(out), umask=0o077)
+    r = cli("export", str(edition), "--out", str(out), "--all", umask=0o077)
     assert r.returncode == 0, r.stderr
     assert page.stat().st_ino != before  # a new file was put in place
     assert mode(page) == 0o644

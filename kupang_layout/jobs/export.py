@@ -252,14 +252,16 @@ class _Runner:
         renders: dict[Future[WorkResult], PlannedPage] = {}
         checks: dict[Future[list[Issue]], tuple[PlannedPage, WorkResult]] = {}
         limit = pool.workers + 1
+        first = True  # the first pages are handed over at once, as the run starts
         while pending or renders or checks:
-            while pending and len(renders) < limit and not self.stop():
+            while pending and len(renders) < limit and (first or not self.stop()):
                 p = pending.popleft()
                 work = self.work(p)
                 if isinstance(work, str):
                     self.finish(self.failed(p, work))
                     continue
                 renders[pool.submit(render_work, work)] = p
+            first = False
             if self.stop():
                 pending.clear()
             if not renders and not checks:

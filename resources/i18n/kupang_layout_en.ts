@@ -88,6 +88,17 @@ It is kept in %2.</translation>
     </message>
   </context>
   <context>
+    <name>Clipboard</name>
+    <message>
+      <source>Pasted without the photo (not on the clipboard): %1</source>
+      <translation>Pasted without the photo (not on the clipboard): %1</translation>
+    </message>
+    <message>
+      <source>The clipboard holds frames that cannot be pasted: %1</source>
+      <translation>The clipboard holds frames that cannot be pasted: %1</translation>
+    </message>
+  </context>
+  <context>
     <name>Export</name>
     <message>
       <source>Export PDF</source>
@@ -116,6 +127,10 @@ It is kept in %2.</translation>
     <message>
       <source>Also make one combined &amp;proof PDF of these pages</source>
       <translation>Also make one combined &amp;proof PDF of these pages</translation>
+    </message>
+    <message>
+      <source>Export all pages &amp;again (also the unchanged)</source>
+      <translation>Export all pages &amp;again (also the unchanged)</translation>
     </message>
     <message>
       <source>Preset</source>
@@ -212,6 +227,10 @@ It is kept in %2.</translation>
     <message>
       <source>e.g. %1</source>
       <translation>e.g. %1</translation>
+    </message>
+    <message>
+      <source>%1 pages unchanged since the last export were kept.</source>
+      <translation>%1 pages unchanged since the last export were kept.</translation>
     </message>
     <message>
       <source>The PDF check found: %1</source>
@@ -538,8 +557,8 @@ It is kept in %2.</translation>
       <translation>Save &amp;As…</translation>
     </message>
     <message>
-      <source>&amp;Place Image…</source>
-      <translation>&amp;Place Image…</translation>
+      <source>&amp;Place…</source>
+      <translation>&amp;Place…</translation>
     </message>
     <message>
       <source>Export Page as &amp;PNG…</source>
@@ -572,6 +591,22 @@ It is kept in %2.</translation>
     <message>
       <source>&amp;Redo</source>
       <translation>&amp;Redo</translation>
+    </message>
+    <message>
+      <source>Cu&amp;t</source>
+      <translation>Cu&amp;t</translation>
+    </message>
+    <message>
+      <source>&amp;Copy</source>
+      <translation>&amp;Copy</translation>
+    </message>
+    <message>
+      <source>&amp;Paste</source>
+      <translation>&amp;Paste</translation>
+    </message>
+    <message>
+      <source>Paste in Pl&amp;ace</source>
+      <translation>Paste in Pl&amp;ace</translation>
     </message>
     <message>
       <source>&amp;Delete</source>
@@ -624,6 +659,14 @@ It is kept in %2.</translation>
     <message>
       <source>Show G&amp;uides</source>
       <translation>Show G&amp;uides</translation>
+    </message>
+    <message>
+      <source>Loc&amp;k Guides</source>
+      <translation>Loc&amp;k Guides</translation>
+    </message>
+    <message>
+      <source>Delete All Guides on Pa&amp;ge</source>
+      <translation>Delete All Guides on Pa&amp;ge</translation>
     </message>
     <message>
       <source>Show &amp;Frame Edges</source>
@@ -852,8 +895,16 @@ Page layout for the print edition of Kupang Times.</source>
 Page layout for the print edition of Kupang Times.</translation>
     </message>
     <message>
+      <source>Photos and manuscripts (*.jpg *.jpeg *.png *.tif *.tiff *.txt)</source>
+      <translation>Photos and manuscripts (*.jpg *.jpeg *.png *.tif *.tiff *.txt)</translation>
+    </message>
+    <message>
       <source>Images (*.jpg *.jpeg *.png *.tif *.tiff)</source>
       <translation>Images (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
+    </message>
+    <message>
+      <source>Manuscripts (*.txt)</source>
+      <translation>Manuscripts (*.txt)</translation>
     </message>
     <message>
       <source>Edition Repaired</source>
@@ -864,8 +915,8 @@ Page layout for the print edition of Kupang Times.</translation>
       <translation>Save Edition</translation>
     </message>
     <message>
-      <source>Place Image</source>
-      <translation>Place Image</translation>
+      <source>Place</source>
+      <translation>Place</translation>
     </message>
     <message>
       <source>Export Page as PNG</source>
@@ -882,46 +933,6 @@ Page layout for the print edition of Kupang Times.</translation>
     <message>
       <source>Saved %1</source>
       <translation>Saved %1</translation>
-    </message>
-    <message>
-      <source>&amp;Place…</source>
-      <translation>&amp;Place…</translation>
-    </message>
-    <message>
-      <source>Cu&amp;t</source>
-      <translation>Cu&amp;t</translation>
-    </message>
-    <message>
-      <source>&amp;Copy</source>
-      <translation>&amp;Copy</translation>
-    </message>
-    <message>
-      <source>&amp;Paste</source>
-      <translation>&amp;Paste</translation>
-    </message>
-    <message>
-      <source>Paste in Pl&amp;ace</source>
-      <translation>Paste in Pl&amp;ace</translation>
-    </message>
-    <message>
-      <source>Loc&amp;k Guides</source>
-      <translation>Loc&amp;k Guides</translation>
-    </message>
-    <message>
-      <source>Delete All Guides on Pa&amp;ge</source>
-      <translation>Delete All Guides on Pa&amp;ge</translation>
-    </message>
-    <message>
-      <source>Photos and manuscripts (*.jpg *.jpeg *.png *.tif *.tiff *.txt)</source>
-      <translation>Photos and manuscripts (*.jpg *.jpeg *.png *.tif *.tiff *.txt)</translation>
-    </message>
-    <message>
-      <source>Manuscripts (*.txt)</source>
-      <translation>Manuscripts (*.txt)</translation>
-    </message>
-    <message>
-      <source>Place</source>
-      <translation>Place</translation>
     </message>
   </context>
   <context>
@@ -1489,29 +1500,6 @@ Page layout for the print edition of Kupang Times.</translation>
     </message>
   </context>
   <context>
-    <name>StoryEditor</name>
-    <message>
-      <source>Paragraph style:</source>
-      <translation>Paragraph style:</translation>
-    </message>
-    <message>
-      <source>No story: select a text frame</source>
-      <translation>No story: select a text frame</translation>
-    </message>
-    <message>
-      <source>Story: %1 (%2 words)</source>
-      <translation>Story: %1 (%2 words)</translation>
-    </message>
-    <message>
-      <source>%1 (%2 words)</source>
-      <translation>%1 (%2 words)</translation>
-    </message>
-    <message>
-      <source>Overset: %1 lines (%2 words) do not fit below the red line</source>
-      <translation>Overset: %1 lines (%2 words) do not fit below the red line</translation>
-    </message>
-  </context>
-  <context>
     <name>SlotName</name>
     <message>
       <source>Main story</source>
@@ -1591,124 +1579,22 @@ Page layout for the print edition of Kupang Times.</translation>
     </message>
   </context>
   <context>
-    <name>TemplateGallery</name>
+    <name>StoryEditor</name>
     <message>
-      <source>Save Page as Template</source>
-      <translation>Save Page as Template</translation>
+      <source>Paragraph style:</source>
+      <translation>Paragraph style:</translation>
     </message>
     <message>
-      <source>Name:</source>
-      <translation>Name:</translation>
+      <source>No story: select a text frame</source>
+      <translation>No story: select a text frame</translation>
     </message>
     <message>
-      <source>Description:</source>
-      <translation>Description:</translation>
+      <source>%1 (%2 words)</source>
+      <translation>%1 (%2 words)</translation>
     </message>
     <message>
-      <source>Templates</source>
-      <translation>Templates</translation>
-    </message>
-    <message>
-      <source>New Page from Template</source>
-      <translation>New Page from Template</translation>
-    </message>
-    <message>
-      <source>Apply to Current Page</source>
-      <translation>Apply to Current Page</translation>
-    </message>
-    <message>
-      <source>Save Current Page as Template…</source>
-      <translation>Save Current Page as Template…</translation>
-    </message>
-    <message>
-      <source>Rename…</source>
-      <translation>Rename…</translation>
-    </message>
-    <message>
-      <source>Delete</source>
-      <translation>Delete</translation>
-    </message>
-    <message>
-      <source>Import…</source>
-      <translation>Import…</translation>
-    </message>
-    <message>
-      <source>Export…</source>
-      <translation>Export…</translation>
-    </message>
-    <message>
-      <source>Close</source>
-      <translation>Close</translation>
-    </message>
-    <message>
-      <source>built-in</source>
-      <translation>built-in</translation>
-    </message>
-    <message>
-      <source>yours</source>
-      <translation>yours</translation>
-    </message>
-    <message>
-      <source>Import Template</source>
-      <translation>Import Template</translation>
-    </message>
-    <message>
-      <source>Export Template</source>
-      <translation>Export Template</translation>
-    </message>
-    <message>
-      <source>Rename Template</source>
-      <translation>Rename Template</translation>
-    </message>
-    <message>
-      <source>New name:</source>
-      <translation>New name:</translation>
-    </message>
-    <message>
-      <source>Template %1 applied to page %2.</source>
-      <translation>Template %1 applied to page %2.</translation>
-    </message>
-    <message>
-      <source>Size: %1</source>
-      <translation>Size: %1</translation>
-    </message>
-    <message>
-      <source>Columns: %1</source>
-      <translation>Columns: %1</translation>
-    </message>
-    <message>
-      <source>Slot groups: %1</source>
-      <translation>Slot groups: %1</translation>
-    </message>
-    <message>
-      <source>Source: %1</source>
-      <translation>Source: %1</translation>
-    </message>
-    <message>
-      <source>Template %1 saved</source>
-      <translation>Template %1 saved</translation>
-    </message>
-    <message>
-      <source>%1 pieces found no slot and wait on the pasteboard left of the page.</source>
-      <translation>%1 pieces found no slot and wait on the pasteboard left of the page.</translation>
-    </message>
-    <message>
-      <source>Delete the template %1?</source>
-      <translation>Delete the template %1?</translation>
-    </message>
-    <message>
-      <source>Page %1 added from template %2</source>
-      <translation>Page %1 added from template %2</translation>
-    </message>
-    <message>
-      <source>%1
-Import under another name:</source>
-      <translation>%1
-Import under another name:</translation>
-    </message>
-    <message>
-      <source>Template %1 exported to %2</source>
-      <translation>Template %1 exported to %2</translation>
+      <source>Overset: %1 lines (%2 words) do not fit below the red line</source>
+      <translation>Overset: %1 lines (%2 words) do not fit below the red line</translation>
     </message>
   </context>
   <context>
@@ -1984,6 +1870,46 @@ Import under another name:</translation>
   <context>
     <name>StylesPanel</name>
     <message>
+      <source>paragraphs</source>
+      <translation>paragraphs</translation>
+    </message>
+    <message>
+      <source>pieces of text</source>
+      <translation>pieces of text</translation>
+    </message>
+    <message>
+      <source>Delete Style</source>
+      <translation>Delete Style</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Styles</source>
+      <translation>Styles</translation>
+    </message>
+    <message>
+      <source>copy</source>
+      <translation>copy</translation>
+    </message>
+    <message>
+      <source>[No character style]</source>
+      <translation>[No character style]</translation>
+    </message>
+    <message>
+      <source>%1 is a house style: it can be edited, not deleted</source>
+      <translation>%1 is a house style: it can be edited, not deleted</translation>
+    </message>
+    <message>
+      <source>Delete %1? %2 %3 use it. Replace it with:</source>
+      <translation>Delete %1? %2 %3 use it. Replace it with:</translation>
+    </message>
+    <message>
       <source>Font</source>
       <translation>Font</translation>
     </message>
@@ -2095,56 +2021,126 @@ Import under another name:</translation>
       <source>Based on: %1</source>
       <translation>Based on: %1</translation>
     </message>
+  </context>
+  <context>
+    <name>TemplateGallery</name>
     <message>
-      <source>paragraphs</source>
-      <translation>paragraphs</translation>
+      <source>Save Page as Template</source>
+      <translation>Save Page as Template</translation>
     </message>
     <message>
-      <source>pieces of text</source>
-      <translation>pieces of text</translation>
+      <source>Name:</source>
+      <translation>Name:</translation>
     </message>
     <message>
-      <source>Delete Style</source>
-      <translation>Delete Style</translation>
+      <source>Description:</source>
+      <translation>Description:</translation>
+    </message>
+    <message>
+      <source>Templates</source>
+      <translation>Templates</translation>
+    </message>
+    <message>
+      <source>New Page from Template</source>
+      <translation>New Page from Template</translation>
+    </message>
+    <message>
+      <source>Apply to Current Page</source>
+      <translation>Apply to Current Page</translation>
+    </message>
+    <message>
+      <source>Save Current Page as Template…</source>
+      <translation>Save Current Page as Template…</translation>
+    </message>
+    <message>
+      <source>Rename…</source>
+      <translation>Rename…</translation>
     </message>
     <message>
       <source>Delete</source>
       <translation>Delete</translation>
     </message>
     <message>
-      <source>Cancel</source>
-      <translation>Cancel</translation>
+      <source>Import…</source>
+      <translation>Import…</translation>
     </message>
     <message>
-      <source>Styles</source>
-      <translation>Styles</translation>
+      <source>Export…</source>
+      <translation>Export…</translation>
     </message>
     <message>
-      <source>copy</source>
-      <translation>copy</translation>
+      <source>Close</source>
+      <translation>Close</translation>
     </message>
     <message>
-      <source>[No character style]</source>
-      <translation>[No character style]</translation>
+      <source>built-in</source>
+      <translation>built-in</translation>
     </message>
     <message>
-      <source>%1 is a house style: it can be edited, not deleted</source>
-      <translation>%1 is a house style: it can be edited, not deleted</translation>
+      <source>yours</source>
+      <translation>yours</translation>
     </message>
     <message>
-      <source>Delete %1? %2 %3 use it. Replace it with:</source>
-      <translation>Delete %1? %2 %3 use it. Replace it with:</translation>
-    </message>
-  </context>
-  <context>
-    <name>Clipboard</name>
-    <message>
-      <source>Pasted without the photo (not on the clipboard): %1</source>
-      <translation>Pasted without the photo (not on the clipboard): %1</translation>
+      <source>Import Template</source>
+      <translation>Import Template</translation>
     </message>
     <message>
-      <source>The clipboard holds frames that cannot be pasted: %1</source>
-      <translation>The clipboard holds frames that cannot be pasted: %1</translation>
+      <source>Export Template</source>
+      <translation>Export Template</translation>
+    </message>
+    <message>
+      <source>Rename Template</source>
+      <translation>Rename Template</translation>
+    </message>
+    <message>
+      <source>New name:</source>
+      <translation>New name:</translation>
+    </message>
+    <message>
+      <source>Template %1 applied to page %2.</source>
+      <translation>Template %1 applied to page %2.</translation>
+    </message>
+    <message>
+      <source>Size: %1</source>
+      <translation>Size: %1</translation>
+    </message>
+    <message>
+      <source>Columns: %1</source>
+      <translation>Columns: %1</translation>
+    </message>
+    <message>
+      <source>Slot groups: %1</source>
+      <translation>Slot groups: %1</translation>
+    </message>
+    <message>
+      <source>Source: %1</source>
+      <translation>Source: %1</translation>
+    </message>
+    <message>
+      <source>Template %1 saved</source>
+      <translation>Template %1 saved</translation>
+    </message>
+    <message>
+      <source>%1 pieces found no slot and wait on the pasteboard left of the page.</source>
+      <translation>%1 pieces found no slot and wait on the pasteboard left of the page.</translation>
+    </message>
+    <message>
+      <source>Delete the template %1?</source>
+      <translation>Delete the template %1?</translation>
+    </message>
+    <message>
+      <source>Page %1 added from template %2</source>
+      <translation>Page %1 added from template %2</translation>
+    </message>
+    <message>
+      <source>%1
+Import under another name:</source>
+      <translation>%1
+Import under another name:</translation>
+    </message>
+    <message>
+      <source>Template %1 exported to %2</source>
+      <translation>Template %1 exported to %2</translation>
     </message>
   </context>
 </TS>

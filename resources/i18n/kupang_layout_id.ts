@@ -88,6 +88,17 @@ Salinan itu disimpan di %2.</translation>
     </message>
   </context>
   <context>
+    <name>Clipboard</name>
+    <message>
+      <source>Pasted without the photo (not on the clipboard): %1</source>
+      <translation>Ditempel tanpa foto (tidak ada di papan klip): %1</translation>
+    </message>
+    <message>
+      <source>The clipboard holds frames that cannot be pasted: %1</source>
+      <translation>Bingkai di papan klip tidak dapat ditempel: %1</translation>
+    </message>
+  </context>
+  <context>
     <name>Export</name>
     <message>
       <source>Export PDF</source>
@@ -116,6 +127,10 @@ Salinan itu disimpan di %2.</translation>
     <message>
       <source>Also make one combined &amp;proof PDF of these pages</source>
       <translation>Buat juga satu PDF &amp;proof gabungan dari halaman-halaman ini</translation>
+    </message>
+    <message>
+      <source>Export all pages &amp;again (also the unchanged)</source>
+      <translation>Ekspor &amp;ulang semua (juga yang tidak berubah)</translation>
     </message>
     <message>
       <source>Preset</source>
@@ -212,6 +227,10 @@ Salinan itu disimpan di %2.</translation>
     <message>
       <source>e.g. %1</source>
       <translation>mis. %1</translation>
+    </message>
+    <message>
+      <source>%1 pages unchanged since the last export were kept.</source>
+      <translation>%1 halaman yang tidak berubah sejak ekspor terakhir dibiarkan.</translation>
     </message>
     <message>
       <source>The PDF check found: %1</source>
@@ -538,8 +557,8 @@ Salinan itu disimpan di %2.</translation>
       <translation>Simpan Seb&amp;agai…</translation>
     </message>
     <message>
-      <source>&amp;Place Image…</source>
-      <translation>&amp;Tempatkan Gambar…</translation>
+      <source>&amp;Place…</source>
+      <translation>&amp;Tempatkan…</translation>
     </message>
     <message>
       <source>Export Page as &amp;PNG…</source>
@@ -572,6 +591,22 @@ Salinan itu disimpan di %2.</translation>
     <message>
       <source>&amp;Redo</source>
       <translation>U&amp;langi</translation>
+    </message>
+    <message>
+      <source>Cu&amp;t</source>
+      <translation>Po&amp;tong</translation>
+    </message>
+    <message>
+      <source>&amp;Copy</source>
+      <translation>&amp;Salin</translation>
+    </message>
+    <message>
+      <source>&amp;Paste</source>
+      <translation>T&amp;empel</translation>
+    </message>
+    <message>
+      <source>Paste in Pl&amp;ace</source>
+      <translation>Tempel di Tem&amp;pat</translation>
     </message>
     <message>
       <source>&amp;Delete</source>
@@ -624,6 +659,14 @@ Salinan itu disimpan di %2.</translation>
     <message>
       <source>Show G&amp;uides</source>
       <translation>Tampilkan &amp;Garis Bantu</translation>
+    </message>
+    <message>
+      <source>Loc&amp;k Guides</source>
+      <translation>&amp;Kunci Garis Bantu</translation>
+    </message>
+    <message>
+      <source>Delete All Guides on Pa&amp;ge</source>
+      <translation>Hapus Semua Garis Bantu di &amp;Halaman</translation>
     </message>
     <message>
       <source>Show &amp;Frame Edges</source>
@@ -852,8 +895,16 @@ Page layout for the print edition of Kupang Times.</source>
 Tata letak halaman untuk edisi cetak Kupang Times.</translation>
     </message>
     <message>
+      <source>Photos and manuscripts (*.jpg *.jpeg *.png *.tif *.tiff *.txt)</source>
+      <translation>Foto dan naskah (*.jpg *.jpeg *.png *.tif *.tiff *.txt)</translation>
+    </message>
+    <message>
       <source>Images (*.jpg *.jpeg *.png *.tif *.tiff)</source>
       <translation>Gambar (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
+    </message>
+    <message>
+      <source>Manuscripts (*.txt)</source>
+      <translation>Naskah (*.txt)</translation>
     </message>
     <message>
       <source>Edition Repaired</source>
@@ -864,8 +915,8 @@ Tata letak halaman untuk edisi cetak Kupang Times.</translation>
       <translation>Simpan Edisi</translation>
     </message>
     <message>
-      <source>Place Image</source>
-      <translation>Tempatkan Gambar</translation>
+      <source>Place</source>
+      <translation>Tempatkan</translation>
     </message>
     <message>
       <source>Export Page as PNG</source>
@@ -882,46 +933,6 @@ Tata letak halaman untuk edisi cetak Kupang Times.</translation>
     <message>
       <source>Saved %1</source>
       <translation>Tersimpan: %1</translation>
-    </message>
-    <message>
-      <source>&amp;Place…</source>
-      <translation>&amp;Tempatkan…</translation>
-    </message>
-    <message>
-      <source>Cu&amp;t</source>
-      <translation>Po&amp;tong</translation>
-    </message>
-    <message>
-      <source>&amp;Copy</source>
-      <translation>&amp;Salin</translation>
-    </message>
-    <message>
-      <source>&amp;Paste</source>
-      <translation>T&amp;empel</translation>
-    </message>
-    <message>
-      <source>Paste in Pl&amp;ace</source>
-      <translation>Tempel di Tem&amp;pat</translation>
-    </message>
-    <message>
-      <source>Loc&amp;k Guides</source>
-      <translation>&amp;Kunci Garis Bantu</translation>
-    </message>
-    <message>
-      <source>Delete All Guides on Pa&amp;ge</source>
-      <translation>Hapus Semua Garis Bantu di &amp;Halaman</translation>
-    </message>
-    <message>
-      <source>Photos and manuscripts (*.jpg *.jpeg *.png *.tif *.tiff *.txt)</source>
-      <translation>Foto dan naskah (*.jpg *.jpeg *.png *.tif *.tiff *.txt)</translation>
-    </message>
-    <message>
-      <source>Manuscripts (*.txt)</source>
-      <translation>Naskah (*.txt)</translation>
-    </message>
-    <message>
-      <source>Place</source>
-      <translation>Tempatkan</translation>
     </message>
   </context>
   <context>
@@ -1489,29 +1500,6 @@ Tata letak halaman untuk edisi cetak Kupang Times.</translation>
     </message>
   </context>
   <context>
-    <name>StoryEditor</name>
-    <message>
-      <source>Paragraph style:</source>
-      <translation>Gaya paragraf:</translation>
-    </message>
-    <message>
-      <source>No story: select a text frame</source>
-      <translation>Tidak ada berita: pilih bingkai teks</translation>
-    </message>
-    <message>
-      <source>Story: %1 (%2 words)</source>
-      <translation>Berita: %1 (%2 kata)</translation>
-    </message>
-    <message>
-      <source>%1 (%2 words)</source>
-      <translation>%1 (%2 kata)</translation>
-    </message>
-    <message>
-      <source>Overset: %1 lines (%2 words) do not fit below the red line</source>
-      <translation>Teks lebih: %1 baris (%2 kata) di bawah garis merah tidak muat</translation>
-    </message>
-  </context>
-  <context>
     <name>SlotName</name>
     <message>
       <source>Main story</source>
@@ -1591,124 +1579,22 @@ Tata letak halaman untuk edisi cetak Kupang Times.</translation>
     </message>
   </context>
   <context>
-    <name>TemplateGallery</name>
+    <name>StoryEditor</name>
     <message>
-      <source>Save Page as Template</source>
-      <translation>Simpan Halaman sebagai Templat</translation>
+      <source>Paragraph style:</source>
+      <translation>Gaya paragraf:</translation>
     </message>
     <message>
-      <source>Name:</source>
-      <translation>Nama:</translation>
+      <source>No story: select a text frame</source>
+      <translation>Tidak ada berita: pilih bingkai teks</translation>
     </message>
     <message>
-      <source>Description:</source>
-      <translation>Keterangan:</translation>
+      <source>%1 (%2 words)</source>
+      <translation>%1 (%2 kata)</translation>
     </message>
     <message>
-      <source>Templates</source>
-      <translation>Templat</translation>
-    </message>
-    <message>
-      <source>New Page from Template</source>
-      <translation>Halaman Baru dari Templat</translation>
-    </message>
-    <message>
-      <source>Apply to Current Page</source>
-      <translation>Terapkan ke Halaman Ini</translation>
-    </message>
-    <message>
-      <source>Save Current Page as Template…</source>
-      <translation>Simpan Halaman Ini sebagai Templat…</translation>
-    </message>
-    <message>
-      <source>Rename…</source>
-      <translation>Ganti Nama…</translation>
-    </message>
-    <message>
-      <source>Delete</source>
-      <translation>Hapus</translation>
-    </message>
-    <message>
-      <source>Import…</source>
-      <translation>Impor…</translation>
-    </message>
-    <message>
-      <source>Export…</source>
-      <translation>Ekspor…</translation>
-    </message>
-    <message>
-      <source>Close</source>
-      <translation>Tutup</translation>
-    </message>
-    <message>
-      <source>built-in</source>
-      <translation>bawaan</translation>
-    </message>
-    <message>
-      <source>yours</source>
-      <translation>milik Anda</translation>
-    </message>
-    <message>
-      <source>Import Template</source>
-      <translation>Impor Templat</translation>
-    </message>
-    <message>
-      <source>Export Template</source>
-      <translation>Ekspor Templat</translation>
-    </message>
-    <message>
-      <source>Rename Template</source>
-      <translation>Ganti Nama Templat</translation>
-    </message>
-    <message>
-      <source>New name:</source>
-      <translation>Nama baru:</translation>
-    </message>
-    <message>
-      <source>Template %1 applied to page %2.</source>
-      <translation>Templat %1 diterapkan ke halaman %2.</translation>
-    </message>
-    <message>
-      <source>Size: %1</source>
-      <translation>Ukuran: %1</translation>
-    </message>
-    <message>
-      <source>Columns: %1</source>
-      <translation>Kolom: %1</translation>
-    </message>
-    <message>
-      <source>Slot groups: %1</source>
-      <translation>Kelompok slot: %1</translation>
-    </message>
-    <message>
-      <source>Source: %1</source>
-      <translation>Sumber: %1</translation>
-    </message>
-    <message>
-      <source>Template %1 saved</source>
-      <translation>Templat %1 disimpan</translation>
-    </message>
-    <message>
-      <source>%1 pieces found no slot and wait on the pasteboard left of the page.</source>
-      <translation>%1 bagian tidak mendapat slot dan menunggu di luar halaman, di sebelah kiri.</translation>
-    </message>
-    <message>
-      <source>Delete the template %1?</source>
-      <translation>Hapus templat %1?</translation>
-    </message>
-    <message>
-      <source>Page %1 added from template %2</source>
-      <translation>Halaman %1 ditambahkan dari templat %2</translation>
-    </message>
-    <message>
-      <source>%1
-Import under another name:</source>
-      <translation>%1
-Impor dengan nama lain:</translation>
-    </message>
-    <message>
-      <source>Template %1 exported to %2</source>
-      <translation>Templat %1 diekspor ke %2</translation>
+      <source>Overset: %1 lines (%2 words) do not fit below the red line</source>
+      <translation>Teks lebih: %1 baris (%2 kata) di bawah garis merah tidak muat</translation>
     </message>
   </context>
   <context>
@@ -1984,6 +1870,46 @@ Impor dengan nama lain:</translation>
   <context>
     <name>StylesPanel</name>
     <message>
+      <source>paragraphs</source>
+      <translation>paragraf</translation>
+    </message>
+    <message>
+      <source>pieces of text</source>
+      <translation>potongan teks</translation>
+    </message>
+    <message>
+      <source>Delete Style</source>
+      <translation>Hapus Gaya</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>Hapus</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Batal</translation>
+    </message>
+    <message>
+      <source>Styles</source>
+      <translation>Gaya</translation>
+    </message>
+    <message>
+      <source>copy</source>
+      <translation>salinan</translation>
+    </message>
+    <message>
+      <source>[No character style]</source>
+      <translation>[Tanpa gaya karakter]</translation>
+    </message>
+    <message>
+      <source>%1 is a house style: it can be edited, not deleted</source>
+      <translation>%1 adalah gaya baku: bisa diubah, tidak bisa dihapus</translation>
+    </message>
+    <message>
+      <source>Delete %1? %2 %3 use it. Replace it with:</source>
+      <translation>Hapus %1? %2 %3 memakainya. Ganti dengan:</translation>
+    </message>
+    <message>
       <source>Font</source>
       <translation>Huruf</translation>
     </message>
@@ -2095,56 +2021,126 @@ Impor dengan nama lain:</translation>
       <source>Based on: %1</source>
       <translation>Berdasarkan: %1</translation>
     </message>
+  </context>
+  <context>
+    <name>TemplateGallery</name>
     <message>
-      <source>paragraphs</source>
-      <translation>paragraf</translation>
+      <source>Save Page as Template</source>
+      <translation>Simpan Halaman sebagai Templat</translation>
     </message>
     <message>
-      <source>pieces of text</source>
-      <translation>potongan teks</translation>
+      <source>Name:</source>
+      <translation>Nama:</translation>
     </message>
     <message>
-      <source>Delete Style</source>
-      <translation>Hapus Gaya</translation>
+      <source>Description:</source>
+      <translation>Keterangan:</translation>
+    </message>
+    <message>
+      <source>Templates</source>
+      <translation>Templat</translation>
+    </message>
+    <message>
+      <source>New Page from Template</source>
+      <translation>Halaman Baru dari Templat</translation>
+    </message>
+    <message>
+      <source>Apply to Current Page</source>
+      <translation>Terapkan ke Halaman Ini</translation>
+    </message>
+    <message>
+      <source>Save Current Page as Template…</source>
+      <translation>Simpan Halaman Ini sebagai Templat…</translation>
+    </message>
+    <message>
+      <source>Rename…</source>
+      <translation>Ganti Nama…</translation>
     </message>
     <message>
       <source>Delete</source>
       <translation>Hapus</translation>
     </message>
     <message>
-      <source>Cancel</source>
-      <translation>Batal</translation>
+      <source>Import…</source>
+      <translation>Impor…</translation>
     </message>
     <message>
-      <source>Styles</source>
-      <translation>Gaya</translation>
+      <source>Export…</source>
+      <translation>Ekspor…</translation>
     </message>
     <message>
-      <source>copy</source>
-      <translation>salinan</translation>
+      <source>Close</source>
+      <translation>Tutup</translation>
     </message>
     <message>
-      <source>[No character style]</source>
-      <translation>[Tanpa gaya karakter]</translation>
+      <source>built-in</source>
+      <translation>bawaan</translation>
     </message>
     <message>
-      <source>%1 is a house style: it can be edited, not deleted</source>
-      <translation>%1 adalah gaya baku: bisa diubah, tidak bisa dihapus</translation>
+      <source>yours</source>
+      <translation>milik Anda</translation>
     </message>
     <message>
-      <source>Delete %1? %2 %3 use it. Replace it with:</source>
-      <translation>Hapus %1? %2 %3 memakainya. Ganti dengan:</translation>
-    </message>
-  </context>
-  <context>
-    <name>Clipboard</name>
-    <message>
-      <source>Pasted without the photo (not on the clipboard): %1</source>
-      <translation>Ditempel tanpa foto (tidak ada di papan klip): %1</translation>
+      <source>Import Template</source>
+      <translation>Impor Templat</translation>
     </message>
     <message>
-      <source>The clipboard holds frames that cannot be pasted: %1</source>
-      <translation>Bingkai di papan klip tidak dapat ditempel: %1</translation>
+      <source>Export Template</source>
+      <translation>Ekspor Templat</translation>
+    </message>
+    <message>
+      <source>Rename Template</source>
+      <translation>Ganti Nama Templat</translation>
+    </message>
+    <message>
+      <source>New name:</source>
+      <translation>Nama baru:</translation>
+    </message>
+    <message>
+      <source>Template %1 applied to page %2.</source>
+      <translation>Templat %1 diterapkan ke halaman %2.</translation>
+    </message>
+    <message>
+      <source>Size: %1</source>
+      <translation>Ukuran: %1</translation>
+    </message>
+    <message>
+      <source>Columns: %1</source>
+      <translation>Kolom: %1</translation>
+    </message>
+    <message>
+      <source>Slot groups: %1</source>
+      <translation>Kelompok slot: %1</translation>
+    </message>
+    <message>
+      <source>Source: %1</source>
+      <translation>Sumber: %1</translation>
+    </message>
+    <message>
+      <source>Template %1 saved</source>
+      <translation>Templat %1 disimpan</translation>
+    </message>
+    <message>
+      <source>%1 pieces found no slot and wait on the pasteboard left of the page.</source>
+      <translation>%1 bagian tidak mendapat slot dan menunggu di luar halaman, di sebelah kiri.</translation>
+    </message>
+    <message>
+      <source>Delete the template %1?</source>
+      <translation>Hapus templat %1?</translation>
+    </message>
+    <message>
+      <source>Page %1 added from template %2</source>
+      <translation>Halaman %1 ditambahkan dari templat %2</translation>
+    </message>
+    <message>
+      <source>%1
+Import under another name:</source>
+      <translation>%1
+Impor dengan nama lain:</translation>
+    </message>
+    <message>
+      <source>Template %1 exported to %2</source>
+      <translation>Templat %1 diekspor ke %2</translation>
     </message>
   </context>
 </TS>

@@ -3,7 +3,9 @@
 Preflight of the chosen pages is shown in the dialog; with errors the export
 is possible only after ticking the acknowledgement, and then `preflight.json`
 is written beside the PDFs (as `kupang-layout export --force`). The export runs
-on an `ExportThread` (see `export_job.py`, which also says what Cancel does).
+on an `ExportThread` through the export service (see `export_job.py`, which also
+says what Cancel does); pages unchanged since the last export to the folder are
+skipped unless "Export all pages again" is ticked.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import subprocess
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -38,25 +40,33 @@ from PySide6.QtWidgets import (
 
 from kupang_layout.common.runtemp import temp_dir
 from kupang_layout.common.userdirs import documents_dir
+from kupang_layout.engine.displaylist import PageDisplayList
 from kupang_layout.gui.base.host import WindowHost
 from kupang_layout.gui.base.i18n import tr
 from kupang_layout.gui.base.session import EditionSession
 from kupang_layout.gui.base.settings import app_settings, user_presets_path
-from kupang_layout.gui.dialogs.export_job import ExportOutcome, ExportRequest, ExportThread
+from kupang_layout.gui.dialogs.export_job import (
+    ExportOutcome,
+    ExportThread,
+    make_request,
+    warm_pool,
+)
 from kupang_layout.gui.panels.preflight_panel import COLOURS, severity_icon, summary_text
+from kupang_layout.jobs.export import ExportOptions
 from kupang_layout.jobs.pages import parse_pages
+from kupang_layout.model.page import Page
 from kupang_layout.preflight import Issue, check_page, has_errors, sort_issues
-from kupang_layout.render.pdf.errors import PresetError
+from kupang_layout.render.pdf.errors import PdfExportError, PresetError
 from kupang_layout.render.pdf.presets import (
     DEFAULT_PRESET,
     ExportPreset,
     check_filename_pattern,
     load_presets,
 )
-from kupang_layout.storage import edition_to_json
 
 CTX = "Export"
 PREVIEW_DPI = 40
+WARM_POOL_MS = 1500
 
 
 def available_presets() -> tuple[dict[str, tuple[ExportPreset, Path | None]], str]:
@@ -139,6 +149,8 @@ class ExportDialog(QDialog):
         self._pattern_of_preset = self.pattern.text()
         self.example = QLabel()
         self.combined = QCheckBox(tr(CTX, "Also make one combined &proof PDF of these pages"))
+        self.reexport_all = QCheckBox(tr(CTX, "Export all pages &again (also the unchanged)"))
+        self.reexport_all.setObjectName("reexport_all")
         form = QFormLayout()
         form.addRow(tr(CTX, "Preset"), self.preset)
         form.addRow("", self.preset_note)
@@ -146,6 +158,7 @@ class ExportDialog(QDialog):
         form.addRow(tr(CTX, "File names"), self.pattern)
         form.addRow("", self.example)
         form.addRow("", self.combined)
+        form.addRow("", self.reexport_all)
         if preset_problem:
             bad = QLabel(
                 tr(CTX, "Your presets file was not read: %1").replace("%1", preset_problem)
@@ -347,20 +360,27 @@ class ExportDialog(QDialog):
         settings.set("export/folder", str(out_dir))
         settings.set("export/preset", name)
         self.doc.end_group()
-        edition = self.doc.edition
-        request = ExportRequest(
-            document=edition_to_json(edition),
-            source=edition.asset_source,
-            out_dir=out_dir,
-            pages=pages,
+        options = ExportOptions(
             preset_name=name,
             presets_path=self.presets[name][1],
-            pattern=self.pattern.text(),
+            filename_pattern=self.pattern.text(),
             combined=self.combined.isChecked(),
-            issues=self.issues,
-            forced=has_errors(self.issues),
+            force=has_errors(self.issues),
+            reexport_all=self.reexport_all.isChecked(),
             language=self.host.language,
         )
+        try:  # the snapshot, here on the GUI thread: the desk may edit on meanwhile
+            request = make_request(
+                self.doc.edition,
+                out_dir,
+                pages,
+                options,
+                issues=self.issues,
+                display_list=self._display_list,
+            )
+        except PdfExportError as exc:  # a bad pattern or preset, two pages in one file
+            self._failed(str(exc))
+            return
         self.outcome = None
         self.job = ExportThread(request)
         self.job.progress.connect(self._progress)
@@ -376,6 +396,12 @@ class ExportDialog(QDialog):
         self._update_state()
         self.job.start()
 
+    def _display_list(self, page: Page) -> PageDisplayList:
+        dl = self.doc.display_list(page)
+        if dl is None:  # only without a page; the plan asks for real pages
+            raise PdfExportError(f"page {page.number} has no display list")
+        return dl
+
     def cancel(self) -> None:
         if self.job is not None and not self.job.cancelling:
             self.job.cancel()
@@ -384,17 +410,24 @@ class ExportDialog(QDialog):
     def _progress(self, done: int, total: int, message: str) -> None:
         self.progress.setRange(0, total)
         self.progress.setValue(done)
-        self.status.setText(f"[{done}/{total}] {message}")
+        self.status.setText(message)  # translated by the service: '[3/24] halaman 2: …'
 
     def _done(self, outcome: ExportOutcome) -> None:
         self.outcome = outcome
-        n = len(outcome.written)
+        n = len(outcome.exported)
         parts = [
             tr(CTX, "%1 pages exported to %2 in %3 s")
             .replace("%1", str(n))
             .replace("%2", str(self.job.request.out_dir if self.job else ""))
             .replace("%3", f"{outcome.seconds:.1f}")
         ]
+        unchanged = len(outcome.written) - n
+        if unchanged:
+            parts.append(
+                tr(CTX, "%1 pages unchanged since the last export were kept.").replace(
+                    "%1", str(unchanged)
+                )
+            )
         if outcome.cancelled:
             parts.append(tr(CTX, "Cancelled: the other pages were not exported."))
         if outcome.failed:
@@ -413,7 +446,7 @@ class ExportDialog(QDialog):
             parts.append(outcome.report_problem)
         self.status.setText("\n".join(parts))
         self.open_button.setEnabled(True)
-        self.preview_button.setEnabled(n > 0)
+        self.preview_button.setEnabled(bool(outcome.written))
 
     def _failed(self, text: str) -> None:
         self.status.setText(tr(CTX, "The export failed: %1").replace("%1", text))
@@ -502,6 +535,9 @@ def install_export(host: WindowHost, action: QAction | None) -> None:
     """File › Export PDF… (`action`) opens the dialog on `host`'s edition."""
     if action is not None:
         action.triggered.connect(lambda: _run_dialog(ExportDialog(host)))
+    # The export's worker processes start once, a few seconds after the app opens
+    # (idle, in the background), so the first export does not wait for them.
+    QTimer.singleShot(WARM_POOL_MS, warm_pool)
 
 
 def _run_dialog(dialog: QDialog) -> None:

@@ -1,12 +1,14 @@
-"""GUI stage: the PDF export of the open edition, run on a QThread.
+"""GUI stage: the PDF export of the open edition, run on a QThread through `jobs.export`.
 
-The GUI thread takes a snapshot (`edition_to_json`, the asset source); the
-thread builds an edition from it, saves it as a temporary .kpl (the user's
-file is not touched and unsaved edits are exported) and runs
-`render.pdf.export_edition`, whose worker processes are started with 'spawn'.
-Then each written page is checked as the plant would (`preflight.check_pdf`),
-and a report `preflight.json` is written beside the PDFs when the export was
-forced past errors or the PDFs have problems — as `kupang-layout export --force`.
+The GUI thread makes the plan (`make_request`): the session's cached display
+lists, the dialog's preflight, file names and fingerprints, all frozen, so the
+desk may go on editing. The thread runs the plan (`jobs.export.run_plan`) in the
+pool of worker processes the app started when it opened (`warm_pool`); each
+written page is checked as the plant would, and `preflight.json` is written
+beside the PDFs when the export was forced past errors or the PDFs have
+problems, as `kupang-layout export --force` does. Pages unchanged since the
+last export to that folder are not drawn again unless the desk ticks
+"Ekspor ulang semua".
 
 Cancel: pages not yet handed to a worker process are dropped; pages being
 written finish (a second or two) and are kept; no combined proof is made.
@@ -14,124 +16,98 @@ written finish (a second or two) and are kept; no combined proof is made.
 
 from __future__ import annotations
 
-import json
 import threading
-import time
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QThread, Signal
 
-from kupang_layout.common.atomic import FileWriteError, write_text_atomically
+from kupang_layout.common.atomic import FileWriteError
 from kupang_layout.common.errortext import report_text
 from kupang_layout.common.messages import write_error_text
-from kupang_layout.common.runtemp import temp_dir
-from kupang_layout.model.assets import AssetSource
-from kupang_layout.preflight import Issue, check_pdf
-from kupang_layout.render.pdf import PageExportResult, PdfExportError, export_edition
-from kupang_layout.storage import StorageError, edition_from_json, save_edition
+from kupang_layout.engine.displaylist import PageDisplayList
+from kupang_layout.jobs.export import (
+    REPORT_NAME,
+    ExportOptions,
+    ExportPlan,
+    ExportRun,
+    PageEvent,
+    event_text,
+    plan_export,
+    run_plan,
+)
+from kupang_layout.jobs.export_pool import shared_pool
+from kupang_layout.model.edition import Edition
+from kupang_layout.model.page import Page
+from kupang_layout.preflight import Issue
+from kupang_layout.render.pdf import PdfExportError
+from kupang_layout.storage import StorageError
 
-REPORT_NAME = "preflight.json"
+__all__ = [
+    "REPORT_NAME",
+    "ExportOutcome",
+    "ExportRequest",
+    "ExportThread",
+    "make_request",
+    "run_export",
+    "warm_pool",
+]
+
+#: What the dialog shows afterwards: the service's answer.
+ExportOutcome = ExportRun
 
 
 @dataclass(frozen=True)
 class ExportRequest:
     """Everything the thread needs; nothing in it is shared with the live edition."""
 
-    document: dict[str, Any]
-    source: AssetSource
-    out_dir: Path
-    pages: list[int]
-    preset_name: str
-    presets_path: Path | None
-    pattern: str
-    combined: bool
-    issues: list[Issue]  # the document preflight of these pages
-    forced: bool  # exported in spite of errors (acknowledged)
+    plan: ExportPlan
     language: str
-    max_workers: int | None = None
-
-
-@dataclass
-class ExportOutcome:
-    results: list[PageExportResult] = field(default_factory=list)
-    pdf_issues: list[Issue] = field(default_factory=list)
-    report: Path | None = None
-    report_problem: str | None = None  # why the report could not be written
-    cancelled: bool = False
-    seconds: float = 0.0
 
     @property
-    def written(self) -> list[PageExportResult]:
-        return [r for r in self.results if r.ok and r.path is not None and r.page > 0]
-
-    @property
-    def failed(self) -> list[PageExportResult]:
-        return [r for r in self.results if not r.ok]
-
-    @property
-    def proof(self) -> Path | None:
-        return next((r.path for r in self.results if r.page == 0 and r.path), None)
+    def out_dir(self) -> Path:
+        return self.plan.out_dir
 
 
-def write_report(
-    out_dir: Path, issues: list[Issue], pdf_issues: list[Issue], language: str
-) -> Path:
-    """preflight.json beside the PDFs, in the command line's form (atomically; a link
-    planted there is replaced, never written through). Raises FileWriteError."""
-    data = {
-        "document": [i.to_dict(language) for i in issues],
-        "pdf": [i.to_dict(language) for i in pdf_issues],
-    }
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    return write_text_atomically(out_dir / REPORT_NAME, text)
+def make_request(
+    edition: Edition,
+    out_dir: Path,
+    pages: list[int],
+    options: ExportOptions,
+    *,
+    issues: list[Issue],
+    display_list: Callable[[Page], PageDisplayList] | None = None,
+) -> ExportRequest:
+    """The export's snapshot, made on the GUI thread. PresetError, DuplicateFileError."""
+    plan = plan_export(edition, out_dir, pages, options, issues=issues, display_list=display_list)
+    return ExportRequest(plan, options.language or "id")
 
 
 def run_export(
     req: ExportRequest,
-    progress: Any = None,
-    cancelled: Any = None,
-) -> ExportOutcome:
-    """The export itself (no Qt): snapshot -> temporary .kpl -> PDFs -> PDF check -> report."""
-    started = time.perf_counter()
-    stop = cancelled or (lambda: False)
-    outcome = ExportOutcome()
-    with temp_dir("kupang-export-") as tmp:
-        edition = edition_from_json(req.document, "export")
-        edition.asset_source = req.source
-        kpl = tmp / "edition.kpl"
-        save_edition(edition, kpl)
-        outcome.results = export_edition(
-            kpl,
-            req.out_dir,
-            req.pages,
-            req.preset_name,
-            req.combined,
-            progress,
-            max_workers=req.max_workers,
-            presets_path=req.presets_path,
-            filename_pattern=req.pattern,
-            cancelled=stop,
-        )
-    outcome.cancelled = bool(stop())
-    for r in outcome.written:
-        if r.path is not None:
-            outcome.pdf_issues.extend(check_pdf(r.path))
-    if req.forced or outcome.pdf_issues:
-        try:
-            outcome.report = write_report(req.out_dir, req.issues, outcome.pdf_issues, req.language)
-        except FileWriteError as exc:
-            outcome.report_problem = write_error_text(exc, req.language)
-    outcome.seconds = time.perf_counter() - started
-    return outcome
+    progress: Callable[[int, int, str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ExportRun:
+    """The export itself (no Qt): `progress(done, total, translated line)`."""
+
+    def relay(event: PageEvent) -> None:
+        if progress is not None:
+            progress(event.done, event.total, event_text(event, req.language))
+
+    return run_plan(req.plan, progress=relay, cancelled=cancelled)
+
+
+def warm_pool() -> None:
+    """Start the export's worker processes now (the app, idle after opening)."""
+    shared_pool().start()
 
 
 class ExportThread(QThread):
     """Runs `run_export` off the GUI thread; `cancel()` asks it to stop after the current pages."""
 
     progress = Signal(int, int, str)
-    done = Signal(object)  # ExportOutcome
+    done = Signal(object)  # ExportRun
     failed = Signal(str)
 
     def __init__(self, request: ExportRequest) -> None:
