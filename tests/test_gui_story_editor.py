@@ -8,6 +8,7 @@ from gui_helpers import at, click, make_window
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 from qt_samples import sample_edition
 
 from kupang_layout.gui.panels.story_editor import OVERSET_RED
@@ -30,7 +31,7 @@ def _visible_texts(window: MainWindow) -> list[str]:
     return [e.title.text(), e.overset_label.text(), e.styles.currentText()]
 
 
-def test_the_overset_point_is_marked_where_the_engine_stops_placing(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_overset_point_marked_where_the_engine_stops_placing(qtbot: QtBot) -> None:
     window = make_window(qtbot, sample_edition(photo=False))
     editor = window.story_editor
     _select_on_canvas(window, "f-body0")
@@ -73,7 +74,7 @@ def test_the_overset_point_is_marked_where_the_engine_stops_placing(qtbot) -> No
     assert editor.edit.overset_y is None
 
 
-def test_the_editor_follows_the_selection_and_clears(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_editor_follows_the_selection_and_clears(qtbot: QtBot) -> None:
     window = make_window(qtbot, sample_edition(photo=False))
     editor = window.story_editor
     _select_on_canvas(window, "f-body0")
@@ -100,7 +101,7 @@ def test_the_editor_follows_the_selection_and_clears(qtbot) -> None:  # type: ig
     assert editor.story_id == "s-body"
 
 
-def test_no_internal_id_is_shown_a_story_is_named_by_slot_and_headline(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_no_internal_id_a_story_named_by_slot_and_headline(qtbot: QtBot) -> None:
     ed = sample_edition(photo=False)
     # ids as the program makes them
     for old, new in (("s-body", "s-a69034028784"), ("s-head", "s-b12345678901")):
@@ -126,7 +127,7 @@ def test_no_internal_id_is_shown_a_story_is_named_by_slot_and_headline(qtbot) ->
     assert editor.title.text().startswith("Main story: Warga Fatumnasi")
 
 
-def test_pasting_from_a_word_processor_keeps_the_text_only(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_pasting_from_a_word_processor_keeps_the_text_only(qtbot: QtBot) -> None:
     window = make_window(qtbot, sample_edition(photo=False))
     editor = window.story_editor
     _select_on_canvas(window, "f-body0")

@@ -1,4 +1,4 @@
-"""The styles panel and style editor in the real window: edit, inherit, delete with replacement, Ctrl+B."""
+"""The styles panel and style editor in the real window: edit, inherit, delete, Ctrl+B."""
 
 from __future__ import annotations
 
@@ -16,14 +16,26 @@ from pdf_testkit import text_draws
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QTreeWidgetItem
+from pytestqt.qtbot import QtBot
 from qt_samples import body_text, sample_edition
 
 from kupang_layout.gui.dialogs.style_actions import DeleteStyleDialog, StylesDock
 from kupang_layout.gui.dialogs.style_editor import GREY, StyleEditor
 from kupang_layout.gui.shell.main_window import MainWindow
-from kupang_layout.model import Edition, Page, Paragraph, Rect, Story, TextFrame, mm
+from kupang_layout.model import (
+    Edition,
+    Page,
+    Paragraph,
+    ParagraphStyle,
+    Rect,
+    Story,
+    TextFrame,
+    mm,
+)
 from kupang_layout.model.styles import resolve_paragraph_style
+from kupang_layout.model.template import page_to_template
 from kupang_layout.render.pdf import get_preset, render_page_pdf
+from kupang_layout.storage import load_edition, load_template, save_edition, save_template
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -44,7 +56,9 @@ def _item_pos(dock: StylesDock, kind: str, name: str) -> tuple[QTreeWidgetItem, 
     return item, tree.visualItemRect(item).center()
 
 
-def _click_style(qtbot, dock: StylesDock, kind: str, name: str, double: bool = False) -> None:  # type: ignore[no-untyped-def]
+def _click_style(
+    qtbot: QtBot, dock: StylesDock, kind: str, name: str, double: bool = False
+) -> None:
     _, pos = _item_pos(dock, kind, name)
     viewport = dock.panel.tree.viewport()
     qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=pos)
@@ -58,15 +72,15 @@ def _editor(dock: StylesDock) -> StyleEditor:
     return editor
 
 
-def _type_value(qtbot, editor: StyleEditor, key: str, text: str) -> None:  # type: ignore[no-untyped-def]
+def _type_value(qtbot: QtBot, editor: StyleEditor, key: str, text: str) -> None:
     widget = editor.rows[key].widget
     widget.setFocus()
     qtbot.keyClick(widget, Qt.Key.Key_A, CTRL)
-    qtbot.keyClicks(widget, text)
+    qtbot.keyClicks(widget, text.replace(".", widget.locale().decimalPoint()))  # 10,5 in id
     qtbot.keyClick(widget, Qt.Key.Key_Tab)
 
 
-def _ok(qtbot, buttons: QDialogButtonBox) -> None:  # type: ignore[no-untyped-def]
+def _ok(qtbot: QtBot, buttons: QDialogButtonBox) -> None:
     qtbot.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
 
 
@@ -76,7 +90,7 @@ def _body_sizes(window: MainWindow) -> set[float]:
     return {r.size for r in dl.text_runs() if r.frame_id == "f-body0"}
 
 
-def test_edit_body_size_in_the_panel_reflows_and_one_undo_restores(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_edit_body_size_in_the_panel_reflows_and_one_undo_restores(qtbot: QtBot) -> None:
     window = make_window(qtbot, sample_edition(photo=False))
     dock = _dock(window)
     before = window.doc.display_list()
@@ -99,7 +113,36 @@ def test_edit_body_size_in_the_panel_reflows_and_one_undo_restores(qtbot) -> Non
     assert _body_sizes(window) == {9.5}
 
 
-def test_cancel_takes_the_preview_back(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_styles_kept_in_the_edition_and_templates(qtbot: QtBot, tmp_path: Path) -> None:
+    window = make_window(qtbot, sample_edition(photo=False))
+    dock = _dock(window)
+    _click_style(qtbot, dock, "paragraph", "Body", double=True)
+    _type_value(qtbot, _editor(dock), "size", "10.5")
+    _ok(qtbot, _editor(dock).buttons)
+    qtbot.mouseClick(dock.panel.new_button, Qt.MouseButton.LeftButton)
+    editor = _editor(dock)
+    qtbot.keyClick(editor.name_edit, Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(editor.name_edit, "Berita Daerah")
+    _type_value(qtbot, editor, "space_before", "4")
+    editor.rows["keep_with_next"].widget.setFocus()
+    qtbot.keyClick(editor.rows["keep_with_next"].widget, Qt.Key.Key_Space)
+    _ok(qtbot, editor.buttons)
+    ed = window.doc.edition
+    path = tmp_path / "edisi.kpl"
+    save_edition(ed, path)
+    again = load_edition(path)
+    assert again.paragraph_styles["Body"].size == 10.5
+    assert again.paragraph_styles["Berita Daerah"] == ParagraphStyle(
+        "Berita Daerah", based_on="Body", space_before=4.0, keep_with_next=True
+    )
+    page = ed.pages[0]
+    template = page_to_template(page, ed.stories, ed.paragraph_styles, ed.character_styles, "Uji")
+    save_template(template, tmp_path / "uji.kplt")
+    back = load_template(tmp_path / "uji.kplt")
+    assert back.paragraph_styles["Body"].size == 10.5 and "Berita Daerah" in back.paragraph_styles
+
+
+def test_cancel_takes_the_preview_back(qtbot: QtBot) -> None:
     window = make_window(qtbot, sample_edition(photo=False))
     dock = _dock(window)
     _click_style(qtbot, dock, "paragraph", "Body", double=True)
@@ -110,7 +153,7 @@ def test_cancel_takes_the_preview_back(qtbot) -> None:  # type: ignore[no-untype
     assert _body_sizes(window) == {9.5} and not window.doc.history.can_undo
 
 
-def test_child_of_body_follows_its_leading_unless_it_overrides(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_child_of_body_follows_its_leading_unless_it_overrides(qtbot: QtBot) -> None:
     window = make_window(qtbot, sample_edition(photo=False))
     dock = _dock(window)
     styles = window.doc.edition.paragraph_styles
@@ -146,7 +189,7 @@ def test_child_of_body_follows_its_leading_unless_it_overrides(qtbot) -> None:  
     assert rows["Spasi baris"] == "Isi" and "color:#8a8a8a" in dock.panel.summary.text()
 
 
-def test_delete_a_style_with_the_replacement_the_desk_picks(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_delete_a_style_with_the_replacement_the_desk_picks(qtbot: QtBot) -> None:
     window = make_window(qtbot, sample_edition(photo=False))
     dock = _dock(window)
     doc = window.doc
@@ -212,12 +255,12 @@ def _one_story() -> Edition:
 def _fonts(pdf_path: Path) -> dict[str, str]:
     with pikepdf.open(pdf_path) as pdf:
         fonts = pdf.pages[0].obj.Resources.Font
-        return {str(k): str(fonts[k].BaseFont) for k in fonts.keys()}
+        return {str(k): str(v.BaseFont) for k, v in fonts.items()}
 
 
-def test_ctrl_b_on_a_word_makes_it_strong_and_the_pdf_sets_it_in_pt_serif_bold(
-    qtbot, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
+def test_ctrl_b_makes_a_word_strong_in_pt_serif_bold_in_the_pdf(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
     window = make_window(qtbot, _one_story())
     doc = window.doc
     doc.set_selection(["f-body0"])
@@ -273,7 +316,7 @@ def test_ctrl_b_on_a_word_makes_it_strong_and_the_pdf_sets_it_in_pt_serif_bold(
     assert doc.edition.stories["s-body"].paragraphs[0].runs[1].char_style == "Strong"
 
 
-def test_character_style_applied_from_the_panel_and_ctrl_i_in_place(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_character_style_applied_from_the_panel_and_ctrl_i_in_place(qtbot: QtBot) -> None:
     window = make_window(qtbot, sample_edition(photo=False))
     dock = _dock(window)
     doc = window.doc
@@ -302,8 +345,8 @@ def test_character_style_applied_from_the_panel_and_ctrl_i_in_place(qtbot) -> No
     ("language", "body", "strong"), [("id", "Isi", "Tebal"), ("en", "Body", "Strong")]
 )
 def test_style_names_in_the_language_of_the_ui(
-    qtbot, language: str, body: str, strong: str
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, language: str, body: str, strong: str
+) -> None:
     window = make_window(qtbot, sample_edition(photo=False))
     window.set_language(language)
     dock = _dock(window)

@@ -8,6 +8,7 @@ applies a style to a frame selected with the selection tool).
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
@@ -154,6 +155,8 @@ def install_styles(host: WindowHost, story_editor: StoryEditor, canvas: QWidget)
     last = {"editor": False}
 
     def focus_changed(_old: QWidget | None, new: QWidget | None) -> None:
+        if not (shiboken6.isValid(canvas) and shiboken6.isValid(story_editor)):
+            return  # the window is gone (the connection goes with the application)
         if new is story_editor.edit:
             last["editor"] = True
         elif new is not None and (new is canvas or canvas.isAncestorOf(new)):
@@ -162,6 +165,7 @@ def install_styles(host: WindowHost, story_editor: StoryEditor, canvas: QWidget)
     app = QApplication.instance()
     if isinstance(app, QApplication):
         app.focusChanged.connect(focus_changed)
+        dock.destroyed.connect(lambda *_: app.focusChanged.disconnect(focus_changed))
 
     def target() -> TextTarget | None:
         if last["editor"] and story_editor.story() is not None:

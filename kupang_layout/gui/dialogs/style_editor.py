@@ -166,6 +166,11 @@ class ValueRow:
                 index = w.count() - 1
             w.setCurrentIndex(index)
         w.blockSignals(False)
+        self.look(own, origin)
+
+    def look(self, own: bool, origin: str) -> None:
+        """Black for the style's own value, grey (with where it comes from) for an inherited one."""
+        w = self.widget
         style = "" if own else GREY
         w.setStyleSheet(style)
         self.label.setStyleSheet(style)
@@ -297,7 +302,7 @@ class StyleEditor(QDialog):
 
     def _edited(self, key: str) -> None:
         self.own[key] = self.rows[key].value()
-        self.rows[key].show(self.own[key], True, "")
+        self.rows[key].look(True, "")  # the typed text stays as it is
         self._preview()
 
     def _inherit(self, key: str) -> None:
