@@ -43,6 +43,8 @@ from kupang_layout.fonts import default_registry
 from kupang_layout.gui.base.i18n import noop, tr
 from kupang_layout.gui.base.session import EditionSession
 from kupang_layout.gui.panels.style_names import (
+    ALIGNMENT_NAMES,
+    FACE_NAMES,
     fill_style_combo,
     select_style,
     style_display_name,
@@ -58,18 +60,6 @@ from kupang_layout.model.styles import ALIGNMENTS, FACES, ROOT_DEFAULTS
 CTX = "StyleEditor"
 GREY = "color: #8a8a8a"
 
-ALIGNMENT_NAMES = {
-    "justify": noop(CTX, "Justified"),
-    "left": noop(CTX, "Left"),
-    "right": noop(CTX, "Right"),
-    "center": noop(CTX, "Centred"),
-}
-FACE_NAMES = {
-    "Regular": noop(CTX, "Regular"),
-    "Italic": noop(CTX, "Italic"),
-    "Bold": noop(CTX, "Bold"),
-    "Bold Italic": noop(CTX, "Bold Italic"),
-}
 #: (field, label, kind of widget, range) in the dialog's order; pt for lengths.
 PARAGRAPH_ROWS: list[tuple[str, str, str, tuple[float, float]]] = [
     ("font_family", noop(CTX, "Font family"), "family", (0, 0)),

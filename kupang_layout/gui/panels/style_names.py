@@ -40,6 +40,20 @@ HOUSE_STYLE_NAMES = frozenset(
     }
 )
 
+VALUE_CTX = "StyleEditor"  # the style editor's words for these values
+ALIGNMENT_NAMES = {
+    "justify": noop(VALUE_CTX, "Justified"),
+    "left": noop(VALUE_CTX, "Left"),
+    "right": noop(VALUE_CTX, "Right"),
+    "center": noop(VALUE_CTX, "Centred"),
+}
+FACE_NAMES = {
+    "Regular": noop(VALUE_CTX, "Regular"),
+    "Italic": noop(VALUE_CTX, "Italic"),
+    "Bold": noop(VALUE_CTX, "Bold"),
+    "Bold Italic": noop(VALUE_CTX, "Bold Italic"),
+}
+
 SLOT_NAMES = {
     "main": noop(SLOT_CTX, "Main story"),
     "second": noop(SLOT_CTX, "Second story"),
@@ -68,6 +82,15 @@ ROLE_NAMES = {
 def style_display_name(name: str) -> str:
     """What the desk reads for the style stored as `name`."""
     return tr(STYLE_CTX, name) if name in HOUSE_STYLE_NAMES else name
+
+
+def value_display_name(key: str, value: object) -> str | None:
+    """An alignment or a face as the desk reads it (None: not one of those)."""
+    if key == "alignment" and isinstance(value, str) and value in ALIGNMENT_NAMES:
+        return tr(VALUE_CTX, ALIGNMENT_NAMES[value])
+    if key == "font_face" and isinstance(value, str) and value in FACE_NAMES:
+        return tr(VALUE_CTX, FACE_NAMES[value])
+    return None
 
 
 def slot_display_name(slot: str, role: str) -> str:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from kupang_layout.editing.styles import CHARACTER, PARAGRAPH, style_tree, value_source
 from kupang_layout.gui.base.i18n import noop, tr
 from kupang_layout.gui.base.session import EditionSession
-from kupang_layout.gui.panels.style_names import style_display_name
+from kupang_layout.gui.panels.style_names import style_display_name, value_display_name
 from kupang_layout.model.styles import ROOT_DEFAULTS
 
 CTX = "StylesPanel"
@@ -67,7 +67,10 @@ class TextTarget(Protocol):
     def apply_character_style(self, name: str | None) -> bool: ...
 
 
-def show_value(value: Any) -> str:
+def show_value(value: Any, key: str = "") -> str:
+    named = value_display_name(key, value)
+    if named is not None:
+        return named
     if isinstance(value, bool):
         return tr(CTX, "yes") if value else tr(CTX, "no")
     if isinstance(value, float):
@@ -261,7 +264,7 @@ class StylesPanel(QWidget):
             for key, label in SUMMARY_FIELDS:
                 value = getattr(cstyle, key, None) if key in CHARACTER_FIELDS else None
                 if value is not None:
-                    rows.append((tr(CTX, label), show_value(value), None))
+                    rows.append((tr(CTX, label), show_value(value, key), None))
             return rows
         styles = ed.paragraph_styles
         if name not in styles:
@@ -270,7 +273,7 @@ class StylesPanel(QWidget):
             source = value_source(styles, name, key)
             value = ROOT_DEFAULTS[key] if source is None else getattr(styles[source], key)
             origin = None if source == name else (style_display_name(source) if source else "")
-            rows.append((tr(CTX, label), show_value(value), origin))
+            rows.append((tr(CTX, label), show_value(value, key), origin))
         return rows
 
     def _show_summary(self) -> None:
