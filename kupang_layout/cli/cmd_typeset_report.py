@@ -27,6 +27,16 @@ def reports_for(path: str) -> list[tuple[str, QualityReport]]:
     return out
 
 
+def copyfit_text(r: QualityReport) -> str:
+    """The copyfit status in the user's language ('kurang 7 baris', 'pas')."""
+    if r.overset_lines:
+        return tr("cli.typeset_report.over", lines=r.overset_lines)
+    short = r.lines_available - r.lines
+    if short > 0:
+        return tr("cli.typeset_report.short", lines=short)
+    return tr("cli.typeset_report.fits")
+
+
 def run(args: argparse.Namespace) -> int:
     reports = reports_for(args.edition)
     if args.json:
@@ -41,6 +51,6 @@ def run(args: argparse.Namespace) -> int:
             f"{label:<22} {r.lines:>5} {r.ratio_mean:>6.2f} {r.ratio_max:>6.2f} "
             f"{r.lines_ratio_above_1:>3} {r.lines_ratio_above_2:>3} {r.hyphenated_lines:>5} "
             f"{r.longest_hyphen_run:>3} {r.widows:>3} {r.orphans:>3} "
-            f"{r.column_depth_spread:>3} {r.overset_lines:>4}  {r.copyfit}"
+            f"{r.column_depth_spread:>3} {r.overset_lines:>4}  {copyfit_text(r)}"
         )
     return 0

@@ -273,6 +273,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "story  lines  ratio mean  ratio max  >1  >2  hyphens  run  widows  orphans  "
         "col spread  overset  copyfit",
     },
+    # -- typeset-report: the copyfit column (the JSON keeps the engine's English value) ----
+    "cli.typeset_report.fits": {"id": "pas", "en": "fits"},
+    "cli.typeset_report.short": {"id": "kurang {lines} baris", "en": "{lines} lines short"},
+    "cli.typeset_report.over": {"id": "lebih {lines} baris", "en": "+{lines} lines over"},
     # -- import into a shared edition folder, and `edition` -----------------------------
     "cli.import_output_needed": {
         "id": "Sebutkan berkas edisi dengan -o EDISI.kpl (atau folder edisi bersama dengan "

@@ -169,6 +169,10 @@ It is kept in %2.</translation>
       <translation>Close</translation>
     </message>
     <message>
+      <source>&amp;Hide (export goes on)</source>
+      <translation>&amp;Hide (export goes on)</translation>
+    </message>
+    <message>
       <source>Export Folder</source>
       <translation>Export Folder</translation>
     </message>
@@ -229,6 +233,10 @@ It is kept in %2.</translation>
       <translation>e.g. %1</translation>
     </message>
     <message>
+      <source>An export into %1 is still running; wait for it or choose another folder.</source>
+      <translation>An export into %1 is still running; wait for it or choose another folder.</translation>
+    </message>
+    <message>
       <source>%1 pages unchanged since the last export were kept.</source>
       <translation>%1 pages unchanged since the last export were kept.</translation>
     </message>
@@ -251,6 +259,65 @@ It is kept in %2.</translation>
     <message>
       <source>%1%2; images up to %3 ppi; total ink %4 %</source>
       <translation>%1%2; images up to %3 ppi; total ink %4 %</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExportPanel</name>
+    <message>
+      <source>failed</source>
+      <translation>failed</translation>
+    </message>
+    <message>
+      <source>exported</source>
+      <translation>exported</translation>
+    </message>
+    <message>
+      <source>unchanged</source>
+      <translation>unchanged</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>Export</translation>
+    </message>
+    <message>
+      <source>Cancel the export</source>
+      <translation>Cancel the export</translation>
+    </message>
+    <message>
+      <source>Exporting PDF…</source>
+      <translation>Exporting PDF…</translation>
+    </message>
+    <message>
+      <source>Page</source>
+      <translation>Page</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>File</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Warnings</source>
+      <translation>Warnings</translation>
+    </message>
+    <message>
+      <source>No export yet in this window.</source>
+      <translation>No export yet in this window.</translation>
+    </message>
+    <message>
+      <source>Cancelling the export…</source>
+      <translation>Cancelling the export…</translation>
+    </message>
+    <message>
+      <source>Exporting %1 pages to %2</source>
+      <translation>Exporting %1 pages to %2</translation>
+    </message>
+    <message>
+      <source>Export %1/%2</source>
+      <translation>Export %1/%2</translation>
     </message>
   </context>
   <context>
@@ -354,6 +421,21 @@ It is kept in %2.</translation>
     <message>
       <source>%1 pages, %2 ready or sent</source>
       <translation>%1 pages, %2 ready or sent</translation>
+    </message>
+  </context>
+  <context>
+    <name>Help</name>
+    <message>
+      <source>Kupang Layout Guide</source>
+      <translation>Kupang Layout Guide</translation>
+    </message>
+    <message>
+      <source>Kupang Layout &amp;Guide (Panduan)</source>
+      <translation>Kupang Layout &amp;Guide (Panduan)</translation>
+    </message>
+    <message>
+      <source>The guide could not be read: %1</source>
+      <translation>The guide could not be read: %1</translation>
     </message>
   </context>
   <context>
@@ -1046,6 +1128,101 @@ Page layout for the print edition of Kupang Times.</translation>
     </message>
   </context>
   <context>
+    <name>Placeholder</name>
+    <message>
+      <source>headline</source>
+      <translation>headline</translation>
+    </message>
+    <message>
+      <source>deck</source>
+      <translation>deck</translation>
+    </message>
+    <message>
+      <source>section</source>
+      <translation>section</translation>
+    </message>
+    <message>
+      <source>photo</source>
+      <translation>photo</translation>
+    </message>
+    <message>
+      <source>photo_credit</source>
+      <translation>photo_credit</translation>
+    </message>
+    <message>
+      <source>caption</source>
+      <translation>caption</translation>
+    </message>
+    <message>
+      <source>dateline</source>
+      <translation>dateline</translation>
+    </message>
+    <message>
+      <source>body</source>
+      <translation>body</translation>
+    </message>
+    <message>
+      <source>pull_quote</source>
+      <translation>pull_quote</translation>
+    </message>
+    <message>
+      <source>tagline</source>
+      <translation>tagline</translation>
+    </message>
+    <message>
+      <source>credits</source>
+      <translation>credits</translation>
+    </message>
+    <message>
+      <source>folio</source>
+      <translation>folio</translation>
+    </message>
+    <message>
+      <source>masthead</source>
+      <translation>masthead</translation>
+    </message>
+    <message>
+      <source>teaser</source>
+      <translation>teaser</translation>
+    </message>
+    <message>
+      <source>free</source>
+      <translation>free</translation>
+    </message>
+    <message>
+      <source>ad</source>
+      <translation>ad</translation>
+    </message>
+    <message>
+      <source>main photo</source>
+      <translation>main photo</translation>
+    </message>
+    <message>
+      <source>second photo</source>
+      <translation>second photo</translation>
+    </message>
+    <message>
+      <source>third photo</source>
+      <translation>third photo</translation>
+    </message>
+    <message>
+      <source>teaser1 photo</source>
+      <translation>teaser1 photo</translation>
+    </message>
+    <message>
+      <source>teaser2 photo</source>
+      <translation>teaser2 photo</translation>
+    </message>
+    <message>
+      <source>teaser3 photo</source>
+      <translation>teaser3 photo</translation>
+    </message>
+    <message>
+      <source>page photo</source>
+      <translation>page photo</translation>
+    </message>
+  </context>
+  <context>
     <name>Preferences</name>
     <message>
       <source>Millimetres (mm)</source>
@@ -1579,6 +1756,33 @@ Page layout for the print edition of Kupang Times.</translation>
     </message>
   </context>
   <context>
+    <name>StartScreen</name>
+    <message>
+      <source>&amp;New Edition</source>
+      <translation>&amp;New Edition</translation>
+    </message>
+    <message>
+      <source>&amp;Open…</source>
+      <translation>&amp;Open…</translation>
+    </message>
+    <message>
+      <source>Open S&amp;hared Edition…</source>
+      <translation>Open S&amp;hared Edition…</translation>
+    </message>
+    <message>
+      <source>Recent editions</source>
+      <translation>Recent editions</translation>
+    </message>
+    <message>
+      <source>No edition opened recently.</source>
+      <translation>No edition opened recently.</translation>
+    </message>
+    <message>
+      <source>Page layout for the print edition of Kupang Times · version %1</source>
+      <translation>Page layout for the print edition of Kupang Times · version %1</translation>
+    </message>
+  </context>
+  <context>
     <name>StoryEditor</name>
     <message>
       <source>Paragraph style:</source>
@@ -1599,38 +1803,6 @@ Page layout for the print edition of Kupang Times.</translation>
   </context>
   <context>
     <name>StyleEditor</name>
-    <message>
-      <source>Justified</source>
-      <translation>Justified</translation>
-    </message>
-    <message>
-      <source>Left</source>
-      <translation>Left</translation>
-    </message>
-    <message>
-      <source>Right</source>
-      <translation>Right</translation>
-    </message>
-    <message>
-      <source>Centred</source>
-      <translation>Centred</translation>
-    </message>
-    <message>
-      <source>Regular</source>
-      <translation>Regular</translation>
-    </message>
-    <message>
-      <source>Italic</source>
-      <translation>Italic</translation>
-    </message>
-    <message>
-      <source>Bold</source>
-      <translation>Bold</translation>
-    </message>
-    <message>
-      <source>Bold Italic</source>
-      <translation>Bold Italic</translation>
-    </message>
     <message>
       <source>Font family</source>
       <translation>Font family</translation>
@@ -1778,6 +1950,38 @@ Page layout for the print edition of Kupang Times.</translation>
     <message>
       <source>Inherited from %1</source>
       <translation>Inherited from %1</translation>
+    </message>
+    <message>
+      <source>Justified</source>
+      <translation>Justified</translation>
+    </message>
+    <message>
+      <source>Left</source>
+      <translation>Left</translation>
+    </message>
+    <message>
+      <source>Right</source>
+      <translation>Right</translation>
+    </message>
+    <message>
+      <source>Centred</source>
+      <translation>Centred</translation>
+    </message>
+    <message>
+      <source>Regular</source>
+      <translation>Regular</translation>
+    </message>
+    <message>
+      <source>Italic</source>
+      <translation>Italic</translation>
+    </message>
+    <message>
+      <source>Bold</source>
+      <translation>Bold</translation>
+    </message>
+    <message>
+      <source>Bold Italic</source>
+      <translation>Bold Italic</translation>
     </message>
   </context>
   <context>
@@ -2018,8 +2222,47 @@ Page layout for the print edition of Kupang Times.</translation>
       <translation>Sets nothing: the text keeps its paragraph style</translation>
     </message>
     <message>
+      <source>Stored name: %1</source>
+      <translation>Stored name: %1</translation>
+    </message>
+    <message>
       <source>Based on: %1</source>
       <translation>Based on: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>SwatchName</name>
+    <message>
+      <source>Black</source>
+      <translation>Black</translation>
+    </message>
+    <message>
+      <source>Paper</source>
+      <translation>Paper</translation>
+    </message>
+    <message>
+      <source>Registration</source>
+      <translation>Registration</translation>
+    </message>
+    <message>
+      <source>KT Red</source>
+      <translation>KT Red</translation>
+    </message>
+    <message>
+      <source>KT Blue</source>
+      <translation>KT Blue</translation>
+    </message>
+    <message>
+      <source>Grey 20</source>
+      <translation>Grey 20</translation>
+    </message>
+    <message>
+      <source>Grey 50</source>
+      <translation>Grey 50</translation>
+    </message>
+    <message>
+      <source>Banner Yellow</source>
+      <translation>Banner Yellow</translation>
     </message>
   </context>
   <context>
@@ -2029,12 +2272,20 @@ Page layout for the print edition of Kupang Times.</translation>
       <translation>Save Page as Template</translation>
     </message>
     <message>
+      <source>e.g. Hutan, one story with a wide photo</source>
+      <translation>e.g. Hutan, one story with a wide photo</translation>
+    </message>
+    <message>
       <source>Name:</source>
       <translation>Name:</translation>
     </message>
     <message>
       <source>Description:</source>
       <translation>Description:</translation>
+    </message>
+    <message>
+      <source>Give the template a name.</source>
+      <translation>Give the template a name.</translation>
     </message>
     <message>
       <source>Templates</source>
@@ -2121,12 +2372,20 @@ Page layout for the print edition of Kupang Times.</translation>
       <translation>Template %1 saved</translation>
     </message>
     <message>
+      <source>%1 is a built-in template; choose another name.</source>
+      <translation>%1 is a built-in template; choose another name.</translation>
+    </message>
+    <message>
       <source>%1 pieces found no slot and wait on the pasteboard left of the page.</source>
       <translation>%1 pieces found no slot and wait on the pasteboard left of the page.</translation>
     </message>
     <message>
       <source>Delete the template %1?</source>
       <translation>Delete the template %1?</translation>
+    </message>
+    <message>
+      <source>You have a template called %1 already; choose another name.</source>
+      <translation>You have a template called %1 already; choose another name.</translation>
     </message>
     <message>
       <source>Page %1 added from template %2</source>
@@ -2141,6 +2400,197 @@ Import under another name:</translation>
     <message>
       <source>Template %1 exported to %2</source>
       <translation>Template %1 exported to %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>UndoLabel</name>
+    <message>
+      <source>Move Frame</source>
+      <translation>Move Frame</translation>
+    </message>
+    <message>
+      <source>Resize Frame</source>
+      <translation>Resize Frame</translation>
+    </message>
+    <message>
+      <source>Crop Image</source>
+      <translation>Crop Image</translation>
+    </message>
+    <message>
+      <source>Add Frame</source>
+      <translation>Add Frame</translation>
+    </message>
+    <message>
+      <source>Delete Frame</source>
+      <translation>Delete Frame</translation>
+    </message>
+    <message>
+      <source>Duplicate</source>
+      <translation>Duplicate</translation>
+    </message>
+    <message>
+      <source>Paste</source>
+      <translation>Paste</translation>
+    </message>
+    <message>
+      <source>Place</source>
+      <translation>Place</translation>
+    </message>
+    <message>
+      <source>Place Image</source>
+      <translation>Place Image</translation>
+    </message>
+    <message>
+      <source>Place Photos</source>
+      <translation>Place Photos</translation>
+    </message>
+    <message>
+      <source>Add Picture</source>
+      <translation>Add Picture</translation>
+    </message>
+    <message>
+      <source>Arrange</source>
+      <translation>Arrange</translation>
+    </message>
+    <message>
+      <source>Lock</source>
+      <translation>Lock</translation>
+    </message>
+    <message>
+      <source>Unlock</source>
+      <translation>Unlock</translation>
+    </message>
+    <message>
+      <source>Thread Frames</source>
+      <translation>Thread Frames</translation>
+    </message>
+    <message>
+      <source>Unthread Frames</source>
+      <translation>Unthread Frames</translation>
+    </message>
+    <message>
+      <source>Frame Properties</source>
+      <translation>Frame Properties</translation>
+    </message>
+    <message>
+      <source>Edit</source>
+      <translation>Edit</translation>
+    </message>
+    <message>
+      <source>Edit Text</source>
+      <translation>Edit Text</translation>
+    </message>
+    <message>
+      <source>Typing</source>
+      <translation>Typing</translation>
+    </message>
+    <message>
+      <source>Replace Text</source>
+      <translation>Replace Text</translation>
+    </message>
+    <message>
+      <source>New Paragraph</source>
+      <translation>New Paragraph</translation>
+    </message>
+    <message>
+      <source>Delete Paragraph</source>
+      <translation>Delete Paragraph</translation>
+    </message>
+    <message>
+      <source>Add Story</source>
+      <translation>Add Story</translation>
+    </message>
+    <message>
+      <source>Paragraph Style</source>
+      <translation>Paragraph Style</translation>
+    </message>
+    <message>
+      <source>Character Style</source>
+      <translation>Character Style</translation>
+    </message>
+    <message>
+      <source>Edit Style</source>
+      <translation>Edit Style</translation>
+    </message>
+    <message>
+      <source>Rename Style</source>
+      <translation>Rename Style</translation>
+    </message>
+    <message>
+      <source>Duplicate Style</source>
+      <translation>Duplicate Style</translation>
+    </message>
+    <message>
+      <source>Delete Style</source>
+      <translation>Delete Style</translation>
+    </message>
+    <message>
+      <source>Edit Swatch</source>
+      <translation>Edit Swatch</translation>
+    </message>
+    <message>
+      <source>Add Page</source>
+      <translation>Add Page</translation>
+    </message>
+    <message>
+      <source>Delete Page</source>
+      <translation>Delete Page</translation>
+    </message>
+    <message>
+      <source>Duplicate Page</source>
+      <translation>Duplicate Page</translation>
+    </message>
+    <message>
+      <source>Move Page</source>
+      <translation>Move Page</translation>
+    </message>
+    <message>
+      <source>Renumber Pages</source>
+      <translation>Renumber Pages</translation>
+    </message>
+    <message>
+      <source>Page Setup</source>
+      <translation>Page Setup</translation>
+    </message>
+    <message>
+      <source>Apply Template</source>
+      <translation>Apply Template</translation>
+    </message>
+    <message>
+      <source>Edition Settings</source>
+      <translation>Edition Settings</translation>
+    </message>
+    <message>
+      <source>Plan Page</source>
+      <translation>Plan Page</translation>
+    </message>
+    <message>
+      <source>Plan Pages</source>
+      <translation>Plan Pages</translation>
+    </message>
+    <message>
+      <source>Book Ad</source>
+      <translation>Book Ad</translation>
+    </message>
+    <message>
+      <source>Cancel Ad</source>
+      <translation>Cancel Ad</translation>
+    </message>
+    <message>
+      <source>Place Ad</source>
+      <translation>Place Ad</translation>
+    </message>
+    <message>
+      <source>Import Manuscript</source>
+      <translation>Import Manuscript</translation>
+    </message>
+    <message>
+      <source>&amp;Undo %1</source>
+      <translation>&amp;Undo %1</translation>
+    </message>
+    <message>
+      <source>&amp;Redo %1</source>
+      <translation>&amp;Redo %1</translation>
     </message>
   </context>
 </TS>

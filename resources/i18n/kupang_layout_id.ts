@@ -169,6 +169,10 @@ Salinan itu disimpan di %2.</translation>
       <translation>Tutup</translation>
     </message>
     <message>
+      <source>&amp;Hide (export goes on)</source>
+      <translation>&amp;Sembunyikan (ekspor tetap berjalan)</translation>
+    </message>
+    <message>
       <source>Export Folder</source>
       <translation>Folder Ekspor</translation>
     </message>
@@ -229,6 +233,10 @@ Salinan itu disimpan di %2.</translation>
       <translation>mis. %1</translation>
     </message>
     <message>
+      <source>An export into %1 is still running; wait for it or choose another folder.</source>
+      <translation>Ekspor ke %1 masih berjalan; tunggu sampai selesai atau pilih folder lain.</translation>
+    </message>
+    <message>
       <source>%1 pages unchanged since the last export were kept.</source>
       <translation>%1 halaman yang tidak berubah sejak ekspor terakhir dibiarkan.</translation>
     </message>
@@ -251,6 +259,65 @@ Salinan itu disimpan di %2.</translation>
     <message>
       <source>%1%2; images up to %3 ppi; total ink %4 %</source>
       <translation>%1%2; gambar hingga %3 ppi; total tinta %4 %</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExportPanel</name>
+    <message>
+      <source>failed</source>
+      <translation>gagal</translation>
+    </message>
+    <message>
+      <source>exported</source>
+      <translation>diekspor</translation>
+    </message>
+    <message>
+      <source>unchanged</source>
+      <translation>tidak berubah</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>Ekspor</translation>
+    </message>
+    <message>
+      <source>Cancel the export</source>
+      <translation>Batalkan ekspor</translation>
+    </message>
+    <message>
+      <source>Exporting PDF…</source>
+      <translation>Mengekspor PDF…</translation>
+    </message>
+    <message>
+      <source>Page</source>
+      <translation>Halaman</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>Berkas</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Warnings</source>
+      <translation>Peringatan</translation>
+    </message>
+    <message>
+      <source>No export yet in this window.</source>
+      <translation>Belum ada ekspor di jendela ini.</translation>
+    </message>
+    <message>
+      <source>Cancelling the export…</source>
+      <translation>Membatalkan ekspor…</translation>
+    </message>
+    <message>
+      <source>Exporting %1 pages to %2</source>
+      <translation>Mengekspor %1 halaman ke %2</translation>
+    </message>
+    <message>
+      <source>Export %1/%2</source>
+      <translation>Ekspor %1/%2</translation>
     </message>
   </context>
   <context>
@@ -354,6 +421,21 @@ Salinan itu disimpan di %2.</translation>
     <message>
       <source>%1 pages, %2 ready or sent</source>
       <translation>%1 halaman, %2 siap atau terkirim</translation>
+    </message>
+  </context>
+  <context>
+    <name>Help</name>
+    <message>
+      <source>Kupang Layout Guide</source>
+      <translation>Panduan Kupang Layout</translation>
+    </message>
+    <message>
+      <source>Kupang Layout &amp;Guide (Panduan)</source>
+      <translation>&amp;Panduan Kupang Layout</translation>
+    </message>
+    <message>
+      <source>The guide could not be read: %1</source>
+      <translation>Panduan tidak dapat dibaca: %1</translation>
     </message>
   </context>
   <context>
@@ -1046,6 +1128,101 @@ Tata letak halaman untuk edisi cetak Kupang Times.</translation>
     </message>
   </context>
   <context>
+    <name>Placeholder</name>
+    <message>
+      <source>headline</source>
+      <translation>judul</translation>
+    </message>
+    <message>
+      <source>deck</source>
+      <translation>subjudul</translation>
+    </message>
+    <message>
+      <source>section</source>
+      <translation>rubrik</translation>
+    </message>
+    <message>
+      <source>photo</source>
+      <translation>foto</translation>
+    </message>
+    <message>
+      <source>photo_credit</source>
+      <translation>kredit foto</translation>
+    </message>
+    <message>
+      <source>caption</source>
+      <translation>keterangan foto</translation>
+    </message>
+    <message>
+      <source>dateline</source>
+      <translation>dateline</translation>
+    </message>
+    <message>
+      <source>body</source>
+      <translation>isi berita</translation>
+    </message>
+    <message>
+      <source>pull_quote</source>
+      <translation>kutipan</translation>
+    </message>
+    <message>
+      <source>tagline</source>
+      <translation>tagline</translation>
+    </message>
+    <message>
+      <source>credits</source>
+      <translation>kredit</translation>
+    </message>
+    <message>
+      <source>folio</source>
+      <translation>folio</translation>
+    </message>
+    <message>
+      <source>masthead</source>
+      <translation>kepala koran</translation>
+    </message>
+    <message>
+      <source>teaser</source>
+      <translation>tiser</translation>
+    </message>
+    <message>
+      <source>free</source>
+      <translation>bebas</translation>
+    </message>
+    <message>
+      <source>ad</source>
+      <translation>iklan</translation>
+    </message>
+    <message>
+      <source>main photo</source>
+      <translation>foto berita utama</translation>
+    </message>
+    <message>
+      <source>second photo</source>
+      <translation>foto berita kedua</translation>
+    </message>
+    <message>
+      <source>third photo</source>
+      <translation>foto berita ketiga</translation>
+    </message>
+    <message>
+      <source>teaser1 photo</source>
+      <translation>foto tiser 1</translation>
+    </message>
+    <message>
+      <source>teaser2 photo</source>
+      <translation>foto tiser 2</translation>
+    </message>
+    <message>
+      <source>teaser3 photo</source>
+      <translation>foto tiser 3</translation>
+    </message>
+    <message>
+      <source>page photo</source>
+      <translation>foto halaman</translation>
+    </message>
+  </context>
+  <context>
     <name>Preferences</name>
     <message>
       <source>Millimetres (mm)</source>
@@ -1579,6 +1756,33 @@ Tata letak halaman untuk edisi cetak Kupang Times.</translation>
     </message>
   </context>
   <context>
+    <name>StartScreen</name>
+    <message>
+      <source>&amp;New Edition</source>
+      <translation>&amp;Edisi Baru</translation>
+    </message>
+    <message>
+      <source>&amp;Open…</source>
+      <translation>&amp;Buka…</translation>
+    </message>
+    <message>
+      <source>Open S&amp;hared Edition…</source>
+      <translation>Buka Edisi &amp;Bersama…</translation>
+    </message>
+    <message>
+      <source>Recent editions</source>
+      <translation>Edisi terakhir</translation>
+    </message>
+    <message>
+      <source>No edition opened recently.</source>
+      <translation>Belum ada edisi yang dibuka akhir-akhir ini.</translation>
+    </message>
+    <message>
+      <source>Page layout for the print edition of Kupang Times · version %1</source>
+      <translation>Tata letak halaman edisi cetak Kupang Times · versi %1</translation>
+    </message>
+  </context>
+  <context>
     <name>StoryEditor</name>
     <message>
       <source>Paragraph style:</source>
@@ -1599,38 +1803,6 @@ Tata letak halaman untuk edisi cetak Kupang Times.</translation>
   </context>
   <context>
     <name>StyleEditor</name>
-    <message>
-      <source>Justified</source>
-      <translation>Rata kiri-kanan</translation>
-    </message>
-    <message>
-      <source>Left</source>
-      <translation>Rata kiri</translation>
-    </message>
-    <message>
-      <source>Right</source>
-      <translation>Rata kanan</translation>
-    </message>
-    <message>
-      <source>Centred</source>
-      <translation>Rata tengah</translation>
-    </message>
-    <message>
-      <source>Regular</source>
-      <translation>Biasa</translation>
-    </message>
-    <message>
-      <source>Italic</source>
-      <translation>Miring</translation>
-    </message>
-    <message>
-      <source>Bold</source>
-      <translation>Tebal</translation>
-    </message>
-    <message>
-      <source>Bold Italic</source>
-      <translation>Tebal Miring</translation>
-    </message>
     <message>
       <source>Font family</source>
       <translation>Keluarga huruf</translation>
@@ -1778,6 +1950,38 @@ Tata letak halaman untuk edisi cetak Kupang Times.</translation>
     <message>
       <source>Inherited from %1</source>
       <translation>Diwarisi dari %1</translation>
+    </message>
+    <message>
+      <source>Justified</source>
+      <translation>Rata kiri-kanan</translation>
+    </message>
+    <message>
+      <source>Left</source>
+      <translation>Rata kiri</translation>
+    </message>
+    <message>
+      <source>Right</source>
+      <translation>Rata kanan</translation>
+    </message>
+    <message>
+      <source>Centred</source>
+      <translation>Rata tengah</translation>
+    </message>
+    <message>
+      <source>Regular</source>
+      <translation>Biasa</translation>
+    </message>
+    <message>
+      <source>Italic</source>
+      <translation>Miring</translation>
+    </message>
+    <message>
+      <source>Bold</source>
+      <translation>Tebal</translation>
+    </message>
+    <message>
+      <source>Bold Italic</source>
+      <translation>Tebal Miring</translation>
     </message>
   </context>
   <context>
@@ -2018,8 +2222,47 @@ Tata letak halaman untuk edisi cetak Kupang Times.</translation>
       <translation>Tidak mengatur apa pun: teks mengikuti gaya paragrafnya</translation>
     </message>
     <message>
+      <source>Stored name: %1</source>
+      <translation>Nama tersimpan: %1</translation>
+    </message>
+    <message>
       <source>Based on: %1</source>
       <translation>Berdasarkan: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>SwatchName</name>
+    <message>
+      <source>Black</source>
+      <translation>Hitam</translation>
+    </message>
+    <message>
+      <source>Paper</source>
+      <translation>Kertas</translation>
+    </message>
+    <message>
+      <source>Registration</source>
+      <translation>Registrasi</translation>
+    </message>
+    <message>
+      <source>KT Red</source>
+      <translation>Merah KT</translation>
+    </message>
+    <message>
+      <source>KT Blue</source>
+      <translation>Biru KT</translation>
+    </message>
+    <message>
+      <source>Grey 20</source>
+      <translation>Abu-abu 20</translation>
+    </message>
+    <message>
+      <source>Grey 50</source>
+      <translation>Abu-abu 50</translation>
+    </message>
+    <message>
+      <source>Banner Yellow</source>
+      <translation>Kuning Banner</translation>
     </message>
   </context>
   <context>
@@ -2029,12 +2272,20 @@ Tata letak halaman untuk edisi cetak Kupang Times.</translation>
       <translation>Simpan Halaman sebagai Templat</translation>
     </message>
     <message>
+      <source>e.g. Hutan, one story with a wide photo</source>
+      <translation>mis. Hutan, satu berita dengan foto lebar</translation>
+    </message>
+    <message>
       <source>Name:</source>
       <translation>Nama:</translation>
     </message>
     <message>
       <source>Description:</source>
       <translation>Keterangan:</translation>
+    </message>
+    <message>
+      <source>Give the template a name.</source>
+      <translation>Beri nama templat.</translation>
     </message>
     <message>
       <source>Templates</source>
@@ -2121,12 +2372,20 @@ Tata letak halaman untuk edisi cetak Kupang Times.</translation>
       <translation>Templat %1 disimpan</translation>
     </message>
     <message>
+      <source>%1 is a built-in template; choose another name.</source>
+      <translation>%1 adalah templat bawaan; pilih nama lain.</translation>
+    </message>
+    <message>
       <source>%1 pieces found no slot and wait on the pasteboard left of the page.</source>
       <translation>%1 bagian tidak mendapat slot dan menunggu di luar halaman, di sebelah kiri.</translation>
     </message>
     <message>
       <source>Delete the template %1?</source>
       <translation>Hapus templat %1?</translation>
+    </message>
+    <message>
+      <source>You have a template called %1 already; choose another name.</source>
+      <translation>Anda sudah punya templat bernama %1; pilih nama lain.</translation>
     </message>
     <message>
       <source>Page %1 added from template %2</source>
@@ -2141,6 +2400,197 @@ Impor dengan nama lain:</translation>
     <message>
       <source>Template %1 exported to %2</source>
       <translation>Templat %1 diekspor ke %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>UndoLabel</name>
+    <message>
+      <source>Move Frame</source>
+      <translation>Pindahkan bingkai</translation>
+    </message>
+    <message>
+      <source>Resize Frame</source>
+      <translation>Ubah ukuran bingkai</translation>
+    </message>
+    <message>
+      <source>Crop Image</source>
+      <translation>Potong gambar</translation>
+    </message>
+    <message>
+      <source>Add Frame</source>
+      <translation>Tambah bingkai</translation>
+    </message>
+    <message>
+      <source>Delete Frame</source>
+      <translation>Hapus bingkai</translation>
+    </message>
+    <message>
+      <source>Duplicate</source>
+      <translation>Gandakan</translation>
+    </message>
+    <message>
+      <source>Paste</source>
+      <translation>Tempel</translation>
+    </message>
+    <message>
+      <source>Place</source>
+      <translation>Tempatkan</translation>
+    </message>
+    <message>
+      <source>Place Image</source>
+      <translation>Tempatkan gambar</translation>
+    </message>
+    <message>
+      <source>Place Photos</source>
+      <translation>Tempatkan foto</translation>
+    </message>
+    <message>
+      <source>Add Picture</source>
+      <translation>Tambah gambar</translation>
+    </message>
+    <message>
+      <source>Arrange</source>
+      <translation>Atur urutan</translation>
+    </message>
+    <message>
+      <source>Lock</source>
+      <translation>Kunci</translation>
+    </message>
+    <message>
+      <source>Unlock</source>
+      <translation>Buka kunci</translation>
+    </message>
+    <message>
+      <source>Thread Frames</source>
+      <translation>Sambungkan bingkai</translation>
+    </message>
+    <message>
+      <source>Unthread Frames</source>
+      <translation>Putuskan sambungan bingkai</translation>
+    </message>
+    <message>
+      <source>Frame Properties</source>
+      <translation>Properti bingkai</translation>
+    </message>
+    <message>
+      <source>Edit</source>
+      <translation>Sunting</translation>
+    </message>
+    <message>
+      <source>Edit Text</source>
+      <translation>Sunting teks</translation>
+    </message>
+    <message>
+      <source>Typing</source>
+      <translation>Mengetik</translation>
+    </message>
+    <message>
+      <source>Replace Text</source>
+      <translation>Ganti teks</translation>
+    </message>
+    <message>
+      <source>New Paragraph</source>
+      <translation>Paragraf baru</translation>
+    </message>
+    <message>
+      <source>Delete Paragraph</source>
+      <translation>Hapus paragraf</translation>
+    </message>
+    <message>
+      <source>Add Story</source>
+      <translation>Tambah berita</translation>
+    </message>
+    <message>
+      <source>Paragraph Style</source>
+      <translation>Gaya paragraf</translation>
+    </message>
+    <message>
+      <source>Character Style</source>
+      <translation>Gaya karakter</translation>
+    </message>
+    <message>
+      <source>Edit Style</source>
+      <translation>Sunting gaya</translation>
+    </message>
+    <message>
+      <source>Rename Style</source>
+      <translation>Ganti nama gaya</translation>
+    </message>
+    <message>
+      <source>Duplicate Style</source>
+      <translation>Gandakan gaya</translation>
+    </message>
+    <message>
+      <source>Delete Style</source>
+      <translation>Hapus gaya</translation>
+    </message>
+    <message>
+      <source>Edit Swatch</source>
+      <translation>Sunting warna</translation>
+    </message>
+    <message>
+      <source>Add Page</source>
+      <translation>Tambah halaman</translation>
+    </message>
+    <message>
+      <source>Delete Page</source>
+      <translation>Hapus halaman</translation>
+    </message>
+    <message>
+      <source>Duplicate Page</source>
+      <translation>Gandakan halaman</translation>
+    </message>
+    <message>
+      <source>Move Page</source>
+      <translation>Pindahkan halaman</translation>
+    </message>
+    <message>
+      <source>Renumber Pages</source>
+      <translation>Nomori ulang halaman</translation>
+    </message>
+    <message>
+      <source>Page Setup</source>
+      <translation>Pengaturan halaman</translation>
+    </message>
+    <message>
+      <source>Apply Template</source>
+      <translation>Terapkan templat</translation>
+    </message>
+    <message>
+      <source>Edition Settings</source>
+      <translation>Pengaturan edisi</translation>
+    </message>
+    <message>
+      <source>Plan Page</source>
+      <translation>Rencanakan halaman</translation>
+    </message>
+    <message>
+      <source>Plan Pages</source>
+      <translation>Rencanakan halaman</translation>
+    </message>
+    <message>
+      <source>Book Ad</source>
+      <translation>Pesan iklan</translation>
+    </message>
+    <message>
+      <source>Cancel Ad</source>
+      <translation>Batalkan iklan</translation>
+    </message>
+    <message>
+      <source>Place Ad</source>
+      <translation>Tempatkan iklan</translation>
+    </message>
+    <message>
+      <source>Import Manuscript</source>
+      <translation>Impor naskah</translation>
+    </message>
+    <message>
+      <source>&amp;Undo %1</source>
+      <translation>&amp;Urungkan %1</translation>
+    </message>
+    <message>
+      <source>&amp;Redo %1</source>
+      <translation>&amp;Ulangi %1</translation>
     </message>
   </context>
 </TS>

@@ -7,6 +7,14 @@ compiled to .qm by pyside6-lrelease (`python -m kupang_layout.gui.base.i18n_tool
 build`). At run time the .qm is loaded; if it is missing (a source checkout
 where it was never built) the .ts is read directly by TsTranslator, so the
 interface is never left untranslated.
+
+Qt's own widgets (standard buttons, file dialogs, context menus of text fields)
+are translated too: Qt's `qtbase_<lang>.qm` from PySide6's translations folder
+when the wheel ships one (it ships none for Indonesian), and on top of it the
+program's own `resources/i18n/qtbase_<lang>.ts` (the Qt contexts QPlatformTheme,
+QFileDialog, QLineEdit ... in Indonesian). Qt's own file and message dialogs are
+used everywhere (AA_DontUseNativeDialogs), so their labels follow the chosen
+language rather than the operating system's.
 """
 
 from __future__ import annotations
@@ -14,12 +22,13 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, Qt, QTranslator
 
 from kupang_layout.i18n import LANGUAGES, resolve_language
 from kupang_layout.resources import resource_path
 
 CATALOGUE = "kupang_layout"
+QT_CATALOGUE = "qtbase"  # Qt's own strings: Qt's file, then the program's on top
 
 
 def tr(context: str, text: str) -> str:
@@ -33,8 +42,13 @@ def noop(context: str, text: str) -> str:
     return text
 
 
-def catalogue_path(lang: str, suffix: str) -> Path:
-    return resource_path("i18n", f"{CATALOGUE}_{lang}.{suffix}")
+def catalogue_path(lang: str, suffix: str, catalogue: str = CATALOGUE) -> Path:
+    return resource_path("i18n", f"{catalogue}_{lang}.{suffix}")
+
+
+def qt_translations_folder() -> Path:
+    """PySide6's folder of Qt's own .qm files (qtbase_de.qm ...)."""
+    return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
 
 
 class TsTranslatorError(ValueError):
@@ -79,35 +93,50 @@ class TsTranslator(QTranslator):
         return not self._messages
 
 
-_installed: QTranslator | None = None
+_installed: list[QTranslator] = []
 
 
-def load_translator(lang: str) -> QTranslator | None:
+def load_translator(lang: str, catalogue: str = CATALOGUE) -> QTranslator | None:
     """A translator for `lang` from its .qm, else from its .ts; None if neither exists."""
-    qm = catalogue_path(lang, "qm")
+    qm = catalogue_path(lang, "qm", catalogue)
     translator = QTranslator()
     if qm.is_file() and translator.load(str(qm)):
         return translator
-    ts = catalogue_path(lang, "ts")
+    ts = catalogue_path(lang, "ts", catalogue)
     if ts.is_file():
         return TsTranslator(ts)
     return None
 
 
+def qt_translators(lang: str) -> list[QTranslator]:
+    """Translators of Qt's own strings for `lang`, lowest priority first: Qt's shipped
+    qtbase_<lang>.qm (if any), then the program's qtbase_<lang> catalogue."""
+    out: list[QTranslator] = []
+    shipped = QTranslator()
+    if shipped.load(f"{QT_CATALOGUE}_{lang}", str(qt_translations_folder())):
+        out.append(shipped)
+    own = load_translator(lang, QT_CATALOGUE)
+    if own is not None:
+        out.append(own)
+    return out
+
+
 def install_language(lang: str | None = None) -> str:
-    """Install the translator of `lang` (default: the configured language); returns it."""
-    global _installed
+    """Install the translators of `lang` (default: the configured language): Qt's own
+    strings, then the program's (a translator installed later is asked first); returns it."""
     app = QCoreApplication.instance()
     code = resolve_language(lang)
     if code not in LANGUAGES:
         code = LANGUAGES[0]
     if app is None:
         return code
-    if _installed is not None:
-        app.removeTranslator(_installed)
-        _installed = None
-    translator = load_translator(code)
-    if translator is not None:
+    # Qt's own file dialogs, whose labels are translated with the program (a native one
+    # speaks the system's language).
+    app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
+    while _installed:
+        app.removeTranslator(_installed.pop())
+    program = load_translator(code)
+    for translator in [*qt_translators(code), *([program] if program is not None else [])]:
         app.installTranslator(translator)
-        _installed = translator
+        _installed.append(translator)
     return code

@@ -4,6 +4,10 @@
     python -m kupang_layout.gui.base.i18n_tool update   # add new strings to the .ts files
     python -m kupang_layout.gui.base.i18n_tool build    # .ts -> .qm with pyside6-lrelease
 
+The catalogue of Qt's own strings, resources/i18n/qtbase_id.ts (standard buttons,
+file dialogs, text fields' context menus; Qt ships no Indonesian), is kept by hand:
+`build` compiles it too and `check` fails on an unfinished message in it.
+
 Strings are found by reading the GUI's source with `ast`: calls tr(CTX, "text"),
 noop(CTX, "text"), QCoreApplication.translate(CTX, "text") and the actions
 table's _n("text"), where CTX is a string literal or a module constant.
@@ -19,11 +23,13 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from kupang_layout.common.atomic import make_folder, write_text_atomically
-from kupang_layout.gui.base.i18n import catalogue_path, read_ts
+from kupang_layout.gui.base.i18n import QT_CATALOGUE, catalogue_path, read_ts
 
 GUI_DIR = Path(__file__).resolve().parent.parent  # kupang_layout/gui, all its packages
 SOURCES = (GUI_DIR,)
 TRANSLATING_CALLS = ("tr", "noop", "translate")
+
+QT_LANGS = ("id",)  # languages with a catalogue of Qt's own strings (English is Qt's source)
 
 Message = tuple[str, str]  # (context, source text)
 
@@ -134,14 +140,31 @@ def lrelease() -> str | None:
     return shutil.which("pyside6-lrelease") or shutil.which("lrelease")
 
 
+def qt_messages(lang: str) -> tuple[list[Message], dict[Message, str]]:
+    """Every message of the Qt-strings catalogue of `lang` and its finished translations."""
+    path = catalogue_path(lang, "ts", QT_CATALOGUE)
+    root = ET.parse(path).getroot()
+    messages = [
+        (ctx.findtext("name") or "", msg.findtext("source") or "")
+        for ctx in root.iter("context")
+        for msg in ctx.iter("message")
+    ]
+    return messages, read_ts(path)
+
+
 def build(langs: tuple[str, ...] = ("id", "en")) -> list[Path]:
     """Compile the .ts files to .qm (raises RuntimeError if lrelease is missing or fails)."""
     tool = lrelease()
     if tool is None:
         raise RuntimeError("pyside6-lrelease not found (it comes with PySide6-Essentials)")
     out = []
-    for lang in langs:
-        ts, qm = catalogue_path(lang, "ts"), catalogue_path(lang, "qm")
+    pairs = [(catalogue_path(lang, "ts"), catalogue_path(lang, "qm")) for lang in langs]
+    pairs += [
+        (catalogue_path(lang, "ts", QT_CATALOGUE), catalogue_path(lang, "qm", QT_CATALOGUE))
+        for lang in QT_LANGS
+        if lang in langs
+    ]
+    for ts, qm in pairs:
         proc = subprocess.run(
             [tool, "-silent", str(ts), "-qm", str(qm)], capture_output=True, text=True, check=False
         )
@@ -168,6 +191,12 @@ def main(argv: list[str]) -> int:
             for m in messages:
                 if m not in known:
                     print(f"{lang}: untranslated {m[0]}: {m[1]!r}")
+                    bad += 1
+        for lang in QT_LANGS:
+            qt, done = qt_messages(lang)
+            for m in qt:
+                if m not in done:
+                    print(f"{lang}: untranslated Qt string {m[0]}: {m[1]!r}")
                     bad += 1
         return 1 if bad else 0
     print("usage: python -m kupang_layout.gui.base.i18n_tool check|update|build", file=sys.stderr)

@@ -48,6 +48,7 @@ from kupang_layout.gui.panels.style_names import (
     fill_style_combo,
     select_style,
     style_display_name,
+    swatch_display_name,
 )
 from kupang_layout.model import (
     CharacterStyle,
@@ -125,7 +126,7 @@ class ValueRow:
                     combo.addItem(tr(CTX, ALIGNMENT_NAMES[a]), a)
             else:
                 for s in swatches:
-                    combo.addItem(s, s)
+                    combo.addItem(swatch_display_name(s), s)
             self.widget = combo
         self.widget.setObjectName("style_" + key)
 

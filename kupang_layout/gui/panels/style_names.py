@@ -54,6 +54,18 @@ FACE_NAMES = {
     "Bold Italic": noop(VALUE_CTX, "Bold Italic"),
 }
 
+SWATCH_CTX = "SwatchName"
+SWATCH_NAMES = {  # the house swatches (model/color.py); the desk's own show as typed
+    "Black": noop(SWATCH_CTX, "Black"),
+    "Paper": noop(SWATCH_CTX, "Paper"),
+    "Registration": noop(SWATCH_CTX, "Registration"),
+    "KT Red": noop(SWATCH_CTX, "KT Red"),
+    "KT Blue": noop(SWATCH_CTX, "KT Blue"),
+    "Grey 20": noop(SWATCH_CTX, "Grey 20"),
+    "Grey 50": noop(SWATCH_CTX, "Grey 50"),
+    "Banner Yellow": noop(SWATCH_CTX, "Banner Yellow"),
+}
+
 SLOT_NAMES = {
     "main": noop(SLOT_CTX, "Main story"),
     "second": noop(SLOT_CTX, "Second story"),
@@ -84,8 +96,15 @@ def style_display_name(name: str) -> str:
     return tr(STYLE_CTX, name) if name in HOUSE_STYLE_NAMES else name
 
 
+def swatch_display_name(name: str) -> str:
+    """What the desk reads for the swatch stored as `name` ('Hitam' for Black)."""
+    return tr(SWATCH_CTX, SWATCH_NAMES[name]) if name in SWATCH_NAMES else name
+
+
 def value_display_name(key: str, value: object) -> str | None:
-    """An alignment or a face as the desk reads it (None: not one of those)."""
+    """An alignment, a face or a swatch as the desk reads it (None: not one of those)."""
+    if key == "swatch" and isinstance(value, str):
+        return swatch_display_name(value)
     if key == "alignment" and isinstance(value, str) and value in ALIGNMENT_NAMES:
         return tr(VALUE_CTX, ALIGNMENT_NAMES[value])
     if key == "font_face" and isinstance(value, str) and value in FACE_NAMES:

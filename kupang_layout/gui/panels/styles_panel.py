@@ -178,7 +178,7 @@ class StylesPanel(QWidget):
         item.setData(0, KIND_ROLE, kind)
         item.setData(0, NAME_ROLE, name)
         if style_display_name(name) != name:
-            item.setToolTip(0, name)
+            item.setToolTip(0, tr(CTX, "Stored name: %1").replace("%1", name))
         return item
 
     def items(self) -> list[QTreeWidgetItem]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QTransform
 
 from kupang_layout.engine.displaylist import Marker
@@ -89,7 +89,8 @@ def paint_markers(
             if m.label and r.width() > 40 and r.height() > 16:
                 p.setFont(_label_font(min(12.0, r.height() / 3)))
                 p.setPen(style.empty.darker(130))
-                p.drawText(r, int(Qt.AlignmentFlag.AlignCenter), m.label)
+                label = QCoreApplication.translate("Placeholder", m.label)  # see gui/base/
+                p.drawText(r, int(Qt.AlignmentFlag.AlignCenter), label)
         elif m.kind == "image-missing":
             p.setPen(QPen(style.missing, 1.5))
             p.setBrush(Qt.BrushStyle.NoBrush)
