@@ -6,6 +6,13 @@ is written beside the PDFs (as `kupang-layout export --force`). The export runs
 on an `ExportThread` through the export service (see `export_job.py`, which also
 says what Cancel does); pages unchanged since the last export to the folder are
 skipped unless "Export all pages again" is ticked.
+
+The dialog is not modal: opened from the menu it hands the running export to the
+window's `ExportMonitor` (status bar and Export dock, `panels/export_panel.py`)
+and hides itself, so the desk edits on; opened again while it runs, it shows the
+export's progress and Cancel. It remembers the last choice of pages, preset,
+folder and file names (settings), and refuses a second export into a folder an
+export is still writing into.
 """
 
 from __future__ import annotations
@@ -15,7 +22,8 @@ import subprocess
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QUrl
+import shiboken6
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -41,16 +49,18 @@ from PySide6.QtWidgets import (
 from kupang_layout.common.runtemp import temp_dir
 from kupang_layout.common.userdirs import documents_dir
 from kupang_layout.engine.displaylist import PageDisplayList
-from kupang_layout.gui.base.host import WindowHost
+from kupang_layout.gui.base.host import WindowHost, main_window_of
 from kupang_layout.gui.base.i18n import tr
 from kupang_layout.gui.base.session import EditionSession
 from kupang_layout.gui.base.settings import app_settings, user_presets_path
 from kupang_layout.gui.dialogs.export_job import (
     ExportOutcome,
     ExportThread,
+    claim_folder,
     make_request,
     warm_pool,
 )
+from kupang_layout.gui.panels.export_panel import ExportMonitor
 from kupang_layout.gui.panels.preflight_panel import COLOURS, severity_icon, summary_text
 from kupang_layout.jobs.export import ExportOptions
 from kupang_layout.jobs.pages import parse_pages
@@ -97,10 +107,11 @@ def default_folder(doc: EditionSession) -> Path:
 class ExportDialog(QDialog):
     """Choose and run one export of the open edition."""
 
-    def __init__(self, host: WindowHost) -> None:
+    def __init__(self, host: WindowHost, monitor: ExportMonitor | None = None) -> None:
         super().__init__(host.window())
         self.setObjectName("export_dialog")
         self.host = host
+        self.monitor = monitor  # given: the export goes on in the background
         self.doc = host.doc
         self.job: ExportThread | None = None
         self.outcome: ExportOutcome | None = None
@@ -121,6 +132,12 @@ class ExportDialog(QDialog):
         for b in (self.all_pages, self.current_page, self.some_pages):
             self.page_group.addButton(b)
         self.all_pages.setChecked(True)
+        remembered = app_settings().export_value("pages", "all")
+        if remembered == "current":
+            self.current_page.setChecked(True)
+        elif remembered.startswith("list:"):
+            self.page_list.setText(remembered[5:])
+            self.some_pages.setChecked(True)
         pages_box = QGroupBox(tr(CTX, "Pages"))
         pl = QVBoxLayout(pages_box)
         pl.addWidget(self.all_pages)
@@ -140,12 +157,21 @@ class ExportDialog(QDialog):
         self.preset_note.setWordWrap(True)
         self.preset_note.setStyleSheet("color: #555")
         self.folder = QLineEdit(str(default_folder(self.doc)))
+        self.folder.setObjectName("export_folder")
+        self.folder.setMinimumWidth(360)
+        self.folder_full = QLabel()  # the whole path, however long (the field may cut it)
+        self.folder_full.setObjectName("export_folder_full")
+        self.folder_full.setWordWrap(True)
+        self.folder_full.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.folder_full.setStyleSheet("color: #555")
         browse = QPushButton(tr(CTX, "&Browse…"))
         browse.clicked.connect(self._browse)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
-        self.pattern = QLineEdit(self._preset().filename_pattern)
+        self.pattern = QLineEdit(
+            app_settings().export_value("pattern", "") or self._preset().filename_pattern
+        )
         self._pattern_of_preset = self.pattern.text()
         self.example = QLabel()
         self.combined = QCheckBox(tr(CTX, "Also make one combined &proof PDF of these pages"))
@@ -155,6 +181,7 @@ class ExportDialog(QDialog):
         form.addRow(tr(CTX, "Preset"), self.preset)
         form.addRow("", self.preset_note)
         form.addRow(tr(CTX, "Folder"), folder_row)
+        form.addRow("", self.folder_full)
         form.addRow(tr(CTX, "File names"), self.pattern)
         form.addRow("", self.example)
         form.addRow("", self.combined)
@@ -200,12 +227,17 @@ class ExportDialog(QDialog):
         self.export_button = QPushButton(tr(CTX, "&Export"))
         self.export_button.setDefault(True)
         self.close_button = QPushButton(tr(CTX, "Close"))
+        self.background_button = QPushButton(tr(CTX, "&Hide (export goes on)"))
+        self.background_button.setObjectName("export_background")
+        self.background_button.setVisible(False)
+        self.background_button.clicked.connect(self.hide)
         for button in (self.preview_button, self.open_button):
             button.setEnabled(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.preview_button)
         buttons.addWidget(self.open_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.background_button)
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.close_button)
 
@@ -222,6 +254,7 @@ class ExportDialog(QDialog):
         self.preset.currentIndexChanged.connect(self._preset_changed)
         self.pattern.textChanged.connect(lambda _t: self._update_state())
         self.folder.textChanged.connect(lambda _t: self._update_state())
+        self.folder.textChanged.connect(self._show_full_folder)
         self.acknowledge.toggled.connect(lambda _on: self._update_state())
         self.export_button.clicked.connect(self.start)
         self.close_button.clicked.connect(self.close)
@@ -229,7 +262,8 @@ class ExportDialog(QDialog):
         self.preview_button.clicked.connect(self.preview)
         self._preset_changed()
         self._pages_changed()
-        self.resize(640, 660)
+        self._show_full_folder(self.folder.text())
+        self.resize(700, 680)
 
     # -- choices ------------------------------------------------------------------
     def _preset(self) -> ExportPreset:
@@ -239,6 +273,32 @@ class ExportDialog(QDialog):
         name = QFileDialog.getExistingDirectory(self, tr(CTX, "Export Folder"), self.folder.text())
         if name:
             self.folder.setText(name)
+
+    def out_dir(self) -> Path:
+        """The folder as typed, made absolute ('~' and relative names resolved)."""
+        return Path(self.folder.text().strip()).expanduser().absolute()
+
+    def _show_full_folder(self, text: str) -> None:
+        full = str(self.out_dir()) if text.strip() else ""
+        self.folder_full.setText(full)
+        self.folder.setToolTip(full)
+
+    def remember(self) -> None:
+        """The choices, for the next time the dialog opens (also in a new session)."""
+        if self.current_page.isChecked():
+            pages = "current"
+        elif self.some_pages.isChecked():
+            pages = "list:" + self.page_list.text().strip()
+        else:
+            pages = "all"
+        settings = app_settings()
+        settings.set("export/pages", pages)
+        settings.set("export/folder", str(self.out_dir()))
+        settings.set("export/preset", self.preset.currentData())
+        pattern = self.pattern.text()
+        settings.set(
+            "export/pattern", "" if pattern == self._preset().filename_pattern else pattern
+        )
 
     def _preset_changed(self, _index: int = 0) -> None:
         preset = self._preset()
@@ -354,11 +414,9 @@ class ExportDialog(QDialog):
         self._pages_changed()  # the edition may have changed since the dialog opened
         if has_errors(self.issues) and not self.acknowledge.isChecked():
             return
-        out_dir = Path(self.folder.text().strip()).expanduser()
+        out_dir = self.out_dir()
         name = self.preset.currentData()
-        settings = app_settings()
-        settings.set("export/folder", str(out_dir))
-        settings.set("export/preset", name)
+        self.remember()
         self.doc.end_group()
         options = ExportOptions(
             preset_name=name,
@@ -381,6 +439,13 @@ class ExportDialog(QDialog):
         except PdfExportError as exc:  # a bad pattern or preset, two pages in one file
             self._failed(str(exc))
             return
+        if not claim_folder(out_dir):  # one export at a time into one folder
+            self._failed(
+                tr(
+                    CTX, "An export into %1 is still running; wait for it or choose another folder."
+                ).replace("%1", str(out_dir))
+            )
+            return
         self.outcome = None
         self.job = ExportThread(request)
         self.job.progress.connect(self._progress)
@@ -394,7 +459,12 @@ class ExportDialog(QDialog):
         self.preview_button.setEnabled(False)
         self.open_button.setEnabled(False)
         self._update_state()
+        if self.monitor is not None:
+            self.monitor.track(self.job, out_dir, len(pages))
+            self.background_button.setVisible(True)
         self.job.start()
+        if self.monitor is not None:
+            self.hide()  # the export goes on in the background: the desk edits on
 
     def _display_list(self, page: Page) -> PageDisplayList:
         dl = self.doc.display_list(page)
@@ -445,16 +515,23 @@ class ExportDialog(QDialog):
         if outcome.report_problem is not None:
             parts.append(outcome.report_problem)
         self.status.setText("\n".join(parts))
+        if self.monitor is not None:
+            self.monitor.report(self.status.text())
         self.open_button.setEnabled(True)
         self.preview_button.setEnabled(bool(outcome.written))
 
     def _failed(self, text: str) -> None:
         self.status.setText(tr(CTX, "The export failed: %1").replace("%1", text))
+        if self.monitor is not None and self.job is not None:
+            self.monitor.report(self.status.text())
 
     def _thread_finished(self) -> None:
         self.job = None
         self.close_button.setText(tr(CTX, "Close"))
+        self.background_button.setVisible(False)
         self._update_state()
+        if self.monitor is not None and not self.isVisible():
+            self.deleteLater()  # hidden while it ran: the panel has its report
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.job is not None:  # Close is Cancel while exporting
@@ -531,15 +608,47 @@ def show_preview(parent: QWidget, pixmap: QPixmap, title: str) -> None:
     box.show()
 
 
-def install_export(host: WindowHost, action: QAction | None) -> None:
-    """File › Export PDF… (`action`) opens the dialog on `host`'s edition."""
+class ExportOpener(QObject):
+    """File › Export PDF… of one window: one dialog at a time, not modal."""
+
+    def __init__(self, host: WindowHost, monitor: ExportMonitor) -> None:
+        super().__init__(host.window())
+        self.host = host
+        self.monitor = monitor
+        self.dialog: ExportDialog | None = None
+
+    def open(self) -> ExportDialog:
+        """The dialog: the one still running an export (its progress), else a new one."""
+        current = self.dialog
+        if current is not None and shiboken6.isValid(current):
+            if current.job is not None or current.isVisible():
+                current.show()
+                current.raise_()
+                current.activateWindow()
+                return current
+            current.deleteLater()
+        dialog = ExportDialog(self.host, self.monitor)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        dialog.finished.connect(lambda _r, d=dialog: self._closed(d))
+        self.dialog = dialog
+        dialog.show()
+        return dialog
+
+    def _closed(self, dialog: ExportDialog) -> None:
+        if dialog.job is None and shiboken6.isValid(dialog):
+            dialog.deleteLater()
+            if self.dialog is dialog:
+                self.dialog = None
+
+
+def install_export(host: WindowHost, action: QAction | None) -> tuple[ExportMonitor, ExportOpener]:
+    """File › Export PDF… (`action`) opens the dialog on `host`'s edition; the export runs
+    in the background, shown by the window's ExportMonitor (status bar, Export dock)."""
+    monitor = ExportMonitor(main_window_of(host))
+    opener = ExportOpener(host, monitor)
     if action is not None:
-        action.triggered.connect(lambda: _run_dialog(ExportDialog(host)))
+        action.triggered.connect(lambda: opener.open())
     # The export's worker processes start once, a few seconds after the app opens
     # (idle, in the background), so the first export does not wait for them.
     QTimer.singleShot(WARM_POOL_MS, warm_pool)
-
-
-def _run_dialog(dialog: QDialog) -> None:
-    dialog.exec()
-    dialog.deleteLater()
+    return monitor, opener

@@ -10,12 +10,18 @@ problems, as `kupang-layout export --force` does. Pages unchanged since the
 last export to that folder are not drawn again unless the desk ticks
 "Ekspor ulang semua".
 
+One folder, one export: `claim_folder` refuses a second export into a folder an
+export of this program is writing into (any window of the process); the thread
+gives the folder back when it ends. The thread tells each finished page
+(`page_done`, the service's `PageEvent`) for the window's export panel.
+
 Cancel: pages not yet handed to a worker process are dropped; pages being
 written finish (a second or two) and are kept; no combined proof is made.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -49,7 +55,10 @@ __all__ = [
     "ExportOutcome",
     "ExportRequest",
     "ExportThread",
+    "claim_folder",
+    "folder_busy",
     "make_request",
+    "release_folder",
     "run_export",
     "warm_pool",
 ]
@@ -98,15 +107,48 @@ def run_export(
     return run_plan(req.plan, progress=relay, cancelled=cancelled)
 
 
+_busy: set[Path] = set()
+_busy_lock = threading.Lock()
+
+
+def _folder_key(folder: Path) -> Path:
+    return Path(os.path.normcase(os.path.abspath(folder.expanduser())))
+
+
+def folder_busy(folder: Path) -> bool:
+    """Whether an export of this process is writing into `folder` now."""
+    with _busy_lock:
+        return _folder_key(folder) in _busy
+
+
+def claim_folder(folder: Path) -> bool:
+    """Mark `folder` as being exported into; False when it is already."""
+    key = _folder_key(folder)
+    with _busy_lock:
+        if key in _busy:
+            return False
+        _busy.add(key)
+        return True
+
+
+def release_folder(folder: Path) -> None:
+    with _busy_lock:
+        _busy.discard(_folder_key(folder))
+
+
 def warm_pool() -> None:
     """Start the export's worker processes now (the app, idle after opening)."""
     shared_pool().start()
 
 
 class ExportThread(QThread):
-    """Runs `run_export` off the GUI thread; `cancel()` asks it to stop after the current pages."""
+    """Runs `run_export` off the GUI thread; `cancel()` asks it to stop after the current pages.
+
+    The caller claims the output folder (`claim_folder`) before `start()`; the thread
+    releases it when it ends, whatever happened."""
 
     progress = Signal(int, int, str)
+    page_done = Signal(object)  # PageEvent: one finished page (exported, unchanged, failed)
     done = Signal(object)  # ExportRun
     failed = Signal(str)
 
@@ -124,10 +166,18 @@ class ExportThread(QThread):
 
     def run(self) -> None:
         try:
-            outcome = run_export(
-                self.request,
-                lambda done, total, message: self.progress.emit(done, total, message),
-                self._cancel.is_set,
+            self._run()
+        finally:
+            release_folder(self.request.out_dir)
+
+    def _relay(self, event: PageEvent) -> None:
+        self.progress.emit(event.done, event.total, event_text(event, self.request.language))
+        self.page_done.emit(event)
+
+    def _run(self) -> None:
+        try:
+            outcome = run_plan(
+                self.request.plan, progress=self._relay, cancelled=self._cancel.is_set
             )
         except FileWriteError as exc:  # the output folder cannot be made or written to
             self.failed.emit(write_error_text(exc, self.request.language))
