@@ -516,7 +516,6 @@ def test_every_window_dialog_and_menu_is_indonesian(
     if hasattr(ops, "open_path"):
         open_and_walk(walk, "opening a damaged file", lambda: ops.open_path(bad))
     walk.inspect(window, "main window at the end")
-    print("WALKED", *walk.seen, sep="\n  ")
     assert len(walk.seen) > 10
     report = "\n".join(f"{text!r}  seen at {where}" for text, where in sorted(walk.found.items()))
     assert not walk.found, f"English in the Indonesian UI ({len(walk.found)}):\n{report}"
