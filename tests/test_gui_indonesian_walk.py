@@ -512,9 +512,7 @@ def test_every_window_dialog_and_menu_is_indonesian(
     # a harmless failure: a file that is not an edition, opened through the boundary
     bad = tmp_path / "bukan-edisi.kpl"
     bad.write_text("this is not an edition", encoding="utf-8")
-    ops = window.ops
-    if hasattr(ops, "open_path"):
-        open_and_walk(walk, "opening a damaged file", lambda: ops.open_path(bad))
+    assert open_and_walk(walk, "opening a damaged file", lambda: window.ops.open(bad))
     walk.inspect(window, "main window at the end")
     assert len(walk.seen) > 10
     report = "\n".join(f"{text!r}  seen at {where}" for text, where in sorted(walk.found.items()))
