@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-__all__ = ["resource_path", "resources_root"]
+__all__ = ["docs_path", "resource_path", "resources_root"]
 
 
 def resources_root() -> Path:
@@ -27,3 +27,9 @@ def resource_path(*parts: str) -> Path:
     The path is not checked for existence; callers report a missing file with its name.
     """
     return resources_root().joinpath(*parts)
+
+
+def docs_path(*parts: str) -> Path:
+    """A file below docs/ (the desk's guide, PANDUAN.md, and its images): beside resources/
+    in the PyInstaller bundle (build.spec copies them), at the repository root from source."""
+    return resources_root().parent.joinpath("docs", *parts)

@@ -12,6 +12,8 @@ XDG_CONFIG_HOME elsewhere gets its own file.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import getpass
 import os
 from pathlib import Path
@@ -139,8 +141,31 @@ class Settings(QObject):
         return max(0.2, value)
 
     def export_value(self, key: str, default: str = "") -> str:
-        """Remembered choices of the export dialog (folder, preset, pattern)."""
+        """Remembered choices of the export dialog (pages, folder, preset, pattern)."""
         return self._get("export/" + key, default)
+
+    # -- the window as the desk left it ---------------------------------------
+    def bytes_value(self, key: str) -> bytes:
+        """A remembered blob (the window's geometry and dock layout), b"" when none."""
+        try:
+            return base64.b64decode(self._get(key, ""), validate=True)
+        except (ValueError, binascii.Error):
+            return b""
+
+    def set_bytes(self, key: str, data: bytes) -> None:
+        self.set(key, base64.b64encode(data).decode("ascii"))
+
+    @property
+    def zoom(self) -> float | None:
+        """The zoom in percent the desk left the page at; None: fitted in the window."""
+        try:
+            value = float(self._get("view/zoom", "fit"))
+        except ValueError:
+            return None
+        return value if 1.0 <= value <= 10000.0 else None
+
+    def set_zoom(self, percent: float | None) -> None:
+        self.set("view/zoom", "fit" if percent is None else f"{percent:.2f}")
 
 
 _current: Settings | None = None

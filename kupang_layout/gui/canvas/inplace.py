@@ -5,6 +5,10 @@ through SetParagraphText inside one History group, so the page re-flows as
 you type. Enter (or clicking elsewhere) keeps the edit as one undo step; Esc
 (or Ctrl+Z) undoes it. Pasted text (Ctrl+V) is plain: a word processor's or
 an e-mail's formatting is dropped and its lines joined (editing/clipboard.py).
+
+The editor types in the headline's own face and size at the current zoom (the
+first line the engine set in the frame: after shrink-to-fit, as on the page), so
+what the desk types is as long as what the page will show.
 """
 
 from __future__ import annotations
@@ -16,9 +20,15 @@ from PySide6.QtWidgets import QLineEdit
 from kupang_layout.editing.clipboard import clean_inline
 from kupang_layout.editing.styles import BOLD_STYLE, ITALIC_STYLE, toggle_character_style
 from kupang_layout.editing.text_sync import edit_runs
+from kupang_layout.engine.displaylist import TextRun
 from kupang_layout.gui.base.keys import is_undo_or_redo
 from kupang_layout.gui.canvas.canvas import PageCanvas
 from kupang_layout.model import SetParagraphText, TextFrame
+from kupang_layout.render.qt import default_faces
+from kupang_layout.render.qt.faces import QtFontError
+
+MIN_PX = 9
+MAX_PX = 240
 
 INPLACE_ROLES = frozenset(
     {"headline", "deck", "section", "caption", "photo_credit", "tagline", "dateline", "folio"}
@@ -28,6 +38,39 @@ INPLACE_ROLES = frozenset(
 def edits_in_place(frame: TextFrame, paragraphs: int) -> bool:
     """Whether double-clicking the frame edits it in place (else: the story editor)."""
     return paragraphs <= 1 and (frame.role in INPLACE_ROLES or frame.rect.height < 120.0)
+
+
+def frame_face(canvas: PageCanvas, frame: TextFrame) -> tuple[str, float] | None:
+    """The face key and size (points) of the first line the engine set in `frame`."""
+    dl = canvas.doc.display_list()
+    if dl is None:
+        return None
+    for item in dl.items:
+        if isinstance(item, TextRun) and item.frame_id == frame.id:
+            return item.face, item.size
+    return None
+
+
+def headline_font(canvas: PageCanvas, frame: TextFrame) -> QFont:
+    """The bundled face of the frame's text at its size on screen (the desk's system font
+    when the frame shows no text yet)."""
+    font = QFont()
+    found = frame_face(canvas, frame)
+    size = found[1] if found else 16.0
+    if found is not None:
+        key = found[0]
+        try:
+            default_faces().face(key)  # registers the bundled files with Qt
+        except QtFontError:
+            pass
+        else:
+            family, _, style = key.partition("/")
+            font = QFont(family)
+            if style:
+                font.setStyleName(style)
+    font.setKerning(False)
+    font.setPixelSize(max(MIN_PX, min(MAX_PX, round(size * canvas.view.zoom))))
+    return font
 
 
 class InplaceEditor(QLineEdit):
@@ -43,9 +86,7 @@ class InplaceEditor(QLineEdit):
         if not story.paragraphs:
             raise ValueError("story has no paragraph")
         self.setText(story.paragraphs[0].text)
-        font = QFont("Roboto Condensed")
-        font.setPixelSize(max(12, min(36, round(canvas.view.zoom * 16))))
-        self.setFont(font)
+        self.setFont(headline_font(canvas, frame))
         r = canvas.view.rect_to_widget(frame.rect.x, frame.rect.y, frame.rect.width, 0)
         height = self.sizeHint().height()
         self.setGeometry(round(r.x()), round(r.y()), max(120, round(r.width())), height)

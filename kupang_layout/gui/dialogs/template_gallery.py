@@ -60,25 +60,58 @@ TEMPLATE_FILTER = "Kupang Layout Template (*.kplt)"
 
 
 class SaveTemplateDialog(QDialog):
-    """Name and description of a template made from the current page."""
+    """Name and description of a template made from the current page.
 
-    def __init__(self, parent: QWidget | None = None, name: str = "") -> None:
+    The name starts empty (a page's template is often a built-in one, whose name
+    cannot be taken). Save with an empty name or a name the library has already
+    (built-in or the desk's own) keeps the dialog open with what was typed and
+    says why (`problem`)."""
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        name: str = "",
+        taken: Callable[[str], str | None] | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.setObjectName("save_template_dialog")
         self.setWindowTitle(tr(CTX, "Save Page as Template"))
+        self.taken = taken
         self.name = QLineEdit(name)
         self.name.setObjectName("template_name")
+        self.name.setPlaceholderText(tr(CTX, "e.g. Hutan, one story with a wide photo"))
+        self.problem = QLabel()
+        self.problem.setObjectName("template_name_problem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #c81e1e")
+        self.problem.hide()
         self.description = QPlainTextEdit()
         self.description.setObjectName("template_description")
         self.description.setFixedHeight(90)
         form = QFormLayout(self)
         form.addRow(tr(CTX, "Name:"), self.name)
+        form.addRow("", self.problem)
         form.addRow(tr(CTX, "Description:"), self.description)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        self.buttons = buttons
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def accept(self) -> None:
+        name = self.name.text().strip()
+        problem = tr(CTX, "Give the template a name.") if not name else None
+        if problem is None and self.taken is not None:
+            problem = self.taken(name)
+        if problem:
+            self.problem.setText(problem)
+            self.problem.show()
+            self.name.setFocus()
+            self.name.selectAll()
+            return  # open, with what was typed
+        super().accept()
 
 
 def page_without_pasteboard(page: Page) -> Page:
@@ -104,6 +137,7 @@ class TemplateGallery(QDialog):
         self.doc = doc
         self.make_library = library or TemplateLibrary
         self.library = self.make_library()
+        self.last_save_dialog: SaveTemplateDialog | None = None
         self.engine = LayoutEngine()
         self.renderer = ThumbnailRenderer(self)
         self.renderer.ready.connect(self._preview_ready)
@@ -297,8 +331,22 @@ class TemplateGallery(QDialog):
         answer = QMessageBox.question(self, tr(CTX, "Templates"), text)
         return answer == QMessageBox.StandardButton.Yes
 
+    def name_taken(self, name: str) -> str | None:
+        """Why `name` cannot be a new template's (a built-in's or one of the desk's), or None."""
+        for info in self.library.list():
+            if info.name.casefold() == name.casefold():
+                if info.source == "user":
+                    return tr(
+                        CTX, "You have a template called %1 already; choose another name."
+                    ).replace("%1", info.name)
+                return tr(CTX, "%1 is a built-in template; choose another name.").replace(
+                    "%1", info.name
+                )
+        return None
+
     def ask_save_template(self, suggested: str) -> tuple[str, str] | None:
-        dialog = SaveTemplateDialog(self, suggested)
+        dialog = SaveTemplateDialog(self, suggested, self.name_taken)
+        self.last_save_dialog = dialog
         if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.name.text().strip():
             return None
         return dialog.name.text().strip(), dialog.description.toPlainText().strip()
@@ -366,7 +414,7 @@ class TemplateGallery(QDialog):
         page = self.doc.page
         if page is None:
             return None
-        answer = self.ask_save_template(page.template or "")
+        answer = self.ask_save_template("")  # never the page's (often built-in) template name
         if answer is None:
             return None
         name, description = answer

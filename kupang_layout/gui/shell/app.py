@@ -45,7 +45,7 @@ def chosen_language(explicit: str | None) -> str:
 
 def open_window(path: Path | None = None, language: str | None = None) -> MainWindow:
     """A main window showing the edition at `path` (a .kpl file or a shared edition folder),
-    or a new one."""
+    or, without one, the start screen (recent editions, New, Open) over a blank edition."""
     application()
     lang = install_language(chosen_language(language))
     default_faces()  # bundled fonts registered before any widget asks for them
@@ -61,6 +61,8 @@ def open_window(path: Path | None = None, language: str | None = None) -> MainWi
         else:
             doc.replace(edition, path)
             window.ops.show_load_warnings()  # what loading repaired, if anything
+    if path is None:
+        window.show_start()
     return window
 
 

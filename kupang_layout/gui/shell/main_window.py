@@ -1,12 +1,19 @@
-"""GUI stage: the main window: menus, toolbar, rulers around the canvas, docks, status bar."""
+"""GUI stage: the main window: menus, toolbar, rulers around the canvas, docks, status bar.
+
+The window remembers itself in the app's settings (size and place, the docks'
+layout, the zoom) when it closes and takes them back when the next one opens;
+the page is fitted again when the window is resized while it is fitted. With no
+edition open (the app started without a file) the start screen takes the page's
+place (`start_screen.py`).
+"""
 
 from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtCore import QByteArray, QEvent, QObject, QRectF, Qt
+from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -14,17 +21,20 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QStackedWidget,
     QToolBar,
     QWidget,
 )
 
 from kupang_layout import __version__
+from kupang_layout.common.userdirs import documents_dir
 from kupang_layout.gui.base.i18n import install_language, tr
 from kupang_layout.gui.base.session import EditionSession, new_edition
 from kupang_layout.gui.base.settings import UNIT_DECIMALS, app_settings, current_unit, to_unit
 from kupang_layout.gui.canvas.canvas import PageCanvas
 from kupang_layout.gui.canvas.inplace import InplaceEditor, edits_in_place
 from kupang_layout.gui.canvas.rulers import THICKNESS, Ruler
+from kupang_layout.gui.canvas.viewport import ViewTransform
 from kupang_layout.gui.dialogs.export_dialog import install_export
 from kupang_layout.gui.dialogs.preferences import install_preferences
 from kupang_layout.gui.dialogs.style_actions import install_styles
@@ -35,11 +45,18 @@ from kupang_layout.gui.shell.actions import TOOLS, Actions
 from kupang_layout.gui.shell.autosave import install_autosave
 from kupang_layout.gui.shell.boundary import Boundary, action_label
 from kupang_layout.gui.shell.editions import install_editions
+from kupang_layout.gui.shell.help_viewer import HelpController
 from kupang_layout.gui.shell.operations import Operations
 from kupang_layout.gui.shell.shared_edition import install_shared_editions
+from kupang_layout.gui.shell.start_screen import StartScreen
+from kupang_layout.gui.shell.undo_labels import redo_text, undo_text
 from kupang_layout.model import Edition, TextFrame
 
 CTX = "MainWindow"
+GEOMETRY_KEY = "window/geometry"
+STATE_KEY = "window/state"
+STATE_VERSION = 1  # of the dock layout saved; a layout of another version is not restored
+FIT_TOLERANCE = 1e-3
 VIEW_TOGGLES = {
     "show_bleed": "bleed",
     "show_margins": "margins",
@@ -78,7 +95,13 @@ class MainWindow(QMainWindow):
         grid.addWidget(self.hruler, 1, 1)
         grid.addWidget(self.vruler, 2, 0)
         grid.addWidget(self.canvas, 2, 1)
-        self.setCentralWidget(central)
+        self.editor_area = central
+        self.start_screen = StartScreen()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(central)
+        self.stack.addWidget(self.start_screen)
+        self.setCentralWidget(self.stack)
+        self._state_before_start: QByteArray | None = None
         self.properties = PropertiesPanel(self.doc)
         self.story_editor = StoryEditor(self.doc)
         self.properties_dock = self._dock(
@@ -107,7 +130,9 @@ class MainWindow(QMainWindow):
         self.preflight_dock = install_preflight(
             self, self.canvas, self.acts.by_id.get("panel_preflight")
         )
-        install_export(self, self.acts.by_id.get("export_pdf"))
+        self.export_monitor, self.export_opener = install_export(
+            self, self.acts.by_id.get("export_pdf")
+        )
         self.styles_dock = install_styles(self, self.story_editor, self.canvas)
         self.tabifyDockWidget(self.properties_dock, self.styles_dock)
         self.properties_dock.raise_()
@@ -123,6 +148,112 @@ class MainWindow(QMainWindow):
         self.shared = install_shared_editions(self)
         grid.addWidget(self.shared.bar, 0, 0, 1, 2)
         grid.setRowStretch(2, 1)  # the page gets the height, the message bar only its text
+        self.help = HelpController(self)
+        for menu, title in self.acts.menus:
+            if title == "&Help":
+                self.help.add_to(menu)
+        self._connect_start_screen()
+        self.canvas.installEventFilter(self)  # fit again on resize while fitted
+        self._zoom_to_restore = self.restore_layout()
+
+    # -- the window as the desk left it ------------------------------------------------
+    def restore_layout(self) -> float | None:
+        """Size, place and docks of the last window closed; its zoom (None: fitted)."""
+        settings = app_settings()
+        geometry = settings.bytes_value(GEOMETRY_KEY)
+        if geometry:
+            self.restoreGeometry(QByteArray(geometry))
+        state = settings.bytes_value(STATE_KEY)
+        if state and self.restoreState(QByteArray(state), STATE_VERSION):
+            self._docks_sized = True  # the desk's own sizes, not the first-show defaults
+            self._sync_panel_actions()
+        return settings.zoom
+
+    def save_layout(self) -> None:
+        settings = app_settings()
+        settings.set_bytes(GEOMETRY_KEY, bytes(self.saveGeometry().data()))
+        if self._state_before_start is not None:  # the start screen hid the docks
+            state = self._state_before_start
+        else:
+            state = self.saveState(STATE_VERSION)
+        settings.set_bytes(STATE_KEY, bytes(state.data()))
+        settings.set_zoom(None if self.is_fitted() else self.canvas.view.percent)
+
+    def _sync_panel_actions(self) -> None:
+        """The View menu's ticks follow the docks restored."""
+        pairs = (("panel_properties", self.properties_dock), ("panel_story", self.story_dock))
+        for action_id, dock in pairs:
+            self.acts[action_id].setChecked(not dock.isHidden())
+
+    def is_fitted(self) -> bool:
+        """Whether the view is the page fitted in the canvas (what Fit Page gives)."""
+        return self._fits(self.canvas.width(), self.canvas.height())
+
+    def _fits(self, width: float, height: float) -> bool:
+        page = self.doc.page
+        if page is None:
+            return True
+        b = page.bleed
+        fitted = ViewTransform(unit=self.canvas.view.unit)
+        fitted.fit(QRectF(-b, -b, page.width + 2 * b, page.height + 2 * b), width, height)
+        v = self.canvas.view
+        return (
+            abs(fitted.zoom - v.zoom) <= FIT_TOLERANCE * fitted.zoom
+            and abs(fitted.ox - v.ox) < 0.5
+            and abs(fitted.oy - v.oy) < 0.5
+        )
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.canvas and event.type() == QEvent.Type.Resize:
+            assert isinstance(event, QResizeEvent)
+            old = event.oldSize()
+            if old.width() > 0 and old.height() > 0 and self._fits(old.width(), old.height()):
+                self.canvas.fit_page()  # fit mode: the page fills the new size too
+        return False
+
+    # -- the start screen ---------------------------------------------------------------
+    def _connect_start_screen(self) -> None:
+        screen = self.start_screen
+        b = self.boundary
+        screen.new_requested.connect(lambda: b.run(action_label(self.acts["new"]), self.ops.new))
+        screen.open_requested.connect(
+            lambda: b.run(action_label(self.acts["open"]), lambda: self.ops.open())
+        )
+        screen.open_shared_requested.connect(lambda: self.acts["open_shared"].trigger())
+        screen.recent_chosen.connect(
+            lambda path: b.run(action_label(self.acts["open"]), lambda: self._open_recent(path))
+        )
+        self.doc.path_changed.connect(self.leave_start)
+
+    def _open_recent(self, path: Path) -> None:
+        if self.start_showing():
+            self.ops.open(path)
+
+    def start_showing(self) -> bool:
+        return self.stack.currentWidget() is self.start_screen
+
+    def show_start(self) -> None:
+        """The start screen in the page's place; the docks hidden until an edition opens."""
+        if self.start_showing():
+            return
+        self._state_before_start = self.saveState(STATE_VERSION)
+        self.start_screen.refresh()
+        self.stack.setCurrentWidget(self.start_screen)
+        for dock in self.findChildren(QDockWidget):
+            dock.hide()
+        self.toolbar.hide()
+        self.start_screen.new_button.setFocus()
+
+    def leave_start(self) -> None:
+        if not self.start_showing():
+            return
+        self.stack.setCurrentWidget(self.editor_area)
+        state, self._state_before_start = self._state_before_start, None
+        if state is not None:
+            self.restoreState(state, STATE_VERSION)
+        self.toolbar.show()
+        self.canvas.fit_page()
+        self.canvas.setFocus()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -132,6 +263,9 @@ class MainWindow(QMainWindow):
             self.resizeDocks(docks, [320, 320], Qt.Orientation.Horizontal)
             self.resizeDocks(docks, [300, 600], Qt.Orientation.Vertical)
             self.resizeDocks([self.preflight_dock], [170], Qt.Orientation.Vertical)
+        zoom, self._zoom_to_restore = getattr(self, "_zoom_to_restore", None), None
+        if zoom is not None:  # the zoom the desk left the last window at
+            self.canvas.set_zoom_percent(zoom)
 
     def _dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(self)
@@ -239,6 +373,15 @@ class MainWindow(QMainWindow):
         self.toolbar.setWindowTitle(tr(CTX, "Tools"))
         self.properties.retranslate()
         self.story_editor.retranslate()
+        monitor = getattr(self, "export_monitor", None)
+        if monitor is not None:
+            monitor.retranslate()
+        help_ = getattr(self, "help", None)
+        if help_ is not None:
+            help_.retranslate()
+        start = getattr(self, "start_screen", None)
+        if start is not None:
+            start.retranslate()
         styles_dock = getattr(self, "styles_dock", None)
         if styles_dock is not None:
             styles_dock.retranslate()
@@ -246,6 +389,7 @@ class MainWindow(QMainWindow):
         if shared is not None:
             shared.retranslate()
         self._show_zoom(self.canvas.view.percent)
+        self._name_undo_redo()
         self._show_selection()
         self._update_title()
 
@@ -284,6 +428,15 @@ class MainWindow(QMainWindow):
         writable = not self.doc.read_only  # a page someone else works on (shared_edition.py)
         self.acts["undo"].setEnabled(writable and (h.can_undo or self.doc.in_group))
         self.acts["redo"].setEnabled(writable and h.can_redo)
+        self._name_undo_redo()
+
+    def _name_undo_redo(self) -> None:
+        """'Urungkan Pindahkan bingkai' / 'Ulangi …' (undo_labels.py)."""
+        h = self.doc.history
+        group = getattr(self.doc, "_group", None)  # an open group (a drag, typing) is undone first
+        label = getattr(group, "label", None) if self.doc.in_group else h.undo_label
+        self.acts["undo"].setText(undo_text(label))
+        self.acts["redo"].setText(redo_text(h.redo_label))
 
     def _update_title(self) -> None:
         name = self.doc.path.name if self.doc.path else tr(CTX, "Untitled")
@@ -366,6 +519,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.doc.end_group()
         if self.ask_save_changes():
+            self.save_layout()
             self.canvas.proxies.shutdown()
             self.autosave.finish()  # a clean close: no recovery copy is left
             self.shared.finish()  # the shared page's lock is given back
@@ -373,9 +527,20 @@ class MainWindow(QMainWindow):
         else:
             event.ignore()
 
+    def suggested_name(self) -> str:
+        """Save As of an edition: its own name, or KupangTimes_<edition>.kpl for a new one."""
+        if self.doc.path is not None:
+            return self.doc.path.name
+        e = self.doc.edition
+        paper = "".join(ch for ch in (e.paper or "KupangTimes") if ch.isalnum()) or "KupangTimes"
+        number = "".join(ch for ch in (e.number or "") if ch.isalnum() or ch in "-_")
+        return f"{paper}_{number}.kpl" if number else f"{paper}.kpl"
+
     def file_dialog(self, save: bool, title: str, filters: str) -> Path | None:
         start = str(self.doc.path.parent) if self.doc.path else ""
         if save:
+            if "*.kpl)" in filters:  # an edition: a name ready to accept
+                start = str(Path(start or str(documents_dir())) / self.suggested_name())
             name, _ = QFileDialog.getSaveFileName(self, title, start, filters)
         else:
             name, _ = QFileDialog.getOpenFileName(self, title, start, filters)

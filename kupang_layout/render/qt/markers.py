@@ -40,9 +40,10 @@ def _cross(p: QPainter, r: QRectF) -> None:
 
 
 def paint_overset(p: QPainter, r: QRectF, label: str, colour: QColor) -> None:
-    """The overset sign: a red square with a plus, and the number of lines left over."""
+    """The overset sign: a red square with a plus, and the number of lines left over, hung
+    below the frame's bottom right corner so it never covers the frame's last line."""
     size = OVERSET_PX
-    box = QRectF(r.right() - size, r.bottom() - size, size, size)
+    box = QRectF(r.right() - size, r.bottom() + 2, size, size)
     p.setPen(QPen(colour, 1.0))
     p.setBrush(QColor(255, 255, 255))
     p.drawRect(box)
@@ -51,7 +52,7 @@ def paint_overset(p: QPainter, r: QRectF, label: str, colour: QColor) -> None:
     p.drawLine(QPointF(c.x(), c.y() - 3), QPointF(c.x(), c.y() + 3))
     if label:
         p.setFont(_label_font(11))
-        text_rect = QRectF(box.left() - 60, box.top() - 16, 60 + size, 14)
+        text_rect = QRectF(box.left() - 62, box.top() - 1, 60, 14)  # left of the sign
         p.setPen(colour)
         p.drawText(
             text_rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom), label
