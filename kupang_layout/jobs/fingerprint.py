@@ -11,6 +11,7 @@ without changing it keeps its fingerprint.
 from __future__ import annotations
 
 import hashlib
+
 from kupang_layout.engine.displaylist import PageDisplayList
 from kupang_layout.model.edition import Edition
 from kupang_layout.render.pdf.presets import ExportPreset
@@ -21,7 +22,9 @@ __all__ = ["content_fingerprint"]
 _RECIPE = "kupang-layout page fingerprint 1"
 
 
-def content_fingerprint(edition: Edition, display_list: PageDisplayList, preset: ExportPreset) -> str:
+def content_fingerprint(
+    edition: Edition, display_list: PageDisplayList, preset: ExportPreset
+) -> str:
     """'sha256:<hex>' of the page as delivered (see the module's docstring)."""
     h = hashlib.sha256()
     for part in (

@@ -23,9 +23,9 @@ from __future__ import annotations
 import os
 import re
 import time
-from datetime import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
