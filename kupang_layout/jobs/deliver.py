@@ -10,9 +10,10 @@ gate) and named; the others still go. Each page delivered is appended to the
 plan's delivery log at once (page, file, the file's SHA-256, the content
 fingerprint, time, who), so a delivery interrupted half-way logs what did go.
 
-The export service (`jobs/export*`) was not there when this was written: pages
-are rendered with the single-page exporter (`render.pdf.exporter`); moving to
-the service changes `_render` only.
+Each page goes through the one export service (`jobs.export.export_pages`: the
+preflight gate, drawing, the plant's PDF rules) into the run's temporary folder;
+this module adds what delivery is: the "changed since sent" test, the copy into
+the plant's folder and the log.
 """
 
 from __future__ import annotations
@@ -29,12 +30,12 @@ from kupang_layout.common.runtemp import temp_dir
 from kupang_layout.engine.layout import layout_page
 from kupang_layout.errors import KupangError
 from kupang_layout.fonts import FontError
+from kupang_layout.jobs.export import export_pages
+from kupang_layout.jobs.export_types import ExportOptions
 from kupang_layout.jobs.fingerprint import content_fingerprint
 from kupang_layout.model.edition import Edition
 from kupang_layout.model.plan import Delivery
-from kupang_layout.preflight import check_pdf, has_errors, run_preflight
 from kupang_layout.preflight.issues import Issue
-from kupang_layout.render.pdf.exporter import page_filename, render_pages_bytes
 from kupang_layout.render.pdf.presets import ExportPreset, get_preset
 from kupang_layout.storage.edition_folder import (
     SharedEdition,
@@ -90,16 +91,24 @@ def _now() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-def _render(edition: Edition, number: int, preset: ExportPreset, work: Path) -> tuple[Path, str]:
-    """The page's PDF in the temporary folder and its content fingerprint."""
-    page = edition.page_by_number(number)
-    assert page is not None
-    display_list = layout_page(edition, page)
-    data, _ = render_pages_bytes([display_list], edition, preset)
-    path = work / page_filename(edition, preset, number)
-    with open(path, "wb") as f:
-        f.write(data)
-    return path, content_fingerprint(edition, display_list, preset)
+def _export(
+    edition: Edition, number: int, preset_name: str | None, work: Path
+) -> tuple[Path | None, str, tuple[Issue, ...], str]:
+    """The page through the export service into `work`: (file, content fingerprint,
+    the errors that hold it back, the export's own error text)."""
+    run = export_pages(
+        edition,
+        work,
+        [number],
+        ExportOptions(preset_name=preset_name, workers=1, reexport_all=True),
+    )
+    if run.refused:
+        return None, "", tuple(i for i in run.issues if i.is_error), ""
+    page = run.pages[0]
+    held = tuple(i for i in page.pdf_issues if i.is_error)
+    if page.path is None or not page.ok:
+        return None, page.fingerprint, held, "; ".join(page.errors)
+    return page.path, page.fingerprint, held, ""
 
 
 def _fingerprint(edition: Edition, number: int, preset: ExportPreset) -> str:
@@ -169,13 +178,9 @@ def _deliver_page(
     last = shared.plan.last_delivery(number)
     if last is not None and last.content == _fingerprint(edition, number, preset):
         return PageOutcome(number, "unchanged", file=last.file, sha256=last.sha256)
-    issues = run_preflight(edition, pages=[number])
-    if has_errors(issues):
-        return PageOutcome(number, "refused", issues=tuple(i for i in issues if i.is_error))
-    made, content = _render(edition, number, preset, work)
-    pdf_issues = check_pdf(made)
-    if has_errors(pdf_issues):
-        return PageOutcome(number, "refused", issues=tuple(i for i in pdf_issues if i.is_error))
+    made, content, held, error = _export(edition, number, preset.name, work)
+    if held or made is None:
+        return PageOutcome(number, "refused", issues=held, error=error)
     sha = _sha256(made)
     target = copy_file_atomically(made, plant / made.name)
     delivery = Delivery(number, target.name, sha, content, _now(), user)
