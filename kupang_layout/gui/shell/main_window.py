@@ -153,7 +153,8 @@ class MainWindow(QMainWindow):
             if title == "&Help":
                 self.help.add_to(menu)
         self._connect_start_screen()
-        self.canvas.installEventFilter(self)  # fit again on resize while fitted
+        self._window_size = self.size()  # a canvas resize with another: the window's
+        self.canvas.installEventFilter(self)
         self._zoom_to_restore = self.restore_layout()
 
     # -- the window as the desk left it ------------------------------------------------
@@ -204,10 +205,17 @@ class MainWindow(QMainWindow):
         )
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        """Fit again when the *window* is resized while the page is fitted (Fit Page, a
+        new page). A dock opening or closing leaves the zoom alone, as in InDesign."""
         if obj is self.canvas and event.type() == QEvent.Type.Resize:
             assert isinstance(event, QResizeEvent)
             old = event.oldSize()
-            if old.width() > 0 and old.height() > 0 and self._fits(old.width(), old.height()):
+            window_resized = self.size() != self._window_size
+            self._window_size = self.size()
+            was_fitted = (
+                old.width() > 0 and old.height() > 0 and self._fits(old.width(), old.height())
+            )
+            if window_resized and was_fitted:
                 self.canvas.fit_page()  # fit mode: the page fills the new size too
         return False
 
