@@ -61,7 +61,7 @@ from kupang_layout.jobs.export_manifest import (
     save_manifest,
 )
 from kupang_layout.jobs.export_plan import DuplicateFileError, ExportPlan, PlannedPage, plan_export
-from kupang_layout.jobs.export_pool import ExportPool, shared_pool
+from kupang_layout.jobs.export_pool import ExportPool, default_workers, shared_pool
 from kupang_layout.jobs.export_types import (
     ExportOptions,
     ExportRun,
@@ -211,7 +211,7 @@ class _Runner:
         )  # fmt: skip
 
     # -- work ---------------------------------------------------------------------
-    def work(self, p: PlannedPage) -> PageWork | str:
+    def work(self, p: PlannedPage, threads: int = 1) -> PageWork | str:
         """The page's work item, or why it cannot be made (an asset that cannot be read)."""
         assert p.display_list is not None
         data: list[bytes] = []
@@ -227,6 +227,7 @@ class _Runner:
         return PageWork(
             p.display_list, plan.paper, plan.number, plan.date, p.assets, tuple(data),
             plan.preset, plan.out_dir / p.file_name, plan.exported, self.opts.image_cache,
+            threads,
         )  # fmt: skip
 
     def check_args(self, p: PlannedPage) -> tuple[Path, int, tuple[float, float], bool]:
@@ -236,7 +237,7 @@ class _Runner:
         for p in queue:
             if self.stop():
                 return
-            work = self.work(p)
+            work = self.work(p, default_workers())
             if isinstance(work, str):
                 self.finish(self.failed(p, work))
                 continue
@@ -252,11 +253,14 @@ class _Runner:
         renders: dict[Future[WorkResult], PlannedPage] = {}
         checks: dict[Future[list[Issue]], tuple[PlannedPage, WorkResult]] = {}
         limit = pool.workers + 1
+        # A page alone (the app's case) prepares its pictures on all the worker's cores;
+        # with pages in parallel the cores are busy with pages already.
+        threads = pool.workers if len(queue) == 1 else 1
         first = True  # the first pages are handed over at once, as the run starts
         while pending or renders or checks:
             while pending and len(renders) < limit and (first or not self.stop()):
                 p = pending.popleft()
-                work = self.work(p)
+                work = self.work(p, threads)
                 if isinstance(work, str):
                     self.finish(self.failed(p, work))
                     continue

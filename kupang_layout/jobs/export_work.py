@@ -33,6 +33,7 @@ from kupang_layout.preflight.issues import Issue
 from kupang_layout.render.pdf.errors import ImageError
 from kupang_layout.render.pdf.exporter import PageExportResult, render_page_pdf
 from kupang_layout.render.pdf.image_cache import ImageCache
+from kupang_layout.render.pdf.images import set_strip_threads
 from kupang_layout.render.pdf.presets import ExportPreset
 
 __all__ = [
@@ -86,6 +87,7 @@ class PageWork:
     out_path: Path
     exported: datetime
     image_cache: Path | None  # None: the user's image cache folder
+    threads: int = 1  # threads for one picture (the cores when this is the only page drawn)
 
     @property
     def page(self) -> int:
@@ -145,6 +147,7 @@ def render_work(work: PageWork) -> WorkResult:
     """Draw the page and write its PDF atomically; a page's problem comes back as data."""
     started = time.perf_counter()
     failure: WorkFailure
+    set_strip_threads(work.threads)
     try:
         cache = ImageCache(work.image_cache) if work.image_cache else ImageCache()
         result = render_page_pdf(

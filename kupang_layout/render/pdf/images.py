@@ -34,6 +34,7 @@ __all__ = [
     "PreparedImage",
     "prepare_image",
     "request_for",
+    "set_strip_threads",
 ]
 
 #: The program's one pixel limit (kupang_layout.imaging), under the exporter's old names.
@@ -46,19 +47,36 @@ STRIP_MIN_PIXELS = 1_000_000
 STRIP_MIN_ROWS = 256
 
 
+#: Threads one picture may use (None: the cores, at most four); see `set_strip_threads`.
+_thread_limit: int | None = None
+
+
 @functools.cache
-def _strip_threads() -> int:
-    """Threads for one picture: the cores this process may use, at most four."""
+def _cores() -> int:
     try:
-        cores = len(os.sched_getaffinity(0))
+        return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
-        cores = os.cpu_count() or 1
-    return max(1, min(4, cores))
+        return os.cpu_count() or 1
+
+
+def set_strip_threads(limit: int | None) -> None:
+    """Cap the threads one picture is prepared with (None: the cores, at most four).
+
+    The export service sets 1 in its workers while they draw several pages at once (the
+    cores are busy with pages then) and the cores for a single page (the app's case).
+    """
+    global _thread_limit
+    _thread_limit = limit
+
+
+def _strip_threads() -> int:
+    """Threads for one picture: the cores this process may use, at most four, or the cap."""
+    return max(1, min(4, _cores(), _thread_limit or 4))
 
 
 @functools.cache
 def _executor() -> ThreadPoolExecutor:
-    return ThreadPoolExecutor(max_workers=_strip_threads(), thread_name_prefix="kupang-strip")
+    return ThreadPoolExecutor(max_workers=min(4, _cores()), thread_name_prefix="kupang-strip")
 
 
 @dataclass(frozen=True, slots=True)
