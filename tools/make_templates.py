@@ -32,6 +32,7 @@ from kupang_layout.model import (
     TextFrame,
     mm,
 )
+from kupang_layout.model.copyfit_rules import CopyfitRules
 from kupang_layout.model.frames import AnyFrame
 from kupang_layout.model.styles import default_character_styles, default_paragraph_styles
 from kupang_layout.storage import save_template
@@ -55,6 +56,9 @@ ROLE_STYLES = {
     "masthead": "Masthead",
     "teaser": "Teaser",
 }
+
+# Slots that close up when a manuscript leaves them empty (the rest keep their space).
+COLLAPSING_ROLES = frozenset({"section", "deck", "pull_quote", "photo_credit"})
 
 
 def masthead_line_style() -> ParagraphStyle:
@@ -168,6 +172,7 @@ class Builder:
             balance=balance,
             fill=fill,
             vertical_align=vertical_align,
+            empty_slot="collapse" if role in COLLAPSING_ROLES else "keep",
         )
         self.frames.append(frame)
         return frame
@@ -280,6 +285,7 @@ class Builder:
             stories=self.stories,
             paragraph_styles=styles,
             character_styles=default_character_styles(),
+            copyfit=CopyfitRules().to_dict(),
         )
 
 

@@ -53,6 +53,7 @@ from kupang_layout.model.commands_text import (
 from kupang_layout.model.edition import Edition
 from kupang_layout.model.frames import AnyFrame, Box, ImageFrame, Rule, TextFrame
 from kupang_layout.model.page import Page
+from kupang_layout.model.slot_stack import collapse_commands
 from kupang_layout.model.story import PLACEHOLDER_HEADLINE, Paragraph, Run, Story
 from kupang_layout.model.styles import default_character_styles, default_paragraph_styles
 from kupang_layout.model.template import PageTemplate, instantiate
@@ -512,6 +513,17 @@ def _page_command(
     return [AddPage(page, index, stories)], min(index, len(edition.pages)) + 1
 
 
+def _empty_slot_commands(page: Page, slot: str, empty: list[str]) -> list[Command]:
+    """Collapse or hide the frames of the slot group's empty roles, as their `empty_slot`
+    says ('keep' frames stay as they are); see `model.slot_stack`."""
+    frames = [
+        f for f in page.frames if f.slot == slot and f.role in empty and f.empty_slot != "keep"
+    ]
+    if not frames:
+        return []
+    return collapse_commands(page.frames, page.height - page.margins.bottom, frames)
+
+
 def _finish(
     app: ManuscriptApplication,
     edition: Edition,
@@ -568,6 +580,7 @@ def apply_manuscript(
     headline = headline_override or manuscript.headline or PLACEHOLDER_HEADLINE
     by_id = {s.id: s for s in stories}
     plan = _plan_slot(page.frames, by_id, manuscript, slot, headline, asset, number)
+    plan.commands.extend(_empty_slot_commands(page, slot, plan.empty))
     return _finish(app, edition, manuscript, plan, headline_override)
 
 
@@ -592,4 +605,5 @@ def apply_to_page(
     app.commands.extend(_style_commands(edition, page.frames, None))
     headline = headline_override or manuscript.headline or PLACEHOLDER_HEADLINE
     plan = _plan_slot(page.frames, edition.stories, manuscript, slot, headline, asset, page.number)
+    plan.commands.extend(_empty_slot_commands(page, slot, plan.empty))
     return _finish(app, edition, manuscript, plan, headline_override)

@@ -28,6 +28,11 @@ SLOT_ROLES = (
 
 FIT_MODES = ("fill", "fit", "stretch", "manual")
 
+# What a slot frame does when the manuscript leaves its slot empty (docs/TEMPLATES.md):
+# 'keep' the space (an ad, a photo to come), 'collapse' it (the frames below in the same
+# columns move up, the story's body grows), 'hide' the frame (not printed, space kept).
+EMPTY_SLOT_MODES = ("keep", "collapse", "hide")
+
 
 @dataclass
 class Frame:
@@ -35,6 +40,8 @@ class Frame:
 
     `slot` names the story slot group inside a template ('main', 'second',
     'teaser1'...), so a page with two stories keeps their slots apart.
+    `empty_slot` says what a manuscript import does with the frame when its slot
+    stays empty: one of EMPTY_SLOT_MODES.
     """
 
     id: str
@@ -44,6 +51,7 @@ class Frame:
     printable: bool = True
     role: str | None = None
     slot: str = "main"
+    empty_slot: str = "keep"
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property

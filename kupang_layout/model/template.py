@@ -59,6 +59,8 @@ class PageTemplate:
     stories: dict[str, Story] = field(default_factory=dict)
     paragraph_styles: dict[str, ParagraphStyle] = field(default_factory=dict)
     character_styles: dict[str, CharacterStyle] = field(default_factory=dict)
+    # copyfit limits and order (model/copyfit_rules.py); {} is the house default
+    copyfit: dict[str, Any] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -97,6 +99,8 @@ def instantiate(template: PageTemplate, number: int) -> tuple[Page, list[Story]]
         guides=list(template.guides),
         frames=frames,
     )
+    if template.copyfit:
+        page.extra["copyfit"] = copy.deepcopy(template.copyfit)
     return page, stories
 
 
@@ -136,4 +140,5 @@ def page_to_template(
         stories=tstories,
         paragraph_styles=dict(paragraph_styles),
         character_styles=dict(character_styles),
+        copyfit=copy.deepcopy(page.extra.get("copyfit", {})),
     )

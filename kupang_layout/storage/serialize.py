@@ -16,6 +16,7 @@ from kupang_layout.model.assets import Asset
 from kupang_layout.model.color import Swatch
 from kupang_layout.model.edition import Edition
 from kupang_layout.model.frames import (
+    EMPTY_SLOT_MODES,
     FIT_MODES,
     SLOT_ROLES,
     AnyFrame,
@@ -48,6 +49,7 @@ from kupang_layout.storage.bounds import (
     PASTEBOARD_SPAN,
 )
 from kupang_layout.storage.fields import REQUIRED, At, Fields
+from kupang_layout.storage.serialize_copyfit import copyfit_from_dict
 from kupang_layout.storage.serialize_geometry import (
     as_dict,
     default_of,
@@ -109,6 +111,7 @@ def frame_to_dict(fr: AnyFrame) -> dict[str, Any]:
         "printable": fr.printable,
         "role": fr.role,
         "slot": fr.slot,
+        "empty_slot": fr.empty_slot,
     }
     if isinstance(fr, TextFrame):
         d.update(
@@ -153,6 +156,8 @@ def frame_from_dict(value: Any, at: At) -> AnyFrame:
         "printable": f.flag("printable", default_of(cls, "printable")),
         "role": f.opt_text("role", default_of(cls, "role"), choices=SLOT_ROLES),
         "slot": f.text("slot", default_of(cls, "slot"), max_len=_ID_LEN),
+        # files from before the field read as 'keep' (the space stays, as it always did)
+        "empty_slot": f.text("empty_slot", default_of(cls, "empty_slot"), choices=EMPTY_SLOT_MODES),
     }
     frame: AnyFrame
     if cls is TextFrame:
@@ -425,6 +430,7 @@ def template_to_dict(t: PageTemplate) -> dict[str, Any]:
     known["stories"] = [story_to_dict(s) for s in t.stories.values()]
     known["paragraph_styles"] = [paragraph_style_to_dict(s) for s in t.paragraph_styles.values()]
     known["character_styles"] = [character_style_to_dict(s) for s in t.character_styles.values()]
+    known["copyfit"] = dict(t.copyfit)
     return merge_extra(known, t.extra)
 
 
@@ -441,6 +447,7 @@ def template_from_dict(value: Any, at: At) -> PageTemplate:
         stories=_stories_from(f, "stories", []),
         paragraph_styles=_pstyles_from(f, "paragraph_styles", []),
         character_styles=_cstyles_from(f, "character_styles", []),
+        copyfit=copyfit_from_dict(f, "copyfit"),
     )
     t.extra = keep_unknown(f.extra(), unknown)
     return t
