@@ -5,7 +5,7 @@ Every command runs in a fresh interpreter through a tiny wrapper that writes
 module of the app (`gui/`); with the user caches warm, none imports fontTools or
 pyphen; and each leaves out the packages it does not need (the exporter's process
 pool for `render`, the PDF renderer and pikepdf for `preflight` without --pdf, the
-engine for `import`).
+engine for `import --no-fit`; the fitted import lays the page out, with no renderer).
 """
 
 from __future__ import annotations
@@ -161,7 +161,15 @@ def test_import_loads_neither_engine_nor_renderers(
 ) -> None:
     work, env = workspace
     modules = loaded(
-        work, env, "import", str(MANUSCRIPT), "--template", "berita-satu", "-o", "imp.kpl"
+        work,
+        env,
+        "import",
+        str(MANUSCRIPT),
+        "--template",
+        "berita-satu",
+        "-o",
+        "imp.kpl",
+        "--no-fit",
     )
     unneeded = (
         "kupang_layout.engine.layout",
@@ -171,6 +179,19 @@ def test_import_loads_neither_engine_nor_renderers(
         "pikepdf",
     )
     assert present(modules, NO_APP + CACHED + unneeded) == []
+
+
+def test_fitted_import_loads_the_engine_but_no_renderer(
+    workspace: tuple[Path, dict[str, str]],
+) -> None:
+    """Copyfit (issue 16) lays the page out to measure it: the engine, never a renderer."""
+    work, env = workspace
+    modules = loaded(
+        work, env, "import", str(MANUSCRIPT), "--template", "berita-satu", "-o", "fit.kpl"
+    )
+    unneeded = ("kupang_layout.preflight", "kupang_layout.render", "reportlab", "pikepdf")
+    assert present(modules, NO_APP + unneeded) == []
+    assert "kupang_layout.editing.copyfit" in modules
 
 
 # -- the lazy packages ------------------------------------------------------------------

@@ -36,6 +36,7 @@ from kupang_layout.cli.template_source import (
 from kupang_layout.i18n import current_language, tr
 from kupang_layout.jobs.desk_plan import holder_text
 from kupang_layout.jobs.manuscript_import import (
+    FitHook,
     PageConflictError,
     Target,
     apply_to_target,
@@ -141,6 +142,26 @@ def _warn_template(target: Target, found_name: str) -> None:
         )
 
 
+def _fit_hook(args: argparse.Namespace) -> FitHook | None:
+    """Copyfit as the import's last step, unless --no-fit (then the engine is not loaded)."""
+    if getattr(args, "no_fit", False):
+        return None
+    from kupang_layout.editing.copyfit import copyfit_command
+
+    return copyfit_command
+
+
+def _fit_lines(app: ManuscriptApplication) -> list[str]:
+    """What copyfit did and left, when it ran (its module is loaded only then)."""
+    copyfit = sys.modules.get("kupang_layout.editing.copyfit")
+    if copyfit is None:
+        return []
+    for c in app.commands:
+        if isinstance(c, copyfit.Copyfit):
+            return c.summary() or [tr("editing.copyfit.fits")]
+    return []
+
+
 def _report(app: ManuscriptApplication, found: FoundTemplate, filled: bool) -> None:
     print(tr("cli.import_template", name=found.template.name, source=source_label(found.source)))
     key = (
@@ -166,6 +187,8 @@ def _report(app: ManuscriptApplication, found: FoundTemplate, filled: bool) -> N
     if app.edition_mismatch is not None:
         number, wanted = app.edition_mismatch
         _warn(tr("cli.import_edition_mismatch", manuscript=wanted, edition=number))
+    for line in _fit_lines(app):
+        print(tr("cli.import_copyfit", text=line))
 
 
 def _print_warnings(m: Manuscript) -> None:
@@ -260,6 +283,7 @@ def _import_locked(args: argparse.Namespace) -> int:
         photo=photo,
         photo_name=photo_name,
         headline_override=args.headline,
+        fit=_fit_hook(args),
     )
     if date is not None and args.edition:
         app.commands.append(SetEditionProperties(date=date))
@@ -301,6 +325,7 @@ def _import_shared(args: argparse.Namespace) -> int:
             headline_override=args.headline,
             user=desk_name(args.user),
             take_over=args.take_over,
+            fit=_fit_hook(args),
         )
     except PageLockedError as exc:
         user, host, since = holder_text(exc.holder)

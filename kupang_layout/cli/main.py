@@ -76,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--edition")
     s.add_argument("--page", type=int)
     s.add_argument("--slot", help="slot group to fill (default: main)")
+    s.add_argument(
+        "--no-fit", action="store_true", help="leave the page unfitted (no copyfit, no layout)"
+    )
     s.add_argument("-o", "--output", help="the edition file (not with a shared --edition FOLDER)")
     s.add_argument("--user", help="the desk's name on the page's lock (default: login)")
     s.add_argument("--take-over", action="store_true", help="take over a stale page lock")

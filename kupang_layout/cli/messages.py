@@ -17,6 +17,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.error": {"id": "Galat: {message}", "en": "Error: {message}"},
     "cli.warning": {"id": "Peringatan: {message}", "en": "Warning: {message}"},
+    "cli.import_copyfit": {"id": "Paskan: {text}", "en": "Copyfit: {text}"},
     "cli.file_not_found": {
         "id": "Berkas tidak ditemukan: {path}",
         "en": "File not found: {path}",

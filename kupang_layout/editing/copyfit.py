@@ -52,7 +52,7 @@ from kupang_layout.model.slot_stack import Stack, rect_commands
 BASE_HEIGHT = "copyfit_base_height"  # frame.extra: the photo's template height
 MM = 25.4 / 72.0
 
-__all__ = ["Copyfit", "FitStep", "copyfit_command"]
+__all__ = ["Copyfit", "FitStep", "copyfit_command", "fit_target", "planned_copyfit"]
 
 
 @dataclass(frozen=True)
@@ -95,6 +95,11 @@ class Copyfit(Command):
     def undo(self, edition: Edition) -> None:
         for c in reversed(self._done or []):
             c.undo(edition)
+
+    @property
+    def changes(self) -> bool:
+        """Whether copyfit changed the page (after its first `do`)."""
+        return bool(self.steps)
 
     def advice(self, lang: str | None = None) -> str:
         """What is left for the desk to decide, or '' when the story fits."""
@@ -432,3 +437,30 @@ class _Fitter:
             if any(min(f.rect.right, b) - max(f.rect.x, a) > EPS for a, b in xs):
                 lowest = max(lowest, f.rect.bottom)
         return max(0.0, self.page.height - self.page.margins.bottom - lowest)
+
+
+def fit_target(edition: Edition, story_id: str | None, page_id: str) -> tuple[str, str] | None:
+    """(page id, slot group) that Paskan fits: the story's own page and slot when a story
+    is chosen, else the current page's `main` group (the first group with a body)."""
+    if story_id is not None:
+        chain = edition.chain(story_id)
+        for frame in chain:
+            for page in edition.pages:
+                if any(f is frame for f in page.frames):
+                    return page.id, frame.slot
+    current = next((p for p in edition.pages if p.id == page_id), None)
+    if current is None:
+        return None
+    slots = [f.slot for f in current.frames if isinstance(f, TextFrame) and f.role == "body"]
+    if not slots:
+        return None
+    return current.id, "main" if "main" in slots else slots[0]
+
+
+def planned_copyfit(edition: Edition, page_id: str, slot: str) -> Copyfit:
+    """Copyfit worked out and put back: its steps and advice are known, the edition is as
+    it was, and executing it (History) replays exactly those steps."""
+    cmd = Copyfit(page_id, slot)
+    cmd.do(edition)
+    cmd.undo(edition)
+    return cmd

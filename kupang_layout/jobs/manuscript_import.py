@@ -17,6 +17,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from kupang_layout.manuscript.apply import ManuscriptApplication
 from kupang_layout.manuscript.model import Manuscript
 from kupang_layout.model.ads import ad_frame, booking_of
 from kupang_layout.model.assets import Asset
+from kupang_layout.model.command import Command
 from kupang_layout.model.commands_frames import AddFrame
 from kupang_layout.model.edition import Edition
 from kupang_layout.model.ids import new_id
@@ -46,7 +48,13 @@ from kupang_layout.storage.edition_folder import (
 from kupang_layout.storage.errors import ConcurrentChangeError
 from kupang_layout.storage.ingest import add_asset
 
+FitHook = Callable[[str, str], Command]
+"""Makes the copyfit command for (page id, slot group): `editing.copyfit.copyfit_command`,
+passed in by the CLI and the app (jobs may not import editing). Its command runs last in
+the import's one command, so the page comes out fitted in one undo step."""
+
 __all__ = [
+    "FitHook",
     "PageConflictError",
     "SharedImport",
     "Target",
@@ -98,17 +106,19 @@ def apply_manuscript(
     page_index: int | None = None,
     replace: bool = False,
     number: int | None = None,
+    fit: FitHook | None = None,
 ) -> ManuscriptApplication:
     """A new page from `template` with `manuscript` in its `slot` group, as one command.
 
-    `photo` is the photo file's bytes. With `number` the page is placed at that number
+    `photo` is the photo file's bytes; `fit`, when given, makes the copyfit step the
+    command ends with. With `number` the page is placed at that number
     (or replaces the page with it). Raises IndexError when `replace` names no page or a
     new page's number is taken (before the photo is read) and ImageFileError (from
     storage) when `photo` is not a usable image. See `manuscript.apply.apply_manuscript`.
     """
     _apply.check_replace(edition, page_index, replace, number)
     asset = _photo_asset(edition, photo, photo_name)
-    return _apply.apply_manuscript(
+    app = _apply.apply_manuscript(
         edition,
         template,
         manuscript,
@@ -119,6 +129,13 @@ def apply_manuscript(
         replace=replace,
         number=number,
     )
+    return _fitted(app, fit)
+
+
+def _fitted(app: ManuscriptApplication, fit: FitHook | None) -> ManuscriptApplication:
+    if fit is not None:
+        app.commands.append(fit(app.page_id, app.slot))
+    return app
 
 
 def apply_to_page(
@@ -130,6 +147,7 @@ def apply_to_page(
     photo: bytes | None = None,
     photo_name: str = "foto",
     headline_override: str | None = None,
+    fit: FitHook | None = None,
 ) -> ManuscriptApplication:
     """Fill the `slot` group of a page already in the edition (a second story, a teaser).
 
@@ -138,7 +156,7 @@ def apply_to_page(
     """
     edition.page_by_id(page_id)
     asset = _photo_asset(edition, photo, photo_name)
-    return _apply.apply_to_page(
+    app = _apply.apply_to_page(
         edition,
         page_id,
         manuscript,
@@ -146,6 +164,7 @@ def apply_to_page(
         photo=asset,
         headline_override=headline_override,
     )
+    return _fitted(app, fit)
 
 
 def apply_to_target(
@@ -158,6 +177,7 @@ def apply_to_target(
     photo: bytes | None = None,
     photo_name: str = "foto",
     headline_override: str | None = None,
+    fit: FitHook | None = None,
 ) -> ManuscriptApplication:
     """The import as one command for a chosen target (see `choose_target`)."""
     if target.fill_page is not None:
@@ -169,6 +189,7 @@ def apply_to_target(
             photo=photo,
             photo_name=photo_name,
             headline_override=headline_override,
+            fit=fit,
         )
     return apply_manuscript(
         edition,
@@ -180,6 +201,7 @@ def apply_to_target(
         headline_override=headline_override,
         replace=target.replace,
         number=target.number,
+        fit=fit,
     )
 
 
@@ -243,6 +265,7 @@ def import_to_shared(
     headline_override: str | None = None,
     user: str | None = None,
     take_over: bool = False,
+    fit: FitHook | None = None,
 ) -> SharedImport:
     """Put `manuscript` on page `number` of a shared edition folder.
 
@@ -278,6 +301,10 @@ def import_to_shared(
         )
         app.do(edition)
         _frame_booked_ads(edition, number)
+        if fit is not None:  # fitted around the booked ads, as one more step of the import
+            fitting = fit(app.page_id, slot)
+            fitting.do(edition)
+            app.commands.append(fitting)
         try:
             path = save_page_file(shared, key, edition)
         except ConcurrentChangeError as exc:

@@ -131,9 +131,10 @@ class Stack:
                     self.rects[f.id] = r.moved(0.0, -delta)
             return
         body_rects = [self.rects[b.id] for b in bodies]
+        body_ids = {b.id for b in bodies}
         for f in under:
             r = self.rects[f.id]
-            if f in bodies:
+            if f.id in body_ids:
                 self.rects[f.id] = Rect(r.x, r.y - delta, r.width, max(0.0, r.height + delta))
             elif any(_overlaps_x(r, b) and r.y >= b.bottom - EPS for b in body_rects):
                 continue  # tagline, credits: below the body, they stay

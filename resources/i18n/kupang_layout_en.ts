@@ -847,6 +847,10 @@ It is kept in %2.</translation>
       <translation>&amp;Unlink Frame from Next</translation>
     </message>
     <message>
+      <source>&amp;Fit Story to Page</source>
+      <translation>&amp;Fit Story to Page</translation>
+    </message>
+    <message>
       <source>&amp;About Kupang Layout</source>
       <translation>&amp;About Kupang Layout</translation>
     </message>
@@ -1419,6 +1423,18 @@ Page layout for the print edition of Kupang Times.</translation>
       <translation>Manual</translation>
     </message>
     <message>
+      <source>Keep the space</source>
+      <translation>Keep the space</translation>
+    </message>
+    <message>
+      <source>Close up</source>
+      <translation>Close up</translation>
+    </message>
+    <message>
+      <source>Hide the frame</source>
+      <translation>Hide the frame</translation>
+    </message>
+    <message>
       <source>Position and size</source>
       <translation>Position and size</translation>
     </message>
@@ -1461,6 +1477,10 @@ Page layout for the print edition of Kupang Times.</translation>
     <message>
       <source>Height</source>
       <translation>Height</translation>
+    </message>
+    <message>
+      <source>When the slot is empty</source>
+      <translation>When the slot is empty</translation>
     </message>
     <message>
       <source>Columns</source>
@@ -1789,8 +1809,24 @@ Page layout for the print edition of Kupang Times.</translation>
       <translation>Paragraph style:</translation>
     </message>
     <message>
+      <source>Fit</source>
+      <translation>Fit</translation>
+    </message>
+    <message>
+      <source>Fit the story to its page within the template's limits (one undo step); what is left is offered as a choice</source>
+      <translation>Fit the story to its page within the template's limits (one undo step); what is left is offered as a choice</translation>
+    </message>
+    <message>
       <source>No story: select a text frame</source>
       <translation>No story: select a text frame</translation>
+    </message>
+    <message>
+      <source>No story body to fit on this page</source>
+      <translation>No story body to fit on this page</translation>
+    </message>
+    <message>
+      <source>The story fits</source>
+      <translation>The story fits</translation>
     </message>
     <message>
       <source>%1 (%2 words)</source>

@@ -847,6 +847,10 @@ Salinan itu disimpan di %2.</translation>
       <translation>&amp;Putuskan Tautan ke Bingkai Berikutnya</translation>
     </message>
     <message>
+      <source>&amp;Fit Story to Page</source>
+      <translation>&amp;Paskan Naskah ke Halaman</translation>
+    </message>
+    <message>
       <source>&amp;About Kupang Layout</source>
       <translation>&amp;Tentang Kupang Layout</translation>
     </message>
@@ -1419,6 +1423,18 @@ Tata letak halaman untuk edisi cetak Kupang Times.</translation>
       <translation>Manual</translation>
     </message>
     <message>
+      <source>Keep the space</source>
+      <translation>Ruang tetap</translation>
+    </message>
+    <message>
+      <source>Close up</source>
+      <translation>Rapatkan</translation>
+    </message>
+    <message>
+      <source>Hide the frame</source>
+      <translation>Sembunyikan bingkai</translation>
+    </message>
+    <message>
       <source>Position and size</source>
       <translation>Posisi dan ukuran</translation>
     </message>
@@ -1461,6 +1477,10 @@ Tata letak halaman untuk edisi cetak Kupang Times.</translation>
     <message>
       <source>Height</source>
       <translation>Tinggi</translation>
+    </message>
+    <message>
+      <source>When the slot is empty</source>
+      <translation>Bila slot kosong</translation>
     </message>
     <message>
       <source>Columns</source>
@@ -1789,8 +1809,24 @@ Tata letak halaman untuk edisi cetak Kupang Times.</translation>
       <translation>Gaya paragraf:</translation>
     </message>
     <message>
+      <source>Fit</source>
+      <translation>Paskan</translation>
+    </message>
+    <message>
+      <source>Fit the story to its page within the template's limits (one undo step); what is left is offered as a choice</source>
+      <translation>Paskan naskah ke halamannya dalam batas templat (satu langkah urung); sisanya ditawarkan sebagai pilihan</translation>
+    </message>
+    <message>
       <source>No story: select a text frame</source>
       <translation>Tidak ada berita: pilih bingkai teks</translation>
+    </message>
+    <message>
+      <source>No story body to fit on this page</source>
+      <translation>Tidak ada isi berita untuk dipaskan di halaman ini</translation>
+    </message>
+    <message>
+      <source>The story fits</source>
+      <translation>Naskah pas</translation>
     </message>
     <message>
       <source>%1 (%2 words)</source>

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kupang_layout.editing.copyfit import Copyfit, copyfit_command
 from kupang_layout.gui.base.i18n import noop, tr
 from kupang_layout.gui.base.session import EditionSession
 from kupang_layout.manuscript import Manuscript, ManuscriptError, format_warning, read_manuscript
@@ -159,6 +160,7 @@ class ImportReport(QDialog):
             app = apply_to_page(self.doc.edition, self.page_id, manuscript, slot=self.slot)
         except KeyError:
             return False
+        app.commands.append(copyfit_command(app.page_id, app.slot))  # fitted in the same step
         if not self.doc.execute(app):
             return False
         self.manuscript = manuscript
@@ -228,6 +230,7 @@ class ImportReport(QDialog):
                 .replace("%1", wanted)
                 .replace("%2", number)
             )
+        notes += [line for c in app.commands if isinstance(c, Copyfit) for line in c.summary()]
         self.notes.setText("\n".join(notes))
         self.notes.setVisible(bool(notes))
         self._show_warnings()

@@ -40,6 +40,7 @@ from kupang_layout.model import (
     SetFrameRect,
     TextFrame,
 )
+from kupang_layout.model.frames import EMPTY_SLOT_MODES
 from kupang_layout.model.units import mm
 
 CTX = "Properties"
@@ -69,6 +70,11 @@ FIT_LABELS = {
     "fit": noop(CTX, "Fit inside"),
     "stretch": noop(CTX, "Stretch"),
     "manual": noop(CTX, "Manual"),
+}
+EMPTY_SLOT_LABELS = {
+    "keep": noop(CTX, "Keep the space"),
+    "collapse": noop(CTX, "Close up"),
+    "hide": noop(CTX, "Hide the frame"),
 }
 
 
@@ -111,6 +117,8 @@ class PropertiesPanel(QWidget):
         self.balance = QCheckBox()
         self.pstyle = QComboBox()
         self.role = QComboBox()
+        self.empty_slot = QComboBox()
+        self.empty_slot.setObjectName("prop_empty_slot")
         self.text_box = QGroupBox()
         self.text_form = QFormLayout(self.text_box)
         self.fit = QComboBox()
@@ -169,6 +177,7 @@ class PropertiesPanel(QWidget):
             (self.geometry_form, noop(CTX, "Y"), self.y_spin),
             (self.geometry_form, noop(CTX, "Width"), self.w_spin),
             (self.geometry_form, noop(CTX, "Height"), self.h_spin),
+            (self.geometry_form, noop(CTX, "When the slot is empty"), self.empty_slot),
             (self.text_form, noop(CTX, "Columns"), self.columns),
             (self.text_form, noop(CTX, "Gutter"), self.gutter),
             (self.text_form, noop(CTX, "Inset"), self.inset),
@@ -206,6 +215,9 @@ class PropertiesPanel(QWidget):
         self.role.addItem(tr(CTX, "(none)"), None)
         for r in SLOT_ROLES:
             self.role.addItem(tr("Roles", ROLE_LABELS.get(r, r)), r)
+        self.empty_slot.clear()
+        for mode in EMPTY_SLOT_MODES:
+            self.empty_slot.addItem(tr(CTX, EMPTY_SLOT_LABELS[mode]), mode)
         self.fit.clear()
         for f in FIT_MODES:
             self.fit.addItem(tr(CTX, FIT_LABELS.get(f, f)), f)
@@ -227,6 +239,9 @@ class PropertiesPanel(QWidget):
             lambda _i: self._set("paragraph_style", self.pstyle.currentData())
         )
         self.role.activated.connect(lambda _i: self._set("role", self.role.currentData()))
+        self.empty_slot.activated.connect(
+            lambda _i: self._set("empty_slot", self.empty_slot.currentData())
+        )
         self.fit.activated.connect(lambda _i: self._set("fit", self.fit.currentData()))
         self.scale.valueChanged.connect(prop("scale", lambda v: v / 100.0))
         self.off_x.valueChanged.connect(prop("offset_x", from_unit))
@@ -286,6 +301,9 @@ class PropertiesPanel(QWidget):
                 single = len(frames) == 1
                 self.w_spin.setEnabled(single)
                 self.h_spin.setEnabled(single)
+                modes = {f.empty_slot for f in frames}
+                mode = modes.pop() if len(modes) == 1 else None
+                self.empty_slot.setCurrentIndex(self.empty_slot.findData(mode))
             f = frames[0] if len(frames) == 1 else None
             self.text_box.setVisible(isinstance(f, TextFrame))
             self.image_box.setVisible(isinstance(f, ImageFrame))

@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from kupang_layout.editing.copyfit import Copyfit, fit_target, planned_copyfit
 from kupang_layout.editing.overset import OversetPoint, first_overset
 from kupang_layout.editing.story_names import story_name
 from kupang_layout.editing.styles import (
@@ -88,12 +90,21 @@ class StoryEditor(QWidget):
         self.style_label = QLabel()
         top.addWidget(self.style_label)
         top.addWidget(self.styles, 1)
+        self.fit_button = QPushButton()
+        self.fit_button.setObjectName("story_fit")
+        self.fit_button.clicked.connect(self.fit_story)
+        top.addWidget(self.fit_button)
+        self.fit_label = QLabel()
+        self.fit_label.setObjectName("story_fit_result")
+        self.fit_label.setWordWrap(True)
+        self.fit_label.hide()
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
         box.addWidget(self.title)
         box.addLayout(top)
         box.addWidget(self.edit, 1)
         box.addWidget(self.overset_label)
+        box.addWidget(self.fit_label)
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(IDLE_MS)
@@ -132,9 +143,36 @@ class StoryEditor(QWidget):
 
     def retranslate(self) -> None:
         self.style_label.setText(tr(CTX, "Paragraph style:"))
+        self.fit_button.setText(tr(CTX, "Fit"))
+        self.fit_button.setToolTip(
+            tr(
+                CTX,
+                "Fit the story to its page within the template's limits "
+                "(one undo step); what is left is offered as a choice",
+            )
+        )
         self._fill_styles(force=True)
         self._update_title()
         self._show_overset_label()
+
+    # -- copyfit (Paskan) -------------------------------------------------------
+    def fit_story(self) -> Copyfit | None:
+        """Fit this story (or, with none, the current page's main story) as one undo
+        step; the steps taken and what is left show under the text."""
+        self._close_typing()
+        target = fit_target(self.doc.edition, self.story_id, self.doc.page_id)
+        if target is None:
+            self._show_fit([tr(CTX, "No story body to fit on this page")])
+            return None
+        cmd = planned_copyfit(self.doc.edition, *target)
+        if cmd.changes and not self.doc.execute(cmd):
+            return None
+        self._show_fit(cmd.summary() or [tr(CTX, "The story fits")])
+        return cmd
+
+    def _show_fit(self, lines: list[str]) -> None:
+        self.fit_label.setText("\n".join(lines))
+        self.fit_label.setVisible(bool(lines))
 
     # -- which story --------------------------------------------------------
     def story(self) -> Story | None:

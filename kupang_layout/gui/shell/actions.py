@@ -88,6 +88,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("edit_story", _n("Edit in &Story Editor"), ("Ctrl+E",)),
     Spec("edit_inplace", _n("Edit &Headline in Place"), ("F2",)),
     Spec("unlink", _n("&Unlink Frame from Next"), ()),
+    Spec("copyfit", _n("&Fit Story to Page"), ("Ctrl+Alt+F",)),
     Spec("about", _n("&About Kupang Layout"), ()),
     Spec("tool_select", _n("Select / Move (V)"), ("V",), True, True),
     Spec("tool_text", _n("Text Frame (T)"), ("T",), True),
@@ -198,7 +199,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "unlock",
         ),
     ),
-    (_n("&Text"), ("edit_story", "edit_inplace", None, "unlink")),
+    (_n("&Text"), ("edit_story", "edit_inplace", None, "unlink", None, "copyfit")),
     (_n("&Help"), ("about",)),
 )
 

@@ -340,6 +340,7 @@ class MainWindow(QMainWindow):
         self.canvas.tool_changed.connect(lambda n: a["tool_" + n].setChecked(True))
         b.connect_action(a["edit_story"], lambda: self.edit_story())
         b.connect_action(a["edit_inplace"], lambda: self.edit_inplace())
+        b.connect_action(a["copyfit"], lambda: self.story_editor.fit_story())
         b.connect_action(a["about"], lambda: self.about())
         self.canvas.text_requested.connect(
             lambda fid: b.run(action_label(a["edit_story"]), lambda: self.open_text(fid))
