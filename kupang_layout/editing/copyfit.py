@@ -42,6 +42,7 @@ from kupang_layout.engine.layout import LayoutEngine
 from kupang_layout.i18n import tr
 from kupang_layout.model.command import Command, CompositeCommand
 from kupang_layout.model.commands_frames import SetFrameProperties, SetFrameRect
+from kupang_layout.model.commands_text import SetStoryParagraphs
 from kupang_layout.model.copyfit_rules import CopyfitRules, rules_from
 from kupang_layout.model.edition import Edition
 from kupang_layout.model.frames import ImageFrame, TextFrame
@@ -208,6 +209,8 @@ class _Fitter:
             hidden = [c.id for c in stack.collapse(frame)] + [frame.id]
             commands = rect_commands(stack)
             commands += [SetFrameProperties(fid, "copyfit", printable=False) for fid in hidden]
+            if isinstance(frame, TextFrame) and frame.story_id:  # no text over a closed frame
+                commands.append(SetStoryParagraphs(frame.story_id, []))
             self._try(commands)
             self.cmd._keep(
                 self.edition, FitStep("pull_quote", "editing.copyfit.pull_quote"), commands

@@ -23,6 +23,7 @@ from dataclasses import replace
 
 from kupang_layout.model.command import Command
 from kupang_layout.model.commands_frames import SetFrameProperties, SetFrameRect
+from kupang_layout.model.commands_text import SetStoryParagraphs
 from kupang_layout.model.frames import AnyFrame, Box, Rule, TextFrame
 from kupang_layout.model.geometry import Rect
 from kupang_layout.model.units import mm
@@ -148,11 +149,16 @@ class Stack:
         self.rects[frame.id] = Rect(r.x, r.y, r.width, height)
         self.shift_below(band, r.height - height, frame.slot, {frame.id})
 
-    def collapse(self, frame: AnyFrame) -> list[AnyFrame]:
+    def collapse(self, frame: AnyFrame, companions: list[AnyFrame] | None = None) -> list[AnyFrame]:
         """Close up the frame's band: what is below moves up by the band's height plus the
-        gap under it. The frame keeps its place with no height. Returns the companions."""
-        companions = self.companions(frame)
-        band = self.band(frame)
+        gap under it. The frame keeps its place with no height. Returns the companions
+        (`companions` when given: found before earlier moves changed the distances)."""
+        if companions is None:
+            companions = self.companions(frame)
+        rects = [self.rects[frame.id]] + [self.rects[c.id] for c in companions]
+        top = min(r.y for r in rects)
+        mine = self.rects[frame.id]
+        band = Rect(mine.x, top, mine.width, max(r.bottom for r in rects) - top)
         skip = {frame.id} | {c.id for c in companions}
         under = [f for f in self.below(band, skip) if f.id not in self.gone]
         if under:
@@ -177,20 +183,26 @@ def collapse_commands(
 ) -> list[Command]:
     """The commands that apply each empty frame's `empty_slot` mode, top to bottom.
 
-    'collapse' closes the frame's band up (see `Stack.collapse`), 'hide' leaves the
-    space and stops printing the frame; both stop printing its companions too.
+    'collapse' closes the frame's band up (see `Stack.collapse`) and takes the empty
+    paragraph out of its story (a frame with no height would show it as overset),
+    'hide' leaves the space and stops printing the frame; both stop printing its
+    companions too. Only empty slots are given: their stories hold no text.
     """
     stack = Stack(frames, bottom_margin)
+    companions = {f.id: stack.companions(f) for f in empty}  # before anything moves
     hidden: list[str] = []
     for frame in sorted(empty, key=lambda f: (f.rect.y, f.rect.x)):
         if frame.empty_slot == "collapse":
-            hidden.extend(c.id for c in stack.collapse(frame))
+            hidden.extend(c.id for c in stack.collapse(frame, companions[frame.id]))
             hidden.append(frame.id)
         elif frame.empty_slot == "hide":
-            hidden.extend(c.id for c in stack.companions(frame))
+            hidden.extend(c.id for c in companions[frame.id])
             hidden.append(frame.id)
     commands = rect_commands(stack)
     for fid in dict.fromkeys(hidden):
         if stack.by_id[fid].printable:
             commands.append(SetFrameProperties(fid, "empty slot", printable=False))
+    for frame in empty:  # no empty line left to stand over in a frame with no height
+        if frame.empty_slot == "collapse" and isinstance(frame, TextFrame) and frame.story_id:
+            commands.append(SetStoryParagraphs(frame.story_id, []))
     return commands
