@@ -168,7 +168,7 @@ class LayoutEngine:
                 words = tuple(PlacedWord(w.text, x0 + w.x, w.advances) for w in frag.words)
                 items.append(TextRun(frag.face, frag.size, frag.ink, pl.y + dy, words,
                                      frag.letter_spacing, frame.id, sid, pl.paragraph,
-                                     pl.line_index))  # fmt: skip
+                                     pl.line_index, frag.h_scale))  # fmt: skip
         story = edition.stories.get(sid)
         if story is not None and not any(p.text.strip() for p in story.paragraphs):
             items.append(Marker("empty-slot", r.x, r.y, r.width, r.height, frame.id,

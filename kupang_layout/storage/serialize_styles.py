@@ -74,6 +74,8 @@ PARAGRAPH_STYLE_FIELDS: tuple[_Spec, ...] = (
     ("word_space_max", "float", _PERCENT),
     ("letter_space_min", "float", _LETTER),
     ("letter_space_max", "float", _LETTER),
+    ("glyph_scale_min", "float", (50.0, 100.0)),
+    ("glyph_scale_max", "float", (100.0, 200.0)),
     ("tracking", "float", (MIN_TRACKING, MAX_TRACKING)),
     ("align_to_grid", "bool", ()),
     ("drop_cap_lines", "int", (0, 20)),
