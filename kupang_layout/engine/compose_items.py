@@ -337,7 +337,7 @@ class ItemBuilder:
             width, penalty = 0.0, p.exhyphen_penalty
         else:
             width, penalty = metrics.hyphen_advance(seg.size) + fix, p.hyphen_penalty
-        if proper:
+        if proper and kind != "hard":  # a name's own hyphen (Mutis-Timau) may break
             penalty = max(penalty, PROPER_NAME_PENALTY)
         return hyphen_break(self.alignment, width, penalty, self.rag)
 

@@ -9,8 +9,9 @@ that a paragraph always has a setting ("unless nothing else fits"):
   word that ends a sentence (``ya.``) may end a line.
 * Proper names: a capitalised word that does not start a sentence is taken for a
   proper name and its hyphenation points cost `PROPER_NAME_PENALTY`: a break there is
-  chosen only when every other setting has a line beyond the tolerance. (Words in the
-  desk's hyphenation list written without hyphens never break at all.)
+  chosen only when every other setting has a line beyond the tolerance. A name's own
+  hard hyphen (``Mutis-Timau``) breaks as in any word. (Words in the desk's
+  hyphenation list written without hyphens never break at all.)
 * Rivers: word gaps that line up over three or more lines. The demerits of a line
   depend only on its own breaks, so a river (which depends on where earlier lines
   broke) cannot be charged inside the search; instead the composer finds rivers in
