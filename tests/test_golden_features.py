@@ -18,6 +18,7 @@ from feature_editions import (
     FEATURES,
     HEADLINE,
     PROPER_NAME_TEXT,
+    column_end_hyphen,
     hyphen_limit,
     jump,
     keep_options,
@@ -268,3 +269,18 @@ def test_no_hyphen_ends_a_column_or_the_page() -> None:
     assert len(ends) == 3
     assert not any(pl.line.hyphenated for pl in ends.values())
     assert any(pl.line.hyphenated for pl in flow.placed)  # hyphens elsewhere are fine
+
+
+def test_a_hyphen_stays_at_a_column_end_when_nothing_else_fits() -> None:
+    edition = column_end_hyphen(lines=7)
+    engine = LayoutEngine()
+    flow = engine.layout_story(edition, "story").flow
+    ends: dict[int, PlacedLine] = {}
+    for pl in flow.placed:
+        ends[pl.column.index] = pl
+    kept = [pl for pl in ends.values() if pl.line.hyphenated and not pl.last_of_paragraph]
+    assert len(kept) == 1  # the rule gave way at one column's end ...
+    assert engine.composer.compositions >= 2  # ... after trying to keep the hyphen off
+    # ... because the settings without it had a line looser than the tolerance; the
+    # page has none
+    assert max(pl.line.ratio for pl in flow.placed if pl.line.justified) <= 2.0

@@ -186,7 +186,7 @@ def test_qt_draws_the_kerned_advances(headline, qapp) -> None:  # type: ignore[n
     dpi = 288.0  # 4 px per point
     words = _words(dl)
     for pair in ("AV", "To"):
-        x, advances = words[pair]
+        x, _advances = words[pair]
         runs = [
             TextRun(FACE, SIZE, r.ink, r.y, tuple(w for w in r.words if w.text == pair))
             for r in dl.items

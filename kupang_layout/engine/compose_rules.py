@@ -41,13 +41,16 @@ __all__ = [
 ]
 
 SHORT_WORD_LETTERS: Final = 2
-#: Penalty of a break after a word of two letters or fewer (p² = 10⁶ demerits: about a
-#: line at badness 1000, beyond the main pass's tolerance of 800).
-SHORT_WORD_PENALTY: Final = 1000.0
-#: ... after such a word that starts a sentence (``Di``, ``Ia``): only if nothing else fits.
-SHORT_INITIAL_PENALTY: Final = 5000.0
-#: Penalty of a hyphenation point in a proper name (p² = 2.5·10⁷ demerits).
-PROPER_NAME_PENALTY: Final = 5000.0
+# The costs are set against the demerits of a line at the main pass's tolerance (badness
+# 800: (10 + 800)² = 6.6·10⁵): a rule gives way only where keeping it would cost a line
+# about that loose, i.e. where nothing else fits (a line looser than r = 2 has word gaps
+# of about 0.7 em in our 48 mm column, the widest the desk accepts).
+#: Penalty of a break after a word of two letters or fewer (p² = 4.9·10⁵ demerits).
+SHORT_WORD_PENALTY: Final = 700.0
+#: ... after such a word that starts a sentence (``Di``, ``Ia``): p² = 2.25·10⁶.
+SHORT_INITIAL_PENALTY: Final = 1500.0
+#: Penalty of a hyphenation point in a proper name (p² = 10⁶ demerits).
+PROPER_NAME_PENALTY: Final = 1000.0
 #: Demerits added to each line of a river when the paragraph is broken again: as much
 #: as a line at badness 1000, so any other setting within the tolerance is preferred.
 RIVER_DEMERITS: Final = 1.0e6
