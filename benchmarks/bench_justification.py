@@ -45,10 +45,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import bench_vs_platypus as setting  # noqa: E402  (the shared setting and PDF reading)
+import bench_vs_platypus as setting
 
-from kupang_layout.manuscript.apply import body_paragraphs  # noqa: E402
-from kupang_layout.manuscript.parser import read_manuscript  # noqa: E402
+from kupang_layout.manuscript.apply import body_paragraphs
+from kupang_layout.manuscript.parser import read_manuscript
 
 # The house column: three 48 mm columns (engine/fixture.py's column and gutter).
 setting.COLUMNS, setting.COLUMN_MM, setting.GUTTER_MM = 3, 48.0, 4.5

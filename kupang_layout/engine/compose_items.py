@@ -21,9 +21,7 @@ from kupang_layout.engine.compose_rules import (
     PROPER_NAME_PENALTY,
     SHORT_INITIAL_PENALTY,
     SHORT_WORD_PENALTY,
-    ends_sentence,
-    is_capitalised,
-    is_short,
+    word_flags,
 )
 from kupang_layout.engine.displaylist import Ink
 from kupang_layout.engine.hyphenate import Hyphenator
@@ -224,11 +222,12 @@ class ItemBuilder:
         wi = self.word_count
         self.word_count += 1
         whole = parts[0][1] if len(parts) == 1 else "".join(t for _, t in parts)
-        initial = self._sentence_start or whole[:1] in '"“‘„«'
-        proper = not initial and is_capitalised(whole)
-        self._sentence_start = ends_sentence(whole)
+        capitalised, ends, short = word_flags(whole)
+        initial = self._sentence_start or whole[0] in '"“‘„«'
+        proper = capitalised and not initial
+        self._sentence_start = ends
         self._break_cost = 0.0
-        if is_short(whole) and not self._sentence_start:
+        if short and not ends:
             self._break_cost = SHORT_INITIAL_PENALTY if initial else SHORT_WORD_PENALTY
         if len(parts) == 1:
             si, text = parts[0]

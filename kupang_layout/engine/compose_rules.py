@@ -38,6 +38,7 @@ __all__ = [
     "find_rivers",
     "is_capitalised",
     "letters",
+    "word_flags",
 ]
 
 SHORT_WORD_LETTERS: Final = 2
@@ -60,7 +61,7 @@ RIVER_LINES: Final = 3
 #: fraction of the narrower gap's width.
 RIVER_OVERLAP: Final = 0.5
 #: Rounds of river repair per paragraph.
-RIVER_ROUNDS: Final = 2
+RIVER_ROUNDS: Final = 1
 
 _SENTENCE_END: Final = ".!?"
 _CLOSERS: Final = "\"'”’»)]"
@@ -91,18 +92,34 @@ def is_short(word: str) -> bool:
     return 0 < letters(word) <= SHORT_WORD_LETTERS
 
 
+_FLAGS: dict[str, tuple[bool, bool, bool]] = {}
+_FLAGS_LIMIT: Final = 50_000
+
+
+def word_flags(word: str) -> tuple[bool, bool, bool]:
+    """(capitalised, ends a sentence, short) of a word, remembered per word."""
+    flags = _FLAGS.get(word)
+    if flags is None:
+        flags = (is_capitalised(word), ends_sentence(word), is_short(word))
+        if len(_FLAGS) >= _FLAGS_LIMIT:
+            _FLAGS.clear()
+        _FLAGS[word] = flags
+    return flags
+
+
 def find_rivers(lines: Sequence[ComposedLine]) -> list[int]:
     """Indexes of the lines that carry a river: a word gap lined up with a gap on each of
     the neighbouring lines of a run of `RIVER_LINES` or more lines. The last line of a
     paragraph (not justified) is not counted."""
+    if sum(1 for line in lines if line.justified) < RIVER_LINES:
+        return []
     gaps: list[list[tuple[float, float]]] = []
     for line in lines:
         row: list[tuple[float, float]] = []
         if line.justified:
-            words = [w for f in line.fragments for w in f.words]
-            words.sort(key=lambda w: w.x)
+            words = [w for f in line.fragments for w in f.words]  # in x order
             for left, right in itertools.pairwise(words):
-                end = left.x + left.width
+                end = left.x + sum(left.advances)
                 if right.x > end:
                     row.append(((end + right.x) / 2.0, right.x - end))
         gaps.append(row)

@@ -22,14 +22,13 @@ from kupang_layout.model.styles import ResolvedParagraphStyle
 
 
 def _letter_spaced(
-    advances: tuple[float, ...], ls_em: float, size: float, scale: float = 1.0
+    advances: tuple[float, ...], ls_em: float, size: float, scale: float = 1.0, width: float = 0.0
 ) -> tuple[tuple[float, ...], float]:
     """Advances scaled by `scale` with `ls_em` ems of letter-spacing after each
-    character, and the width that adds."""
+    character, and the width that adds (`width`: the advances' sum)."""
     if scale != 1.0:
         ls = ls_em * size
-        out = tuple([v * scale + ls for v in advances])
-        return out, sum(out) - sum(advances)
+        return tuple([v * scale + ls for v in advances]), width * (scale - 1.0) + ls * len(advances)
     if not ls_em:
         return advances, 0.0
     ls = ls_em * size
@@ -152,7 +151,7 @@ class LineSetter:
                 nat += r.width
                 flex_y += r.stretch + r.xstretch
                 flex_z += r.shrink + r.xshrink
-                adv, spacing = _letter_spaced(r.advances, ls_em, segs[si].size, h)
+                adv, spacing = _letter_spaced(r.advances, ls_em, segs[si].size, h, r.width)
                 words += 1
                 if not frags or frags[-1][0] != si:
                     frags.append((si, []))
@@ -171,7 +170,7 @@ class LineSetter:
                 x += w
                 continue
             si = piece.seg
-            adv, spacing = _letter_spaced(piece.advances, ls_em, segs[si].size, h)
+            adv, spacing = _letter_spaced(piece.advances, ls_em, segs[si].size, h, w)
             if piece.word == cur_word and si == cur_seg:
                 ws = frags[-1][1]
                 prev = ws[-1]
