@@ -242,6 +242,29 @@ def column_end_hyphen(lines: int = 8) -> Edition:
     return ed
 
 
+def optical_margin() -> Edition:
+    """Quotations in two 48 mm columns: a style with optical margin alignment hangs
+    quotes, commas, full stops and hyphens into the margins; the second story's style
+    (the house lead) does not."""
+    text = (
+        '"Kalau hutan di atas rusak, mata air di bawah ikut mati," kata dia. "Kami jaga '
+        'hutan ini bersama, karena air untuk seluruh kampung datang dari sini," kata '
+        "Ketua Adat Fatumnasi, yang sudah dua puluh tahun memimpin penjagaan hutan."
+    )
+    page = _page(1, "p1")
+    page.frames.append(_frame("body", 12, 60, 48, 200))
+    other = _frame("flush", 70, 60, 48, 200)
+    other.story_id = "flush"
+    page.frames.append(other)
+    ed = _edition(page)
+    ed.paragraph_styles["Lead Hanging"] = ParagraphStyle(
+        "Lead Hanging", based_on="Lead", optical_margin=True
+    )
+    ed.stories["story"] = Story(id="story", paragraphs=_body([text], "Lead Hanging"))
+    ed.stories["flush"] = Story(id="flush", paragraphs=_body([text], "Lead"))
+    return ed
+
+
 FEATURES: dict[str, Callable[[], Edition]] = {
     "widow_orphan": widow_orphan,
     "hyphen_limit": hyphen_limit,
@@ -255,4 +278,5 @@ FEATURES: dict[str, Callable[[], Edition]] = {
     "short_words": short_words,
     "proper_names": proper_names,
     "column_end_hyphen": column_end_hyphen,
+    "optical_margin": optical_margin,
 }

@@ -128,6 +128,7 @@ def paragraph_styles(
         letter_space_max=draw(_opt(floats(0.0, 10.0))),
         glyph_scale_min=draw(_opt(floats(50.0, 100.0))),
         glyph_scale_max=draw(_opt(floats(100.0, 200.0))),
+        optical_margin=draw(_opt(st.booleans())),
         tracking=draw(_opt(floats(-100.0, 500.0))),
         align_to_grid=draw(_opt(st.booleans())),
         drop_cap_lines=draw(_opt(st.integers(0, 5))),

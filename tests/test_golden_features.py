@@ -29,12 +29,15 @@ from kupang_layout.engine.compose import Composer
 from kupang_layout.engine.compose_items import Item, ItemBuilder
 from kupang_layout.engine.compose_rules import (
     PROPER_NAME_PENALTY,
+    PROTRUDE_LEFT,
+    PROTRUDE_RIGHT,
     ends_sentence,
     find_rivers,
     is_capitalised,
     is_short,
 )
 from kupang_layout.engine.compose_set import LineSetter
+from kupang_layout.engine.displaylist import PlacedWord
 from kupang_layout.engine.flow import FlowResult, PlacedLine
 from kupang_layout.engine.layout import LayoutEngine
 from kupang_layout.engine.linebreak import INFINITY, Penalty, break_lines
@@ -284,3 +287,28 @@ def test_a_hyphen_stays_at_a_column_end_when_nothing_else_fits() -> None:
     # ... because the settings without it had a line looser than the tolerance; the
     # page has none
     assert max(pl.line.ratio for pl in flow.placed if pl.line.justified) <= 2.0
+
+
+def test_punctuation_hangs_into_the_margins() -> None:
+    edition = FEATURES["optical_margin"]()
+    page = edition.pages[0]
+    runs = LayoutEngine().layout_page(edition, page).text_runs()
+    for frame in page.frames:
+        mine = [r for r in runs if r.frame_id == frame.id]
+        lines: dict[float, list[PlacedWord]] = {}
+        for r in mine:
+            lines.setdefault(r.y, []).extend(r.words)
+        ys = sorted(lines)
+        hung = 0
+        for y in ys:
+            first, last = lines[y][0], lines[y][-1]
+            left = PROTRUDE_LEFT.get(first.text[0], 0.0) * first.advances[0]
+            right = PROTRUDE_RIGHT.get(last.text[-1], 0.0) * last.advances[-1]
+            if frame.id == "flush":
+                left = right = 0.0
+            assert first.x == pytest.approx(frame.rect.x - left, abs=0.01)
+            if y != ys[-1]:  # justified: the last character hangs past the right edge
+                end = last.x + last.width
+                assert end == pytest.approx(frame.rect.right + right, abs=0.01)
+            hung += bool(left or right)
+        assert (hung >= 3) if frame.id == "body" else hung == 0

@@ -30,6 +30,8 @@ from kupang_layout.engine.lines import ComposedLine
 
 __all__ = [
     "PROPER_NAME_PENALTY",
+    "PROTRUDE_LEFT",
+    "PROTRUDE_RIGHT",
     "RIVER_DEMERITS",
     "RIVER_LINES",
     "SHORT_INITIAL_PENALTY",
@@ -90,6 +92,21 @@ def is_short(word: str) -> bool:
     if len(word) > 6:  # two letters and four marks at most
         return False
     return 0 < letters(word) <= SHORT_WORD_LETTERS
+
+
+# Optical margin alignment (hanging punctuation): how far a character at a justified
+# line's edge reaches into the margin, as a fraction of its advance. pdfTeX's character
+# protrusion (Hàn Thế Thành 2000, ch. 2 "Margin kerning"), with the factors of
+# microtype's default set for Latin text (R. Schlicht, the microtype package).
+PROTRUDE_RIGHT: Final = {
+    ".": 0.7, ",": 0.7, "-": 0.7, "\u2010": 0.7, ":": 0.5, ";": 0.5, "!": 0.2, "?": 0.2,
+    "\u201d": 0.7, "\u2019": 0.7, '"': 0.7, "'": 0.7, "\u00bb": 0.5, ")": 0.2,
+    "\u2013": 0.3, "\u2014": 0.2,
+}  # fmt: skip
+PROTRUDE_LEFT: Final = {
+    "\u201c": 0.7, "\u2018": 0.7, "\u201e": 0.7, '"': 0.7, "'": 0.7, "\u00ab": 0.5,
+    "(": 0.2,
+}  # fmt: skip
 
 
 _FLAGS: dict[str, tuple[bool, bool, bool]] = {}

@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from kupang_layout.engine.compose_items import ComposerLike, Item, Piece, Segment, WordSpan
+from kupang_layout.engine.compose_rules import PROTRUDE_LEFT, PROTRUDE_RIGHT
 from kupang_layout.engine.displaylist import PlacedWord
 from kupang_layout.engine.linebreak import Box, BreakResult, Glue, Penalty
 from kupang_layout.engine.lines import ComposedLine, Fragment
@@ -33,6 +34,35 @@ def _letter_spaced(
         return advances, 0.0
     ls = ls_em * size
     return tuple([v + ls for v in advances]), ls * len(advances)
+
+
+def _hang(frags: list[tuple[int, list[PlacedWord]]], x: float, justified: bool) -> float:
+    """Optical margin alignment: the line's first character hangs into the left margin
+    and (on a justified line) its last into the right by their `compose_rules`
+    protrusion; the word spaces take up the width that frees (pdfTeX's protrusion set
+    after breaking, \\protrudechars=1); a line that is not justified only moves
+    left. An indented line does not hang. Returns where the line's material ends."""
+    first = frags[0][1][0]
+    left = 0.0
+    if first.x == 0.0 and first.text:
+        left = PROTRUDE_LEFT.get(first.text[0], 0.0) * first.advances[0]
+    right = 0.0
+    if justified:
+        last = frags[-1][1][-1]
+        if last.text:
+            right = PROTRUDE_RIGHT.get(last.text[-1], 0.0) * last.advances[-1]
+    if not left and not right:
+        return x
+    gaps = sum(len(ws) for _, ws in frags) - 1
+    if gaps <= 0 or not justified:
+        right = 0.0
+    share = (left + right) / gaps if gaps > 0 and justified else 0.0
+    k = 0
+    for _, ws in frags:
+        for j, w in enumerate(ws):
+            ws[j] = PlacedWord(w.text, w.x - left + k * share, w.advances)
+            k += 1
+    return x - left + (gaps * share if gaps > 0 else 0.0)
 
 
 class LineSetter:
@@ -194,6 +224,9 @@ class LineSetter:
             ws[-1] = PlacedWord(tail.text + "-", tail.x, (*tail.advances[:-1], end, hyphen))
             x += hyphen_width
             nat += hyphen_width
+        overfull = x > width + 0.01  # judged before punctuation hangs into the margin
+        if st.optical_margin and st.alignment == "justify" and frags:
+            x = _hang(frags, x, justify)
         total_r = 0.0
         if justify:
             slack = width - nat
@@ -229,7 +262,7 @@ class LineSetter:
             hyphenated=hyphenated,
             word_count=words,
             break_item=stop,
-            overfull=x > width + 0.01,
+            overfull=overfull,
         )
 
     def _piece_in_span(self, i: int) -> Piece | None:

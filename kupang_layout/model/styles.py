@@ -43,6 +43,7 @@ class ParagraphStyle:
     letter_space_max: float | None = None
     glyph_scale_min: float | None = None
     glyph_scale_max: float | None = None
+    optical_margin: bool | None = None
     tracking: float | None = None
     align_to_grid: bool | None = None
     drop_cap_lines: int | None = None
@@ -81,6 +82,7 @@ class ResolvedParagraphStyle:
     letter_space_max: float
     glyph_scale_min: float
     glyph_scale_max: float
+    optical_margin: bool
     tracking: float
     align_to_grid: bool
     drop_cap_lines: int
@@ -116,6 +118,9 @@ ROOT_DEFAULTS: dict[str, Any] = {
     # set per line with the word spaces by the line's adjustment ratio.
     "glyph_scale_min": 98.0,
     "glyph_scale_max": 102.0,
+    # Optical margin alignment (hanging punctuation) in justified text (see DECISIONS:
+    # the house body style waits for preflight to allow for it).
+    "optical_margin": False,
     "tracking": 0.0,
     "align_to_grid": False,
     "drop_cap_lines": 0,

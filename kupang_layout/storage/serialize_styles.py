@@ -76,6 +76,7 @@ PARAGRAPH_STYLE_FIELDS: tuple[_Spec, ...] = (
     ("letter_space_max", "float", _LETTER),
     ("glyph_scale_min", "float", (50.0, 100.0)),
     ("glyph_scale_max", "float", (100.0, 200.0)),
+    ("optical_margin", "bool", ()),
     ("tracking", "float", (MIN_TRACKING, MAX_TRACKING)),
     ("align_to_grid", "bool", ()),
     ("drop_cap_lines", "int", (0, 20)),
