@@ -19,6 +19,7 @@ NATIVE_MODULES = [
     "kupang_layout/engine/linebreak_measure.py",
     "kupang_layout/engine/linebreak_draft.py",
     "kupang_layout/engine/linebreak.py",
+    "kupang_layout/engine/compose_rules.py",
     "kupang_layout/engine/compose_items.py",
     "kupang_layout/engine/compose_set.py",
     "kupang_layout/engine/compose.py",

@@ -2,8 +2,9 @@
 
 Each builder returns an edition whose layout exercises exactly one feature of the
 engine (widow and orphan control, the hyphen limit, balancing, keep options,
-typographer's quotes, a story jumping to another page), so a change to that
-feature changes that feature's trace only.
+typographer's quotes, a story jumping to another page, kerning, glyph scaling,
+rivers, the short-word rule, hyphens off column ends, proper names), so a change to
+that feature changes that feature's trace only.
 """
 
 from __future__ import annotations
@@ -152,6 +153,118 @@ def jump() -> Edition:
     return ed
 
 
+# Paragraphs of the seed story (tests/manuscripts/long_story_900.txt) for the compositor's
+# rules: set in 48 mm, the first has a river that the composer mends.
+RIVER_TEXT = (
+    "Terkait tarif, Perumda Tirta Lontar memastikan tidak ada kenaikan harga bagi "
+    "pelanggan rumah tangga yang tersambung ke jaringan Kolhua. Tarif yang berlaku tetap "
+    "mengacu pada peraturan wali kota tahun 2023, yakni sekitar Rp4.500 per meter kubik "
+    "untuk pemakaian hingga 10 meter kubik per bulan."
+)
+SHORT_WORD_TEXT = (
+    "Ia datang ke pasar di Oeba pagi itu. Di sana ia membeli ikan dan sayur, lalu ia "
+    "pergi ke rumah ibunya di Oesapa. Ya, ia selalu ke sana tiap pekan. Di rumah itu ia "
+    "makan siang dan ia tidur sebentar sebelum ia pulang ke kota di sore hari."
+)
+PROPER_NAME_TEXT = (
+    "Rombongan dari Fatumnasi, Oelnasi dan Kolhua bertemu di Soe bersama pejabat "
+    "Perumda Tirta Lontar, Dinas Kehutanan Nusa Tenggara Timur dan Balai Konservasi "
+    "Sumber Daya Alam Kupang untuk membahas Mutis-Timau."
+)
+COLUMN_END_TEXT = TEXT[0] + " " + TEXT[1]
+HEADLINE = "AVATAR Tiba di TOYOTA Kupang"
+
+
+def kerning() -> Edition:
+    """A 40 pt Roboto Condensed Bold headline set right-aligned: every word's x depends
+    on the kerned widths of the words after it (AV, TA, Ti, TO, YO, Ku...)."""
+    page = _page(1, "p1")
+    page.frames.append(_frame("head", 12, 40, 250, 40))
+    ed = _edition(page)
+    ed.paragraph_styles["Judul"] = ParagraphStyle(
+        "Judul", based_on="Body", font_family="Roboto Condensed", font_face="Bold",
+        size=40.0, leading=44.0, alignment="right", hyphenate=False,
+    )  # fmt: skip
+    ed.stories["story"] = Story(id="story", paragraphs=_body([HEADLINE], "Judul"))
+    return ed
+
+
+def glyph_scaling() -> Edition:
+    """Two 48 mm columns of the same text: the house style scales glyphs 98-102 % with
+    the word spaces; the second story's style does not scale at all."""
+    page = _page(1, "p1")
+    page.frames.append(_frame("body", 12, 60, 48, 200))
+    other = _frame("plain", 70, 60, 48, 200)
+    other.story_id = "plain"
+    page.frames.append(other)
+    ed = _edition(page)
+    ed.paragraph_styles["Body Unscaled"] = ParagraphStyle(
+        "Body Unscaled", based_on="Body", glyph_scale_min=100.0, glyph_scale_max=100.0
+    )
+    ed.stories["story"] = Story(id="story", paragraphs=_body(TEXT[:2]))
+    ed.stories["plain"] = Story(id="plain", paragraphs=_body(TEXT[:2], "Body Unscaled"))
+    return ed
+
+
+def _one_column(text: str, width_mm: float = 48.0, depth_mm: float = 200.0) -> Edition:
+    page = _page(1, "p1")
+    page.frames.append(_frame("body", 12, 60, width_mm, depth_mm))
+    ed = _edition(page)
+    ed.stories["story"] = Story(id="story", paragraphs=_body([text]))
+    return ed
+
+
+def rivers() -> Edition:
+    """A paragraph whose best breaking lines up word gaps over three lines; the composer
+    breaks it again without the river."""
+    return _one_column(RIVER_TEXT)
+
+
+def short_words() -> Edition:
+    """A paragraph full of two-letter words (ia, di, ke, Di, Ia, Ya): none ends a line."""
+    return _one_column(SHORT_WORD_TEXT)
+
+
+def proper_names() -> Edition:
+    """Long place and institution names in a 44 mm column: none is hyphenated (the best
+    breaking without the rule hyphenates Perumda, Kehutanan and Sumber)."""
+    return _one_column(PROPER_NAME_TEXT, 44.0)
+
+
+def column_end_hyphen(lines: int = 8) -> Edition:
+    """Three 40 mm columns 8 lines deep on a page: no column (and not the page's last)
+    ends with a hyphenated word. (7 lines deep, keeping the hyphen off one column's end
+    would set a line looser than the tolerance: there the hyphen stays.)"""
+    page = _page(1, "p1")
+    page.frames.append(_frame("body", 12, 60, 128, _lines_deep(lines), columns=3, gutter=mm(4)))
+    ed = _edition(page)
+    ed.stories["story"] = Story(id="story", paragraphs=_body([COLUMN_END_TEXT]))
+    return ed
+
+
+def optical_margin() -> Edition:
+    """Quotations in two 48 mm columns: a style with optical margin alignment hangs
+    quotes, commas, full stops and hyphens into the margins; the second story's style
+    (the house lead) does not."""
+    text = (
+        '"Kalau hutan di atas rusak, mata air di bawah ikut mati," kata dia. "Kami jaga '
+        'hutan ini bersama, karena air untuk seluruh kampung datang dari sini," kata '
+        "Ketua Adat Fatumnasi, yang sudah dua puluh tahun memimpin penjagaan hutan."
+    )
+    page = _page(1, "p1")
+    page.frames.append(_frame("body", 12, 60, 48, 200))
+    other = _frame("flush", 70, 60, 48, 200)
+    other.story_id = "flush"
+    page.frames.append(other)
+    ed = _edition(page)
+    ed.paragraph_styles["Lead Hanging"] = ParagraphStyle(
+        "Lead Hanging", based_on="Lead", optical_margin=True
+    )
+    ed.stories["story"] = Story(id="story", paragraphs=_body([text], "Lead Hanging"))
+    ed.stories["flush"] = Story(id="flush", paragraphs=_body([text], "Lead"))
+    return ed
+
+
 FEATURES: dict[str, Callable[[], Edition]] = {
     "widow_orphan": widow_orphan,
     "hyphen_limit": hyphen_limit,
@@ -159,4 +272,11 @@ FEATURES: dict[str, Callable[[], Edition]] = {
     "keep_options": keep_options,
     "quotes": quotes,
     "jump": jump,
+    "kerning": kerning,
+    "glyph_scaling": glyph_scaling,
+    "rivers": rivers,
+    "short_words": short_words,
+    "proper_names": proper_names,
+    "column_end_hyphen": column_end_hyphen,
+    "optical_margin": optical_margin,
 }

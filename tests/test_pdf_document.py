@@ -37,6 +37,7 @@ from kupang_layout.engine.displaylist import (
     RuleItem,
     TextRun,
 )
+from kupang_layout.fonts.metrics import metrics_for_key
 from kupang_layout.model.units import mm
 from kupang_layout.render.pdf.colour_convert import newsprint_profile_bytes
 from kupang_layout.render.pdf.exporter import (
@@ -252,9 +253,10 @@ def test_letter_spacing_and_engine_advances(tmp_path: Path) -> None:
     """Tc carries letter-spacing; a character whose advance differs gets a TJ adjustment."""
     face, size = "PT Serif/Regular", 10.0
     spaced = placed_words(face, size, "Kupang", mm(10), letter_spacing=0.5)
-    kerned = placed_words(face, size, "AVATAR", mm(10))[0]
-    # Pretend the engine kerned 'A' 'V' by -0.6 pt: the first advance is 0.6 pt shorter.
-    advances = (kerned.advances[0] - 0.6, *kerned.advances[1:])
+    # The font's own advances (each character measured alone: no kerning) ...
+    plain = [metrics_for_key(face).advance(ch, size) for ch in "AVATAR"]
+    # ... and pretend the engine kerned 'A' 'V' by -0.6 pt: the first advance is shorter.
+    advances = (plain[0] - 0.6, *plain[1:])
     items = [
         TextRun(face, size, BLACK, mm(20), spaced, 0.5),
         TextRun(face, size, BLACK, mm(30), (PlacedWord("AVATAR", mm(10), advances),)),

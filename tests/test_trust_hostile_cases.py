@@ -256,6 +256,10 @@ LIMITS = {
         set_style("letter_space_min", -900.0),
         "paragraph_styles[0].letter_space_min: must be >= -50",
     ),
+    "glyph-scale": (
+        set_style("glyph_scale_max", 900.0),
+        "paragraph_styles[0].glyph_scale_max: must be <= 200",
+    ),
     "paragraph-text": (long_paragraph, "stories[0].paragraphs[1].runs[0].text: is longer than"),
     "page-text": (long_page_text, f"{P}.frames: the stories shown on this page hold"),
 }

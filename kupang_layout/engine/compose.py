@@ -11,13 +11,25 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from kupang_layout.engine.compose_items import ItemBuilder, Recipe, Segment
+from kupang_layout.engine.compose_items import Item, ItemBuilder, Recipe, Segment
+from kupang_layout.engine.compose_rules import (
+    RIVER_DEMERITS,
+    RIVER_LINES,
+    RIVER_ROUNDS,
+    find_rivers,
+)
 from kupang_layout.engine.compose_set import LineSetter
 from kupang_layout.engine.displaylist import PlacedWord
 from kupang_layout.engine.graphics import ink_for
 from kupang_layout.engine.hyphenate import Hyphenator, default_exceptions
-from kupang_layout.engine.linebreak import INFINITY, BreakParams, Penalty, break_lines
-from kupang_layout.engine.lines import ComposedParagraph, Fragment
+from kupang_layout.engine.linebreak import (
+    INFINITY,
+    BreakParams,
+    BreakResult,
+    Penalty,
+    break_lines,
+)
+from kupang_layout.engine.lines import ComposedLine, ComposedParagraph, Fragment
 from kupang_layout.engine.typography import curly_quotes_runs
 from kupang_layout.engine.variables import substitute
 from kupang_layout.fonts.metrics import FontMetrics, metrics_for
@@ -221,6 +233,10 @@ class Composer:
         result = break_lines(items, widths, params, start, start_flagged)
         setter = LineSetter(self, style, segs, items, pieces, builder.spans)
         lines = setter.set_lines(result, widths, indents, continued=start_flagged)
+        if style.alignment == "justify" and len(lines) >= RIVER_LINES:
+            result, lines = self._without_rivers(
+                items, widths, indents, params, setter, result, lines, start, start_flagged
+            )
         return ComposedParagraph(
             lines=tuple(lines),
             leading=style.leading,
@@ -237,6 +253,37 @@ class Composer:
             drop_cap=drop,
             drop_cap_lines=style.drop_cap_lines if drop else 0,
         )
+
+    def _without_rivers(
+        self,
+        items: list[Item],
+        widths: list[float],
+        indents: list[float],
+        params: BreakParams,
+        setter: LineSetter,
+        result: BreakResult,
+        lines: list[ComposedLine],
+        start: int,
+        start_flagged: bool,
+    ) -> tuple[BreakResult, list[ComposedLine]]:
+        """Break again with `RIVER_DEMERITS` on the lines of each river (`compose_rules`),
+        a few rounds; keep a setting only when it has fewer river lines and no more
+        loose lines (r > 1)."""
+        rivers = find_rivers(lines)
+        extra: dict[int, float] = {}
+        for _ in range(RIVER_ROUNDS):
+            if not rivers:
+                break
+            for li in rivers:
+                b = result.lines[li].break_index
+                extra[b] = extra.get(b, 0.0) + RIVER_DEMERITS
+            again = break_lines(items, widths, params, start, start_flagged, extra)
+            set_again = setter.set_lines(again, widths, indents, continued=start_flagged)
+            fewer = find_rivers(set_again)
+            if len(fewer) >= len(rivers) or _loose(set_again) > _loose(lines):
+                break
+            result, lines, rivers = again, set_again, fewer
+        return result, lines
 
     def _drop_cap(
         self, style: ResolvedParagraphStyle, segs: Sequence[Segment]
@@ -262,6 +309,11 @@ class Composer:
         fragment = Fragment(first.face, size, first.ink, (word,))
         rest = (replace(first, text=first.text[k + 1 :]), *segs[1:])
         return (fragment,), rest, sum(advances) + DROP_CAP_GAP_EM * style.size
+
+
+def _loose(lines: Sequence[ComposedLine]) -> int:
+    """Lines set looser than the word spaces' maximum (r > 1)."""
+    return sum(1 for line in lines if line.justified and line.ratio > 1.0)
 
 
 # Narrow newspaper columns: accept lines up to r = 2 (badness 800) in the main pass,

@@ -17,6 +17,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
+from kupang_layout.engine.compose_rules import (
+    PROPER_NAME_PENALTY,
+    SHORT_INITIAL_PENALTY,
+    SHORT_WORD_PENALTY,
+    word_flags,
+)
 from kupang_layout.engine.displaylist import Ink
 from kupang_layout.engine.hyphenate import Hyphenator
 from kupang_layout.engine.linebreak import Box, BreakParams, Glue, Penalty
@@ -59,6 +65,8 @@ class Recipe:
     width: float
     stretch: float
     shrink: float
+    xstretch: float = 0.0
+    xshrink: float = 0.0
 
     @classmethod
     def of(cls, entries: Sequence[Material | tuple[Item, ...]]) -> Recipe:
@@ -79,6 +87,8 @@ class Recipe:
             sum(m.box.width for m in boxes),
             sum(m.box.stretch for m in boxes),
             sum(m.box.shrink for m in boxes),
+            sum(m.box.xstretch for m in boxes),
+            sum(m.box.xshrink for m in boxes),
         )
 
 
@@ -157,7 +167,11 @@ class ItemBuilder:
         self.pieces: dict[int, Piece] = {}
         self.word_count = 0
         self._books: dict[int, dict[str, Recipe]] = {}
-        self._spaces: dict[int, tuple[Item, ...]] = {}
+        self._spaces: dict[tuple[int, float], tuple[Item, ...]] = {}
+        # House rules (`compose_rules`): does the next word start a sentence; the cost
+        # of a break after the word just built.
+        self._sentence_start = True
+        self._break_cost = 0.0
 
     def build(self) -> tuple[list[Item], dict[int, Piece]]:
         """The item list and the pieces of words in several segments (the words of
@@ -184,10 +198,13 @@ class ItemBuilder:
         return self.items, self.pieces
 
     def _space(self, si: int) -> None:
-        glue = self._spaces.get(si)
+        cost = self._break_cost
+        glue = self._spaces.get((si, cost))
         if glue is None:
             glue = self._space_items(si)
-            self._spaces[si] = glue
+            if cost:
+                glue = _costly(glue, cost, self.alignment)
+            self._spaces[(si, cost)] = glue
         self.items.extend(glue)
 
     def _space_items(self, si: int) -> tuple[Item, ...]:
@@ -204,23 +221,31 @@ class ItemBuilder:
     def _word(self, parts: list[tuple[int, str]]) -> None:
         wi = self.word_count
         self.word_count += 1
+        whole = parts[0][1] if len(parts) == 1 else "".join(t for _, t in parts)
+        capitalised, ends, short = word_flags(whole)
+        initial = self._sentence_start or whole[0] in '"“‘„«'
+        proper = capitalised and not initial
+        self._sentence_start = ends
+        self._break_cost = 0.0
+        if short and not ends:
+            self._break_cost = SHORT_INITIAL_PENALTY if initial else SHORT_WORD_PENALTY
         if len(parts) == 1:
             si, text = parts[0]
-            recipe = self._recipes(si).get(text)
+            name = "\x01" + text if proper else text
+            recipe = self._recipes(si).get(name)
             if recipe is None:
-                recipe = self._recipe(si, text, 0, self._cuts(text))
-                self._recipes(si)[text] = recipe
+                recipe = self._recipe(si, text, 0, self._cuts(text), proper)
+                self._recipes(si)[name] = recipe
             items = self.items
             first = len(items)
             items.extend(recipe.items)
             if recipe.text:
                 self.spans[first] = WordSpan(first, len(items), si, wi, recipe)
             return
-        text = "".join(t for _, t in parts)
-        cuts = self._cuts(text)
+        cuts = self._cuts(whole)
         pos = 0
         for si, t in parts:  # a word in several segments: placed piece by piece
-            self._emit(si, self._recipe(si, t, pos, cuts), wi)
+            self._emit(si, self._recipe(si, t, pos, cuts, proper), wi)
             pos += len(t)
 
     def _cuts(self, text: str) -> dict[int, str]:
@@ -233,6 +258,7 @@ class ItemBuilder:
             seg = self.segs[si]
             key = (seg.face, seg.size, seg.tracking, self.alignment, self.rag,
                    self.style.letter_space_min, self.style.letter_space_max,
+                   self.style.glyph_scale_min, self.style.glyph_scale_max,
                    self.style.hyphenate, self.style.hyphen_left_min,
                    self.style.hyphen_right_min, self.c.params.hyphen_penalty,
                    self.c.params.exhyphen_penalty, self.c.hyphenator is None)  # fmt: skip
@@ -240,20 +266,43 @@ class ItemBuilder:
             self._books[si] = book
         return book
 
-    def _recipe(self, si: int, text: str, offset: int, cuts: dict[int, str]) -> Recipe:
-        """Boxes and breaks for the characters text[...] of one segment (cacheable)."""
+    def _recipe(
+        self, si: int, text: str, offset: int, cuts: dict[int, str], proper: bool = False
+    ) -> Recipe:
+        """Boxes and breaks for the characters text[...] of one segment (cacheable).
+
+        The word is measured whole, so each box's last advance holds its kerning with
+        the next box's first character; a hyphenation point's width is the hyphen and
+        the change of that kerning (the pair before the hyphen instead of the pair
+        across the break), so a broken word measures exactly what is drawn."""
         seg = self.segs[si]
         metrics = self.c.metrics(seg.face)
-        out: list[Material | tuple[Item, ...]] = []
+        bounds = sorted(k - offset for k in cuts if offset < k <= offset + len(text))
+        if not bounds or bounds[-1] != len(text):
+            bounds.append(len(text))
+        chunks: list[str] = []
         start = 0
-        inner = sorted(k - offset for k in cuts if offset < k <= offset + len(text))
-        for k in [*inner, len(text)]:
-            chunk = text[start:k].replace(SOFT_HYPHEN, "")
-            if chunk:
-                out.append(self._box(chunk, seg, metrics))
-            if k < len(text) or (k + offset) in cuts:
-                out.append(self._hyphen_point(seg, metrics, cuts[k + offset]))
+        for k in bounds:
+            chunks.append(text[start:k].replace(SOFT_HYPHEN, ""))
             start = k
+        whole = "".join(chunks)
+        advances = metrics.char_advances(whole, seg.size)
+        if seg.tracking:
+            advances = [a + seg.tracking for a in advances]
+        out: list[Material | tuple[Item, ...]] = []
+        pos = 0
+        for k, chunk in zip(bounds, chunks, strict=True):
+            if chunk:
+                out.append(self._box(chunk, seg, advances[pos : pos + len(chunk)]))
+                pos += len(chunk)
+            if k < len(text) or (k + offset) in cuts:
+                kind = cuts[k + offset]
+                left = whole[pos - 1] if pos > 0 else ""
+                right = whole[pos] if pos < len(whole) else ""
+                fix = 0.0
+                if kind != "hard" and left:
+                    fix = metrics.kern(left, "-", seg.size) - metrics.kern(left, right, seg.size)
+                out.append(self._hyphen_point(seg, metrics, kind, fix, proper))
         return Recipe.of(out)
 
     def _emit(self, si: int, recipe: Recipe, wi: int) -> None:
@@ -264,24 +313,46 @@ class ItemBuilder:
         for offset, m in recipe.materials.items():
             self.pieces[base + offset] = Piece(si, m.text, m.advances, wi)
 
-    def _box(self, text: str, seg: Segment, metrics: FontMetrics) -> Material:
-        advances = metrics.char_advances(text, seg.size)
-        if seg.tracking:
-            advances = [a + seg.tracking for a in advances]
-        stretch = shrink = 0.0
+    def _box(self, text: str, seg: Segment, advances: Sequence[float]) -> Material:
+        """A box of text: its letter-spacing range (second tier) and its glyph-scaling
+        range (first tier: pdfTeX's font expansion, Thành 2000, ch. 3, where a box's
+        stretch is its width times the expansion limit)."""
+        stretch = shrink = xstretch = xshrink = 0.0
+        width = sum(advances)
+        st = self.style
         if self.justify:
             em = seg.size * len(text)
-            stretch = em * max(0.0, self.style.letter_space_max) / 100.0
-            shrink = em * max(0.0, -self.style.letter_space_min) / 100.0
-        return Material(Box(sum(advances), stretch, shrink), text, tuple(advances))
+            stretch = em * max(0.0, st.letter_space_max) / 100.0
+            shrink = em * max(0.0, -st.letter_space_min) / 100.0
+            xstretch = width * max(0.0, st.glyph_scale_max - 100.0) / 100.0
+            xshrink = width * max(0.0, 100.0 - st.glyph_scale_min) / 100.0
+        return Material(Box(width, stretch, shrink, -1, xstretch, xshrink), text, tuple(advances))
 
-    def _hyphen_point(self, seg: Segment, metrics: FontMetrics, kind: str) -> tuple[Item, ...]:
+    def _hyphen_point(
+        self, seg: Segment, metrics: FontMetrics, kind: str, fix: float, proper: bool
+    ) -> tuple[Item, ...]:
         p = self.c.params
         if kind == "hard":
             width, penalty = 0.0, p.exhyphen_penalty
         else:
-            width, penalty = metrics.hyphen_advance(seg.size), p.hyphen_penalty
+            width, penalty = metrics.hyphen_advance(seg.size) + fix, p.hyphen_penalty
+        if proper and kind != "hard":  # a name's own hyphen (Mutis-Timau) may break
+            penalty = max(penalty, PROPER_NAME_PENALTY)
         return hyphen_break(self.alignment, width, penalty, self.rag)
 
     def _finish(self) -> None:
         self.items.extend(paragraph_end())
+
+
+def _costly(space: tuple[Item, ...], cost: float, alignment: Alignment) -> tuple[Item, ...]:
+    """A word space whose break costs `cost` (a house rule): in justified text a penalty
+    before the glue (the glue is then no break of its own), in ragged text the
+    construction's own break penalty."""
+    if alignment == "justify":
+        return (Penalty(0.0, cost, False, -1), *space)
+    return tuple(
+        Penalty(it.width, cost, it.flagged, it.ref)
+        if isinstance(it, Penalty) and not it.flagged and it.penalty == 0.0
+        else it
+        for it in space
+    )

@@ -1,4 +1,13 @@
-"""Engine stage: set broken lines: glue by the adjustment ratio, letter-spacing, word x."""
+"""Engine stage: set broken lines: glue and glyph scale by the adjustment ratio,
+letter-spacing, word x.
+
+Glyph scaling follows pdfTeX's font expansion (Hàn Thế Thành, "Micro-typographic
+extensions to the TeX typesetting system", PhD thesis, Masaryk University, Brno, 2000,
+ch. 3 "Font expansion"): the boxes' expansion counts with the word spaces' stretch and
+shrink, and one adjustment ratio sets both, so every glyph of a line gets the same
+horizontal scale (a PDF `Tz` per line). Unlike pdfTeX's font instances in steps, the
+scale is continuous (PDF's `Tz` and Qt's transform take any value).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +15,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from kupang_layout.engine.compose_items import ComposerLike, Item, Piece, Segment, WordSpan
+from kupang_layout.engine.compose_rules import PROTRUDE_LEFT, PROTRUDE_RIGHT
 from kupang_layout.engine.displaylist import PlacedWord
 from kupang_layout.engine.linebreak import Box, BreakResult, Glue, Penalty
 from kupang_layout.engine.lines import ComposedLine, Fragment
@@ -13,14 +23,46 @@ from kupang_layout.model.styles import ResolvedParagraphStyle
 
 
 def _letter_spaced(
-    advances: tuple[float, ...], ls_em: float, size: float
+    advances: tuple[float, ...], ls_em: float, size: float, scale: float = 1.0, width: float = 0.0
 ) -> tuple[tuple[float, ...], float]:
-    """Advances with `ls_em` ems of letter-spacing after each character, and the width
-    that adds."""
+    """Advances scaled by `scale` with `ls_em` ems of letter-spacing after each
+    character, and the width that adds (`width`: the advances' sum)."""
+    if scale != 1.0:
+        ls = ls_em * size
+        return tuple([v * scale + ls for v in advances]), width * (scale - 1.0) + ls * len(advances)
     if not ls_em:
         return advances, 0.0
     ls = ls_em * size
     return tuple([v + ls for v in advances]), ls * len(advances)
+
+
+def _hang(frags: list[tuple[int, list[PlacedWord]]], x: float, justified: bool) -> float:
+    """Optical margin alignment: the line's first character hangs into the left margin
+    and (on a justified line) its last into the right by their `compose_rules`
+    protrusion; the word spaces take up the width that frees (pdfTeX's protrusion set
+    after breaking, \\protrudechars=1); a line that is not justified only moves
+    left. An indented line does not hang. Returns where the line's material ends."""
+    first = frags[0][1][0]
+    left = 0.0
+    if first.x == 0.0 and first.text:
+        left = PROTRUDE_LEFT.get(first.text[0], 0.0) * first.advances[0]
+    right = 0.0
+    if justified:
+        last = frags[-1][1][-1]
+        if last.text:
+            right = PROTRUDE_RIGHT.get(last.text[-1], 0.0) * last.advances[-1]
+    if not left and not right:
+        return x
+    gaps = sum(len(ws) for _, ws in frags) - 1
+    if gaps <= 0 or not justified:
+        right = 0.0
+    share = (left + right) / gaps if gaps > 0 and justified else 0.0
+    k = 0
+    for _, ws in frags:
+        for j, w in enumerate(ws):
+            ws[j] = PlacedWord(w.text, w.x - left + k * share, w.advances)
+            k += 1
+    return x - left + (gaps * share if gaps > 0 else 0.0)
 
 
 class LineSetter:
@@ -87,7 +129,9 @@ class LineSetter:
         pieces = self.pieces
         segs = self.segs
         st = self.style
-        justify = st.alignment == "justify" and not last
+        # A paragraph's last line is set at its natural width, unless the breaker made
+        # it shrink (as TeX does: the finishing glue only stretches).
+        justify = st.alignment == "justify" and (not last or ratio < 0)
         # Skip what a break discards at the start of a line (glue, penalties).
         a = start
         while a < stop and type(items[a]) is not Box:
@@ -98,6 +142,10 @@ class LineSetter:
         letter_r = letter_ratio if justify else 0.0
         if abs(letter_r) > 1.0:
             glue_r, letter_r = self._cap_letters(a, stop, glue_r, letter_r)
+        # Glyph scaling takes its share of the first tier at the same ratio as the glue.
+        h = 1.0
+        if glue_r and (st.glyph_scale_max > 100.0 or st.glyph_scale_min < 100.0):
+            h, glue_r = self._glyph_scale(a, stop, glue_r)
         # Letter-spacing per character, the same for every box of a segment.
         ls_em = 0.0
         if letter_r > 0:
@@ -131,9 +179,9 @@ class LineSetter:
                 si = span.seg
                 r = span.recipe
                 nat += r.width
-                flex_y += r.stretch
-                flex_z += r.shrink
-                adv, spacing = _letter_spaced(r.advances, ls_em, segs[si].size)
+                flex_y += r.stretch + r.xstretch
+                flex_z += r.shrink + r.xshrink
+                adv, spacing = _letter_spaced(r.advances, ls_em, segs[si].size, h, r.width)
                 words += 1
                 if not frags or frags[-1][0] != si:
                     frags.append((si, []))
@@ -143,7 +191,7 @@ class LineSetter:
                 i = span.end
                 continue
             i += 1
-            w, y, z = it.width, it.stretch, it.shrink
+            w, y, z = it.width, it.stretch + it.xstretch, it.shrink + it.xshrink
             nat += w
             flex_y += y
             flex_z += z
@@ -152,7 +200,7 @@ class LineSetter:
                 x += w
                 continue
             si = piece.seg
-            adv, spacing = _letter_spaced(piece.advances, ls_em, segs[si].size)
+            adv, spacing = _letter_spaced(piece.advances, ls_em, segs[si].size, h, w)
             if piece.word == cur_word and si == cur_seg:
                 ws = frags[-1][1]
                 prev = ws[-1]
@@ -166,11 +214,19 @@ class LineSetter:
             cur_word, cur_seg = piece.word, si
             x += w + spacing
         if hyphen_width > 0 and frags:
+            # The break's width is the hyphen and the change of kerning before it
+            # (`compose_items`): the last letter gets that change, the hyphen its advance.
+            seg = segs[frags[-1][0]]
+            hyphen = self.c.metrics(seg.face).hyphen_advance(seg.size)
             ws = frags[-1][1]
             tail = ws[-1]
-            ws[-1] = PlacedWord(tail.text + "-", tail.x, (*tail.advances, hyphen_width))
+            end = tail.advances[-1] + hyphen_width - hyphen
+            ws[-1] = PlacedWord(tail.text + "-", tail.x, (*tail.advances[:-1], end, hyphen))
             x += hyphen_width
             nat += hyphen_width
+        overfull = x > width + 0.01  # judged before punctuation hangs into the margin
+        if st.optical_margin and st.alignment == "justify" and frags:
+            x = _hang(frags, x, justify)
         total_r = 0.0
         if justify:
             slack = width - nat
@@ -186,7 +242,9 @@ class LineSetter:
         elif st.alignment == "center":
             offset += free / 2.0
         fragments = tuple(
-            Fragment(segs[si].face, segs[si].size, segs[si].ink, tuple(ws), ls_em * segs[si].size)
+            Fragment(
+                segs[si].face, segs[si].size, segs[si].ink, tuple(ws), ls_em * segs[si].size, h
+            )
             for si, ws in frags
         )
         ascent, descent = self._vertical(fragments)
@@ -204,7 +262,7 @@ class LineSetter:
             hyphenated=hyphenated,
             word_count=words,
             break_item=stop,
-            overfull=x > width + 0.01,
+            overfull=overfull,
         )
 
     def _piece_in_span(self, i: int) -> Piece | None:
@@ -218,6 +276,29 @@ class LineSetter:
             return None
         m = span.recipe.materials.get(i - span.first)
         return None if m is None else Piece(span.seg, m.text, m.advances, span.word)
+
+    def _glyph_scale(self, a: int, stop: int, glue_r: float) -> tuple[float, float]:
+        """(horizontal glyph scale, word-space ratio) for a line whose first tier (word
+        spaces and glyph scaling) is set at `glue_r`. Past the tier's limit (|r| > 1,
+        a last-resort line) the glyphs stay at their limit and the word spaces take
+        the rest."""
+        st = self.style
+        up = glue_r > 0
+        limit = (st.glyph_scale_max - 100.0 if up else 100.0 - st.glyph_scale_min) / 100.0
+        limit = max(0.0, limit)
+        if abs(glue_r) <= 1.0:
+            return 1.0 + glue_r * limit, glue_r
+        glue = boxes = 0.0
+        for i in range(a, stop):
+            it = self.items[i]
+            if isinstance(it, Glue):
+                glue += it.stretch if up else it.shrink
+            elif isinstance(it, Box):
+                boxes += it.xstretch if up else it.xshrink
+        sign = 1.0 if up else -1.0
+        if glue <= 0:
+            return 1.0 + sign * limit, glue_r
+        return 1.0 + sign * limit, (glue_r * (glue + boxes) - sign * boxes) / glue
 
     def _cap_letters(
         self, a: int, stop: int, glue_r: float, letter_r: float
@@ -236,6 +317,8 @@ class LineSetter:
             elif not isinstance(it, Penalty):
                 ly += it.stretch
                 lz += it.shrink
+                wy += it.xstretch
+                wz += it.xshrink
         capped = max(-1.0, min(1.0, letter_r))
         if letter_r > 0:
             extra = (letter_r - capped) * ly

@@ -49,7 +49,10 @@ class TextRun:
     is several runs with the same `paragraph` and `line`).
 
     `face` is the registry key ('PT Serif/Bold'); `letter_spacing` is the extra
-    advance after each character, already included in the words' advances.
+    advance after each character, already included in the words' advances;
+    `h_scale` the horizontal scale of the glyphs (glyph scaling in justified text,
+    1.0 = 100 %), also included in the advances: a renderer draws each glyph
+    `h_scale` times as wide at the advance's position (PDF `Tz`, Qt a transform).
     `frame_id`, `story_id`, `paragraph` and `line` tie the line back to the model.
     """
 
@@ -63,6 +66,7 @@ class TextRun:
     story_id: str = ""
     paragraph: int = -1
     line: int = -1
+    h_scale: float = 1.0
 
     @property
     def x(self) -> float:

@@ -31,6 +31,9 @@ from kupang_layout.model.styles import resolve_paragraph_style
 
 SHRINK_STEP = 0.5  # points a headline steps down while it does not fit
 COLUMN_HYPHEN_ROUNDS = 3  # recompositions tried to keep a hyphen off a column's last line
+# A hyphen stays at a column's end when keeping it off would set a line looser than this
+# adjustment ratio (the line breaker's tolerance, badness 800): nothing else fits.
+COLUMN_HYPHEN_MAX_RATIO = 2.0
 
 
 @dataclass
@@ -90,15 +93,21 @@ class LayoutEngine:
         across column" off): a paragraph whose line ends a column with a hyphen is
         composed again with that break forbidden, a few rounds at most."""
         forbid: dict[int, frozenset[int]] = {}
+        kept: set[tuple[int, int]] = set()  # column-end hyphens that nothing else can replace
         compose = _StoryComposer(self.composer, edition, story, values, scale, forbid)
         for _ in range(COLUMN_HYPHEN_ROUNDS + 1):
             flow = flow_story_balanced(frames, len(story.paragraphs), compose, compose.rest)
-            ends = _hyphenated_column_ends(flow)
-            if not ends:
-                break
+            ends = [end for end in _hyphenated_column_ends(flow) if end not in kept]
+            changed = False
             for p, item in ends:
+                if compose.too_loose_without(p, item):
+                    kept.add((p, item))  # the rule gives way: nothing else fits
+                    continue
                 forbid[p] = forbid.get(p, frozenset()) | {item}
                 compose.forget(p)  # only this paragraph is composed again
+                changed = True
+            if not changed:
+                break
         return StoryLayout(story.id, flow, compose.composed, scale)
 
     @staticmethod
@@ -168,7 +177,7 @@ class LayoutEngine:
                 words = tuple(PlacedWord(w.text, x0 + w.x, w.advances) for w in frag.words)
                 items.append(TextRun(frag.face, frag.size, frag.ink, pl.y + dy, words,
                                      frag.letter_spacing, frame.id, sid, pl.paragraph,
-                                     pl.line_index))  # fmt: skip
+                                     pl.line_index, frag.h_scale))  # fmt: skip
         story = edition.stories.get(sid)
         if story is not None and not any(p.text.strip() for p in story.paragraphs):
             items.append(Marker("empty-slot", r.x, r.y, r.width, r.height, frame.id,
@@ -256,6 +265,25 @@ class _StoryComposer:
             self.scale,
             self.forbid.get(index, frozenset()),
         )
+
+    def too_loose_without(self, index: int, item: int) -> bool:
+        """True if forbidding the break at `item` would leave paragraph `index` with a
+        line looser than the tolerance (r > COLUMN_HYPHEN_MAX_RATIO) that it does not
+        have now: the hyphen at the column's end is then the lesser evil."""
+        now = self.composed.get(index)
+        if now is None:
+            return False
+        para = self.composer.compose(
+            self.edition,
+            self.story.paragraphs[index],
+            now.measure,
+            self.values,
+            self.scale,
+            self.forbid.get(index, frozenset()) | {item},
+        )
+        worst = max((ln.ratio for ln in para.lines if ln.justified), default=0.0)
+        before = max((ln.ratio for ln in now.lines if ln.justified), default=0.0)
+        return worst > COLUMN_HYPHEN_MAX_RATIO and worst > before
 
     def forget(self, index: int) -> None:
         """Compose paragraph `index` again next time (its forbidden breaks changed)."""

@@ -48,7 +48,7 @@ demerits). The breaker never fails; overfull lines are reported.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -170,6 +170,7 @@ def _total_fit_pass(
     last_resort: bool,
     start: int = -1,
     start_flagged: bool = False,
+    extra_at: Mapping[int, float] | None = None,
 ) -> tuple[Node, int] | None:
     """One pass of §"The algorithm": the chosen final node and its looseness, or None."""
     limit = params.max_consecutive_hyphens
@@ -199,6 +200,8 @@ def _total_fit_pass(
         y2b = py2_[b]
         z2b = pz2_[b]
         penalty_part = pi * pi if pi > 0 else (-pi * pi if pi > -INFINITY else 0.0)
+        if extra_at is not None:
+            penalty_part += extra_at.get(b, 0.0)
         flag_extra = final_hyph if is_final else (double_hyph if flagged else 0.0)
         candidates: dict[int, Candidate] | None = None
         floor = _HUGE  # fewest total demerits so far at b, line class easy_line, no hyphen run
@@ -366,6 +369,7 @@ def break_lines(
     params: BreakParams | None = None,
     start: int = -1,
     start_flagged: bool = False,
+    extra_demerits: Mapping[int, float] | None = None,
 ) -> BreakResult:
     """Break `items` into lines of the given widths; never raises on odd input.
 
@@ -378,6 +382,9 @@ def break_lines(
     numbers of `line_widths` count from that line). `start_flagged` says that the line
     before ended with a hyphen. Flow uses this when a paragraph goes on in a column of
     another width.
+
+    `extra_demerits` adds demerits to every line that ends at the given break indexes
+    (the composer's river repair uses it; see `compose_rules`).
     """
     params = params or BreakParams()
     prep = Prepared(items)
@@ -405,8 +412,9 @@ def break_lines(
         if last_resort and fallback is not None:
             break
         found = _total_fit_pass(
-            prep, widths, params, threshold, use_hyphens, extra, last_resort, begin, start_flagged
-        )
+            prep, widths, params, threshold, use_hyphens, extra, last_resort, begin,
+            start_flagged, extra_demerits or None,
+        )  # fmt: skip
         if found is None:
             continue
         fallback = (found[0], number)

@@ -5,7 +5,11 @@ Knuth & Plass, "Breaking Paragraphs into Lines", Software—Practice and Experie
 
 * `Box`: material of fixed width (a word or part of a word). Our boxes may also carry
   letter-spacing `stretch`/`shrink`, used by the breaker only when the word spaces of a
-  line cannot absorb the slack on their own (see `linebreak`).
+  line cannot absorb the slack on their own (see `linebreak`), and glyph-scaling
+  `xstretch`/`xshrink` (pdfTeX's font expansion, Hàn Thế Thành, "Micro-typographic
+  extensions to the TeX typesetting system", PhD thesis, Masaryk University, 2000,
+  ch. 3: a box's expansion is added to the line's stretch and shrink and set by the
+  same adjustment ratio as the glue), which count with the word spaces (first tier).
 * `Glue`: a space of natural `width` that can grow by `stretch` or narrow by `shrink`.
   A glue is a legal break when the item before it is a box; a line never shows the glue
   it breaks at, nor the glue and penalties that follow a break up to the next box.
@@ -60,12 +64,15 @@ Alignment = Literal["justify", "left", "right", "center"]
 
 @dataclass(frozen=True, slots=True)
 class Box:
-    """Fixed material; `stretch`/`shrink` are its letter-spacing range (second tier)."""
+    """Fixed material; `stretch`/`shrink` are its letter-spacing range (second tier),
+    `xstretch`/`xshrink` its glyph-scaling range (first tier, with the glue)."""
 
     width: float
     stretch: float = 0.0
     shrink: float = 0.0
     ref: int = -1
+    xstretch: float = 0.0
+    xshrink: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)

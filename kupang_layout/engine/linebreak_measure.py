@@ -33,7 +33,8 @@ LineWidths = Sequence[float] | Callable[[int], float]
 
 
 class Prepared:
-    """Prefix sums Σw, Σy, Σz (glue), Σy2, Σz2 (box letter-spacing) and breakpoints."""
+    """Prefix sums Σw, Σy, Σz (glue and box glyph scaling), Σy2, Σz2 (box letter-spacing)
+    and breakpoints."""
 
     __slots__ = ("after", "breaks", "final", "w", "y", "y2", "z", "z2")
 
@@ -62,10 +63,14 @@ class Prepared:
                     sw += clean(item.width)
                     sy2 += clean(item.stretch)
                     sz2 += clean(item.shrink)
+                    sy += clean(item.xstretch)
+                    sz += clean(item.xshrink)
                 else:
                     sw += item.width
                     sy2 += item.stretch
                     sz2 += item.shrink
+                    sy += item.xstretch
+                    sz += item.xshrink
                 content[i] = 1
                 last_content = i
                 prev_box = True

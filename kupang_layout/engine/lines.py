@@ -16,6 +16,7 @@ class Fragment:
     ink: Ink
     words: tuple[PlacedWord, ...]
     letter_spacing: float = 0.0
+    h_scale: float = 1.0  # horizontal glyph scale (1.0 = 100 %)
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,9 +30,10 @@ def trace_item(item: Item) -> str:
     """One line describing an item; numbers rounded to 0.01 pt."""
     if isinstance(item, TextRun):
         words = " ".join(f"{_n(w.x)}:{w.text}" for w in item.words)
+        hz = f"hz={_n(item.h_scale * 100.0)} " if item.h_scale != 1.0 else ""
         return (
             f"text {item.face} {_n(item.size)} {_ink(item.ink)} y={_n(item.y)} "
-            f"ls={_n(item.letter_spacing)} p{item.paragraph}.l{item.line} | {words}"
+            f"ls={_n(item.letter_spacing)} {hz}p{item.paragraph}.l{item.line} | {words}"
         )
     if isinstance(item, RuleItem):
         return (

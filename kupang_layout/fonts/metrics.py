@@ -1,19 +1,24 @@
 """Fonts stage: per-face metrics and advance widths read once from a TrueType file.
 
 fontTools is imported only to read a file whose metrics are not cached yet: what is
-read (names, vertical metrics, the advance of every character in the cmap) is kept
-in the user cache folder per font file hash (`fonts.metrics_cache`).
+read (names, vertical metrics, the advance of every character in the cmap, the
+kerning pairs of `fonts.kerning`) is kept in the user cache folder per font file
+hash (`fonts.metrics_cache`). Text is measured with the font's pair kerning: the
+advance of a character includes its kerning with the next character of the same
+string (what HarfBuzz gives for the pair; no ligatures, no other shaping).
 """
 
 from __future__ import annotations
 
 import functools
 import itertools
+import operator
 import struct
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Protocol, runtime_checkable
 
 from kupang_layout.fonts.errors import FontFileError
+from kupang_layout.fonts.kerning import read_kerning
 from kupang_layout.fonts.metrics_cache import MetricFields, cached_fields, keep_fields
 from kupang_layout.fonts.registry import FontRegistry, default_registry, face_key
 
@@ -28,6 +33,8 @@ __all__ = ["FontMetrics", "Measurer", "load_metrics", "metrics_for", "metrics_fo
 _FSTYPE_RESTRICTED: Final = 0x0002
 _FSTYPE_NO_SUBSETTING: Final = 0x0100
 _FSTYPE_BITMAP_ONLY: Final = 0x0200
+
+_ZEROS: Final = itertools.repeat(0.0)
 
 # Tables the metrics are read from; a file lacking one is damaged or not a font.
 _REQUIRED_TABLES: Final = ("head", "hhea", "hmtx", "maxp", "cmap", "OS/2", "name")
@@ -71,7 +78,7 @@ class Measurer(Protocol):
 
 
 class FontMetrics:
-    """Metrics of one face; measures text by summing advance widths (no kerning, no shaping).
+    """Metrics of one face; measures text by summing kerned advance widths (no ligatures).
 
     Vertical metrics are in font units (divide by units_per_em and multiply by the size,
     or use to_points()). ascender/descender come from the hhea table (descender is
@@ -82,6 +89,7 @@ class FontMetrics:
 
     __slots__ = (
         "_em",
+        "_kern_em",
         "_notdef_em",
         "ascender",
         "cap_height",
@@ -113,6 +121,7 @@ class FontMetrics:
         x_height: int,
         notdef_width: int,
         widths: dict[str, int],
+        kerning: dict[str, int] | None = None,
     ) -> None:
         if units_per_em <= 0:
             raise FontFileError(path, f"invalid unitsPerEm {units_per_em}")
@@ -131,6 +140,10 @@ class FontMetrics:
         # Advances are stored in em so that one multiplication by the size scales a sum.
         self._em: dict[str, float] = {ch: width / upm for ch, width in widths.items()}
         self._notdef_em = notdef_width / upm
+        # Kerning pairs, keyed by the two characters, in em (added to the first's advance).
+        self._kern_em: dict[str, float] = {
+            pair: value / upm for pair, value in (kerning or {}).items()
+        }
         self.space_width = widths.get(" ", notdef_width)
         self.hyphen_width = widths.get("-", notdef_width)
 
@@ -142,15 +155,30 @@ class FontMetrics:
         return units / self.units_per_em * size
 
     def advance(self, text: str, size: float) -> float:
-        """Width of text at size in points: the sum of the characters' advance widths."""
+        """Width of text at size in points: the characters' advance widths and the
+        kerning of each pair of neighbours."""
         em = self._em
-        return sum(map(em.get, text, itertools.repeat(self._notdef_em))) * size
+        width = sum(map(em.get, text, itertools.repeat(self._notdef_em)))
+        if len(text) > 1:
+            width += sum(map(self._kern_em.get, map(operator.add, text, text[1:]), _ZEROS))
+        return width * size
 
     def char_advances(self, text: str, size: float) -> list[float]:
-        """Width in points of each character of text at size."""
+        """Width in points of each character of text at size, kerned with the next one."""
         em = self._em
         notdef = self._notdef_em
-        return [em.get(ch, notdef) * size for ch in text]
+        out = [em.get(ch, notdef) * size for ch in text]
+        kern = self._kern_em
+        if kern and len(text) > 1:
+            for i, pair in enumerate(map(operator.add, text, text[1:])):
+                k = kern.get(pair)
+                if k is not None:
+                    out[i] += k * size
+        return out
+
+    def kern(self, left: str, right: str, size: float) -> float:
+        """The kerning (points, usually negative) between two characters at size."""
+        return self._kern_em.get(left + right, 0.0) * size
 
     def has_glyph(self, ch: str) -> bool:
         """True if the face's cmap maps the character to a glyph."""
@@ -232,6 +260,7 @@ def _read_fields(path: Path) -> MetricFields:
             "x_height": x_height,
             "notdef_width": notdef_width,
             "widths": widths,
+            "kerning": read_kerning(font, cmap),
         }
 
 

@@ -3,7 +3,7 @@
 Reading a face with fontTools (importing its table modules, parsing ``cmap``,
 ``hmtx``, ``OS/2``, ``name``) costs a cold process about 0.1 s. What `FontMetrics`
 is made of (names, units per em, vertical metrics, the advance of every character
-the cmap maps; the engine reads no kerning) is kept as a `datacache` file keyed by
+the cmap maps, the kerning pairs of `fonts.kerning`) is kept as a `datacache` file keyed by
 the SHA-256 of the font file, so a changed file is read again. Only files that
 passed every check (a TrueType font whose licence allows embedding) are cached:
 problems are found by reading the file, every time.
@@ -20,7 +20,7 @@ __all__ = ["MetricFields", "cached_fields", "keep_fields"]
 
 CACHE_KIND: Final = "font-metrics"
 #: Raise when the fields or the way they are read change.
-CACHE_FORMAT: Final = 1
+CACHE_FORMAT: Final = 2  # 2: kerning pairs
 
 _INT_FIELDS: Final = (
     "units_per_em",
@@ -47,6 +47,7 @@ class MetricFields(TypedDict):
     x_height: int
     notdef_width: int
     widths: dict[str, int]
+    kerning: dict[str, int]  # two characters -> adjustment of the first's advance
 
 
 def _is_int(value: object) -> bool:
@@ -68,6 +69,11 @@ def _shape(data: object, sha: str) -> MetricFields | None:
         return None
     if not all(_is_int(c) and 0 <= c <= _MAX_CODE for c in codes):
         return None
+    kerning = data.get("kerning")
+    if not isinstance(kerning, dict) or not all(
+        isinstance(k, str) and len(k) == 2 and _is_int(v) for k, v in kerning.items()
+    ):
+        return None
     return MetricFields(
         family_name=str(names[0]),
         style_name=str(names[1]),
@@ -79,6 +85,7 @@ def _shape(data: object, sha: str) -> MetricFields | None:
         x_height=int(data["x_height"]),
         notdef_width=int(data["notdef_width"]),
         widths=dict(zip(map(chr, codes), advances, strict=True)),
+        kerning={str(k): int(v) for k, v in kerning.items()},
     )
 
 
@@ -102,5 +109,6 @@ def keep_fields(path: Path, fields: MetricFields) -> None:
         **{name: fields[name] for name in _INT_FIELDS},
         "codes": [ord(ch) for ch in fields["widths"]],
         "advances": list(fields["widths"].values()),
+        "kerning": fields["kerning"],
     }
     write_cache(CACHE_KIND, sha, CACHE_FORMAT, data)

@@ -41,6 +41,9 @@ class ParagraphStyle:
     word_space_max: float | None = None
     letter_space_min: float | None = None
     letter_space_max: float | None = None
+    glyph_scale_min: float | None = None
+    glyph_scale_max: float | None = None
+    optical_margin: bool | None = None
     tracking: float | None = None
     align_to_grid: bool | None = None
     drop_cap_lines: int | None = None
@@ -77,6 +80,9 @@ class ResolvedParagraphStyle:
     word_space_max: float
     letter_space_min: float
     letter_space_max: float
+    glyph_scale_min: float
+    glyph_scale_max: float
+    optical_margin: bool
     tracking: float
     align_to_grid: bool
     drop_cap_lines: int
@@ -108,6 +114,13 @@ ROOT_DEFAULTS: dict[str, Any] = {
     "word_space_max": 133.0,
     "letter_space_min": -1.0,
     "letter_space_max": 2.0,
+    # Horizontal glyph scaling in justified text, percent (InDesign's "Glyph Scaling"):
+    # set per line with the word spaces by the line's adjustment ratio.
+    "glyph_scale_min": 98.0,
+    "glyph_scale_max": 102.0,
+    # Optical margin alignment (hanging punctuation) in justified text (see DECISIONS:
+    # the house body style waits for preflight to allow for it).
+    "optical_margin": False,
     "tracking": 0.0,
     "align_to_grid": False,
     "drop_cap_lines": 0,

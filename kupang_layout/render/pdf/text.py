@@ -3,7 +3,10 @@
 Nothing is measured here: every word starts where the engine put it. Within a word the
 viewer advances each glyph by the width in the embedded font's widths array plus the
 character spacing (Tc = the run's letter-spacing); when the engine's advance for a
-character differs from that (kerning, rounding), a TJ adjustment corrects it.
+character differs from that (kerning, rounding), a TJ adjustment corrects it. A run
+with glyph scaling sets the horizontal scale `Tz` (PDF 1.3 reference, §5.2.3): it
+scales the glyphs, their widths, Tc and the TJ numbers alike, so Tc and the TJ numbers
+are divided by the scale; word positions (Tm, Td) are not scaled.
 """
 
 from __future__ import annotations
@@ -52,9 +55,17 @@ class TextWriter:
         return found
 
     def _adjustments(
-        self, font: TTFont, text: str, advances: tuple[float, ...], size: float, spacing: float
+        self,
+        font: TTFont,
+        text: str,
+        advances: tuple[float, ...],
+        size: float,
+        spacing: float,
+        scale: float = 1.0,
     ) -> list[float] | None:
-        """TJ numbers after each character (None when the font's advances agree)."""
+        """TJ numbers after each character (None when the font's advances agree); under
+        a horizontal scale the viewer advances (w * size / 1000 + Tc - TJ * size / 1000)
+        * scale, with Tc = spacing / scale."""
         if len(advances) != len(text) or len(text) < 2:
             return None
         widths, default_width = self._font_widths(font)
@@ -62,26 +73,33 @@ class TextWriter:
         codes = [32 if ch == "\u00a0" else ord(ch) for ch in text]
         # The advance after the last character does not matter: the next word is placed
         # on its own.
+        glyph_unit = per_unit * scale
         diffs = [
-            a - w * per_unit - spacing
+            a - w * glyph_unit - spacing
             for a, w in zip(
                 advances[:-1], map(widths.get, codes[:-1], repeat(default_width)), strict=True
             )
         ]
         if max(diffs) <= _TOLERANCE and min(diffs) >= -_TOLERANCE:
             return None
-        inverse = -1000.0 / size
+        inverse = -1000.0 / (size * scale)
         return [d * inverse if abs(d) > _TOLERANCE else 0.0 for d in diffs] + [0.0]
 
     def _word_ops(
-        self, font: TTFont, text: str, advances: tuple[float, ...], size: float, spacing: float
+        self,
+        font: TTFont,
+        text: str,
+        advances: tuple[float, ...],
+        size: float,
+        spacing: float,
+        scale: float = 1.0,
     ) -> list[tuple[int, str]]:
         """The show-text operations of one word, per font subset (cached per document)."""
-        key = (font.fontName, size, spacing, text, advances)
+        key = (font.fontName, size, spacing, text, advances, scale)
         found = self._words.get(key)
         if found is not None:
             return found
-        adjust = self._adjustments(font, text, advances, size, spacing)
+        adjust = self._adjustments(font, text, advances, size, spacing, scale)
         found = []
         index = 0
         for subset, data in font.splitString(text, self._doc):
@@ -108,10 +126,15 @@ class TextWriter:
         if size <= 0 or not run.words:
             return ""
         spacing = run.letter_spacing
+        # The scale as written (three decimals of a percent), so the TJ numbers fit it.
+        scale = round(run.h_scale * 100.0, 3) / 100.0 if run.h_scale > 0 else 1.0
+        char_spacing = spacing / scale
         ops: list[str] = ["BT"]
-        if self._char_spacing is None or abs(spacing - self._char_spacing) > 1e-9:
-            ops.append(f"{num(spacing)} Tc")
-            self._char_spacing = spacing
+        if self._char_spacing is None or abs(char_spacing - self._char_spacing) > 1e-9:
+            ops.append(f"{num(char_spacing)} Tc")
+            self._char_spacing = char_spacing
+        if scale != 1.0:
+            ops.append(f"{num(scale * 100.0)} Tz")
         y = f"{baseline:.3f}"
         size_text = num(size)
         current_subset = -1
@@ -127,11 +150,13 @@ class TextWriter:
             else:
                 ops.append(f"{x - previous_x:.3f} 0 Td")
             previous_x = x
-            for subset, show in word_ops(font, text, word.advances, size, spacing):
+            for subset, show in word_ops(font, text, word.advances, size, spacing, scale):
                 if subset != current_subset:
                     name = font.getSubsetInternalName(subset, self._doc)
                     ops.append(f"{name} {size_text} Tf")
                     current_subset = subset
                 ops.append(show)
+        if scale != 1.0:
+            ops.append("100 Tz")  # other text on the page is not scaled
         ops.append("ET")
         return " ".join(ops)

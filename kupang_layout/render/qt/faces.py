@@ -5,7 +5,8 @@ font's pixel size to a whole pixel, kerns and forms ligatures by default, and a
 family name may pick a system copy of a face. So every face is loaded from its
 bundled TrueType file, opened once at REFERENCE_PX pixels with hinting,
 kerning and ligatures off, and drawn under a scale transform; glyphs are
-placed one by one at the x the engine computed, so Qt never measures.
+placed one by one at the x the engine computed (the font's kerning is already
+in the engine's advances), so Qt never measures.
 """
 
 from __future__ import annotations

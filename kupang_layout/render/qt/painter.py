@@ -4,8 +4,9 @@ The painter's world transform must map page points (origin top-left of the
 trim, y down) to the device; nothing here knows about zoom or screen DPI, so
 text is never scaled twice. Text is drawn as glyph runs of a raw font opened
 at REFERENCE_PX and scaled by size / REFERENCE_PX, with each glyph's position
-set explicitly from PlacedWord.x and the per-character advances: the renderer
-never measures, shapes, kerns or breaks lines.
+set explicitly from PlacedWord.x and the per-character advances (kerning and glyph
+scaling are in them; a run's `h_scale` widens or narrows the glyphs with the
+transform): the renderer never measures, shapes, kerns or breaks lines.
 """
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ class _PreparedRun:
     scale: float
     glyphs: QGlyphRun | None
     outline: QPainterPath | None
+    h_scale: float = 1.0  # glyph scaling: the glyphs' horizontal scale
 
 
 def glyph_positions(run: TextRun) -> list[tuple[float, str]]:
@@ -187,19 +189,21 @@ class PagePainter:
             return None
         x0 = placed[0][0]
         s = run.size / REFERENCE_PX
+        h = run.h_scale if run.h_scale > 0 else 1.0
+        sx = s * h  # positions are page points: divided by the horizontal scale
         text = "".join(ch for _, ch in placed)
         indexes = face.glyph_indexes(text)
         keep = [(x, g) for (x, ch), g in zip(placed, indexes, strict=True) if not ch.isspace()]
         if face.outlines_only:
             path = QPainterPath()
             for x, g in keep:
-                path.addPath(face.outline(g).translated((x - x0) / s, 0.0))
-            return _PreparedRun(x0, run.y, s, None, path)
+                path.addPath(face.outline(g).translated((x - x0) / sx, 0.0))
+            return _PreparedRun(x0, run.y, s, None, path, h)
         glyph_run = QGlyphRun()
         glyph_run.setRawFont(face.raw)
         glyph_run.setGlyphIndexes([g for _, g in keep])
-        glyph_run.setPositions([QPointF((x - x0) / s, 0.0) for x, _ in keep])
-        return _PreparedRun(x0, run.y, s, glyph_run, None)
+        glyph_run.setPositions([QPointF((x - x0) / sx, 0.0) for x, _ in keep])
+        return _PreparedRun(x0, run.y, s, glyph_run, None, h)
 
     def _memo(
         self, dl: PageDisplayList
@@ -229,7 +233,8 @@ class PagePainter:
         if prepared is None:
             return
         colour = self.inks.colour(run.ink)
-        local = QTransform(prepared.scale, 0.0, 0.0, prepared.scale, prepared.x0, prepared.y)
+        sx = prepared.scale * prepared.h_scale
+        local = QTransform(sx, 0.0, 0.0, prepared.scale, prepared.x0, prepared.y)
         p.setWorldTransform(local * base)
         if prepared.glyphs is not None:
             p.setPen(colour)
