@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kupang_layout.engine.compose_rules import PROTRUDE_LEFT, PROTRUDE_RIGHT
 from kupang_layout.engine.displaylist import (
     BoxItem,
     Ink,
@@ -87,11 +88,20 @@ class _Vertical:
 
 
 def _run_extent(run: TextRun, vertical: _Vertical) -> _Extent | None:
+    """The run's ink box across and cap height to descender down. Punctuation that hangs
+    into the margin by optical margin alignment (the engine's protrusion table) does not
+    count as text outside the margin, as in InDesign: only the letters do."""
     if not run.words:
         return None
     cap, descent = vertical(run.face)
-    left = min(w.x for w in run.words)
-    right = max(w.x + w.width for w in run.words)
+    first = min(run.words, key=lambda w: w.x)
+    last = max(run.words, key=lambda w: w.x + w.width)
+    left = first.x
+    if first.text and first.advances:
+        left += PROTRUDE_LEFT.get(first.text[0], 0.0) * first.advances[0]
+    right = last.x + last.width
+    if last.text and last.advances:
+        right -= PROTRUDE_RIGHT.get(last.text[-1], 0.0) * last.advances[-1]
     return _Extent(left, run.y - cap * run.size, right, run.y + descent * run.size)
 
 
