@@ -24,6 +24,13 @@ from kupang_layout.gui.shell.boundary import install_excepthook
 from kupang_layout.gui.shell.main_window import MainWindow
 from kupang_layout.gui.shell.recovery import RECOVERY_FILE, fallback_root, recovery_root
 from kupang_layout.model import Paragraph, Run, SetParagraphText, SetStoryParagraphs
+
+#: Duplicate is Ctrl+Alt+Shift+D (Ctrl+D is Place, as in InDesign).
+DUPLICATE = (
+    Qt.KeyboardModifier.ControlModifier
+    | Qt.KeyboardModifier.AltModifier
+    | Qt.KeyboardModifier.ShiftModifier
+)
 from kupang_layout.storage import edition_to_json, save_edition
 
 REPO = Path(__file__).resolve().parent.parent
@@ -197,7 +204,7 @@ def test_gui_action_failure_shows_a_message_keeps_the_model_and_the_work(
     frame = doc.page.frames[-1] if doc.page else None
     assert frame is not None
     doc.set_selection([frame.id])
-    qtbot.keyClick(window.canvas, Qt.Key.Key_D, CTRL)  # Duplicate works: unsaved work
+    qtbot.keyClick(window.canvas, Qt.Key.Key_D, DUPLICATE)  # Duplicate works: unsaved work
     assert doc.history.is_modified and len(doc.selection) == 1 and doc.selection != [frame.id]
     before = edition_to_json(doc.edition)
 
@@ -205,7 +212,7 @@ def test_gui_action_failure_shows_a_message_keeps_the_model_and_the_work(
         raise RuntimeError("duplikat rusak")
 
     monkeypatch.setattr(operations, "duplicate_commands", broken)
-    qtbot.keyClick(window.canvas, Qt.Key.Key_D, CTRL)  # the real shortcut of the real action
+    qtbot.keyClick(window.canvas, Qt.Key.Key_D, DUPLICATE)  # the real shortcut of the real action
     qtbot.waitUntil(lambda: _box() is not None, timeout=5000)
     box = _box()
     assert box is not None
