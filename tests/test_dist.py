@@ -16,7 +16,8 @@ import pytest
 from conftest import INTAKE_CHECK, REPO, intake_check_available
 from PIL import Image
 
-pytestmark = pytest.mark.slow
+# The bundle is built by `make dist` before these run; a slow machine may take a while.
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(3600)]
 
 pytest.importorskip("PyInstaller", reason="PyInstaller is not installed (pip install -e .[dist])")
 
