@@ -157,7 +157,7 @@ def _fit_lines(app: ManuscriptApplication) -> list[str]:
     if copyfit is None:
         return []
     for c in app.commands:
-        if isinstance(c, copyfit.Copyfit):
+        if isinstance(c, copyfit.Copyfit) and c.measured:  # a teaser has no body to fit
             return c.summary() or [tr("editing.copyfit.fits")]
     return []
 

@@ -42,7 +42,6 @@ from kupang_layout.engine.layout import LayoutEngine
 from kupang_layout.i18n import tr
 from kupang_layout.model.command import Command, CompositeCommand
 from kupang_layout.model.commands_frames import SetFrameProperties, SetFrameRect
-from kupang_layout.model.commands_text import SetStoryParagraphs
 from kupang_layout.model.copyfit_rules import CopyfitRules, rules_from
 from kupang_layout.model.edition import Edition
 from kupang_layout.model.frames import ImageFrame, TextFrame
@@ -81,6 +80,7 @@ class Copyfit(Command):
         self.steps: list[FitStep] = []
         self._done: list[Command] | None = None
         self.remainder = 0  # lines: + too long, - too short, 0 fits
+        self.measured = False  # the slot group has a body on the page (set by `do`)
         self.advice_key = ""
         self.advice_params: dict[str, str | int | float] = {}
 
@@ -168,6 +168,7 @@ class _Fitter:
     def run(self) -> None:
         if self.story is None or not chain_on_page(self.edition, self.page, self.story):
             return
+        self.cmd.measured = True
         for name in self.rules.order:
             now = self.fit()
             if name == "balance":
@@ -208,9 +209,8 @@ class _Fitter:
             stack = self._stack()
             hidden = [c.id for c in stack.collapse(frame)] + [frame.id]
             commands = rect_commands(stack)
+            # the quote's text stays in its story (the desk may give the block back)
             commands += [SetFrameProperties(fid, "copyfit", printable=False) for fid in hidden]
-            if isinstance(frame, TextFrame) and frame.story_id:  # no text over a closed frame
-                commands.append(SetStoryParagraphs(frame.story_id, []))
             self._try(commands)
             self.cmd._keep(
                 self.edition, FitStep("pull_quote", "editing.copyfit.pull_quote"), commands

@@ -165,6 +165,9 @@ class StoryEditor(QWidget):
             self._show_fit([tr(CTX, "No story body to fit on this page")])
             return None
         cmd = planned_copyfit(self.doc.edition, *target)
+        if not cmd.measured:  # a teaser or a slot group with no body on the page
+            self._show_fit([tr(CTX, "No story body to fit on this page")])
+            return None
         if cmd.changes and not self.doc.execute(cmd):
             return None
         self._show_fit(cmd.summary() or [tr(CTX, "The story fits")])
