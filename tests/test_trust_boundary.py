@@ -450,7 +450,7 @@ def test_an_exception_in_the_export_thread_is_shown(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("ekspor rusak")
 
-    monkeypatch.setattr(export_job, "run_export", broken)
+    monkeypatch.setattr(export_job, "run_plan", broken)
     restore = install_excepthook(window.boundary)
     try:
         options = ExportOptions(filename_pattern="{page}.pdf", language="id")

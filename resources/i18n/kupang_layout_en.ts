@@ -2621,6 +2621,14 @@ Import under another name:</translation>
       <translation>Import Manuscript</translation>
     </message>
     <message>
+      <source>Copyfit</source>
+      <translation>Copyfit</translation>
+    </message>
+    <message>
+      <source>Delete Guides</source>
+      <translation>Delete Guides</translation>
+    </message>
+    <message>
       <source>&amp;Undo %1</source>
       <translation>&amp;Undo %1</translation>
     </message>

@@ -2621,6 +2621,14 @@ Impor dengan nama lain:</translation>
       <translation>Impor naskah</translation>
     </message>
     <message>
+      <source>Copyfit</source>
+      <translation>Paskan naskah</translation>
+    </message>
+    <message>
+      <source>Delete Guides</source>
+      <translation>Hapus garis bantu</translation>
+    </message>
+    <message>
       <source>&amp;Undo %1</source>
       <translation>&amp;Urungkan %1</translation>
     </message>

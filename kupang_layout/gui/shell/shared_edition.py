@@ -64,6 +64,7 @@ EDIT_ACTIONS = (
     "paste",
     "paste_in_place",
     "delete_guides",
+    "copyfit",
     "add_page",
     "delete_page",
     "duplicate_page",

@@ -69,6 +69,9 @@ LABELS: dict[str, str] = {
     "cancel ad": _n("Cancel Ad"),
     "place ad": _n("Place Ad"),
     "import manuscript": _n("Import Manuscript"),
+    "copyfit": _n("Copyfit"),
+    "delete guides": _n("Delete Guides"),
+    "add asset": _n("Add Picture"),
 }
 
 
