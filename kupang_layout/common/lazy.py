@@ -14,7 +14,7 @@ A module given with a leading dot is relative to the package; ``module:attribute
 names a value kept under another name. Modules that register something when
 imported (message catalogues) stay imported eagerly. The first
 ``from package import name`` (or ``package.name``) imports the module and keeps the
-value in the package, so later look-ups cost nothing. tests/test_cold_imports.py checks
+value in the package, so later look-ups cost nothing. tests/project/test_cold_imports.py checks
 that every lazy package's ``__all__`` resolves and that its table and typing imports
 agree.
 """

@@ -7,6 +7,22 @@ import os
 __all__ = ["process_alive"]
 
 
+def _zombie(pid: int) -> bool:
+    """A process that has ended but was not reaped yet (Linux: state Z or X in /proc).
+
+    A killed program's worker processes can stay zombies for a long time where the
+    system's first process does not reap orphans (containers): they no longer run."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            stat = f.read()
+    except OSError:
+        return False
+    # "pid (name) state ...": the name may hold spaces and parentheses; the state follows
+    # the last closing parenthesis.
+    state = stat[stat.rfind(b")") + 2 : stat.rfind(b")") + 3]
+    return state in (b"Z", b"X")
+
+
 def process_alive(pid: int) -> bool:
     """True while process `pid` runs (POSIX). Elsewhere it cannot be asked: True."""
     if os.name != "posix":
@@ -19,4 +35,4 @@ def process_alive(pid: int) -> bool:
         return False
     except PermissionError:
         return True
-    return True
+    return not _zombie(pid)

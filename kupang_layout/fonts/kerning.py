@@ -13,7 +13,7 @@ Only the first glyph's x-advance (Value1.XAdvance) is read: that is all the
 Latin fonts we ship use for kerning. Pairs are kept for the characters a Latin
 newspaper sets (Basic Latin to Latin Extended-B, general punctuation, currency
 signs), keyed by the two characters as a string, in font units, zeros left out.
-`tests/test_kerning.py` checks the table against uharfbuzz's shaping.
+`tests/fonts/test_kerning.py` checks the table against uharfbuzz's shaping.
 """
 
 from __future__ import annotations

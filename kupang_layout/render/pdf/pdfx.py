@@ -76,7 +76,7 @@ def _set_info(pdf: pikepdf.Pdf, info: DocumentInfo, pdfx: bool) -> None:
 
 
 #: The newsprint profile as a zlib stream (level 9), shipped beside it so that an export
-#: process never compresses the 222 KB profile itself (tests/test_cold_caches.py checks it).
+#: process never compresses the 222 KB profile itself (tests/fonts/test_cold_caches.py checks it).
 COMPRESSED_PROFILE = NEWSPRINT_PROFILE + ".zlib"
 
 
