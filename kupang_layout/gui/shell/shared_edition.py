@@ -36,7 +36,7 @@ from kupang_layout.gui.panels.flat_plan_shared import (
 from kupang_layout.gui.panels.page_lock_bar import MessageBar, confirm_take_over, locked_text
 from kupang_layout.gui.shell.actions import Actions
 from kupang_layout.gui.shell.boundary import Boundary
-from kupang_layout.gui.shell.shared_save import keep_aside, tell_kept
+from kupang_layout.gui.shell.shared_save import tell_kept
 from kupang_layout.storage import ConcurrentChangeError, StorageError, TemplateLibrary, checkout
 from kupang_layout.storage.checkout import Holder, LockTakenError, PageLockedError
 from kupang_layout.storage.edition_folder import (
@@ -44,6 +44,7 @@ from kupang_layout.storage.edition_folder import (
     SharedEdition,
     file_of_page,
     is_shared_edition,
+    keep_aside,
     key_numbers,
     load_page_file,
     page_key,
