@@ -631,6 +631,10 @@ It is kept in %2.</translation>
       <translation>Open S&amp;hared Edition…</translation>
     </message>
     <message>
+      <source>Sen&amp;d to the Printing Plant</source>
+      <translation>Sen&amp;d to the Printing Plant</translation>
+    </message>
+    <message>
       <source>&amp;Save</source>
       <translation>&amp;Save</translation>
     </message>
@@ -1599,6 +1603,37 @@ Page layout for the print edition of Kupang Times.</translation>
     </message>
   </context>
   <context>
+    <name>SendToPlant</name>
+    <message>
+      <source>Send to the Printing Plant</source>
+      <translation>Send to the Printing Plant</translation>
+    </message>
+    <message>
+      <source>no page file</source>
+      <translation>no page file</translation>
+    </message>
+    <message>
+      <source>No page is marked ready.</source>
+      <translation>No page is marked ready.</translation>
+    </message>
+    <message>
+      <source>The Printing Plant's Folder</source>
+      <translation>The Printing Plant's Folder</translation>
+    </message>
+    <message>
+      <source>Unchanged since sent: pages %1</source>
+      <translation>Unchanged since sent: pages %1</translation>
+    </message>
+    <message>
+      <source>Sent to %1:</source>
+      <translation>Sent to %1:</translation>
+    </message>
+    <message>
+      <source>Page %1 held back: %2</source>
+      <translation>Page %1 held back: %2</translation>
+    </message>
+  </context>
+  <context>
     <name>Session</name>
     <message>
       <source>This page is read-only: someone else is working on it</source>
@@ -1662,6 +1697,10 @@ Page layout for the print edition of Kupang Times.</translation>
     <message>
       <source>Open Shared Edition</source>
       <translation>Open Shared Edition</translation>
+    </message>
+    <message>
+      <source>Open a shared edition first (File › Open Shared Edition…).</source>
+      <translation>Open a shared edition first (File › Open Shared Edition…).</translation>
     </message>
     <message>
       <source>This page is read-only</source>

@@ -631,6 +631,10 @@ Salinan itu disimpan di %2.</translation>
       <translation>Buka Edisi &amp;Bersama…</translation>
     </message>
     <message>
+      <source>Sen&amp;d to the Printing Plant</source>
+      <translation>Ki&amp;rim ke Percetakan</translation>
+    </message>
+    <message>
       <source>&amp;Save</source>
       <translation>&amp;Simpan</translation>
     </message>
@@ -1599,6 +1603,37 @@ Tata letak halaman untuk edisi cetak Kupang Times.</translation>
     </message>
   </context>
   <context>
+    <name>SendToPlant</name>
+    <message>
+      <source>Send to the Printing Plant</source>
+      <translation>Kirim ke Percetakan</translation>
+    </message>
+    <message>
+      <source>no page file</source>
+      <translation>berkas halaman tidak ada</translation>
+    </message>
+    <message>
+      <source>No page is marked ready.</source>
+      <translation>Belum ada halaman yang ditandai siap.</translation>
+    </message>
+    <message>
+      <source>The Printing Plant's Folder</source>
+      <translation>Folder Percetakan</translation>
+    </message>
+    <message>
+      <source>Unchanged since sent: pages %1</source>
+      <translation>Tidak berubah sejak dikirim: halaman %1</translation>
+    </message>
+    <message>
+      <source>Sent to %1:</source>
+      <translation>Dikirim ke %1:</translation>
+    </message>
+    <message>
+      <source>Page %1 held back: %2</source>
+      <translation>Halaman %1 ditahan: %2</translation>
+    </message>
+  </context>
+  <context>
     <name>Session</name>
     <message>
       <source>This page is read-only: someone else is working on it</source>
@@ -1662,6 +1697,10 @@ Tata letak halaman untuk edisi cetak Kupang Times.</translation>
     <message>
       <source>Open Shared Edition</source>
       <translation>Buka Edisi Bersama</translation>
+    </message>
+    <message>
+      <source>Open a shared edition first (File › Open Shared Edition…).</source>
+      <translation>Buka edisi bersama dulu (Berkas › Buka Edisi Bersama…).</translation>
     </message>
     <message>
       <source>This page is read-only</source>

@@ -36,6 +36,7 @@ from kupang_layout.gui.panels.flat_plan_shared import (
 from kupang_layout.gui.panels.page_lock_bar import MessageBar, confirm_take_over, locked_text
 from kupang_layout.gui.shell.actions import Actions
 from kupang_layout.gui.shell.boundary import Boundary
+from kupang_layout.gui.shell.send_to_plant import send_to_plant
 from kupang_layout.gui.shell.shared_save import tell_kept
 from kupang_layout.storage import ConcurrentChangeError, StorageError, TemplateLibrary, checkout
 from kupang_layout.storage.checkout import Holder, LockTakenError, PageLockedError
@@ -158,6 +159,7 @@ class SharedEditionController(QObject):
         )
         acts = host.acts
         host.boundary.connect_action(acts["open_shared"], lambda: self.open_folder())
+        host.boundary.connect_action(acts["send_plant"], self.send)
         acts["panel_plan"].toggled.connect(self.dock.setVisible)
         self.dock.visibilityChanged.connect(self._dock_shown)
         for target in (host.canvas, *host.canvas.findChildren(QWidget)):
@@ -243,6 +245,17 @@ class SharedEditionController(QObject):
             tr(CTX, "Shared edition %1").replace("%1", str(folder)), 6000
         )
         return True
+
+    def send(self) -> None:
+        """File › Send to the Printing Plant: the ready pages that changed since sent."""
+        if self.shared is None:
+            self.host.statusBar().showMessage(
+                tr(CTX, "Open a shared edition first (File › Open Shared Edition…)."), 6000
+            )
+            return
+        if self.key and self.doc.history.is_modified and not self.save():
+            return
+        send_to_plant(self.window, self.shared.folder, self.refresh)
 
     def leave_folder(self) -> None:
         """Back to a single edition file: the plan shows the open .kpl again."""
