@@ -13,11 +13,11 @@ be gone (same computer, no such process) or when it has not been refreshed for
 `STALE_AFTER` seconds, measured against the shared folder's own clock (a probe
 file's modification time), so computers whose clocks differ agree. A stale
 lock is shown as such and can be taken over after the desk confirms
-(`take_over`): the old lock is renamed away (atomic: of two desks taking it
-over at once, one rename fails) and a new one made.
+(`take_over`): one take-over at a time, under a guard folder made with an
+exclusive `mkdir`, the lock is checked to be the one seen and made anew.
 
 What this guarantees on a Samba/Windows share (SMB 2/3) and on NFS v3/v4: the
-exclusive create and the rename are atomic on the server, so two desks never
+exclusive create and `mkdir` are atomic on the server, so two desks never
 both hold a page. What it does not: a desk whose network drops keeps working on
 a page it thinks it holds; after `STALE_AFTER` another desk may take it over,
 and the revision check of the page file then refuses the first desk's save
@@ -238,29 +238,41 @@ def release(folder: Path, key: str, holder: Holder) -> None:
 def take_over(folder: Path, key: str, holder: Holder, seen: Holder) -> Holder:
     """Take a stale lock that the desk saw held by `seen` (after asking the person).
 
-    The old lock file is renamed away first; of two desks doing this at once only
-    one rename succeeds, and a lock that changed hands since it was seen is not taken.
+    One take-over at a time: the taker first makes the folder ``.<key>.takeover``
+    (an exclusive, atomic create on local disks, SMB and NFS alike); a desk that
+    finds it there lost the race. Under it the lock is checked to be still the one
+    seen, removed and made anew. A normal `acquire` racing with it can only win the
+    empty moment, and then this take-over fails: never two holders. A guard left by
+    a taker that crashed is cleared after `STALE_AFTER`.
     """
     path = lock_path(folder, key)
-    current = read_holder(path)
-    if current is not None and current.token != seen.token:
-        raise LockTakenError(key)
-    aside = path.with_name(f".{key}.taken-{secrets.token_hex(6)}")
+    guard = path.with_name(f".{key}.takeover")
+    path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        os.rename(path, aside)
-    except FileNotFoundError:
-        pass  # released meanwhile: just take it
-    else:
-        moved = read_holder(aside)
-        if moved is not None and moved.token != seen.token:
-            # Someone took it over between our look and our rename: give theirs back.
-            with contextlib.suppress(OSError):
-                os.link(aside, path)
-            with contextlib.suppress(OSError):
-                aside.unlink()
-            raise LockTakenError(key)
+        os.mkdir(guard)
+    except FileExistsError:
+        try:
+            age = folder_now(folder) - guard.stat().st_mtime
+        except OSError:
+            age = 0.0
+        if age <= STALE_AFTER:
+            raise LockTakenError(key) from None
         with contextlib.suppress(OSError):
-            aside.unlink()
-    if not _create(path, holder):
-        raise LockTakenError(key)
-    return holder
+            os.rmdir(guard)
+        try:
+            os.mkdir(guard)
+        except FileExistsError:
+            raise LockTakenError(key) from None
+    try:
+        current = read_holder(path)
+        if current is not None and current.token != seen.token:
+            raise LockTakenError(key)
+        if current is not None:
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+        if not _create(path, holder):
+            raise LockTakenError(key)
+        return holder
+    finally:
+        with contextlib.suppress(OSError):
+            os.rmdir(guard)

@@ -144,7 +144,7 @@ TAKE_OVER_CHILD = textwrap.dedent(
 
 
 def test_processes_racing_to_take_over_leave_exactly_one_holder(tmp_path: Path) -> None:
-    for _ in range(5):
+    for _ in range(10):
         path = checkout.lock_path(tmp_path, "page-11")
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text('{"user": "Rina", "host": "gone", "pid": 0, "since": "", "token": "dead"}')
@@ -155,7 +155,7 @@ def test_processes_racing_to_take_over_leave_exactly_one_holder(tmp_path: Path) 
                 stdout=subprocess.PIPE,
                 text=True,
             )
-            for i in range(4)
+            for i in range(5)
         ]
         outputs = [c.communicate(timeout=60)[0].split() for c in children]
         winners = [o[1] for o in outputs if o[0] == "WON"]
