@@ -38,7 +38,6 @@ ALLOWED: dict[tuple[str, str], str] = {
         "a page lock is made by an exclusive create: it must fail, never replace, when the "
         "lock exists (the atomic writer replaces)"
     ),
-    ("storage/checkout.py", "os.rename"): "a stale page lock is renamed aside to take it over",
     ("storage/checkout.py", "open"): "an empty probe file reads the shared folder's clock",
 }
 
