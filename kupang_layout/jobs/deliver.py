@@ -27,12 +27,11 @@ from pathlib import Path
 
 from kupang_layout.common.atomic import check_folder_writable, copy_file_atomically
 from kupang_layout.common.runtemp import temp_dir
-from kupang_layout.engine.layout import layout_page
 from kupang_layout.errors import KupangError
 from kupang_layout.fonts import FontError
 from kupang_layout.jobs.export import export_pages
 from kupang_layout.jobs.export_types import ExportOptions
-from kupang_layout.jobs.fingerprint import content_fingerprint
+from kupang_layout.jobs.fingerprint import page_fingerprint
 from kupang_layout.model.edition import Edition
 from kupang_layout.model.plan import Delivery
 from kupang_layout.preflight.issues import Issue
@@ -111,12 +110,6 @@ def _export(
     return page.path, page.fingerprint, held, ""
 
 
-def _fingerprint(edition: Edition, number: int, preset: ExportPreset) -> str:
-    page = edition.page_by_number(number)
-    assert page is not None
-    return content_fingerprint(edition, layout_page(edition, page), preset)
-
-
 def _sha256(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as f:
@@ -176,7 +169,7 @@ def _deliver_page(
     user: str,
 ) -> PageOutcome:
     last = shared.plan.last_delivery(number)
-    if last is not None and last.content == _fingerprint(edition, number, preset):
+    if last is not None and last.content == page_fingerprint(edition, number, preset):
         return PageOutcome(number, "unchanged", file=last.file, sha256=last.sha256)
     made, content, held, error = _export(edition, number, preset.name, work)
     if held or made is None:

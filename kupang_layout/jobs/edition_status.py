@@ -21,18 +21,14 @@ __all__ = ["row_to_dict", "status_rows"]
 
 def _still_same(shared: SharedEdition, row: PlanRow) -> bool:
     """Whether a page that looks changed after sending has in fact the content sent."""
-    from kupang_layout.engine.layout import layout_page
-    from kupang_layout.jobs.fingerprint import content_fingerprint
+    from kupang_layout.jobs.fingerprint import page_fingerprint
     from kupang_layout.render.pdf.presets import get_preset
 
     sent = shared.plan.last_delivery(row.number)
     if sent is None or not row.file_key:
         return False
     edition = load_page_file(shared, row.file_key)
-    page = edition.page_by_number(row.number)
-    if page is None:
-        return False
-    return content_fingerprint(edition, layout_page(edition, page), get_preset()) == sent.content
+    return page_fingerprint(edition, row.number, get_preset()) == sent.content
 
 
 def status_rows(shared: SharedEdition, *, exact: bool = True) -> list[PlanRow]:

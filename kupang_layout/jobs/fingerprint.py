@@ -16,7 +16,7 @@ from kupang_layout.engine.displaylist import PageDisplayList
 from kupang_layout.model.edition import Edition
 from kupang_layout.render.pdf.presets import ExportPreset
 
-__all__ = ["content_fingerprint"]
+__all__ = ["content_fingerprint", "page_fingerprint"]
 
 #: Bump when the recipe changes: every page then counts as changed once.
 _RECIPE = "kupang-layout page fingerprint 1"
@@ -42,3 +42,14 @@ def content_fingerprint(
         h.update(repr(item).encode("utf-8"))
         h.update(b"\n")
     return "sha256:" + h.hexdigest()
+
+
+def page_fingerprint(edition: Edition, number: int, preset: ExportPreset) -> str | None:
+    """The fingerprint of page `number` laid out now (None when the edition has no such
+    page): what delivery and the plan's status compare with the one sent."""
+    from kupang_layout.engine.layout import layout_page
+
+    page = edition.page_by_number(number)
+    if page is None:
+        return None
+    return content_fingerprint(edition, layout_page(edition, page), preset)
