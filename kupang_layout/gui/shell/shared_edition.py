@@ -36,6 +36,7 @@ from kupang_layout.gui.panels.flat_plan_shared import (
 from kupang_layout.gui.panels.page_lock_bar import MessageBar, confirm_take_over, locked_text
 from kupang_layout.gui.shell.actions import Actions
 from kupang_layout.gui.shell.boundary import Boundary
+from kupang_layout.gui.shell.editions import template_library
 from kupang_layout.gui.shell.send_to_plant import send_to_plant
 from kupang_layout.gui.shell.shared_save import tell_kept
 from kupang_layout.storage import ConcurrentChangeError, StorageError, TemplateLibrary, checkout
@@ -168,7 +169,7 @@ class SharedEditionController(QObject):
 
     @staticmethod
     def library() -> TemplateLibrary:
-        return TemplateLibrary(user_dir=app_settings().template_dir)
+        return template_library()
 
     @property
     def shared(self) -> SharedEdition | None:
