@@ -8,7 +8,9 @@ while the story is still too long or too short:
 * ``headline``: the headline frame is cut to the lines the headline sets (one
   of two), so no empty line stands under it; the body gets the space;
 * ``pull_quote``: a story too long drops the pull quote block (it closes up as
-  an empty slot does; the body's second frame grows into its place);
+  an empty slot does; the body's second frame grows into its place); a dropped
+  block comes back (its height, the body below it moved down again) when the
+  story then fits with it, after an edit or on *Paskan*;
 * ``photo``: the photo's height changes in whole baseline-grid steps, within
   the template's share of its template height, never below the plant's ppi
   (the frames below follow; the body absorbs the change);
@@ -47,9 +49,10 @@ from kupang_layout.model.edition import Edition
 from kupang_layout.model.frames import ImageFrame, TextFrame
 from kupang_layout.model.geometry import Rect
 from kupang_layout.model.page import Page
-from kupang_layout.model.slot_stack import Stack, rect_commands
+from kupang_layout.model.slot_stack import Stack, is_closed, property_commands, rect_commands
 
-BASE_HEIGHT = "copyfit_base_height"  # frame.extra: the photo's template height
+BASE_HEIGHT = "copyfit_base_height"  # frame.extra: the photo's (pull quote's) template height
+BASE_BOTTOM = "copyfit_base_bottom"  # frame.extra: a body frame's foot before balancing
 MM = 25.4 / 72.0
 
 __all__ = ["Copyfit", "FitStep", "copyfit_command", "fit_target", "planned_copyfit"]
@@ -169,13 +172,13 @@ class _Fitter:
         if self.story is None or not chain_on_page(self.edition, self.page, self.story):
             return
         self.cmd.measured = True
+        if self.fit().overset:
+            self.unbalance()
         for name in self.rules.order:
             now = self.fit()
             if name == "balance":
                 if now.overset == 0:
                     self.balance(now)
-                continue
-            if now.overset == 0 and name == "pull_quote":
                 continue
             getattr(self, name)(now)
         self.report(self.fit())
@@ -202,20 +205,46 @@ class _Fitter:
             self.cmd._keep(self.edition, step, commands)
 
     def pull_quote(self, now: Fit) -> None:
-        """Too long: the pull quote block closes up like an empty slot."""
-        if not self.rules.drop_pull_quote:
+        """Too long: the pull quote block closes up like an empty slot. Not too long: a
+        block dropped before (its quote still in its story) comes back when the story
+        still fits with it."""
+        if now.overset:
+            if not self.rules.drop_pull_quote:
+                return
+            for frame in self._frames("pull_quote"):
+                stack = self._stack()
+                stack.collapse(frame)
+                # the quote's text stays in its story (the desk may give the block back)
+                commands = rect_commands(stack) + property_commands(stack, "copyfit")
+                self._try(commands)
+                step = FitStep("pull_quote", "editing.copyfit.pull_quote")
+                self.cmd._keep(self.edition, step, commands)
+                return
             return
-        for frame in self._frames("pull_quote"):
+        for frame in self._dropped_quotes():
             stack = self._stack()
-            hidden = [c.id for c in stack.collapse(frame)] + [frame.id]
-            commands = rect_commands(stack)
-            # the quote's text stays in its story (the desk may give the block back)
-            commands += [SetFrameProperties(fid, "copyfit", printable=False) for fid in hidden]
-            self._try(commands)
-            self.cmd._keep(
-                self.edition, FitStep("pull_quote", "editing.copyfit.pull_quote"), commands
-            )
+            if not stack.reopen(frame):
+                continue
+            commands = rect_commands(stack) + property_commands(stack, "copyfit")
+            if self._try(commands).overset:
+                self._undo(commands)  # no room for it yet
+                continue
+            step = FitStep("pull_quote", "editing.copyfit.pull_quote_back")
+            self.cmd._keep(self.edition, step, commands)
             return
+
+    def _dropped_quotes(self) -> list[TextFrame]:
+        """Closed pull quote frames of the slot group whose story still holds a quote."""
+        out: list[TextFrame] = []
+        for f in self.page.frames:
+            if not (isinstance(f, TextFrame) and f.slot == self.cmd.slot):
+                continue
+            if f.role != "pull_quote" or not is_closed(f) or f.story_id is None:
+                continue
+            story = self.edition.stories.get(f.story_id)
+            if story is not None and story.text.strip():
+                out.append(f)
+        return out
 
     def photo(self, now: Fit) -> None:
         """The photo's height in grid steps: shorter for a story too long, taller for one
@@ -298,17 +327,62 @@ class _Fitter:
         if plan is None:
             return
         cmds = plan[1]
+        quote = next(iter(self._frames("pull_quote")), None)
+        quote_height = quote.rect.height if quote is not None else 0.0
+        # the template's depths, so a story that grows later gets them back (`unbalance`)
+        records: list[Command] = [
+            SetFrameProperties(f.id, "copyfit", extra={**f.extra, BASE_BOTTOM: f.rect.bottom})
+            for f in chain
+            if BASE_BOTTOM not in f.extra
+        ]
         for c in cmds:
             c.do(self.edition)
+        if (
+            quote is not None
+            and BASE_HEIGHT not in quote.extra
+            and abs(quote.rect.height - quote_height) > 1e-6
+        ):
+            extra = {**quote.extra, BASE_HEIGHT: quote_height}
+            records.append(SetFrameProperties(quote.id, "copyfit", extra=extra))
         rise = foot - max(f.rect.bottom for f in chain)
         moves: list[Command] = []
         if rise > EPS:
             moves = self._follow_up(chain, foot, rise)
-            for c in moves:
-                c.do(self.edition)
+        for c in moves + records:
+            c.do(self.edition)
         columns = sum(f.columns for f in chain)
         step = FitStep("balance", "editing.copyfit.balance", {"columns": columns})
-        self.cmd._keep(self.edition, step, cmds + moves)
+        self.cmd._keep(self.edition, step, cmds + moves + records)
+
+    def unbalance(self) -> None:
+        """A story too long in a chain an earlier run balanced: the chain's frames get their
+        template depth back (the pull quote its template air) and what stands under the
+        body follows it down, before any other step."""
+        assert self.story is not None
+        chain = chain_on_page(self.edition, self.page, self.story)
+        foot = max(f.rect.bottom for f in chain)
+        done: list[Command] = []
+        for quote in self._frames("pull_quote")[:1]:
+            base = quote.extra.get(BASE_HEIGHT)
+            if isinstance(base, int | float) and abs(base - quote.rect.height) > 1e-6:
+                stack = self._stack()
+                stack.resize(quote, float(base))
+                done += self._run(rect_commands(stack))
+        for f in chain:
+            bottom = f.extra.get(BASE_BOTTOM)
+            if isinstance(bottom, int | float) and bottom > f.rect.bottom + 1e-6:
+                rect = Rect(f.rect.x, f.rect.y, f.rect.width, float(bottom) - f.rect.y)
+                done += self._run([SetFrameRect(f.id, rect)])
+        drop = max(f.rect.bottom for f in chain) - foot
+        if drop > EPS:
+            done += self._run(self._follow_up(chain, foot, -drop))
+        if done:
+            self.cmd._keep(self.edition, FitStep("balance", "editing.copyfit.unbalance"), done)
+
+    def _run(self, commands: list[Command]) -> list[Command]:
+        for c in commands:
+            c.do(self.edition)
+        return commands
 
     def _balance_plan(self, now: Fit) -> tuple[int, list[Command]] | None:
         """(spread, commands) of the evenest chain that holds the story, not done.

@@ -19,6 +19,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Kutipan besar dihapus dari halaman (ruangnya untuk isi)",
         "en": "Pull quote dropped from the page (its space goes to the body)",
     },
+    "editing.copyfit.pull_quote_back": {
+        "id": "Kutipan besar kembali ke halaman (ada ruang untuknya)",
+        "en": "Pull quote back on the page (there is room for it)",
+    },
     "editing.copyfit.photo": {
         "id": "Foto: tinggi {mm} mm ({share} % dari templat), {ppi} ppi",
         "en": "Photo: {mm} mm high ({share} % of the template), {ppi} ppi",
@@ -26,6 +30,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "editing.copyfit.balance": {
         "id": "Isi diseimbangkan: {columns} kolom berakhir pada garis dasar yang sama",
         "en": "Body balanced: {columns} columns end on the same baseline",
+    },
+    "editing.copyfit.unbalance": {
+        "id": "Bingkai isi kembali ke kedalaman templat (naskah bertambah panjang)",
+        "en": "Body frames back to their template depth (the story grew)",
     },
     "editing.copyfit.over": {
         "id": "+{lines} baris: potong {lines} baris, atau perbesar bingkai isi {mm} mm",
