@@ -185,23 +185,38 @@ class _Fitter:
 
     def headline(self, now: Fit) -> None:
         """The headline frame keeps only the lines the headline sets (one of two): the
-        line it does not use would be a hole under it, too long or too short."""
+        line it does not use would be a hole under it, too long or too short. A frame cut
+        before is measured at its template height again (a longer headline gets its
+        line back; the frames below follow)."""
         for frame in self._frames("headline"):
             assert isinstance(frame, TextFrame)
+            before = frame.rect
+            base = frame.extra.get(BASE_HEIGHT)
+            commands: list[Command] = []
+            if isinstance(base, int | float) and base > frame.rect.height + 1e-6:
+                stack = self._stack()
+                stack.resize(frame, float(base))
+                commands += self._run(rect_commands(stack))
             n, lead = headline_lines(self.engine, self.edition, frame)
             fewest, most = self.rules.headline_lines
-            if n == 0 or n >= most or lead <= 0:
+            if n and n < most and lead > 0:
+                height = frame.rect.height - (most - max(n, fewest)) * lead
+                stack = self._stack()
+                stack.resize(frame, height)
+                cut = self._run(rect_commands(stack))
+                if headline_lines(self.engine, self.edition, frame)[0] != n:
+                    self._undo(cut)  # the headline no longer sets as it did
+                else:
+                    commands += cut
+            if abs(frame.rect.height - before.height) <= 1e-6:
+                self._undo(commands)  # as it was: no step
                 continue
-            cut = (most - max(n, fewest)) * lead
-            height = frame.rect.height - cut
-            stack = self._stack()
-            stack.resize(frame, height)
-            commands = rect_commands(stack)
-            self._try(commands)
-            if headline_lines(self.engine, self.edition, frame)[0] != n:
-                self._undo(commands)  # the headline no longer sets as it did
-                continue
-            step = FitStep("headline", "editing.copyfit.headline", {"lines": n})
+            if base is None:
+                extra = {**frame.extra, BASE_HEIGHT: before.height}
+                commands += self._run([SetFrameProperties(frame.id, "copyfit", extra=extra)])
+            n = headline_lines(self.engine, self.edition, frame)[0]
+            key = "headline" if frame.rect.height < before.height else "headline_back"
+            step = FitStep("headline", f"editing.copyfit.{key}", {"lines": n})
             self.cmd._keep(self.edition, step, commands)
 
     def pull_quote(self, now: Fit) -> None:

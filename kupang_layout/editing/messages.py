@@ -15,6 +15,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Judul: bingkai dipendekkan ke {lines} baris",
         "en": "Headline: frame cut to {lines} line(s)",
     },
+    "editing.copyfit.headline_back": {
+        "id": "Judul: bingkai kembali ke {lines} baris",
+        "en": "Headline: frame back to {lines} line(s)",
+    },
     "editing.copyfit.pull_quote": {
         "id": "Kutipan besar dihapus dari halaman (ruangnya untuk isi)",
         "en": "Pull quote dropped from the page (its space goes to the body)",
