@@ -6,7 +6,8 @@ template's steps (`model.copyfit_rules`) in the template's order, each only
 while the story is still too long or too short:
 
 * ``headline``: the headline frame is cut to the lines the headline sets (one
-  of two), so no empty line stands under it; the body gets the space;
+  of two), so no empty line stands under it; the body gets the space (a frame
+  cut before is measured at its template height again);
 * ``pull_quote``: a story too long drops the pull quote block (it closes up as
   an empty slot does; the body's second frame grows into its place); a dropped
   block comes back (its height, the body below it moved down again) when the
@@ -17,7 +18,12 @@ while the story is still too long or too short:
 * ``balance``: a story too short gets its body chain's frames the shallowest
   common foot that holds it, the last frame balanced, so every column ends
   within one line of the others and none is empty; tagline and credits follow
-  the body up, and the space left is at the foot of the page.
+  the body up, and the space left is at the foot of the page
+  (`editing.copyfit_balance`).
+
+A story too long in a chain an earlier run balanced first gets the chain's
+template depth back (a re-fit after the desk added text), so the steps start
+from the template, not from the short story's foot.
 
 Body size, leading and tracking are never changed. What is left is a choice for
 the desk, in the user's language (`Copyfit.advice`): "+7 baris: potong 7 baris,
@@ -28,46 +34,27 @@ atau perbesar bingkai isi 9 mm", "-12 baris: tambah foto kedua atau iklan kecil
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 
 from kupang_layout.editing import messages as _messages  # noqa: F401  (registers the texts)
+from kupang_layout.editing.copyfit_balance import BASE_HEIGHT, FitStep, FitterBase
 from kupang_layout.editing.copyfit_measure import (
     EPS,
     Fit,
-    body_story,
     chain_on_page,
     headline_lines,
-    measure,
     photo_ppi,
 )
 from kupang_layout.engine.layout import LayoutEngine
 from kupang_layout.i18n import tr
 from kupang_layout.model.command import Command, CompositeCommand
-from kupang_layout.model.commands_frames import SetFrameProperties, SetFrameRect
-from kupang_layout.model.copyfit_rules import CopyfitRules, rules_from
+from kupang_layout.model.commands_frames import SetFrameProperties
 from kupang_layout.model.edition import Edition
 from kupang_layout.model.frames import ImageFrame, TextFrame
-from kupang_layout.model.geometry import Rect
-from kupang_layout.model.page import Page
-from kupang_layout.model.slot_stack import Stack, is_closed, property_commands, rect_commands
+from kupang_layout.model.slot_stack import is_closed, property_commands, rect_commands
 
-BASE_HEIGHT = "copyfit_base_height"  # frame.extra: the photo's (pull quote's) template height
-BASE_BOTTOM = "copyfit_base_bottom"  # frame.extra: a body frame's foot before balancing
 MM = 25.4 / 72.0
 
 __all__ = ["Copyfit", "FitStep", "copyfit_command", "fit_target", "planned_copyfit"]
-
-
-@dataclass(frozen=True)
-class FitStep:
-    """One named sub-step: `name` is the step ('photo', ...), `key` its message."""
-
-    name: str
-    key: str
-    params: dict[str, str | int | float] = field(default_factory=dict)
-
-    def text(self, lang: str | None = None) -> str:
-        return tr(self.key, lang, **self.params)
 
 
 class Copyfit(Command):
@@ -127,51 +114,18 @@ def copyfit_command(page_id: str, slot: str = "main") -> Copyfit:
     return Copyfit(page_id, slot)
 
 
-class _Fitter:
+class _Fitter(FitterBase):
     """One copyfit run on the live edition: trials are done and undone."""
 
     def __init__(self, cmd: Copyfit, edition: Edition, engine: LayoutEngine) -> None:
-        self.cmd = cmd
-        self.edition = edition
-        self.engine = engine
-        self.page: Page = edition.page_by_id(cmd.page_id)
-        self.rules: CopyfitRules = rules_from(self.page.extra.get("copyfit"))
-        self.story = body_story(self.page, cmd.slot)
-        self.lead = self.page.baseline.leading or 11.0
-
-    # -- helpers -------------------------------------------------------------------
-    def fit(self) -> Fit:
-        assert self.story is not None
-        return measure(self.engine, self.edition, self.page, self.story)
-
-    def _try(self, commands: list[Command]) -> Fit:
-        for c in commands:
-            c.do(self.edition)
-        return self.fit()
-
-    def _undo(self, commands: list[Command]) -> None:
-        for c in reversed(commands):
-            c.undo(self.edition)
-
-    def _stack(self) -> Stack:
-        return Stack(self.page.frames, self.page.height - self.page.margins.bottom)
-
-    def _frames(self, role: str) -> list[TextFrame | ImageFrame]:
-        return [
-            f
-            for f in self.page.frames
-            if f.slot == self.cmd.slot
-            and f.role == role
-            and f.printable
-            and f.rect.height > EPS
-            and isinstance(f, TextFrame | ImageFrame)
-        ]
+        super().__init__(cmd, edition, engine)
+        self.copyfit = cmd  # what is left is reported on it
 
     # -- the run -------------------------------------------------------------------
     def run(self) -> None:
         if self.story is None or not chain_on_page(self.edition, self.page, self.story):
             return
-        self.cmd.measured = True
+        self.copyfit.measured = True
         if self.fit().overset:
             self.unbalance()
         for name in self.rules.order:
@@ -319,187 +273,6 @@ class _Fitter:
             commands.append(SetFrameProperties(frame.id, "copyfit", extra=extra))
         return commands
 
-    def _slack(self, fit: Fit) -> int:
-        """Lines the chain could still hold below its columns' ends."""
-        assert self.story is not None
-        chain = chain_on_page(self.edition, self.page, self.story)
-        free = 0
-        ends = list(fit.ends)
-        cols = sum(f.columns for f in chain)
-        bottom = max(f.rect.bottom - f.inset for f in chain)
-        free += fit.empty_columns * int(bottom // self.lead)
-        for end in ends:
-            free += int((bottom - end) // self.lead)
-        return free if cols else 0
-
-    def balance(self, now: Fit) -> None:
-        """The shallowest common foot for the chain's frames, the last frame balanced;
-        tagline and credits follow the body up."""
-        assert self.story is not None
-        chain = chain_on_page(self.edition, self.page, self.story)
-        foot = max(f.rect.bottom for f in chain)
-        plan = self._balance_plan(now)
-        if plan is None:
-            return
-        cmds = plan[1]
-        quote = next(iter(self._frames("pull_quote")), None)
-        quote_height = quote.rect.height if quote is not None else 0.0
-        # the template's depths, so a story that grows later gets them back (`unbalance`)
-        records: list[Command] = [
-            SetFrameProperties(f.id, "copyfit", extra={**f.extra, BASE_BOTTOM: f.rect.bottom})
-            for f in chain
-            if BASE_BOTTOM not in f.extra
-        ]
-        for c in cmds:
-            c.do(self.edition)
-        if (
-            quote is not None
-            and BASE_HEIGHT not in quote.extra
-            and abs(quote.rect.height - quote_height) > 1e-6
-        ):
-            extra = {**quote.extra, BASE_HEIGHT: quote_height}
-            records.append(SetFrameProperties(quote.id, "copyfit", extra=extra))
-        rise = foot - max(f.rect.bottom for f in chain)
-        moves: list[Command] = []
-        if rise > EPS:
-            moves = self._follow_up(chain, foot, rise)
-        for c in moves + records:
-            c.do(self.edition)
-        columns = sum(f.columns for f in chain)
-        step = FitStep("balance", "editing.copyfit.balance", {"columns": columns})
-        self.cmd._keep(self.edition, step, cmds + moves + records)
-
-    def unbalance(self) -> None:
-        """A story too long in a chain an earlier run balanced: the chain's frames get their
-        template depth back (the pull quote its template air) and what stands under the
-        body follows it down, before any other step."""
-        assert self.story is not None
-        chain = chain_on_page(self.edition, self.page, self.story)
-        foot = max(f.rect.bottom for f in chain)
-        done: list[Command] = []
-        for quote in self._frames("pull_quote")[:1]:
-            base = quote.extra.get(BASE_HEIGHT)
-            if isinstance(base, int | float) and abs(base - quote.rect.height) > 1e-6:
-                stack = self._stack()
-                stack.resize(quote, float(base))
-                done += self._run(rect_commands(stack))
-        for f in chain:
-            bottom = f.extra.get(BASE_BOTTOM)
-            if isinstance(bottom, int | float) and bottom > f.rect.bottom + 1e-6:
-                rect = Rect(f.rect.x, f.rect.y, f.rect.width, float(bottom) - f.rect.y)
-                done += self._run([SetFrameRect(f.id, rect)])
-        drop = max(f.rect.bottom for f in chain) - foot
-        if drop > EPS:
-            done += self._run(self._follow_up(chain, foot, -drop))
-        if done:
-            self.cmd._keep(self.edition, FitStep("balance", "editing.copyfit.unbalance"), done)
-
-    def _run(self, commands: list[Command]) -> list[Command]:
-        for c in commands:
-            c.do(self.edition)
-        return commands
-
-    def _balance_plan(self, now: Fit) -> tuple[int, list[Command]] | None:
-        """(spread, commands) of the evenest chain that holds the story, not done.
-
-        The chain's foot first; when keeps leave the columns more than a line apart, the
-        pull quote block is given a few grid lines more or less air (the body's second
-        frame starts lower or higher), the least change that evens the columns."""
-        plan = self._foot_plan(now)
-        if plan is None or plan[0] <= 1:
-            return None if plan is None else (plan[0], plan[2])
-        best = ((plan[0], 0, plan[1]), plan[2])
-        quotes = [f for f in self._frames("pull_quote") if isinstance(f, TextFrame)]
-        for quote in quotes[:1]:
-            for dt in (1, -1, 2, -2, 3):
-                height = quote.rect.height + dt * self.lead
-                if height <= 0:
-                    continue
-                stack = self._stack()
-                stack.resize(quote, height)
-                air = rect_commands(stack)
-                fit = self._try(air)
-                sid = quote.story_id
-                fits = sid is None or not self.engine.layout_story(self.edition, sid).overset
-                trial = self._foot_plan(fit) if fits else None
-                self._undo(air)
-                if trial is None:
-                    continue
-                score = (trial[0], abs(dt), trial[1])
-                if score < best[0]:
-                    best = (score, air + trial[2])
-        return best[0][0], best[1]
-
-    def _foot_plan(self, now: Fit) -> tuple[int, float, list[Command]] | None:
-        """(spread, foot, commands) of the evenest chain foot that holds the story, not
-        done; None when the chain is even already or nothing holds it."""
-        assert self.story is not None
-        chain = chain_on_page(self.edition, self.page, self.story)
-        foot = max(f.rect.bottom for f in chain)
-        even = now.spread <= 1 and now.empty_columns == 0
-        level = all(abs(f.rect.bottom - foot) < EPS for f in chain)
-        if even and level and self._slack(now) < sum(f.columns for f in chain):
-            return None
-        last = chain[-1]
-        deepest_top = max(f.rect.y for f in chain)
-        kmax = max(0, int((foot - deepest_top) // self.lead) - 2)
-
-        def commands_for(k: int, first_up: int = 0, last_up: int = 0) -> list[Command]:
-            out: list[Command] = []
-            for f in chain:
-                up = k + (last_up if f is last else first_up)
-                bottom = foot - up * self.lead
-                out.append(SetFrameRect(f.id, Rect(f.rect.x, f.rect.y, f.rect.width,
-                                                   max(0.0, bottom - f.rect.y))))  # fmt: skip
-            if not last.balance:
-                out.append(SetFrameProperties(last.id, "copyfit", balance=True))
-            return out
-
-        def trial(cmds: list[Command]) -> tuple[Fit, float]:
-            fit = self._try(cmds)
-            lowest = max(f.rect.bottom for f in chain)
-            self._undo(cmds)
-            return fit, lowest
-
-        lo, hi = 0, kmax  # the largest k that holds the story
-        if trial(commands_for(0))[0].overset:
-            return None
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if trial(commands_for(mid))[0].overset == 0:
-                lo = mid
-            else:
-                hi = mid - 1
-        best: tuple[tuple[int, float], list[Command]] | None = None
-        for first_up in range(-2, 3):
-            for last_up in range(-2, 3):
-                if lo + min(first_up, last_up) < 0:
-                    continue
-                cmds = commands_for(lo, first_up, last_up)
-                fit, lowest = trial(cmds)
-                if fit.overset or fit.empty_columns:
-                    continue
-                score = (fit.spread, lowest)  # the evenest, then the shallowest
-                if best is None or score < best[0]:
-                    best = (score, cmds)
-        return None if best is None else (best[0][0], best[0][1], best[1])
-
-    def _follow_up(self, chain: list[TextFrame], foot: float, rise: float) -> list[Command]:
-        """Frames of the slot standing under the body (tagline, credits and their rules)
-        move up by `rise`."""
-        xs = [(f.rect.x, f.rect.right) for f in chain]
-        ids = {f.id for f in chain}
-        out: list[Command] = []
-        for f in self.page.frames:
-            if f.id in ids or f.rect.y < foot - EPS:
-                continue
-            if f.slot not in (self.cmd.slot, "page") or f.role in ("folio", "masthead", "ad"):
-                continue
-            if not any(min(f.rect.right, b) - max(f.rect.x, a) > EPS for a, b in xs):
-                continue
-            out.append(SetFrameRect(f.id, f.rect.moved(0.0, -rise)))
-        return out
-
     # -- what is left ------------------------------------------------------------------
     def report(self, fit: Fit) -> None:
         assert self.story is not None
@@ -507,17 +280,17 @@ class _Fitter:
         cols = max(1, sum(f.columns for f in chain))
         if fit.overset:
             deeper = math.ceil(fit.overset / cols) * self.lead
-            self.cmd.remainder = fit.overset
-            self.cmd.advice_key = "editing.copyfit.over"
-            self.cmd.advice_params = {"lines": fit.overset, "mm": math.ceil(deeper * MM)}
+            self.copyfit.remainder = fit.overset
+            self.copyfit.advice_key = "editing.copyfit.over"
+            self.copyfit.advice_params = {"lines": fit.overset, "mm": math.ceil(deeper * MM)}
             return
         hole = self._hole(chain)
         lines = int(hole // self.lead) * cols
         if lines <= 0:
             return
-        self.cmd.remainder = -lines
-        self.cmd.advice_key = "editing.copyfit.short"
-        self.cmd.advice_params = {"lines": lines, "columns": cols, "mm": round(hole * MM)}
+        self.copyfit.remainder = -lines
+        self.copyfit.advice_key = "editing.copyfit.short"
+        self.copyfit.advice_params = {"lines": lines, "columns": cols, "mm": round(hole * MM)}
 
     def _hole(self, chain: list[TextFrame]) -> float:
         """Depth of the free space at the foot of the story's columns."""
