@@ -117,6 +117,7 @@ class FitterBase:
         if plan is None:
             return
         cmds = plan[1]
+        drawn = self._drawn()
         quote = next(iter(self._frames("pull_quote")), None)
         quote_height = quote.rect.height if quote is not None else 0.0
         # the template's depths, so a story that grows later gets them back (`unbalance`)
@@ -140,9 +141,16 @@ class FitterBase:
             moves = self._follow_up(chain, foot, rise)
         for c in moves + records:
             c.do(self.edition)
+        if self._drawn() == drawn:  # balanced already (a second Paskan): no step
+            self._undo(cmds + moves + records)
+            return
         columns = sum(f.columns for f in chain)
         step = FitStep("balance", "editing.copyfit.balance", {"columns": columns})
         self.cmd._keep(self.edition, step, cmds + moves + records)
+
+    def _drawn(self) -> list[tuple[object, ...]]:
+        """What balancing may change on the page as drawn: rectangles, balance flags."""
+        return [(f.rect, getattr(f, "balance", None)) for f in self.page.frames]
 
     def unbalance(self) -> None:
         """A story too long in a chain an earlier run balanced: the chain's frames get their

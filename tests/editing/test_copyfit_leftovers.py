@@ -191,6 +191,21 @@ def test_a_longer_headline_gets_its_line_back() -> None:
     assert _frame(page, "deck").rect.y - deck_y == pytest.approx(headline.rect.height - cut_height)
 
 
+@pytest.mark.parametrize(("times", "photo"), [(1, True), (2, False), (5, True), (8, False)])
+def test_paskan_on_a_fitted_page_is_no_step(times: int, photo: bool) -> None:
+    """Fitting a page fitted already changes nothing, so *Paskan* makes no undo step
+    (a balanced chain used to be balanced again to the same feet, an empty step)."""
+    frames = photo_frames() if photo else _slots("collapse")
+    ed = fitted(
+        _imported(_template(frames), full_text(quoted(times)), PHOTO_ASSET if photo else None)
+    )
+    before = copy.deepcopy((ed.pages, ed.stories))
+    cmd = planned_copyfit(ed, ed.pages[0].id, "main")
+    assert not cmd.changes, [s.name for s in cmd.steps]
+    cmd.do(ed)
+    assert (ed.pages, ed.stories) == before
+
+
 # -- 2. a second import reopens collapsed slots ----------------------------------------------
 
 
