@@ -195,8 +195,10 @@ class _Fitter(FitterBase):
             if not stack.reopen(frame):
                 continue
             commands = rect_commands(stack) + property_commands(stack, "copyfit")
-            if self._try(commands).overset:
-                self._undo(commands)  # no room for it yet
+            body_over = self._try(commands).overset
+            assert frame.story_id is not None
+            if body_over or self.engine.layout_story(self.edition, frame.story_id).overset:
+                self._undo(commands)  # no room for it yet (or the quote no longer fits)
                 continue
             step = FitStep("pull_quote", "editing.copyfit.pull_quote_back")
             self.cmd._keep(self.edition, step, commands)
