@@ -6,12 +6,9 @@ template's steps (`model.copyfit_rules`) in the template's order, each only
 while the story is still too long or too short:
 
 * ``headline``: the headline frame is cut to the lines the headline sets (one
-  of two), so no empty line stands under it; the body gets the space (a frame
-  cut before is measured at its template height again);
+  of two), so no empty line stands under it; the body gets the space;
 * ``pull_quote``: a story too long drops the pull quote block (it closes up as
-  an empty slot does; the body's second frame grows into its place); a dropped
-  block comes back (its height, the body below it moved down again) when the
-  story then fits with it, after an edit or on *Paskan*;
+  an empty slot does; the body's second frame grows into its place);
 * ``photo``: the photo's height changes in whole baseline-grid steps, within
   the template's share of its template height, never below the plant's ppi
   (the frames below follow; the body absorbs the change);
@@ -21,9 +18,11 @@ while the story is still too long or too short:
   the body up, and the space left is at the foot of the page
   (`editing.copyfit_balance`).
 
-A story too long in a chain an earlier run balanced first gets the chain's
-template depth back (a re-fit after the desk added text), so the steps start
-from the template, not from the short story's foot.
+Every run first puts back what earlier runs changed (`reset`: the template's
+sizes, kept in the frames when first changed; a dropped pull quote reopened), so
+a re-fit after an edit or on *Paskan* fits from the template as the first fit
+did: a pull quote comes back when the story, fitted in the template's order,
+has room for it. A run that ends where the page was takes no step.
 
 Body size, leading and tracking are never changed. What is left is a choice for
 the desk, in the user's language (`Copyfit.advice`): "+7 baris: potong 7 baris,
@@ -50,7 +49,7 @@ from kupang_layout.model.command import Command, CompositeCommand
 from kupang_layout.model.commands_frames import SetFrameProperties
 from kupang_layout.model.edition import Edition
 from kupang_layout.model.frames import ImageFrame, TextFrame
-from kupang_layout.model.slot_stack import is_closed, property_commands, rect_commands
+from kupang_layout.model.slot_stack import property_commands, rect_commands
 
 MM = 25.4 / 72.0
 
@@ -108,6 +107,12 @@ class Copyfit(Command):
         self._done.append(CompositeCommand(step.name, commands))
         self.steps.append(step)
 
+    def _discard(self, edition: Edition) -> None:
+        """Undo and forget the steps taken (they came back to where the page was)."""
+        self.undo(edition)
+        self._done = []
+        self.steps = []
+
 
 def copyfit_command(page_id: str, slot: str = "main") -> Copyfit:
     """The copyfit command for a slot group (the hook the import jobs take)."""
@@ -126,8 +131,8 @@ class _Fitter(FitterBase):
         if self.story is None or not chain_on_page(self.edition, self.page, self.story):
             return
         self.copyfit.measured = True
-        if self.fit().overset:
-            self.unbalance()
+        start = self.drawn()
+        self.reset()  # a re-fit fits from the template's sizes, as the first fit did
         for name in self.rules.order:
             now = self.fit()
             if name == "balance":
@@ -136,86 +141,46 @@ class _Fitter(FitterBase):
                 continue
             getattr(self, name)(now)
         self.report(self.fit())
+        if self.drawn() == start:  # fitted already: the page as it was, and no step
+            self.copyfit._discard(self.edition)
 
     def headline(self, now: Fit) -> None:
         """The headline frame keeps only the lines the headline sets (one of two): the
-        line it does not use would be a hole under it, too long or too short. A frame cut
-        before is measured at its template height again (a longer headline gets its
-        line back; the frames below follow)."""
+        line it does not use would be a hole under it, too long or too short."""
         for frame in self._frames("headline"):
             assert isinstance(frame, TextFrame)
-            before = frame.rect
-            base = frame.extra.get(BASE_HEIGHT)
-            commands: list[Command] = []
-            if isinstance(base, int | float) and base > frame.rect.height + 1e-6:
-                stack = self._stack()
-                stack.resize(frame, float(base))
-                commands += self._run(rect_commands(stack))
             n, lead = headline_lines(self.engine, self.edition, frame)
             fewest, most = self.rules.headline_lines
-            if n and n < most and lead > 0:
-                height = frame.rect.height - (most - max(n, fewest)) * lead
-                stack = self._stack()
-                stack.resize(frame, height)
-                cut = self._run(rect_commands(stack))
-                if headline_lines(self.engine, self.edition, frame)[0] != n:
-                    self._undo(cut)  # the headline no longer sets as it did
-                else:
-                    commands += cut
-            if abs(frame.rect.height - before.height) <= 1e-6:
-                self._undo(commands)  # as it was: no step
+            if n == 0 or n >= most or lead <= 0:
                 continue
-            if base is None:
-                extra = {**frame.extra, BASE_HEIGHT: before.height}
-                commands += self._run([SetFrameProperties(frame.id, "copyfit", extra=extra)])
-            n = headline_lines(self.engine, self.edition, frame)[0]
-            key = "headline" if frame.rect.height < before.height else "headline_back"
-            step = FitStep("headline", f"editing.copyfit.{key}", {"lines": n})
+            height = frame.rect.height - (most - max(n, fewest)) * lead
+            stack = self._stack()
+            stack.resize(frame, height)
+            commands = rect_commands(stack)
+            if BASE_HEIGHT not in frame.extra:  # the template's height, for `reset`
+                extra = {**frame.extra, BASE_HEIGHT: frame.rect.height}
+                commands.append(SetFrameProperties(frame.id, "copyfit", extra=extra))
+            self._try(commands)
+            if headline_lines(self.engine, self.edition, frame)[0] != n:
+                self._undo(commands)  # the headline no longer sets as it did
+                continue
+            step = FitStep("headline", "editing.copyfit.headline", {"lines": n})
             self.cmd._keep(self.edition, step, commands)
 
     def pull_quote(self, now: Fit) -> None:
-        """Too long: the pull quote block closes up like an empty slot. Not too long: a
-        block dropped before (its quote still in its story) comes back when the story
-        still fits with it."""
-        if now.overset:
-            if not self.rules.drop_pull_quote:
-                return
-            for frame in self._frames("pull_quote"):
-                stack = self._stack()
-                stack.collapse(frame)
-                # the quote's text stays in its story (the desk may give the block back)
-                commands = rect_commands(stack) + property_commands(stack, "copyfit")
-                self._try(commands)
-                step = FitStep("pull_quote", "editing.copyfit.pull_quote")
-                self.cmd._keep(self.edition, step, commands)
-                return
+        """Too long: the pull quote block closes up like an empty slot; its quote stays in
+        its story, so a later fit (`reset`) gives the block back when there is room."""
+        if not now.overset or not self.rules.drop_pull_quote:
             return
-        for frame in self._dropped_quotes():
+        for frame in self._frames("pull_quote"):
             stack = self._stack()
-            if not stack.reopen(frame):
-                continue
+            stack.collapse(frame)
             commands = rect_commands(stack) + property_commands(stack, "copyfit")
-            body_over = self._try(commands).overset
-            assert frame.story_id is not None
-            if body_over or self.engine.layout_story(self.edition, frame.story_id).overset:
-                self._undo(commands)  # no room for it yet (or the quote no longer fits)
-                continue
-            step = FitStep("pull_quote", "editing.copyfit.pull_quote_back")
-            self.cmd._keep(self.edition, step, commands)
+            self._try(commands)
+            self.cmd._keep(
+                self.edition, FitStep("pull_quote", "editing.copyfit.pull_quote"), commands
+            )
             return
-
-    def _dropped_quotes(self) -> list[TextFrame]:
-        """Closed pull quote frames of the slot group whose story still holds a quote."""
-        out: list[TextFrame] = []
-        for f in self.page.frames:
-            if not (isinstance(f, TextFrame) and f.slot == self.cmd.slot):
-                continue
-            if f.role != "pull_quote" or not is_closed(f) or f.story_id is None:
-                continue
-            story = self.edition.stories.get(f.story_id)
-            if story is not None and story.text.strip():
-                out.append(f)
-        return out
 
     def photo(self, now: Fit) -> None:
         """The photo's height in grid steps: shorter for a story too long, taller for one

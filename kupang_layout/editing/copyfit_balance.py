@@ -1,11 +1,13 @@
-"""Editing stage: copyfit's trials and its balancing: the body chain's common foot.
+"""Editing stage: copyfit's trials, its balancing, and the way back to the template's sizes.
 
 `FitterBase` is one copyfit run's hold on the live edition (commands tried and
-undone, the slot group's frames) with the steps that move the body chain's feet:
-``balance`` (the shallowest common foot that holds the story, the last frame
-balanced, what stands under the body following it up) and, for a story that grew
-since, ``unbalance`` (the chain's template depth back, recorded when balancing).
-`editing.copyfit` runs the steps in the template's order.
+undone, the slot group's frames) with the steps that move the body chain's
+feet: ``balance`` (the shallowest common foot that holds the story, the last
+frame balanced, what stands under the body following it up) and ``reset``,
+which a run takes first: what earlier runs changed goes back to the template's
+sizes (kept in the frames when first changed), so a re-fit after an edit fits
+from the template as the first fit did. `editing.copyfit` runs the steps in the
+template's order.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from kupang_layout.model.edition import Edition
 from kupang_layout.model.frames import ImageFrame, TextFrame
 from kupang_layout.model.geometry import Rect
 from kupang_layout.model.page import Page
-from kupang_layout.model.slot_stack import Stack, rect_commands
+from kupang_layout.model.slot_stack import Stack, is_closed, property_commands, rect_commands
 
 # frame.extra: a photo's, pull quote's or headline's height before copyfit first changed it
 BASE_HEIGHT = "copyfit_base_height"
@@ -117,10 +119,10 @@ class FitterBase:
         if plan is None:
             return
         cmds = plan[1]
-        drawn = self._drawn()
+        drawn = self.drawn()
         quote = next(iter(self._frames("pull_quote")), None)
         quote_height = quote.rect.height if quote is not None else 0.0
-        # the template's depths, so a story that grows later gets them back (`unbalance`)
+        # the template's depths, so a later run starts from them (`reset`)
         records: list[Command] = [
             SetFrameProperties(f.id, "copyfit", extra={**f.extra, BASE_BOTTOM: f.rect.bottom})
             for f in chain
@@ -141,41 +143,59 @@ class FitterBase:
             moves = self._follow_up(chain, foot, rise)
         for c in moves + records:
             c.do(self.edition)
-        if self._drawn() == drawn:  # balanced already (a second Paskan): no step
+        if self.drawn() == drawn:  # balanced already: no step
             self._undo(cmds + moves + records)
             return
         columns = sum(f.columns for f in chain)
         step = FitStep("balance", "editing.copyfit.balance", {"columns": columns})
         self.cmd._keep(self.edition, step, cmds + moves + records)
 
-    def _drawn(self) -> list[tuple[object, ...]]:
-        """What balancing may change on the page as drawn: rectangles, balance flags."""
-        return [(f.rect, getattr(f, "balance", None)) for f in self.page.frames]
-
-    def unbalance(self) -> None:
-        """A story too long in a chain an earlier run balanced: the chain's frames get their
-        template depth back (the pull quote its template air) and what stands under the
-        body follows it down, before any other step."""
+    def reset(self) -> None:
+        """Back to the template's sizes, before the steps: the body chain's depth (what
+        stands under it follows it down), a dropped pull quote reopened (its quote still
+        in its story), the pull quote's air, the photo's and the headline's heights."""
         assert self.story is not None
         chain = chain_on_page(self.edition, self.page, self.story)
         foot = max(f.rect.bottom for f in chain)
         done: list[Command] = []
-        for quote in self._frames("pull_quote")[:1]:
-            base = quote.extra.get(BASE_HEIGHT)
-            if isinstance(base, int | float) and abs(base - quote.rect.height) > 1e-6:
-                stack = self._stack()
-                stack.resize(quote, float(base))
-                done += self._run(rect_commands(stack))
         for f in chain:
             bottom = f.extra.get(BASE_BOTTOM)
-            if isinstance(bottom, int | float) and bottom > f.rect.bottom + 1e-6:
-                rect = Rect(f.rect.x, f.rect.y, f.rect.width, float(bottom) - f.rect.y)
+            if isinstance(bottom, int | float) and abs(bottom - f.rect.bottom) > 1e-6:
+                rect = Rect(f.rect.x, f.rect.y, f.rect.width, max(0.0, bottom - f.rect.y))
                 done += self._run([SetFrameRect(f.id, rect)])
         drop = max(f.rect.bottom for f in chain) - foot
-        if drop > EPS:
+        if abs(drop) > EPS:
             done += self._run(self._follow_up(chain, foot, -drop))
+        for quote in self.dropped_quotes():
+            stack = self._stack()
+            if stack.reopen(quote):
+                done += self._run(rect_commands(stack) + property_commands(stack, "copyfit"))
+        for role in ("pull_quote", "photo", "headline"):
+            for frame in self._frames(role):
+                base = frame.extra.get(BASE_HEIGHT)
+                if isinstance(base, int | float) and abs(base - frame.rect.height) > 1e-6:
+                    stack = self._stack()
+                    stack.resize(frame, float(base))
+                    done += self._run(rect_commands(stack))
         if done:
-            self.cmd._keep(self.edition, FitStep("balance", "editing.copyfit.unbalance"), done)
+            self.cmd._keep(self.edition, FitStep("reset", "editing.copyfit.reset"), done)
+
+    def dropped_quotes(self) -> list[TextFrame]:
+        """Closed pull quote frames of the slot group whose story still holds a quote."""
+        out: list[TextFrame] = []
+        for f in self.page.frames:
+            if not (isinstance(f, TextFrame) and f.slot == self.cmd.slot):
+                continue
+            if f.role != "pull_quote" or not is_closed(f) or f.story_id is None:
+                continue
+            story = self.edition.stories.get(f.story_id)
+            if story is not None and story.text.strip():
+                out.append(f)
+        return out
+
+    def drawn(self) -> list[tuple[object, ...]]:
+        """What copyfit may change on the page as drawn: places, printing, balance flags."""
+        return [(f.id, f.rect, f.printable, getattr(f, "balance", None)) for f in self.page.frames]
 
     def _run(self, commands: list[Command]) -> list[Command]:
         for c in commands:

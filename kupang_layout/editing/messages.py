@@ -15,17 +15,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Judul: bingkai dipendekkan ke {lines} baris",
         "en": "Headline: frame cut to {lines} line(s)",
     },
-    "editing.copyfit.headline_back": {
-        "id": "Judul: bingkai kembali ke {lines} baris",
-        "en": "Headline: frame back to {lines} line(s)",
-    },
     "editing.copyfit.pull_quote": {
         "id": "Kutipan besar dihapus dari halaman (ruangnya untuk isi)",
         "en": "Pull quote dropped from the page (its space goes to the body)",
-    },
-    "editing.copyfit.pull_quote_back": {
-        "id": "Kutipan besar kembali ke halaman (ada ruang untuknya)",
-        "en": "Pull quote back on the page (there is room for it)",
     },
     "editing.copyfit.photo": {
         "id": "Foto: tinggi {mm} mm ({share} % dari templat), {ppi} ppi",
@@ -35,9 +27,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Isi diseimbangkan: {columns} kolom berakhir pada garis dasar yang sama",
         "en": "Body balanced: {columns} columns end on the same baseline",
     },
-    "editing.copyfit.unbalance": {
-        "id": "Bingkai isi kembali ke kedalaman templat (naskah bertambah panjang)",
-        "en": "Body frames back to their template depth (the story grew)",
+    "editing.copyfit.reset": {
+        "id": "Ukuran templat dipulihkan sebelum dipaskan ulang",
+        "en": "Template sizes restored before fitting again",
     },
     "editing.copyfit.over": {
         "id": "+{lines} baris: potong {lines} baris, atau perbesar bingkai isi {mm} mm",

@@ -122,8 +122,8 @@ def test_a_dropped_pull_quote_comes_back_when_the_story_is_cut() -> None:
     before = copy.deepcopy((ed.pages, ed.stories))
     cmd = planned_copyfit(ed, page.id, "main")
     assert (ed.pages, ed.stories) == before  # worked out and put back
-    steps = {s.name: s.key for s in cmd.steps}
-    assert steps.get("pull_quote") == "editing.copyfit.pull_quote_back"
+    names = [s.name for s in cmd.steps]
+    assert names[0] == "reset" and "pull_quote" not in names  # reopened, not dropped again
     history.execute(cmd)
     assert quote.printable and all(r.printable for r in rules)
     # its template height, give or take the air balancing may give the block
@@ -147,14 +147,34 @@ def test_the_pull_quote_stays_out_while_there_is_no_room() -> None:
     assert _overset(ed) > 0 and not _frame(ed.pages[0], "pull_quote").printable
 
 
-def test_the_pull_quote_comes_back_only_where_the_templates_order_has_it() -> None:
-    ed, history = _long_story_fitted()
-    history.execute(_cut_to(ed, 2))
-    ed.pages[0].extra["copyfit"] = {"order": ["headline", "photo", "balance"]}
-    cmd = Copyfit(ed.pages[0].id)
-    history.execute(cmd)
-    assert "pull_quote" not in [s.name for s in cmd.steps]
+ORDERS = [
+    ("headline", "pull_quote", "photo", "balance"),
+    ("headline", "photo", "pull_quote", "balance"),  # the photo gives up height first
+    ("headline", "photo", "balance"),  # the pull quote is never dropped
+]
+
+
+@pytest.mark.parametrize("order", ORDERS)
+@pytest.mark.parametrize(("first", "then"), [(5, 3), (8, 5)])
+def test_the_pull_quote_comes_back_as_the_templates_order_says(
+    order: tuple[str, ...], first: int, then: int
+) -> None:
+    """A story fitted long (its pull quote dropped, its photo shrunk), cut, fitted again
+    by the page's rules: the page a first fit of the cut story by those rules makes, so
+    the pull quote is back where the order gives it room (or never left)."""
+    rules = {"order": list(order)}
+    ed = _imported(_template(photo_frames()), full_text(quoted(first)), PHOTO_ASSET)
+    Copyfit(ed.pages[0].id).do(ed)
     assert not _frame(ed.pages[0], "pull_quote").printable
+    _cut_to(ed, then).do(ed)
+    ed.pages[0].extra["copyfit"] = rules
+    Copyfit(ed.pages[0].id).do(ed)
+    fresh = _imported(_template(photo_frames()), full_text(quoted(then)), PHOTO_ASSET)
+    fresh.pages[0].extra["copyfit"] = rules
+    Copyfit(fresh.pages[0].id).do(fresh)
+    _same_geometry(ed.pages[0], fresh.pages[0])
+    if "pull_quote" not in order:
+        assert _frame(ed.pages[0], "pull_quote").printable
 
 
 def test_a_story_that_grows_gets_the_template_depth_back() -> None:
@@ -166,7 +186,7 @@ def test_a_story_that_grows_gets_the_template_depth_back() -> None:
     _cut_to(ed, 5).do(ed)
     refit = Copyfit(ed.pages[0].id)
     refit.do(ed)
-    assert next(s.key for s in refit.steps) == "editing.copyfit.unbalance"
+    assert next(s.key for s in refit.steps) == "editing.copyfit.reset"
     fresh = _imported(_template(_slots("collapse")), full_text(quoted(5)))
     first = Copyfit(fresh.pages[0].id)
     first.do(fresh)
@@ -185,10 +205,32 @@ def test_a_longer_headline_gets_its_line_back() -> None:
     SetStoryParagraphs(headline.story_id, [Paragraph.plain("Headline", long)]).do(ed)
     cmd = Copyfit(page.id)
     cmd.do(ed)
-    assert {s.name: s.key for s in cmd.steps}["headline"] == "editing.copyfit.headline_back"
+    assert cmd.steps[0].name == "reset" and "headline" not in [s.name for s in cmd.steps]
     assert headline.rect.height == pytest.approx(mm(60 - 27))
     # the frames below follow it down
     assert _frame(page, "deck").rect.y - deck_y == pytest.approx(headline.rect.height - cut_height)
+
+
+@pytest.mark.parametrize("photo", [False, True])
+@pytest.mark.parametrize(("first", "then"), [(2, 1), (2, 5), (5, 2), (3, 8), (8, 3)])
+def test_a_refit_after_an_edit_is_the_first_fit_of_the_new_text(
+    first: int, then: int, photo: bool
+) -> None:
+    """Whatever an earlier fit changed (headline cut, pull quote dropped, photo grown or
+    shrunk, chain balanced), fitting again after the text changed gives the page a
+    first fit of the new text gives."""
+    frames = photo_frames() if photo else _slots("collapse")
+    asset = PHOTO_ASSET if photo else None
+    ed = fitted(_imported(_template(frames), full_text(quoted(first)), asset))
+    _cut_to(ed, then).do(ed)
+    refit = Copyfit(ed.pages[0].id)
+    refit.do(ed)
+    frames = photo_frames() if photo else _slots("collapse")
+    fresh = _imported(_template(frames), full_text(quoted(then)), asset)
+    first_fit = Copyfit(fresh.pages[0].id)
+    first_fit.do(fresh)
+    _same_geometry(ed.pages[0], fresh.pages[0])
+    assert refit.advice("id") == first_fit.advice("id")
 
 
 @pytest.mark.parametrize(("times", "photo"), [(1, True), (2, False), (5, True), (8, False)])
