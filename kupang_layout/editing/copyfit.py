@@ -107,6 +107,12 @@ class Copyfit(Command):
         self._done.append(CompositeCommand(step.name, commands))
         self.steps.append(step)
 
+    def _keep_quiet(self, commands: list[Command]) -> None:
+        """Record done commands that are no step of their own (the sizes left)."""
+        assert self._done is not None
+        if commands:
+            self._done.append(CompositeCommand("copyfit", commands))
+
     def _discard(self, edition: Edition) -> None:
         """Undo and forget the steps taken (they came back to where the page was)."""
         self.undo(edition)
@@ -143,6 +149,11 @@ class _Fitter(FitterBase):
         self.report(self.fit())
         if self.drawn() == start:  # fitted already: the page as it was, and no step
             self.copyfit._discard(self.edition)
+            return
+        marks = self.left_marks()
+        for c in marks:
+            c.do(self.edition)
+        self.copyfit._keep_quiet(marks)
 
     def headline(self, now: Fit) -> None:
         """The headline frame keeps only the lines the headline sets (one of two): the

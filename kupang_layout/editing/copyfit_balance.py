@@ -13,7 +13,7 @@ template's order.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, TypeGuard
 
 from kupang_layout.editing.copyfit_measure import EPS, Fit, body_story, chain_on_page, measure
 from kupang_layout.engine.layout import LayoutEngine
@@ -22,7 +22,7 @@ from kupang_layout.model.command import Command
 from kupang_layout.model.commands_frames import SetFrameProperties, SetFrameRect
 from kupang_layout.model.copyfit_rules import CopyfitRules, rules_from
 from kupang_layout.model.edition import Edition
-from kupang_layout.model.frames import ImageFrame, TextFrame
+from kupang_layout.model.frames import AnyFrame, ImageFrame, TextFrame
 from kupang_layout.model.geometry import Rect
 from kupang_layout.model.page import Page
 from kupang_layout.model.slot_stack import Stack, is_closed, property_commands, rect_commands
@@ -30,8 +30,19 @@ from kupang_layout.model.slot_stack import Stack, is_closed, property_commands, 
 # frame.extra: a photo's, pull quote's or headline's height before copyfit first changed it
 BASE_HEIGHT = "copyfit_base_height"
 BASE_BOTTOM = "copyfit_base_bottom"  # frame.extra: a body frame's foot before balancing
+# frame.extra: the height (foot) copyfit last left the frame at; another one is the desk's
+LEFT_HEIGHT = "copyfit_left_height"
+LEFT_BOTTOM = "copyfit_left_bottom"
 
-__all__ = ["BASE_BOTTOM", "BASE_HEIGHT", "FitStep", "FitterBase", "Recorder"]
+__all__ = [
+    "BASE_BOTTOM",
+    "BASE_HEIGHT",
+    "LEFT_BOTTOM",
+    "LEFT_HEIGHT",
+    "FitStep",
+    "FitterBase",
+    "Recorder",
+]
 
 
 @dataclass(frozen=True)
@@ -44,6 +55,17 @@ class FitStep:
 
     def text(self, lang: str | None = None) -> str:
         return tr(self.key, lang, **self.params)
+
+
+def _number(value: object) -> TypeGuard[float]:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _changed_since(frame: AnyFrame) -> bool:
+    """Whether the desk changed a size copyfit keeps since copyfit last left it."""
+    height, bottom = frame.extra.get(LEFT_HEIGHT), frame.extra.get(LEFT_BOTTOM)
+    moved = _number(height) and abs(height - frame.rect.height) > 1e-6
+    return moved or (_number(bottom) and abs(bottom - frame.rect.bottom) > 1e-6)
 
 
 class Recorder(Protocol):
@@ -153,16 +175,19 @@ class FitterBase:
     def reset(self) -> None:
         """Back to the template's sizes, before the steps: the body chain's depth (what
         stands under it follows it down), a dropped pull quote reopened (its quote still
-        in its story), the pull quote's air, the photo's and the headline's heights."""
+        in its story), the pull quote's air, the photo's and the headline's heights. A
+        size the desk changed since copyfit left it is the desk's and stays."""
         assert self.story is not None
+        desk = {f.id for f in self.page.frames if _changed_since(f)}  # before anything moves
         chain = chain_on_page(self.edition, self.page, self.story)
         foot = max(f.rect.bottom for f in chain)
         done: list[Command] = []
         for f in chain:
             bottom = f.extra.get(BASE_BOTTOM)
-            if isinstance(bottom, int | float) and abs(bottom - f.rect.bottom) > 1e-6:
-                rect = Rect(f.rect.x, f.rect.y, f.rect.width, max(0.0, bottom - f.rect.y))
-                done += self._run([SetFrameRect(f.id, rect)])
+            if f.id in desk or not _number(bottom) or abs(bottom - f.rect.bottom) <= 1e-6:
+                continue
+            rect = Rect(f.rect.x, f.rect.y, f.rect.width, max(0.0, bottom - f.rect.y))
+            done += self._run([SetFrameRect(f.id, rect)])
         drop = max(f.rect.bottom for f in chain) - foot
         if abs(drop) > EPS:
             done += self._run(self._follow_up(chain, foot, -drop))
@@ -173,12 +198,28 @@ class FitterBase:
         for role in ("pull_quote", "photo", "headline"):
             for frame in self._frames(role):
                 base = frame.extra.get(BASE_HEIGHT)
-                if isinstance(base, int | float) and abs(base - frame.rect.height) > 1e-6:
+                if frame.id in desk or not _number(base):
+                    continue
+                if abs(base - frame.rect.height) > 1e-6:
                     stack = self._stack()
                     stack.resize(frame, float(base))
                     done += self._run(rect_commands(stack))
         if done:
             self.cmd._keep(self.edition, FitStep("reset", "editing.copyfit.reset"), done)
+
+    def left_marks(self) -> list[Command]:
+        """Record, in each frame copyfit keeps a template size for, the size the run
+        leaves it at, so the next run can tell the desk's own changes (not done)."""
+        out: list[Command] = []
+        for f in self.page.frames:
+            extra = dict(f.extra)
+            if BASE_HEIGHT in extra:
+                extra[LEFT_HEIGHT] = f.rect.height
+            if BASE_BOTTOM in extra:
+                extra[LEFT_BOTTOM] = f.rect.bottom
+            if extra != f.extra:
+                out.append(SetFrameProperties(f.id, "copyfit", extra=extra))
+        return out
 
     def dropped_quotes(self) -> list[TextFrame]:
         """Closed pull quote frames of the slot group whose story still holds a quote."""

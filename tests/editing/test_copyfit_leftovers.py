@@ -38,9 +38,11 @@ from kupang_layout.manuscript import parse_manuscript
 from kupang_layout.manuscript.apply import body_paragraphs
 from kupang_layout.manuscript.retemplate import retemplate_page
 from kupang_layout.model import History
+from kupang_layout.model.commands_frames import SetFrameRect
 from kupang_layout.model.commands_text import SetStoryParagraphs
 from kupang_layout.model.edition import Edition
 from kupang_layout.model.frames import AnyFrame, ImageFrame, TextFrame
+from kupang_layout.model.geometry import Rect
 from kupang_layout.model.page import Page
 from kupang_layout.model.slot_stack import CLOSED
 from kupang_layout.model.story import Paragraph
@@ -192,6 +194,24 @@ def test_a_story_that_grows_gets_the_template_depth_back() -> None:
     first.do(fresh)
     _same_geometry(ed.pages[0], fresh.pages[0])
     assert refit.remainder == first.remainder
+
+
+def test_a_depth_the_desk_set_by_hand_stays_the_desks() -> None:
+    """The desk deepens the balanced body frames past the template (as the advice
+    offers) and the story grows: the re-fit starts from the desk's depth, not the
+    template's (copyfit knows the foot it left each frame at)."""
+    ed = fitted(_imported(_template(_slots("collapse")), full_text(quoted(2))))
+    page = ed.pages[0]
+    bodies = [f for f in page.frames if isinstance(f, TextFrame) and f.role == "body"]
+    template_foot = mm(200)
+    assert all(f.rect.bottom < template_foot - LINE for f in bodies)  # balanced up
+    deep = template_foot + 5 * LINE
+    for f in bodies:
+        SetFrameRect(f.id, Rect(f.rect.x, f.rect.y, f.rect.width, deep - f.rect.y)).do(ed)
+    _cut_to(ed, 5).do(ed)
+    Copyfit(page.id).do(ed)
+    assert _overset(ed) == 0  # the deeper frames hold it (without the pull quote)
+    assert all(f.rect.bottom > template_foot + LINE for f in bodies)
 
 
 def test_a_longer_headline_gets_its_line_back() -> None:
