@@ -233,11 +233,15 @@ class Stack:
         if rec is None:
             return False
         raw = rec.get("companions")
-        companions = [c for c in (raw if isinstance(raw, list) else []) if c in self.by_id]
+        named = raw if isinstance(raw, list) else []
+        companions = [c for c in named if c in self.by_id]
+        height = max(0.0, _float(rec.get("height"))) if rec["mode"] == "collapse" else 0.0
+        if len(companions) < len(named):  # ids renamed (a duplicated page): by their place
+            r = self.rects[frame.id]
+            companions = self._hidden_near(Rect(r.x, r.y, r.width, height or r.height))
         if rec["mode"] == "collapse":
             r = self.rects[frame.id]
             top = min([r.y] + [self.rects[c].y for c in companions])
-            height = max(0.0, _float(rec.get("height")))
             shift = max(0.0, _float(rec.get("shift")))
             self.rects[frame.id] = Rect(r.x, r.y, r.width, height)
             if shift > 0.0:
@@ -246,6 +250,19 @@ class Stack:
         self.gone.difference_update({frame.id, *companions})
         self.opened[frame.id] = companions
         return True
+
+    def _hidden_near(self, rect: Rect) -> list[str]:
+        """Non-printing role-less rules and boxes within `rect`'s width and within reach
+        of it: a closed frame's companions when their recorded ids are gone."""
+        return [
+            d.id
+            for d in self.frames
+            if _is_decoration(d)
+            and not d.printable
+            and self.rects[d.id].x >= rect.x - EPS
+            and self.rects[d.id].right <= rect.right + EPS
+            and _gap(self.rects[d.id], rect) <= COMPANION_REACH
+        ]
 
     def changed(self) -> list[tuple[str, Rect]]:
         return [(f.id, self.rects[f.id]) for f in self.frames if self.rects[f.id] != f.rect]

@@ -109,3 +109,21 @@ def test_a_hidden_frame_prints_again_where_it_was() -> None:
     assert not _by_id(ed, "pq-top").printable
     _run(ed, collapse_commands(ed.pages[0].frames, BOTTOM, [], filled=[quote]))
     assert ed.pages[0].frames == before
+
+
+def test_companions_renamed_since_are_found_by_their_place() -> None:
+    """A duplicated page gives its frames new ids: the closed quote's rules print again
+    all the same when it reopens."""
+    ed = _edition()
+    page = ed.pages[0]
+    quote = _by_id(ed, "quote")
+    quote.empty_slot = "collapse"
+    before = copy.deepcopy(page.frames)
+    _run(ed, collapse_commands(page.frames, BOTTOM, [quote]))
+    for f in page.frames:
+        if f.id in ("pq-top", "pq-bottom"):
+            f.id = f.id + "-copy"
+    _run(ed, collapse_commands(page.frames, BOTTOM, [], filled=[quote]))
+    for f, b in zip(page.frames, before, strict=True):
+        assert f.printable
+        assert f.rect.y == pytest.approx(b.rect.y) and f.rect.height == pytest.approx(b.rect.height)
