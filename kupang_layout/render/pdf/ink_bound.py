@@ -170,25 +170,32 @@ class InkLedger:
         """The most ink that may lie under `rect` (grown by `reach`) now, and the name of
         the area carrying the most total ('' for paper)."""
         area = grown(rect, reach) if reach else rect
-        found: set[int] = set()
-        for cell in self._cell_range(area):
-            indices = self._cells.get(cell)
-            if indices:
-                found.update(indices)
-        if not found:
-            return ZERO, ""
+        left, top, right, bottom = area
         c = m = y = k = total = 0.0
         name = ""
-        for index in sorted(found, reverse=True):
-            layer = self._layers[index]
-            if not _overlaps(layer.rect, area):
-                continue
-            f = layer.figures
-            c, m, y, k = max(c, f[0]), max(m, f[1]), max(y, f[2]), max(k, f[3])
-            if f[4] > total:
-                total, name = f[4], layer.name
-            if layer.hides and _contains(layer.rect, area):
-                break  # nothing painted earlier shows through here
+        layers = self._layers
+        # Each cell's layers from the newest down to one that hides the whole area: a
+        # layer that contains the area lies in every cell of it, so what is older than
+        # it is hidden in all of them (a layer in several cells is looked at in each).
+        for cell in self._cell_range(area):
+            for index in reversed(self._cells.get(cell, ())):
+                layer = layers[index]
+                lr = layer.rect
+                if not (lr[0] < right and left < lr[2] and lr[1] < bottom and top < lr[3]):
+                    continue
+                f = layer.figures
+                if f[0] > c:
+                    c = f[0]
+                if f[1] > m:
+                    m = f[1]
+                if f[2] > y:
+                    y = f[2]
+                if f[3] > k:
+                    k = f[3]
+                if f[4] > total:
+                    total, name = f[4], layer.name
+                if layer.hides and _contains(lr, area):
+                    break  # nothing painted earlier shows through here
         return (c, m, y, k, total), name
 
     def add(self, rect: Rect, figures: Figures, name: str, hides: bool = False) -> None:
@@ -198,8 +205,13 @@ class InkLedger:
             return
         index = len(self._layers)
         self._layers.append(_Layer(rect, figures, name, hides))
+        cells = self._cells
         for cell in self._cell_range(rect):
-            self._cells.setdefault(cell, []).append(index)
+            found = cells.get(cell)
+            if found is None:
+                cells[cell] = [index]
+            else:
+                found.append(index)
         if _overlaps(grown(rect), self.trim):
             self._most = max(self._most, figures[4])
 

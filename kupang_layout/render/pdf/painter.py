@@ -156,13 +156,18 @@ def _run_bounds(run: TextRun) -> Rect:
     return (run.words[0].x, run.y - run.size, last.x + last.width, run.y + run.size * 0.3)
 
 
+def _union(a: Rect, b: Rect) -> Rect:
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+
+
 def _glyph_bounds(run: TextRun, bbox: tuple[float, float, float, float]) -> Rect:
     """Where any glyph of the line may reach: the face's bounding box (1000 units per em,
     every glyph of the font) around each glyph's origin, glyphs scaled by `h_scale`."""
     scale = run.size / 1000.0
     wide = scale * max(run.h_scale, 0.0)
-    left = min(w.x for w in run.words)
-    right = max(w.x + max(w.width, 0.0) for w in run.words)
+    first = min(run.words, key=lambda w: w.x)
+    last = max(run.words, key=lambda w: w.x)  # words never overlap: it ends the line
+    left, right = first.x, last.x + max(last.width, 0.0)
     return (
         left + min(0.0, bbox[0]) * wide,
         run.y - max(0.0, bbox[3]) * scale,
@@ -192,6 +197,7 @@ class PagePainter:
         self._last_ink: Ink | None = None  # the ink whose colour is set now
         # What has been painted so far, with the most ink each area may carry.
         self.ledger = InkLedger((0.0, 0.0, geometry.width, geometry.height))
+        self._own: dict[Ink, Figures] = {}
 
     def ink_bound(self) -> InkBound:
         """The most ink the painted page carries anywhere in its trim (or why unknown)."""
@@ -246,31 +252,39 @@ class PagePainter:
             self.canvas.setFillOverprint(on)
             self._overprint = on
 
-    def _overprint_for(self, ink: Ink, bounds: Rect, black_overprints: bool, what: str) -> bool:
-        """Overprint when the ink asks for it and what lies below leaves room for it.
+    def _figures(self, ink: Ink) -> Figures:
+        found = self._own.get(ink)
+        if found is None:
+            found = self._own[ink] = ink_figures(ink)
+        return found
 
-        What lies below counts with everything it may carry (an overprint stack whole)."""
+    def _plan(
+        self, ink: Ink, decide: Rect, area: Rect, black_overprints: bool, what: str
+    ) -> tuple[bool, Figures]:
+        """Whether a fill overprints, and the most ink it may then show in `area`.
+
+        It overprints when its ink asks for it and what lies below `decide` (its shape,
+        in points) leaves room for it: the stack below counts whole. `area` holds
+        `decide`; what lies below it (grown by a pixel's reach) gives the bound. The
+        wider area answers first: when even it leaves room, so does the shape."""
+        own = self._figures(ink)
         if not overprints(ink, black_overprints):
-            return False
-        below, name = self.ledger.beneath(bounds, reach=0.0)
-        if below[4] <= 0.0:
-            return True
-        carried = over(ink_figures(ink, exact=True), below)[4]
-        if carried > self.tac + 1e-6:
-            note = (
-                f"{what} in {ink.name or 'black'!r} over {name} knocks out: overprinting "
-                f"would carry {round(carried, 1):g} % ink"
-            )
-            if note not in self.notes:
-                self.notes.append(note)
-            return False
-        return True
-
-    def _record(self, area: Rect, ink: Ink, overprint: bool, name: str, hides: bool) -> None:
-        """Enter a painted area in the ledger with the most ink it may show."""
-        own = ink_figures(ink)
-        carried = over(own, self.ledger.beneath(area)[0]) if overprint else own
-        self.ledger.add(area, carried, name, hides and not overprint)
+            return False, own
+        below, _ = self.ledger.beneath(area)
+        if below[4] > 0.0:
+            exact = ink_figures(ink, exact=True)
+            if over(exact, below)[4] > self.tac + 1e-6:
+                near, name = self.ledger.beneath(decide, reach=0.0)
+                carried = over(exact, near)[4]
+                if carried > self.tac + 1e-6:
+                    note = (
+                        f"{what} in {ink.name or 'black'!r} over {name} knocks out: "
+                        f"overprinting would carry {round(carried, 1):g} % ink"
+                    )
+                    if note not in self.notes:
+                        self.notes.append(note)
+                    return False, own
+        return True, over(own, below)
 
     def paint(
         self, display_list: PageDisplayList, images: dict[int, PlacedImage | PlacedForm]
@@ -302,15 +316,16 @@ class PagePainter:
             return
         font = pdf_font(run.face)
         self._set_fill(run.ink)
-        overprint = self._overprint_for(run.ink, _run_bounds(run), True, "text")
+        shape = _run_bounds(run)
+        bbox = font.face.bbox
+        area = _union(_glyph_bounds(run, (bbox[0], bbox[1], bbox[2], bbox[3])), shape)
+        overprint, carried = self._plan(run.ink, shape, area, True, "text")
         self._set_overprint(overprint)
         g = self.geometry
         code = self.text.run_code(run, font, g.margin, g.y(run.y))
         if code:
             self.canvas.addLiteral(code)
-            bbox = font.face.bbox
-            area = _glyph_bounds(run, (bbox[0], bbox[1], bbox[2], bbox[3]))
-            self._record(area, run.ink, overprint, "text", hides=False)
+            self.ledger.add(area, carried, "text")
 
     def rule(self, rule: RuleItem) -> None:
         if rule.weight <= 0:
@@ -334,7 +349,7 @@ class PagePainter:
         ys = [py for _, py in corners]
         bounds = (min(xs), min(ys), max(xs), max(ys))
         self._set_fill(rule.ink)
-        overprint = self._overprint_for(rule.ink, bounds, True, "a rule")
+        overprint, carried = self._plan(rule.ink, bounds, bounds, True, "a rule")
         self._set_overprint(overprint)
         path = self.canvas.beginPath()
         path.moveTo(g.x(corners[0][0]), g.y(corners[0][1]))
@@ -342,7 +357,7 @@ class PagePainter:
             path.lineTo(g.x(px), g.y(py))
         path.close()
         self.canvas.drawPath(path, stroke=0, fill=1)
-        self._record(bounds, rule.ink, overprint, "a rule", hides=False)
+        self.ledger.add(bounds, carried, "a rule")
 
     def box(self, box: BoxItem) -> None:
         g = self.geometry
@@ -351,13 +366,13 @@ class PagePainter:
         if box.fill is not None:
             area = (box.x, box.y, box.x + box.width, box.y + box.height)
             self._set_fill(box.fill)
-            overprint = self._overprint_for(box.fill, area, False, "a box")
+            overprint, carried = self._plan(box.fill, area, area, False, "a box")
             self._set_overprint(overprint)
             self.canvas.rect(
                 g.x(box.x), g.y(box.y + box.height), box.width, box.height, stroke=0, fill=1
             )
             name = f"{box.fill.name!r}" if box.fill.name else "a box"
-            self._record(area, box.fill, overprint, name, hides=True)
+            self.ledger.add(area, carried, name, hides=not overprint)
         if box.stroke is not None and box.stroke_weight > 0:
             # The edge as a frame (outer minus inner rectangle, even-odd), centred on the box.
             half = box.stroke_weight / 2
@@ -368,7 +383,7 @@ class PagePainter:
                 box.y + box.height + half,
             )
             self._set_fill(box.stroke)
-            edge_overprints = self._overprint_for(box.stroke, outer, True, "a box edge")
+            edge_overprints, edge = self._plan(box.stroke, outer, outer, True, "a box edge")
             self._set_overprint(edge_overprints)
             path = self.canvas.beginPath()
             path.rect(
@@ -382,7 +397,7 @@ class PagePainter:
             if inner_w > 0 and inner_h > 0:
                 path.rect(g.x(box.x + half), g.y(box.y + box.height - half), inner_w, inner_h)
             self.canvas.drawPath(path, stroke=0, fill=1, fillMode=0)
-            self._record(outer, box.stroke, edge_overprints, "a box edge", hides=False)
+            self.ledger.add(outer, edge, "a box edge")
 
     def image(self, placed: PlacedImage) -> None:
         item = placed.item
