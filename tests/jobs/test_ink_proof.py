@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from ad_testkit import ad_edition, make_ad
 from conftest import INTAKE_CHECK, intake_check_available
-from pdf_testkit import LOREM, display_list, edition_with, jpeg_bytes, synthetic_photo, two_tone
+from pdf_testkit import LOREM, display_list, edition_with, jpeg_bytes, synthetic_photo
 
 from kupang_layout.editing.ads import place_ad, take_ad_file
 from kupang_layout.engine.displaylist import BoxItem, Ink
@@ -36,7 +36,7 @@ from kupang_layout.preflight.pdf_ink import measure_ink
 from kupang_layout.render.pdf import images as images_mod
 from kupang_layout.render.pdf.exporter import render_page_pdf
 from kupang_layout.render.pdf.image_cache import ImageCache
-from kupang_layout.render.pdf.images import ImageRequest, prepare_image
+from kupang_layout.render.pdf.images import ImageRequest
 from kupang_layout.render.pdf.presets import get_preset
 
 needs_gs = pytest.mark.skipif(shutil.which("gs") is None, reason="needs Ghostscript")
@@ -197,15 +197,3 @@ def test_a_pictures_ink_is_measured_once_and_kept_with_the_cache(
     fresh = ImageCache(tmp_path)  # a new process: the disk cache only
     again = fresh.prepare(sha, "foto.jpg", lambda: data, request)
     assert fresh.prepared == 0 and again.image.ink == ink
-
-
-def test_jpeg_ringing_over_the_limit_is_limited_again() -> None:
-    """A picture at 400 % limited to 240 %: the JPEG's ringing at its edge would lift some
-    pixels over the limit; the picture as embedded keeps it."""
-    full = two_tone((256, 256), (255, 255, 255, 255), (0, 0, 0, 0), mode="CMYK")
-    request = ImageRequest((0.0, 0.0, 1.0, 1.0), 100.0, 100.0, 300.0, 70, 240.0)
-    jpeg, prepared = prepare_image(jpeg_bytes(full, quality=95), "gelap.jpg", request)
-    assert prepared.ink is not None
-    assert prepared.ink == images_mod.jpeg_ink(jpeg)
-    assert prepared.ink[4] <= 240.0 + 1e-9
-    assert prepared.ink[4] >= 230.0  # still the dark picture it was

@@ -24,8 +24,7 @@ __all__ = ["CachedImage", "ImageCache", "default_image_cache"]
 
 #: Bump when prepare_image changes what it produces, so old cache files are not reused.
 #: 2: the metadata holds the JPEG's SHA-256, checked whenever the file is served.
-#: 3: the metadata holds the decoded JPEG's ink (`PreparedImage.ink`); shadows a JPEG's
-#: ringing lifts over the limit are limited again.
+#: 3: the metadata holds the decoded JPEG's ink (`PreparedImage.ink`).
 PREPARE_VERSION = 3
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from PIL import Image, ImageChops, ImageMath
+from PIL import Image, ImageChops
 
 from kupang_layout.engine.displaylist import ImageItem
 from kupang_layout.imaging import (
@@ -24,8 +24,9 @@ from kupang_layout.imaging import (
     to_upright,
     upright_size,
 )
-from kupang_layout.render.pdf.colour_convert import apply_ink_limit, to_newsprint_cmyk
+from kupang_layout.render.pdf.colour_convert import to_newsprint_cmyk
 from kupang_layout.render.pdf.errors import ImageError
+from kupang_layout.render.pdf.image_ink import jpeg_ink
 
 __all__ = [
     "MAX_SOURCE_PIXELS",
@@ -300,63 +301,6 @@ def _convert(image: Image.Image, icc: bytes | None, tac: float, notes: list[str]
     return result
 
 
-def _extreme(image: Image.Image, which: int) -> int:
-    """The lowest (0) or highest (1) value of a one-band image."""
-    value = image.getextrema()[which]
-    if not isinstance(value, int | float):
-        raise ValueError(f"expected one band, got {image.mode}")
-    return int(value)
-
-
-def jpeg_ink(data: bytes) -> tuple[float, float, float, float, float] | None:
-    """The most of each plate and the most total ink (percent) of a JPEG, decoded as a PDF
-    reader decodes it: CMYK as it is, grey as black only (Ghostscript's grey to K).
-    None for any other kind of picture."""
-    with Image.open(io.BytesIO(data)) as image:
-        image.load()
-        if image.mode == "L":
-            black = (255 - _extreme(image, 0)) / 2.55
-            return (0.0, 0.0, 0.0, black, black)
-        if image.mode != "CMYK":
-            return None
-        bands = image.split()
-    tops = [_extreme(band, 1) for band in bands]
-    if sum(tops) <= 0:
-        return (0.0, 0.0, 0.0, 0.0, 0.0)
-    c, m, y, k = (band.convert("I") for band in bands)
-    total = ImageMath.lambda_eval(lambda a: a["c"] + a["m"] + a["y"] + a["k"], c=c, m=m, y=y, k=k)
-    assert isinstance(total, Image.Image)
-    most = _extreme(total, 1)
-    return (tops[0] / 2.55, tops[1] / 2.55, tops[2] / 2.55, tops[3] / 2.55, most / 2.55)
-
-
-def _encode(image: Image.Image, quality: int) -> bytes:
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=quality)
-    return buffer.getvalue()
-
-
-def _encode_within(
-    image: Image.Image, request: ImageRequest, notes: list[str]
-) -> tuple[bytes, tuple[float, float, float, float, float] | None]:
-    """The JPEG and its decoded ink. JPEG's ringing may lift a few pixels of a picture
-    limited to the total ink limit above it; then the shadows are limited once more, by
-    the overshoot, and encoded again, so that the picture as printed keeps the limit."""
-    data = _encode(image, request.jpeg_quality)
-    ink = jpeg_ink(data)
-    if ink is None or image.mode != "CMYK" or ink[4] <= request.tac + 1e-6:
-        return data, ink
-    lower = max(0.0, request.tac - (ink[4] - request.tac) - 0.5)
-    again = _encode(apply_ink_limit(image, lower), request.jpeg_quality)
-    again_ink = jpeg_ink(again)
-    if again_ink is None or again_ink[4] >= ink[4]:
-        return data, ink
-    notes.append(
-        f"deepest shadows limited to {lower:.1f} % so that the JPEG keeps {request.tac:g} %"
-    )
-    return again, again_ink
-
-
 def prepare_image(data: bytes, name: str, request: ImageRequest) -> tuple[bytes, PreparedImage]:
     """Decode, orient, crop, downsample and convert one picture; return JPEG bytes and facts.
 
@@ -418,7 +362,11 @@ def prepare_image(data: bytes, name: str, request: ImageRequest) -> tuple[bytes,
         image = _resample(image, box, (out_w, out_h))
     # Only the pixels that are printed are converted (the crop and resampling come first).
     image = _convert(image, icc if isinstance(icc, bytes) else None, request.tac, notes)
-    jpeg, ink = _encode_within(image, request, notes)
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=request.jpeg_quality)
+    jpeg = buffer.getvalue()
+    # What the embedded JPEG carries, decoded (ringing included), for the page's ink bound.
+    ink = jpeg_ink(jpeg)
     prepared = PreparedImage(
         width_px=image.width,
         height_px=image.height,
