@@ -37,6 +37,7 @@ from kupang_layout.manuscript.dateline import paper_pattern
 from kupang_layout.manuscript.model import Credit, CreditRole, Dateline, Manuscript, PhotoCredit
 from kupang_layout.manuscript.model import Paragraph as MsParagraph
 from kupang_layout.manuscript.quotes import parse_attribution
+from kupang_layout.manuscript.stale_text import stale_text_commands
 from kupang_layout.model.ads import AD_ROLE
 from kupang_layout.model.assets import Asset
 from kupang_layout.model.color import default_swatches
@@ -130,7 +131,8 @@ class ManuscriptApplication(CompositeCommand):
 
     `unplaced` names manuscript pieces the slot group has no frame for (e.g.
     'pull_quote', 'tagline'); `empty` names slot roles left empty because the
-    manuscript lacks the piece (e.g. 'deck', 'photo').
+    manuscript lacks the piece (e.g. 'deck', 'photo'): a text slot among them loses
+    the text an earlier import left in it (`manuscript.stale_text`).
     `edition_mismatch` is (edition's number, manuscript's) when they differ.
     """
 
@@ -352,6 +354,7 @@ def _plan_slot(
         paragraphs = _role_paragraphs(role, frame, m, headline, page_number)
         if paragraphs is None:
             plan.empty.append(role)
+            plan.commands.extend(stale_text_commands(frame, stories))
             continue
         assert frame.story_id is not None
         plan.commands.append(SetStoryParagraphs(frame.story_id, paragraphs))
