@@ -19,10 +19,10 @@ from pathlib import Path
 import pytest
 from ad_testkit import ad_edition, make_ad
 from conftest import INTAKE_CHECK, intake_check_available
-from pdf_testkit import LOREM, display_list, edition_with, jpeg_bytes, synthetic_photo
+from pdf_testkit import LOREM, display_list, edition_with, jpeg_bytes, placed_words, synthetic_photo
 
 from kupang_layout.editing.ads import place_ad, take_ad_file
-from kupang_layout.engine.displaylist import BoxItem, Ink
+from kupang_layout.engine.displaylist import BoxItem, Ink, TextRun
 from kupang_layout.jobs.export import ExportOptions, export_pages
 from kupang_layout.jobs.export_manifest import load_manifest
 from kupang_layout.jobs.export_types import ink_text
@@ -197,3 +197,21 @@ def test_a_pictures_ink_is_measured_once_and_kept_with_the_cache(
     fresh = ImageCache(tmp_path)  # a new process: the disk cache only
     again = fresh.prepare(sha, "foto.jpg", lambda: data, request)
     assert fresh.prepared == 0 and again.image.ink == ink
+
+
+@needs_gs
+def test_black_text_on_exactly_the_room_left_still_overprints(tmp_path: Path) -> None:
+    """100 % K over a 140 % box (50/50/40/0) is 240 %: it overprints as it always did,
+    give or take Ghostscript's 8-bit steps (the bound rounds up: 240.4 %); the page is proven."""
+    box = BoxItem(20, 20, 200, 100, Ink("Kotak", 50, 50, 40, 0))
+    words = placed_words("PT Serif/Bold", 24, "Kupang", 40)
+    text = TextRun("PT Serif/Bold", 24, Ink("Black", 0, 0, 0, 100), 80, words)
+    path = tmp_path / "pas.pdf"
+    result = render_page_pdf(
+        display_list([box, text], 1, 300, 400), Edition(), get_preset(None), path
+    )
+    assert not any("knocks out" in w for w in result.warnings)
+    assert result.ink is not None and result.ink.total is not None
+    assert 240.0 <= result.ink.total <= 242.0
+    (measured,) = measure_ink(path, 72, 240.0, 99.9)
+    assert 239.0 <= measured.maximum <= result.ink.total  # 240 % within its 8-bit steps
