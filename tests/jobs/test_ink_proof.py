@@ -26,7 +26,7 @@ from kupang_layout.engine.displaylist import BoxItem, Ink, TextRun
 from kupang_layout.jobs.export import ExportOptions, export_pages
 from kupang_layout.jobs.export_manifest import load_manifest
 from kupang_layout.jobs.export_types import ink_text
-from kupang_layout.jobs.export_work import check_work
+from kupang_layout.jobs.export_work import check_work, file_sha256
 from kupang_layout.model import ImageFrame, Page, Paragraph, Rect, Story, TextFrame, mm
 from kupang_layout.model.ads import ad_size
 from kupang_layout.model.edition import Edition
@@ -155,7 +155,7 @@ def test_a_too_dark_overprint_stack_still_fails_the_export_through_ghostscript(
     path = tmp_path / "gelap.pdf"
     result = render_page_pdf(display_list(list(stack_page()), 1, 300, 400), Edition(), preset, path)
     assert result.ink is not None and result.ink.proven and result.ink.total == 300.0
-    checked = check_work(path, 1, (300.0, 400.0), True, result.ink)
+    checked = check_work(path, 1, (300.0, 400.0), True, result.ink, False, file_sha256(path))
     assert gs.count == 1
     assert checked.ink is not None and checked.ink.way == "ghostscript"
     assert "over 242" in checked.ink.why
@@ -173,9 +173,18 @@ def test_stacked_overprints_are_added_up_before_overprinting(tmp_path: Path) -> 
     assert result.ink is not None and result.ink.total == 200.0
     (measured,) = measure_ink(path, 72, 240.0, 99.9)
     assert round(measured.maximum) == 200
-    checked = check_work(path, 1, (300.0, 400.0), True, result.ink)
+    drawn = file_sha256(path)
+    checked = check_work(path, 1, (300.0, 400.0), True, result.ink, False, drawn)
     assert checked.ink is not None and checked.ink.way == "proof"
     assert checked.issues == []
+    # Another file in its place (the 300 % stack of a looser preset): the bound is not
+    # for it, so Ghostscript measures it, and fails it.
+    looser = dataclasses.replace(get_preset(None), tac=320.0)
+    render_page_pdf(display_list(list(stack_page()), 1, 300, 400), Edition(), looser, path)
+    checked = check_work(path, 1, (300.0, 400.0), True, result.ink, False, drawn)
+    assert checked.ink is not None and checked.ink.way == "ghostscript"
+    assert "not the one" in checked.ink.why
+    assert [i.rule for i in checked.issues if i.is_error] == ["pdf-ink"]
 
 
 def test_a_pictures_ink_is_measured_once_and_kept_with_the_cache(
