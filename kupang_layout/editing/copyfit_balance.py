@@ -25,7 +25,15 @@ from kupang_layout.model.edition import Edition
 from kupang_layout.model.frames import AnyFrame, ImageFrame, TextFrame
 from kupang_layout.model.geometry import Rect
 from kupang_layout.model.page import Page
-from kupang_layout.model.slot_stack import Stack, is_closed, property_commands, rect_commands
+from kupang_layout.model.slot_stack import (
+    CLOSED,
+    Stack,
+    closed_record,
+    companion_owners,
+    is_closed,
+    property_commands,
+    rect_commands,
+)
 
 # frame.extra: a photo's, pull quote's or headline's height before copyfit first changed it
 BASE_HEIGHT = "copyfit_base_height"
@@ -33,10 +41,17 @@ BASE_BOTTOM = "copyfit_base_bottom"  # frame.extra: a body frame's foot before b
 # frame.extra: the height (foot) copyfit last left the frame at; another one is the desk's
 LEFT_HEIGHT = "copyfit_left_height"
 LEFT_BOTTOM = "copyfit_left_bottom"
+BASE_BALANCE = "copyfit_base_balance"  # frame.extra: the last body frame's `balance` before
+# frame.extra: {"slot": group, "y": top} on what copyfit left standing under a balanced
+# body's foot (tagline, credits and their rules): a later run puts these back under the
+# foot as they stood, whatever an import reopened or moved in between
+FOLLOWS = "copyfit_follows"
 
 __all__ = [
+    "BASE_BALANCE",
     "BASE_BOTTOM",
     "BASE_HEIGHT",
+    "FOLLOWS",
     "LEFT_BOTTOM",
     "LEFT_HEIGHT",
     "FitStep",
@@ -61,11 +76,34 @@ def _number(value: object) -> TypeGuard[float]:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
+def _pushed(frame: AnyFrame) -> bool:
+    """Whether a slot reopened above the body frame pushed its top past the foot copyfit
+    left it at (it has no height, its foot moved with its top): not the desk's change."""
+    bottom = frame.extra.get(LEFT_BOTTOM)
+    return _number(bottom) and frame.rect.height <= 1e-6 and frame.rect.y >= bottom - 1e-6
+
+
 def _changed_since(frame: AnyFrame) -> bool:
-    """Whether the desk changed a size copyfit keeps since copyfit last left it."""
+    """Whether the desk changed a size copyfit keeps since copyfit last left it. A frame
+    copyfit left closed (no height) that has its height again was reopened by an import,
+    one an import closed since counts at the height it closed at, and a body frame pushed
+    past its foot by a reopened slot was not changed either."""
     height, bottom = frame.extra.get(LEFT_HEIGHT), frame.extra.get(LEFT_BOTTOM)
-    moved = _number(height) and abs(height - frame.rect.height) > 1e-6
+    now = frame.rect.height
+    rec = closed_record(frame)
+    if rec is not None and is_closed(frame) and _number(rec.get("height")):
+        now = rec["height"]  # closed by an import since: the height it closed at
+    moved = _number(height) and height > 1e-6 and abs(height - now) > 1e-6
+    if _pushed(frame):
+        return moved
     return moved or (_number(bottom) and abs(bottom - frame.rect.bottom) > 1e-6)
+
+
+def _foot_left(frame: AnyFrame, desk: set[str]) -> float:
+    """The foot copyfit left a body frame at (its record), or its foot when it has no
+    record or the desk changed it (a foot the desk set moved nothing under it)."""
+    bottom = frame.extra.get(LEFT_BOTTOM)
+    return float(bottom) if _number(bottom) and frame.id not in desk else frame.rect.bottom
 
 
 class Recorder(Protocol):
@@ -145,11 +183,13 @@ class FitterBase:
         quote = next(iter(self._frames("pull_quote")), None)
         quote_height = quote.rect.height if quote is not None else 0.0
         # the template's depths, so a later run starts from them (`reset`)
-        records: list[Command] = [
-            SetFrameProperties(f.id, "copyfit", extra={**f.extra, BASE_BOTTOM: f.rect.bottom})
-            for f in chain
-            if BASE_BOTTOM not in f.extra
-        ]
+        records: list[Command] = []
+        for f in chain:  # the last frame's balancing too, before the plan turns it on
+            if BASE_BOTTOM not in f.extra:
+                extra = {**f.extra, BASE_BOTTOM: f.rect.bottom}
+                if f is chain[-1] and BASE_BALANCE not in extra:
+                    extra[BASE_BALANCE] = f.balance
+                records.append(SetFrameProperties(f.id, "copyfit", extra=extra))
         for c in cmds:
             c.do(self.edition)
         if (
@@ -173,14 +213,18 @@ class FitterBase:
         self.cmd._keep(self.edition, step, cmds + moves + records)
 
     def reset(self) -> None:
-        """Back to the template's sizes, before the steps: the body chain's depth (what
-        stands under it follows it down), a dropped pull quote reopened (its quote still
-        in its story), the pull quote's air, the photo's and the headline's heights. A
-        size the desk changed since copyfit left it is the desk's and stays."""
+        """Back to the template's sizes, before the steps: the body chain's depth and its
+        last frame's balancing (what stood under the foot copyfit left follows it down), a
+        dropped pull quote reopened (its quote still in its story), the pull quote's air,
+        the photo's and the headline's heights. A size the desk changed since copyfit
+        left it is the desk's and stays."""
         assert self.story is not None
         desk = {f.id for f in self.page.frames if _changed_since(f)}  # before anything moves
         chain = chain_on_page(self.edition, self.page, self.story)
-        foot = max(f.rect.bottom for f in chain)
+        # the foot copyfit left (a slot an import reopened since may have pushed a frame
+        # past it) and what stood under it then, both before anything moves
+        foot = max(_foot_left(f, desk) for f in chain)
+        marked = self._marked()
         done: list[Command] = []
         for f in chain:
             bottom = f.extra.get(BASE_BOTTOM)
@@ -189,8 +233,18 @@ class FitterBase:
             rect = Rect(f.rect.x, f.rect.y, f.rect.width, max(0.0, bottom - f.rect.y))
             done += self._run([SetFrameRect(f.id, rect)])
         drop = max(f.rect.bottom for f in chain) - foot
-        if abs(drop) > EPS:
-            done += self._run(self._follow_up(chain, foot, -drop))
+        if marked:  # where copyfit left them, moved as far as the foot
+            moves = [(f, y + drop - f.rect.y) for f, y in marked]
+        else:  # a page fitted before the marks: what stands under the foot now
+            moves = [(f, drop) for f in self._followers(chain, foot)] if abs(drop) > EPS else []
+        done += self._run(
+            [SetFrameRect(f.id, f.rect.moved(0.0, dy)) for f, dy in moves if abs(dy) > 1e-6]
+        )
+        for f in chain:
+            base = f.extra.get(BASE_BALANCE)
+            if isinstance(base, bool) and f.balance != base:
+                done += self._run([SetFrameProperties(f.id, "copyfit", balance=base)])
+        done += self._run(self._closed_heights(desk))
         for quote in self.dropped_quotes():
             stack = self._stack()
             if stack.reopen(quote):
@@ -207,9 +261,39 @@ class FitterBase:
         if done:
             self.cmd._keep(self.edition, FitStep("reset", "editing.copyfit.reset"), done)
 
+    def _closed_heights(self, desk: set[str]) -> list[Command]:
+        """A frame an import collapsed after copyfit changed its height (a pull quote given
+        air) closes at its template height, as on a page fresh from the template: its
+        record's height and shift, and its companions under it (the hairline)."""
+        out: list[Command] = []
+        for f in self.page.frames:
+            rec, base = closed_record(f), f.extra.get(BASE_HEIGHT)
+            if f.slot != self.cmd.slot or f.id in desk or not _number(base):
+                continue
+            if rec is None or rec["mode"] != "collapse" or not is_closed(f):
+                continue
+            height, shift = rec.get("height"), rec.get("shift")
+            if not (_number(height) and _number(shift)) or abs(base - height) <= 1e-6:
+                continue
+            grow = base - height
+            new = {**rec, "height": float(base), "shift": shift + grow}
+            out.append(SetFrameProperties(f.id, "copyfit", extra={**f.extra, CLOSED: new}))
+            named = rec.get("companions")
+            for c in self.page.frames:
+                if isinstance(named, list) and c.id in named and c.rect.y > f.rect.y + EPS:
+                    out.append(SetFrameRect(c.id, c.rect.moved(0.0, grow)))
+        return out
+
     def left_marks(self) -> list[Command]:
         """Record, in each frame copyfit keeps a template size for, the size the run
-        leaves it at, so the next run can tell the desk's own changes (not done)."""
+        leaves it at, so the next run can tell the desk's own changes (not done); and
+        mark what stands under a balanced body's foot (`FOLLOWS`), which the next run
+        moves with the foot, whatever an import reopened or moved in between."""
+        assert self.story is not None
+        chain = chain_on_page(self.edition, self.page, self.story)
+        follow: set[str] = set()
+        if any(BASE_BOTTOM in f.extra for f in chain):
+            follow = {f.id for f in self._followers(chain, max(f.rect.bottom for f in chain))}
         out: list[Command] = []
         for f in self.page.frames:
             extra = dict(f.extra)
@@ -217,8 +301,29 @@ class FitterBase:
                 extra[LEFT_HEIGHT] = f.rect.height
             if BASE_BOTTOM in extra:
                 extra[LEFT_BOTTOM] = f.rect.bottom
+            if f.id in follow:
+                extra[FOLLOWS] = {"slot": self.cmd.slot, "y": f.rect.y}
+            elif self._mark(f) is not None:
+                del extra[FOLLOWS]
             if extra != f.extra:
                 out.append(SetFrameProperties(f.id, "copyfit", extra=extra))
+        return out
+
+    def _mark(self, frame: AnyFrame) -> float | None:
+        """The top a frame stood at under this slot group's foot when copyfit left it."""
+        mark = frame.extra.get(FOLLOWS)
+        if not isinstance(mark, dict) or mark.get("slot") != self.cmd.slot:
+            return None
+        y = mark.get("y")
+        return float(y) if _number(y) else None
+
+    def _marked(self) -> list[tuple[AnyFrame, float]]:
+        """What copyfit left standing under the foot, each with the top it stood at."""
+        out: list[tuple[AnyFrame, float]] = []
+        for f in self.page.frames:
+            y = self._mark(f)
+            if y is not None:
+                out.append((f, y))
         return out
 
     def dropped_quotes(self) -> list[TextFrame]:
@@ -329,17 +434,26 @@ class FitterBase:
         return None if best is None else (best[0][0], best[0][1], best[1])
 
     def _follow_up(self, chain: list[TextFrame], foot: float, rise: float) -> list[Command]:
-        """Frames of the slot standing under the body (tagline, credits and their rules)
-        move up by `rise`."""
+        """What stands under the body's `foot` moves up by `rise` (see `_followers`)."""
+        under = self._followers(chain, foot)
+        return [SetFrameRect(f.id, f.rect.moved(0.0, -rise)) for f in under]
+
+    def _followers(self, chain: list[TextFrame], foot: float) -> list[AnyFrame]:
+        """Frames of the slot standing under the body's `foot` in its columns (tagline,
+        credits and their rules). A closed frame's companions go where it goes: the
+        hairline of a collapsed pull quote lies inside the body's depth, under a short
+        story's foot, and stays with its quote."""
         xs = [(f.rect.x, f.rect.right) for f in chain]
         ids = {f.id for f in chain}
-        out: list[Command] = []
+        owners = companion_owners(self.page.frames)
+        out: set[str] = set()
         for f in self.page.frames:
-            if f.id in ids or f.rect.y < foot - EPS:
+            if f.id in ids or f.id in owners or f.rect.y < foot - EPS:
                 continue
             if f.slot not in (self.cmd.slot, "page") or f.role in ("folio", "masthead", "ad"):
                 continue
             if not any(min(f.rect.right, b) - max(f.rect.x, a) > EPS for a, b in xs):
                 continue
-            out.append(SetFrameRect(f.id, f.rect.moved(0.0, -rise)))
-        return out
+            out.add(f.id)
+        out.update(c for c, owner in owners.items() if owner in out)
+        return [f for f in self.page.frames if f.id in out]

@@ -46,6 +46,7 @@ __all__ = [
     "Stack",
     "closed_record",
     "collapse_commands",
+    "companion_owners",
     "is_closed",
     "property_commands",
     "rect_commands",
@@ -70,6 +71,35 @@ def is_closed(frame: AnyFrame) -> bool:
     )
 
 
+def companion_owners(frames: list[AnyFrame]) -> dict[str, str]:
+    """Companion id -> the id of the closed frame it closed with (a companion goes where
+    its frame goes). By the record's ids; when some are gone (a duplicated page's new
+    ids), by place: non-printing rules and boxes without a role within the frame's width
+    and within reach of its band."""
+    out: dict[str, str] = {}
+    ids = {f.id for f in frames}
+    for f in frames:
+        rec = closed_record(f)
+        if rec is None or not is_closed(f):
+            continue
+        named = rec.get("companions")
+        named = named if isinstance(named, list) else []
+        found = [c for c in named if c in ids]
+        if len(found) < len(named):
+            band = Rect(f.rect.x, f.rect.y, f.rect.width, _float(rec.get("height")))
+            found = [
+                d.id
+                for d in frames
+                if _is_decoration(d)
+                and not d.printable
+                and d.rect.x >= band.x - EPS
+                and d.rect.right <= band.right + EPS
+                and _gap(d.rect, band) <= COMPANION_REACH
+            ]
+        out.update(dict.fromkeys(found, f.id))
+    return out
+
+
 def _float(value: Any, default: float = 0.0) -> float:
     ok = isinstance(value, int | float) and not isinstance(value, bool)
     return float(value) if ok else default
@@ -86,6 +116,11 @@ def _gap(a: Rect, b: Rect) -> float:
     if b.bottom <= a.y:
         return a.y - b.bottom
     return 0.0
+
+
+def _pushed(f: AnyFrame, now: Rect) -> bool:
+    """A body frame pushed past the foot it had (no height left, its foot lower)."""
+    return f.role == "body" and now.height <= 1e-6 and now.bottom > f.rect.bottom + EPS
 
 
 def _is_decoration(f: AnyFrame) -> bool:
@@ -106,11 +141,34 @@ class Stack:
         self.gone: set[str] = set()  # collapsed frames and their companions
         self.closed: dict[str, dict[str, Any]] = {}  # frame id -> its record, closed here
         self.opened: dict[str, list[str]] = {}  # frame id -> its companions, reopened here
+        # companion id -> its closed frame: it goes where that frame goes, not by its place
+        # (a collapsed pull quote's hairline lies inside the body's depth)
+        self.owners: dict[str, str] = companion_owners(self.frames)
 
     def companions(self, frame: AnyFrame) -> list[AnyFrame]:
-        """Role-less rules and boxes nearest to `frame` (within COMPANION_REACH)."""
+        """Role-less rules and boxes nearest to `frame` (within COMPANION_REACH), found as
+        if the slots closed earlier were open: a deck collapsed by an earlier import
+        brings the headline within reach of the pull quote's red rule, which is still the
+        quote's, as a page fresh from the template has it."""
         if _is_decoration(frame):
             return []
+        closed = [
+            f
+            for f in self.frames
+            if f.id not in self.gone
+            and f.id not in self.opened
+            and is_closed(f)
+            and closed_record(f) is not None
+        ]
+        if not closed:
+            return self._companions(frame)
+        view = Stack(self.frames, self.bottom_margin)
+        view.rects = dict(self.rects)
+        for f in sorted(closed, key=lambda f: (self.rects[f.id].y, self.rects[f.id].x))[::-1]:
+            view.reopen(f)
+        return view._companions(frame)
+
+    def _companions(self, frame: AnyFrame) -> list[AnyFrame]:
         mine = self.rects[frame.id]
         out: list[AnyFrame] = []
         for d in self.frames:
@@ -127,7 +185,7 @@ class Stack:
                     _gap(r, self.rects[o.id])
                     for o in self.frames
                     if o.id != d.id
-                    and o.id not in self.gone
+                    and not self._closed(o)
                     and not _is_decoration(o)
                     and _overlaps_x(r, self.rects[o.id])
                 ),
@@ -136,6 +194,10 @@ class Stack:
             if gap <= nearest + 1e-6:
                 out.append(d)
         return out
+
+    def _closed(self, frame: AnyFrame) -> bool:
+        """Closed here, or closed before and not reopened here: no neighbour of a rule."""
+        return frame.id in self.gone or (is_closed(frame) and frame.id not in self.opened)
 
     def band(self, frame: AnyFrame) -> Rect:
         """The frame with its companions: the space it takes in its stack."""
@@ -146,19 +208,32 @@ class Stack:
         return Rect(r.x, top, r.width, bottom - top)
 
     def below(self, band: Rect, exclude: set[str]) -> list[AnyFrame]:
-        """Frames under `band` in its columns (their top at or below its foot)."""
+        """Frames under `band` in its columns (their top at or below its foot). A body
+        frame a reopened slot pushed past its own foot (a short, balanced story: it has
+        no height left) is under the band only if its foot was."""
         return [
             f
             for f in self.frames
             if f.id not in exclude
             and _overlaps_x(self.rects[f.id], band)
             and self.rects[f.id].y >= band.bottom - EPS
+            and not (_pushed(f, self.rects[f.id]) and f.rect.bottom < band.bottom - EPS)
         ]
 
     def shift_below(self, band: Rect, delta: float, slot: str, exclude: set[str]) -> None:
         """Move what is below `band` up by `delta` (down when negative); the slot's body
         frames absorb it (top moves, foot stays), what stands below the body stays."""
-        under = self.below(band, exclude)
+        under = [f for f in self.below(band, exclude) if f.id not in self.owners]
+        before = dict(self.rects)
+        self._shift(under, delta, slot)
+        for cid, owner in self.owners.items():  # a companion goes where its frame went
+            if cid in exclude or owner in exclude or cid not in self.rects:
+                continue
+            was, now = before[owner], self.rects[owner]
+            if now != was:
+                self.rects[cid] = self.rects[cid].moved(0.0, now.y - was.y)
+
+    def _shift(self, under: list[AnyFrame], delta: float, slot: str) -> None:
         bodies = [
             f for f in under if isinstance(f, TextFrame) and f.role == "body" and f.slot == slot
         ]
@@ -199,7 +274,9 @@ class Stack:
         mine = self.rects[frame.id]
         band = Rect(mine.x, top, mine.width, max(r.bottom for r in rects) - top)
         skip = {frame.id} | {c.id for c in companions}
-        under = [f for f in self.below(band, skip) if f.id not in self.gone]
+        under = [
+            f for f in self.below(band, skip) if f.id not in self.gone and f.id not in self.owners
+        ]
         delta = 0.0
         if under:
             delta = min(self.rects[f.id].y for f in under) - band.y
@@ -207,6 +284,7 @@ class Stack:
         r = self.rects[frame.id]
         self.rects[frame.id] = replace(r, height=0.0)
         self.gone.update(skip)
+        self.owners.update(dict.fromkeys((c.id for c in companions), frame.id))
         self.closed[frame.id] = {
             "mode": "collapse",
             "height": r.height,
@@ -218,6 +296,7 @@ class Stack:
     def hide(self, frame: AnyFrame, companions: list[AnyFrame]) -> None:
         """Stop printing the frame and its companions; its space stays."""
         self.gone.update({frame.id} | {c.id for c in companions})
+        self.owners.update(dict.fromkeys((c.id for c in companions), frame.id))
         self.closed[frame.id] = {
             "mode": "hide",
             "height": self.rects[frame.id].height,

@@ -30,14 +30,14 @@ import copy
 from dataclasses import replace
 from typing import Any, TypeGuard
 
-from kupang_layout.model.frames import AnyFrame, Box, ImageFrame, Rule, TextFrame
+from kupang_layout.model.frames import AnyFrame, ImageFrame, TextFrame
 from kupang_layout.model.geometry import Rect
 from kupang_layout.model.slot_stack import (
     CLOSED,
-    COMPANION_REACH,
     EPS,
     Stack,
     closed_record,
+    companion_owners,
     is_closed,
 )
 from kupang_layout.model.story import Story
@@ -48,11 +48,21 @@ BASE_HEIGHT = "copyfit_base_height"  # a headline's, photo's or pull quote's tem
 BASE_BOTTOM = "copyfit_base_bottom"  # a body frame's template foot
 LEFT_HEIGHT = "copyfit_left_height"  # the height copyfit last left the frame at
 LEFT_BOTTOM = "copyfit_left_bottom"  # the foot copyfit last left the frame at
+BASE_BALANCE = "copyfit_base_balance"  # the last body frame's `balance` before balancing
+FOLLOWS = "copyfit_follows"  # {"slot", "y"}: copyfit left the frame under that body's foot
 COPYFIT_PREFIX = "copyfit_"  # every copyfit record in a frame starts so
 _RESIZED_ROLES = ("pull_quote", "photo", "headline")  # in the order a re-fit puts them back
 _NOT_FOLLOWING = ("folio", "masthead", "ad")  # never moved with a body's foot
 
-__all__ = ["BASE_BOTTOM", "BASE_HEIGHT", "LEFT_BOTTOM", "LEFT_HEIGHT", "template_frames"]
+__all__ = [
+    "BASE_BALANCE",
+    "BASE_BOTTOM",
+    "BASE_HEIGHT",
+    "FOLLOWS",
+    "LEFT_BOTTOM",
+    "LEFT_HEIGHT",
+    "template_frames",
+]
 
 
 def _number(value: object) -> TypeGuard[float]:
@@ -64,6 +74,12 @@ def _left(frame: AnyFrame, key: str, now: float) -> float:
     A size the desk changed by hand since then moved no other frame."""
     value = frame.extra.get(key)
     return float(value) if _number(value) and value > EPS else now
+
+
+def _follows(frame: AnyFrame, slot: str) -> bool:
+    """Whether copyfit left the frame standing under the `slot` group's body foot."""
+    mark = frame.extra.get(FOLLOWS)
+    return isinstance(mark, dict) and mark.get("slot") == slot
 
 
 def _record_free(extra: dict[str, Any]) -> dict[str, Any]:
@@ -87,43 +103,13 @@ def _chains(frames: list[AnyFrame]) -> list[list[TextFrame]]:
     ]
 
 
-def _owners(frames: list[AnyFrame]) -> dict[str, str]:
-    """Companion id -> the id of the closed frame it closed with. By the record's ids;
-    when some are gone (a duplicated page's new ids), by place: non-printing rules and
-    boxes without a role within the frame's width and within reach of its band."""
-    out: dict[str, str] = {}
-    ids = {f.id for f in frames}
-    for f in frames:
-        rec = closed_record(f)
-        if rec is None or not is_closed(f):
-            continue
-        named = rec.get("companions")
-        named = named if isinstance(named, list) else []
-        found = [c for c in named if c in ids]
-        if len(found) < len(named):
-            height = rec.get("height")
-            band = Rect(f.rect.x, f.rect.y, f.rect.width, height if _number(height) else 0.0)
-            found = [
-                d.id
-                for d in frames
-                if isinstance(d, Rule | Box)
-                and d.role is None
-                and not d.printable
-                and d.rect.x >= band.x - EPS
-                and d.rect.right <= band.right + EPS
-                and max(band.y - d.rect.bottom, d.rect.y - band.bottom, 0.0) <= COMPANION_REACH
-            ]
-        out.update(dict.fromkeys(found, f.id))
-    return out
-
-
 class _Unfit:
     """The page's frames in a `Stack`, their fit taken back step by step."""
 
     def __init__(self, frames: list[AnyFrame], bottom: float, stories: dict[str, Story]):
         self.stack = Stack(frames, bottom)
         self.stories = stories
-        self.owners = _owners(frames)
+        self.owners = companion_owners(frames)
 
     def _rect(self, frame: AnyFrame) -> Rect:
         return self.stack.rects[frame.id]
@@ -142,8 +128,8 @@ class _Unfit:
             return
         xs = [(self._rect(f).x, self._rect(f).right) for f in chain]
         ids = {f.id for f in chain}
-        moved: set[str] = set()
-        for o in self.stack.frames:
+        moved = {o.id for o in self.stack.frames if _follows(o, chain[0].slot)}
+        for o in [] if moved else self.stack.frames:  # marked by copyfit, else by place
             r = self._rect(o)
             if o.id in ids or o.id in self.owners or r.y < foot - EPS:
                 continue
@@ -203,7 +189,8 @@ def template_frames(
     unfit = _Unfit(out, bottom, stories)
     for chain in _chains(out):
         unfit.chain_depth(chain)
-        chain[-1].balance = False  # balancing's flag: no record of it, templates leave it off
+        base = chain[-1].extra.get(BASE_BALANCE)  # balancing's flag, as the template had it
+        chain[-1].balance = base if isinstance(base, bool) else False  # older pages: off
     unfit.dropped_quotes()
     unfit.heights()
     unfit.closed_slots()
