@@ -20,6 +20,15 @@ from kupang_layout.engine.layout import LayoutEngine
 from kupang_layout.i18n import tr
 from kupang_layout.model.command import Command
 from kupang_layout.model.commands_frames import SetFrameProperties, SetFrameRect
+from kupang_layout.model.copyfit_records import (
+    BASE_BALANCE,
+    BASE_BOTTOM,
+    BASE_HEIGHT,
+    FOLLOWS,
+    LEFT_BOTTOM,
+    LEFT_HEIGHT,
+    follow_mark,
+)
 from kupang_layout.model.copyfit_rules import CopyfitRules, rules_from
 from kupang_layout.model.edition import Edition
 from kupang_layout.model.frames import AnyFrame, ImageFrame, TextFrame
@@ -34,18 +43,6 @@ from kupang_layout.model.slot_stack import (
     property_commands,
     rect_commands,
 )
-
-# frame.extra: a photo's, pull quote's or headline's height before copyfit first changed it
-BASE_HEIGHT = "copyfit_base_height"
-BASE_BOTTOM = "copyfit_base_bottom"  # frame.extra: a body frame's foot before balancing
-# frame.extra: the height (foot) copyfit last left the frame at; another one is the desk's
-LEFT_HEIGHT = "copyfit_left_height"
-LEFT_BOTTOM = "copyfit_left_bottom"
-BASE_BALANCE = "copyfit_base_balance"  # frame.extra: the last body frame's `balance` before
-# frame.extra: {"slot": group, "y": top} on what copyfit left standing under a balanced
-# body's foot (tagline, credits and their rules): a later run puts these back under the
-# foot as they stood, whatever an import reopened or moved in between
-FOLLOWS = "copyfit_follows"
 
 __all__ = [
     "BASE_BALANCE",
@@ -303,25 +300,17 @@ class FitterBase:
                 extra[LEFT_BOTTOM] = f.rect.bottom
             if f.id in follow:
                 extra[FOLLOWS] = {"slot": self.cmd.slot, "y": f.rect.y}
-            elif self._mark(f) is not None:
+            elif follow_mark(f, self.cmd.slot) is not None:
                 del extra[FOLLOWS]
             if extra != f.extra:
                 out.append(SetFrameProperties(f.id, "copyfit", extra=extra))
         return out
 
-    def _mark(self, frame: AnyFrame) -> float | None:
-        """The top a frame stood at under this slot group's foot when copyfit left it."""
-        mark = frame.extra.get(FOLLOWS)
-        if not isinstance(mark, dict) or mark.get("slot") != self.cmd.slot:
-            return None
-        y = mark.get("y")
-        return float(y) if _number(y) else None
-
     def _marked(self) -> list[tuple[AnyFrame, float]]:
         """What copyfit left standing under the foot, each with the top it stood at."""
         out: list[tuple[AnyFrame, float]] = []
         for f in self.page.frames:
-            y = self._mark(f)
+            y = follow_mark(f, self.cmd.slot)
             if y is not None:
                 out.append((f, y))
         return out

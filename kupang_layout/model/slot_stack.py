@@ -33,6 +33,7 @@ from typing import Any
 from kupang_layout.model.command import Command
 from kupang_layout.model.commands_frames import SetFrameProperties, SetFrameRect
 from kupang_layout.model.commands_text import SetStoryParagraphs
+from kupang_layout.model.copyfit_records import template_depth
 from kupang_layout.model.frames import AnyFrame, Box, Rule, TextFrame
 from kupang_layout.model.geometry import Rect
 from kupang_layout.model.units import mm
@@ -118,11 +119,6 @@ def _gap(a: Rect, b: Rect) -> float:
     return 0.0
 
 
-def _pushed(f: AnyFrame, now: Rect) -> bool:
-    """A body frame pushed past the foot it had (no height left, its foot lower)."""
-    return f.role == "body" and now.height <= 1e-6 and now.bottom > f.rect.bottom + EPS
-
-
 def _is_decoration(f: AnyFrame) -> bool:
     return isinstance(f, Rule | Box) and f.role is None
 
@@ -141,15 +137,18 @@ class Stack:
         self.gone: set[str] = set()  # collapsed frames and their companions
         self.closed: dict[str, dict[str, Any]] = {}  # frame id -> its record, closed here
         self.opened: dict[str, list[str]] = {}  # frame id -> its companions, reopened here
+        self.feet: dict[str, float] = {}  # body frame id -> its foot, while pushed past it
         # companion id -> its closed frame: it goes where that frame goes, not by its place
         # (a collapsed pull quote's hairline lies inside the body's depth)
         self.owners: dict[str, str] = companion_owners(self.frames)
 
     def companions(self, frame: AnyFrame) -> list[AnyFrame]:
-        """Role-less rules and boxes nearest to `frame` (within COMPANION_REACH), found as
-        if the slots closed earlier were open: a deck collapsed by an earlier import
-        brings the headline within reach of the pull quote's red rule, which is still the
-        quote's, as a page fresh from the template has it."""
+        """Role-less rules and boxes nearest to `frame` (within COMPANION_REACH), found in
+        the template's layout: the slots closed earlier open, balanced chains at their
+        template depth (`copyfit_records.template_depth`). A deck collapsed by an earlier
+        import brings the headline within reach of the pull quote's red rule, a tagline
+        balanced up meets the hairline of a quote an import pushed down; both rules are
+        still the quote's, as on a page fresh from the template."""
         if _is_decoration(frame):
             return []
         closed = [
@@ -160,11 +159,12 @@ class Stack:
             and is_closed(f)
             and closed_record(f) is not None
         ]
-        if not closed:
+        depth = template_depth(self.frames, self.rects)
+        if not closed and depth == self.rects:
             return self._companions(frame)
         view = Stack(self.frames, self.bottom_margin)
-        view.rects = dict(self.rects)
-        for f in sorted(closed, key=lambda f: (self.rects[f.id].y, self.rects[f.id].x))[::-1]:
+        view.rects = depth
+        for f in sorted(closed, key=lambda f: (depth[f.id].y, depth[f.id].x))[::-1]:
             view.reopen(f)
         return view._companions(frame)
 
@@ -217,7 +217,7 @@ class Stack:
             if f.id not in exclude
             and _overlaps_x(self.rects[f.id], band)
             and self.rects[f.id].y >= band.bottom - EPS
-            and not (_pushed(f, self.rects[f.id]) and f.rect.bottom < band.bottom - EPS)
+            and self.feet.get(f.id, band.bottom) >= band.bottom - EPS
         ]
 
     def shift_below(self, band: Rect, delta: float, slot: str, exclude: set[str]) -> None:
@@ -249,8 +249,11 @@ class Stack:
         body_ids = {b.id for b in bodies}
         for f in under:
             r = self.rects[f.id]
-            if f.id in body_ids:
-                self.rects[f.id] = Rect(r.x, r.y - delta, r.width, max(0.0, r.height + delta))
+            if f.id in body_ids:  # its foot stays; pushed past it, the foot goes along
+                foot, top = self.feet.pop(f.id, r.bottom), r.y - delta
+                if top > foot:
+                    self.feet[f.id] = foot  # its own, for when it comes back up
+                self.rects[f.id] = Rect(r.x, top, r.width, max(0.0, foot - top))
             elif any(_overlaps_x(r, b) and r.y >= b.bottom - EPS for b in body_rects):
                 continue  # tagline, credits: below the body, they stay
             else:

@@ -30,6 +30,16 @@ import copy
 from dataclasses import replace
 from typing import Any, TypeGuard
 
+from kupang_layout.model.copyfit_records import (
+    BASE_BALANCE,
+    BASE_BOTTOM,
+    BASE_HEIGHT,
+    COPYFIT_PREFIX,
+    FOLLOWS,
+    LEFT_BOTTOM,
+    LEFT_HEIGHT,
+    follow_mark,
+)
 from kupang_layout.model.frames import AnyFrame, ImageFrame, TextFrame
 from kupang_layout.model.geometry import Rect
 from kupang_layout.model.slot_stack import (
@@ -42,15 +52,6 @@ from kupang_layout.model.slot_stack import (
 )
 from kupang_layout.model.story import Story
 
-# The records copyfit keeps in a frame's `extra` (editing/copyfit_balance.py; the model
-# may not import editing, so the names are repeated here, and a test holds them equal).
-BASE_HEIGHT = "copyfit_base_height"  # a headline's, photo's or pull quote's template height
-BASE_BOTTOM = "copyfit_base_bottom"  # a body frame's template foot
-LEFT_HEIGHT = "copyfit_left_height"  # the height copyfit last left the frame at
-LEFT_BOTTOM = "copyfit_left_bottom"  # the foot copyfit last left the frame at
-BASE_BALANCE = "copyfit_base_balance"  # the last body frame's `balance` before balancing
-FOLLOWS = "copyfit_follows"  # {"slot", "y"}: copyfit left the frame under that body's foot
-COPYFIT_PREFIX = "copyfit_"  # every copyfit record in a frame starts so
 _RESIZED_ROLES = ("pull_quote", "photo", "headline")  # in the order a re-fit puts them back
 _NOT_FOLLOWING = ("folio", "masthead", "ad")  # never moved with a body's foot
 
@@ -74,12 +75,6 @@ def _left(frame: AnyFrame, key: str, now: float) -> float:
     A size the desk changed by hand since then moved no other frame."""
     value = frame.extra.get(key)
     return float(value) if _number(value) and value > EPS else now
-
-
-def _follows(frame: AnyFrame, slot: str) -> bool:
-    """Whether copyfit left the frame standing under the `slot` group's body foot."""
-    mark = frame.extra.get(FOLLOWS)
-    return isinstance(mark, dict) and mark.get("slot") == slot
 
 
 def _record_free(extra: dict[str, Any]) -> dict[str, Any]:
@@ -128,7 +123,7 @@ class _Unfit:
             return
         xs = [(self._rect(f).x, self._rect(f).right) for f in chain]
         ids = {f.id for f in chain}
-        moved = {o.id for o in self.stack.frames if _follows(o, chain[0].slot)}
+        moved = {o.id for o in self.stack.frames if follow_mark(o, chain[0].slot) is not None}
         for o in [] if moved else self.stack.frames:  # marked by copyfit, else by place
             r = self._rect(o)
             if o.id in ids or o.id in self.owners or r.y < foot - EPS:
