@@ -11,7 +11,17 @@ moves and frames that end at the bottom margin grow (or shrink) by the amount.
 
 Rules and boxes without a role that sit closest to a frame are its
 *companions* (the red rule over a pull quote and the hairline under it): they
-go with the frame when it collapses or hides.
+go with the frame when it collapses or hides, and while it is closed they move
+only where it moves (the hairline of a collapsed quote lies inside the body's
+depth, under a balanced story's foot). Who is whose is decided in the
+template's layout (closed slots open, balanced chains at their template depth),
+so the day's fit on a page filled again does not hand a rule to another frame.
+
+A slot reopened above a short, balanced body may push a body frame's top past
+its foot (it keeps no height, its foot goes along); the stack remembers the
+foot, so a frame that comes back up has it again, and a frame pushed so counts
+as under no band its foot was above. Copyfit's re-fit then puts the chain back
+at its template depth (`editing.copyfit_balance`).
 
 A frame that closes (collapses or hides) keeps a record in its `extra`
 (`CLOSED`): how it closed, its height, how far the frames below it moved and
@@ -30,20 +40,29 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from kupang_layout.model.closed_slots import (
+    CLOSED,
+    COMPANION_REACH,
+    EPS,
+    as_float,
+    closed_record,
+    companion_owners,
+    gap,
+    is_closed,
+    is_decoration,
+    overlaps_x,
+)
 from kupang_layout.model.command import Command
 from kupang_layout.model.commands_frames import SetFrameProperties, SetFrameRect
 from kupang_layout.model.commands_text import SetStoryParagraphs
 from kupang_layout.model.copyfit_records import template_depth
-from kupang_layout.model.frames import AnyFrame, Box, Rule, TextFrame
+from kupang_layout.model.frames import AnyFrame, TextFrame
 from kupang_layout.model.geometry import Rect
-from kupang_layout.model.units import mm
-
-EPS = 0.5  # points: edges closer than this count as touching
-COMPANION_REACH = mm(5.0)  # a rule further than this from a frame is not its companion
-CLOSED = "slot_closed"  # frame.extra: how the frame closed (see the module text)
 
 __all__ = [
     "CLOSED",
+    "COMPANION_REACH",
+    "EPS",
     "Stack",
     "closed_record",
     "collapse_commands",
@@ -52,75 +71,6 @@ __all__ = [
     "property_commands",
     "rect_commands",
 ]
-
-
-def closed_record(frame: AnyFrame) -> dict[str, Any] | None:
-    """The record of a closed frame (None when it has none or the record is unusable)."""
-    rec = frame.extra.get(CLOSED)
-    if not isinstance(rec, dict) or rec.get("mode") not in ("collapse", "hide"):
-        return None
-    return rec
-
-
-def is_closed(frame: AnyFrame) -> bool:
-    """Whether the frame is closed: not printing, and collapsed (no height) or recorded.
-    A collapsed frame of an older file (no record) counts too, so it never closes twice."""
-    if frame.printable:
-        return False
-    return closed_record(frame) is not None or (
-        frame.empty_slot == "collapse" and frame.rect.height <= EPS
-    )
-
-
-def companion_owners(frames: list[AnyFrame]) -> dict[str, str]:
-    """Companion id -> the id of the closed frame it closed with (a companion goes where
-    its frame goes). By the record's ids; when some are gone (a duplicated page's new
-    ids), by place: non-printing rules and boxes without a role within the frame's width
-    and within reach of its band."""
-    out: dict[str, str] = {}
-    ids = {f.id for f in frames}
-    for f in frames:
-        rec = closed_record(f)
-        if rec is None or not is_closed(f):
-            continue
-        named = rec.get("companions")
-        named = named if isinstance(named, list) else []
-        found = [c for c in named if c in ids]
-        if len(found) < len(named):
-            band = Rect(f.rect.x, f.rect.y, f.rect.width, _float(rec.get("height")))
-            found = [
-                d.id
-                for d in frames
-                if _is_decoration(d)
-                and not d.printable
-                and d.rect.x >= band.x - EPS
-                and d.rect.right <= band.right + EPS
-                and _gap(d.rect, band) <= COMPANION_REACH
-            ]
-        out.update(dict.fromkeys(found, f.id))
-    return out
-
-
-def _float(value: Any, default: float = 0.0) -> float:
-    ok = isinstance(value, int | float) and not isinstance(value, bool)
-    return float(value) if ok else default
-
-
-def _overlaps_x(a: Rect, b: Rect) -> bool:
-    return min(a.right, b.right) - max(a.x, b.x) > EPS
-
-
-def _gap(a: Rect, b: Rect) -> float:
-    """Vertical distance between two rects (0 when they overlap vertically)."""
-    if a.bottom <= b.y:
-        return b.y - a.bottom
-    if b.bottom <= a.y:
-        return a.y - b.bottom
-    return 0.0
-
-
-def _is_decoration(f: AnyFrame) -> bool:
-    return isinstance(f, Rule | Box) and f.role is None
 
 
 class Stack:
@@ -149,7 +99,7 @@ class Stack:
         import brings the headline within reach of the pull quote's red rule, a tagline
         balanced up meets the hairline of a quote an import pushed down; both rules are
         still the quote's, as on a page fresh from the template."""
-        if _is_decoration(frame):
+        if is_decoration(frame):
             return []
         closed = [
             f
@@ -172,26 +122,26 @@ class Stack:
         mine = self.rects[frame.id]
         out: list[AnyFrame] = []
         for d in self.frames:
-            if not _is_decoration(d) or not d.printable or d.id in self.gone:
+            if not is_decoration(d) or not d.printable or d.id in self.gone:
                 continue
             r = self.rects[d.id]
             if r.x < mine.x - EPS or r.right > mine.right + EPS:
                 continue  # a companion lies within the frame's width
-            gap = _gap(r, mine)
-            if gap > COMPANION_REACH:
+            reach = gap(r, mine)
+            if reach > COMPANION_REACH:
                 continue
             nearest = min(
                 (
-                    _gap(r, self.rects[o.id])
+                    gap(r, self.rects[o.id])
                     for o in self.frames
                     if o.id != d.id
                     and not self._closed(o)
-                    and not _is_decoration(o)
-                    and _overlaps_x(r, self.rects[o.id])
+                    and not is_decoration(o)
+                    and overlaps_x(r, self.rects[o.id])
                 ),
-                default=gap,
+                default=reach,
             )
-            if gap <= nearest + 1e-6:
+            if reach <= nearest + 1e-6:
                 out.append(d)
         return out
 
@@ -215,7 +165,7 @@ class Stack:
             f
             for f in self.frames
             if f.id not in exclude
-            and _overlaps_x(self.rects[f.id], band)
+            and overlaps_x(self.rects[f.id], band)
             and self.rects[f.id].y >= band.bottom - EPS
             and self.feet.get(f.id, band.bottom) >= band.bottom - EPS
         ]
@@ -254,7 +204,7 @@ class Stack:
                 if top > foot:
                     self.feet[f.id] = foot  # its own, for when it comes back up
                 self.rects[f.id] = Rect(r.x, top, r.width, max(0.0, foot - top))
-            elif any(_overlaps_x(r, b) and r.y >= b.bottom - EPS for b in body_rects):
+            elif any(overlaps_x(r, b) and r.y >= b.bottom - EPS for b in body_rects):
                 continue  # tagline, credits: below the body, they stay
             else:
                 self.rects[f.id] = r.moved(0.0, -delta)
@@ -317,14 +267,14 @@ class Stack:
         raw = rec.get("companions")
         named = raw if isinstance(raw, list) else []
         companions = [c for c in named if c in self.by_id]
-        height = max(0.0, _float(rec.get("height"))) if rec["mode"] == "collapse" else 0.0
+        height = max(0.0, as_float(rec.get("height"))) if rec["mode"] == "collapse" else 0.0
         if len(companions) < len(named):  # ids renamed (a duplicated page): by their place
             r = self.rects[frame.id]
             companions = self._hidden_near(Rect(r.x, r.y, r.width, height or r.height))
         if rec["mode"] == "collapse":
             r = self.rects[frame.id]
             top = min([r.y] + [self.rects[c].y for c in companions])
-            shift = max(0.0, _float(rec.get("shift")))
+            shift = max(0.0, as_float(rec.get("shift")))
             self.rects[frame.id] = Rect(r.x, r.y, r.width, height)
             if shift > 0.0:
                 band = Rect(r.x, top, r.width, 0.0)
@@ -339,11 +289,11 @@ class Stack:
         return [
             d.id
             for d in self.frames
-            if _is_decoration(d)
+            if is_decoration(d)
             and not d.printable
             and self.rects[d.id].x >= rect.x - EPS
             and self.rects[d.id].right <= rect.right + EPS
-            and _gap(self.rects[d.id], rect) <= COMPANION_REACH
+            and gap(self.rects[d.id], rect) <= COMPANION_REACH
         ]
 
     def changed(self) -> list[tuple[str, Rect]]:

@@ -5,8 +5,8 @@ day's fit: slots its manuscript left empty collapsed (no height, the frames
 below moved up) or hidden, and copyfit's changes (headline cut to its lines,
 pull quote dropped or given air, photo grown or shrunk, the body chain's feet
 balanced with tagline and credits following it up). Every one of these keeps
-a record in its frame's `extra` (`slot_stack.CLOSED`; `copyfit_base_height`,
-`copyfit_base_bottom` and the `copyfit_left_*` marks of `editing.copyfit`),
+a record in its frame's `extra` (`slot_stack.CLOSED`; copyfit's records, named
+in `model.copyfit_records`),
 and `template_frames` undoes them from those records, in the reverse of the
 order they were made: copyfit's changes first, the way a re-fit puts them back
 (`editing.copyfit_balance.FitterBase.reset`), then the closed slots, bottom to
@@ -17,18 +17,19 @@ without any of the records.
 A size copyfit changed that the desk changed again by hand goes back to its
 base too (a hand fit on a fitted page is the day's fit: the advice asks for
 it); the frames below move back by as much as copyfit moved them
-(`copyfit_left_*`: the size it left). The last frame of a chain copyfit
-balanced is not balanced in the template: copyfit turns that on when it
-balances and keeps no record of it, and the house templates leave it off. A
-frame collapsed by the first version (no record) stays as it is: its height
-is not known.
+(`copyfit_left_*`: the size it left); what stood under a balanced foot is
+what copyfit marked there (`copyfit_follows`; by place on a page fitted before
+the marks). The last frame of a chain copyfit balanced gets the `balance` flag
+it had before (`copyfit_base_balance`; off on a page balanced before that
+record, as the house templates have it). A frame collapsed by the first version
+(no record) stays as it is: its height is not known.
 """
 
 from __future__ import annotations
 
 import copy
 from dataclasses import replace
-from typing import Any, TypeGuard
+from typing import Any
 
 from kupang_layout.model.copyfit_records import (
     BASE_BALANCE,
@@ -39,6 +40,7 @@ from kupang_layout.model.copyfit_records import (
     LEFT_BOTTOM,
     LEFT_HEIGHT,
     follow_mark,
+    number,
 )
 from kupang_layout.model.frames import AnyFrame, ImageFrame, TextFrame
 from kupang_layout.model.geometry import Rect
@@ -66,15 +68,11 @@ __all__ = [
 ]
 
 
-def _number(value: object) -> TypeGuard[float]:
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
 def _left(frame: AnyFrame, key: str, now: float) -> float:
     """The size copyfit last left the frame at (`LEFT_HEIGHT`, `LEFT_BOTTOM`), else `now`.
     A size the desk changed by hand since then moved no other frame."""
     value = frame.extra.get(key)
-    return float(value) if _number(value) and value > EPS else now
+    return float(value) if number(value) and value > EPS else now
 
 
 def _record_free(extra: dict[str, Any]) -> dict[str, Any]:
@@ -116,7 +114,7 @@ class _Unfit:
         foot = max(_left(f, LEFT_BOTTOM, self._rect(f).bottom) for f in chain)
         for f in chain:
             bottom, r = f.extra.get(BASE_BOTTOM), self._rect(f)
-            if _number(bottom) and abs(bottom - r.bottom) > 1e-6:
+            if number(bottom) and abs(bottom - r.bottom) > 1e-6:
                 self.stack.rects[f.id] = Rect(r.x, r.y, r.width, max(0.0, bottom - r.y))
         drop = max(self._rect(f).bottom for f in chain) - foot
         if abs(drop) <= EPS:
@@ -155,7 +153,7 @@ class _Unfit:
                 base, r = f.extra.get(BASE_HEIGHT), self._rect(f)
                 if not (f.printable or f.id in self.stack.opened) or r.height <= EPS:
                     continue
-                if not _number(base) or abs(base - r.height) <= 1e-6:
+                if not number(base) or abs(base - r.height) <= 1e-6:
                     continue
                 if f.id not in self.stack.opened:  # reopened: at the height it closed at
                     self.stack.rects[f.id] = replace(r, height=_left(f, LEFT_HEIGHT, r.height))
