@@ -253,15 +253,19 @@ class PagePainter:
         below, _ = self.ledger.beneath(area)
         if below[4] > 0.0 and over(exact, below)[4] > self.tac + 1e-6:
             near, name = self.ledger.beneath(decide, reach=0.0, exact=True)
-            carried = over(exact, near)[4]
-            if carried > self.tac + 1e-6:
+            carried = over(exact, near)
+            if carried[4] > self.tac + 1e-6:
                 note = (
                     f"{what} in {ink.name or 'black'!r} over {name} knocks out: "
-                    f"overprinting would carry {round(carried, 1):g} % ink"
+                    f"overprinting would carry {round(carried[4], 1):g} % ink"
                 )
                 if note not in self.notes:
                     self.notes.append(note)
                 return False, own, exact
+            # What the decision saw is what later decisions see: the grown area's figure
+            # is for the bound only (taken for decisions, a line near a picture would make
+            # the next line over it knock out, and so on down the column).
+            return True, over(own, below), carried
         return True, over(own, below), over(exact, below)
 
     def paint(
