@@ -40,7 +40,6 @@ when the export was forced or a PDF has problems.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import time
 from collections import deque
@@ -50,7 +49,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
-from kupang_layout.common.atomic import FileWriteError, check_folder_writable, write_text_atomically
+from kupang_layout.common.atomic import FileWriteError, check_folder_writable
 from kupang_layout.common.messages import write_error_text
 from kupang_layout.errors import KupangError
 from kupang_layout.i18n import tr
@@ -62,6 +61,7 @@ from kupang_layout.jobs.export_manifest import (
 )
 from kupang_layout.jobs.export_plan import DuplicateFileError, ExportPlan, PlannedPage, plan_export
 from kupang_layout.jobs.export_pool import ExportPool, default_workers, shared_pool
+from kupang_layout.jobs.export_report import REPORT_NAME, write_report
 from kupang_layout.jobs.export_types import (
     ExportOptions,
     ExportRun,
@@ -69,7 +69,6 @@ from kupang_layout.jobs.export_types import (
     PageOutcome,
     Progress,
     event_text,
-    ink_text,
 )
 from kupang_layout.jobs.export_work import (
     CheckResult,
@@ -99,37 +98,6 @@ __all__ = [
     "run_plan",
     "write_report",
 ]
-
-REPORT_NAME = "preflight.json"
-
-
-def write_report(
-    out_dir: Path,
-    issues: list[Issue],
-    pdf_issues: list[Issue],
-    lang: str | None,
-    pages: list[PageOutcome] | None = None,
-) -> Path:
-    """preflight.json beside the PDFs (atomically; a link planted there is replaced, never
-    written through): the issues, and how each page's total ink was verified. Raises
-    FileWriteError."""
-    data: dict[str, object] = {
-        "document": [i.to_dict(lang) for i in issues],
-        "pdf": [i.to_dict(lang) for i in pdf_issues],
-    }
-    if pages:
-        data["ink"] = [
-            {
-                "page": o.page,
-                "file": o.file_name,
-                **o.ink.to_dict(),
-                "message": ink_text(o.page, o.ink, lang),
-            }
-            for o in pages
-            if o.ink is not None
-        ]
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    return write_text_atomically(out_dir / REPORT_NAME, text)
 
 
 def _sha256(path: Path) -> str:
