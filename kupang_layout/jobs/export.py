@@ -127,6 +127,8 @@ class _Runner:
         self.outcomes: list[PageOutcome] = []
         self.manifest = load_manifest(plan.out_dir)
         self.manifest_changed = False
+        # Ghostscript on every page: asked for by the caller or by the preset.
+        self.ghostscript = self.opts.ink_ghostscript or plan.preset.ink_check == "ghostscript"
 
     # -- outcomes -----------------------------------------------------------------
     def finish(self, outcome: PageOutcome) -> None:
@@ -199,6 +201,9 @@ class _Runner:
             return None
         if not entry.matches(target):
             return None
+        measured = entry.ink is not None and entry.ink.way == "ghostscript"
+        if self.ghostscript and self.opts.check_pdfs and self.opts.ink and not measured:
+            return None  # Ghostscript was asked for on every page: this one was not measured
         return PageOutcome(
             p.number, p.page_id, p.file_name, target, "unchanged", p.fingerprint, entry.sha256,
             warnings=entry.warnings, pdf_issues=entry.pdf_issues, ink=entry.ink,
@@ -228,7 +233,7 @@ class _Runner:
         """check_work's arguments: the file, the page, its trim, the ink check, the bound."""
         bound = wr.result.ink if wr.result is not None else None
         return (self.plan.out_dir / p.file_name, p.number, p.size, self.opts.ink, bound,
-                self.opts.ink_ghostscript, wr.pdf_sha256)  # fmt: skip
+                self.ghostscript, wr.pdf_sha256)  # fmt: skip
 
     def in_process(self, queue: list[PlannedPage]) -> None:
         for p in queue:
