@@ -24,6 +24,7 @@ __all__ = [
     "PageOutcome",
     "Progress",
     "event_text",
+    "ink_figure",
     "ink_text",
 ]
 
@@ -72,18 +73,20 @@ class InkVerdict:
         return {"way": self.way, "total": self.total, "maximum": self.maximum, "why": self.why}
 
 
+def ink_figure(value: float | None, lang: str | None = None) -> str:
+    """An ink percentage for people: one decimal, a decimal comma in Indonesian."""
+    text = f"{value or 0.0:.1f}"
+    return text.replace(".", ",") if (lang or current_language()) == "id" else text
+
+
 def ink_text(page: int, verdict: InkVerdict, lang: str | None = None) -> str:
     """'page 3: total ink at most 236 %, proven ...' in the language."""
-
-    def number(value: float | None) -> str:  # one decimal; a decimal comma in Indonesian
-        text = f"{value or 0.0:.1f}"
-        return text.replace(".", ",") if (lang or current_language()) == "id" else text
-
+    total = ink_figure(verdict.total, lang)
     if verdict.way == "proof":
-        return tr("jobs.export.ink_proven", lang, page=page, total=number(verdict.total))
+        return tr("jobs.export.ink_proven", lang, page=page, total=total)
     if verdict.way == "ghostscript":
-        return tr("jobs.export.ink_measured", lang, page=page, total=number(verdict.total),
-                  maximum=number(verdict.maximum))  # fmt: skip
+        maximum = ink_figure(verdict.maximum, lang)
+        return tr("jobs.export.ink_measured", lang, page=page, total=total, maximum=maximum)
     return tr("jobs.export.ink_unchecked", lang, page=page)
 
 

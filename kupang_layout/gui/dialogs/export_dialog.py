@@ -644,7 +644,7 @@ class ExportOpener(QObject):
 def install_export(host: WindowHost, action: QAction | None) -> tuple[ExportMonitor, ExportOpener]:
     """File › Export PDF… (`action`) opens the dialog on `host`'s edition; the export runs
     in the background, shown by the window's ExportMonitor (status bar, Export dock)."""
-    monitor = ExportMonitor(main_window_of(host))
+    monitor = ExportMonitor(main_window_of(host), lambda: host.language)
     opener = ExportOpener(host, monitor)
     if action is not None:
         action.triggered.connect(lambda: opener.open())
