@@ -40,10 +40,10 @@ from kupang_layout.render.pdf.ink_bound import (
     Figures,
     InkBound,
     InkLedger,
+    face_ink,
     glyph_area,
     ink_figures,
     over,
-    union,
     unknown_figures,
 )
 from kupang_layout.render.pdf.text import TextWriter
@@ -151,6 +151,11 @@ def _run_bounds(run: TextRun) -> Rect:
     """Where a line's letters are, roughly (cap height to descenders): for the overprint."""
     last = run.words[-1]
     return (run.words[0].x, run.y - run.size, last.x + last.width, run.y + run.size * 0.3)
+
+
+def _clipped(rect: Rect, to: Rect) -> Rect:
+    """The part of `rect` inside `to` (empty, right of left or below top, when none)."""
+    return (max(rect[0], to[0]), max(rect[1], to[1]), min(rect[2], to[2]), min(rect[3], to[3]))
 
 
 class PagePainter:
@@ -298,9 +303,10 @@ class PagePainter:
             return
         font = pdf_font(run.face)
         self._set_fill(run.ink)
-        shape = _run_bounds(run)
-        bbox = font.face.bbox
-        area = union(glyph_area(run, (bbox[0], bbox[1], bbox[2], bbox[3])), shape)
+        # Where its glyphs may paint (the bound), and within it where its letters are
+        # (the overprint decision).
+        area = glyph_area(run, face_ink(run.face), self.ledger.pixel)
+        shape = _clipped(_run_bounds(run), area)
         overprint, carried, exact = self._plan(run.ink, shape, area, True, "text")
         self._set_overprint(overprint)
         g = self.geometry
