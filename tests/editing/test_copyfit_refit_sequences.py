@@ -83,8 +83,9 @@ FULL = Script(4)
 BARE = Script(4, section=False, deck=False, quote=False, tagline=False)
 
 
-def _template_a() -> PageTemplate:
-    return _template(_slots("collapse"))
+def _template_a(mode: str = "collapse") -> PageTemplate:
+    """The small test template, its section, deck, pull quote and tagline in `mode`."""
+    return _template(_slots(mode))
 
 
 def _new_page(
@@ -160,8 +161,8 @@ def _over_body_text(ed: Edition) -> list[str]:
     return out
 
 
-def _is_fresh_page(ed: Edition, script: Script | str) -> None:
-    fresh, _ = _new_page(script)
+def _is_fresh_page(ed: Edition, script: Script | str, mode: str = "collapse") -> None:
+    fresh, _ = _new_page(script, _template_a(mode))
     assert _geometry(ed.pages[0].frames) == _geometry(fresh.pages[0].frames, near=True)
     assert _trace(ed) == _trace(fresh)
     assert _over_body_text(ed) == []
@@ -202,9 +203,9 @@ def _undoable(ed: Edition, history: History, execute: list[object]) -> None:
         assert _state(ed) == after
 
 
-def _run(steps: list[Step], first: Script) -> tuple[Edition, Script]:
+def _run(steps: list[Step], first: Script, mode: str = "collapse") -> tuple[Edition, Script]:
     """The page after `first` (a fresh page) and then `steps`; the manuscript it shows."""
-    ed, history = _new_page(first)
+    ed, history = _new_page(first, _template_a(mode))
     page_id = ed.pages[0].id
     last = first
     for step in steps:
@@ -305,11 +306,38 @@ def _only(paragraphs: int, *pieces: str) -> Script:
         ),
         # the pushed quote's hairline in reach of a tagline balanced up: handed to it
         (_only(5, "quote", "tagline"), [Import(_only(13, "deck", "quote"))]),
+        # a closed quote pushed under a balanced foot stood "under the body" and stayed
+        (
+            _only(1, "section", "tagline"),
+            [Import(_only(6, "deck", "tagline")), Import(_only(1, "section", "quote", "tagline"))],
+        ),
     ],
 )
 def test_a_sequence_gives_the_fresh_page(first: Script, steps: list[Step]) -> None:
     ed, last = _run(steps, first)
     _is_fresh_page(ed, last)
+
+
+@pytest.mark.parametrize(
+    ("mode", "first", "steps"),
+    [
+        # a quote copyfit dropped, emptied by an import: hidden as the template says
+        ("hide", Script(20), [Import(Script(14, quote=False))]),
+        # a quote given air, hidden by an import: hidden at its template height
+        (
+            "hide",
+            _only(4, "section", "quote", "tagline"),
+            [Edit(15), Import(_only(16, "section", "tagline"))],
+        ),
+        # a quote copyfit dropped, emptied by an import: kept, as the template says
+        ("keep", Script(20), [Import(Script(14, quote=False))]),
+    ],
+)
+def test_a_sequence_gives_the_fresh_page_in_every_empty_slot_mode(
+    mode: str, first: Script, steps: list[Step]
+) -> None:
+    ed, last = _run(steps, first, mode)
+    _is_fresh_page(ed, last, mode)
 
 
 scripts = st.builds(
@@ -324,18 +352,25 @@ step_strategy = st.one_of(scripts.map(Import), st.integers(min_value=1, max_valu
 
 
 @settings(
-    max_examples=30,
+    max_examples=40,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-@given(first=scripts, steps=st.lists(step_strategy, min_size=1, max_size=4))
+@given(
+    mode=st.sampled_from(["collapse", "collapse", "hide", "keep"]),
+    first=scripts,
+    steps=st.lists(step_strategy, min_size=1, max_size=4),
+)
 def test_any_sequence_of_fitted_imports_gives_the_fresh_page(
-    first: Script, steps: list[Step]
+    mode: str, first: Script, steps: list[Step]
 ) -> None:
-    ed, last = _run(steps, first)
-    _is_fresh_page(ed, last)
+    """The invariant, over the small template in each empty-slot mode (collapse most):
+    the fresh page's geometry and trace, nothing over the body's text, every step undone
+    and redone exactly, and the page saved as a template is the template."""
+    ed, last = _run(steps, first, mode)
+    _is_fresh_page(ed, last, mode)
     saved = page_to_template(ed.pages[0], ed.stories, ed.paragraph_styles, ed.character_styles, "x")
-    assert _geometry(saved.frames) == _geometry(_template_a().frames, near=True)
+    assert _geometry(saved.frames) == _geometry(_template_a(mode).frames, near=True)
 
 
 # -- the last body frame's balancing ----------------------------------------------------------
