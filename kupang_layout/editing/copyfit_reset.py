@@ -210,8 +210,10 @@ class FitterCore:
             rect = Rect(f.rect.x, f.rect.y, f.rect.width, max(0.0, bottom - f.rect.y))
             done += self._run([SetFrameRect(f.id, rect)])
         drop = max(f.rect.bottom for f in chain) - foot
-        if marked:  # where copyfit left them, moved as far as the foot
-            moves = [(f, y + drop - f.rect.y) for f, y in marked]
+        if marked:  # where copyfit left them under its foot, as far under the new one
+            left = max(_foot_left(f, set()) for f in chain)
+            lowest = max(f.rect.bottom for f in chain)
+            moves = [(f, y + lowest - left - f.rect.y) for f, y in marked]
         else:  # a page fitted before the marks: what stands under the foot now
             moves = [(f, drop) for f in self._followers(chain, foot)] if abs(drop) > EPS else []
         done += self._run(

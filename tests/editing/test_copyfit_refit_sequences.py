@@ -48,9 +48,11 @@ from kupang_layout.manuscript import parse_manuscript
 from kupang_layout.manuscript.apply import body_paragraphs
 from kupang_layout.model import History
 from kupang_layout.model import template_layout as layout
+from kupang_layout.model.commands_frames import SetFrameRect
 from kupang_layout.model.commands_text import SetStoryParagraphs
 from kupang_layout.model.edition import Edition
 from kupang_layout.model.frames import AnyFrame, Rule, TextFrame
+from kupang_layout.model.geometry import Rect
 from kupang_layout.model.page import Page
 from kupang_layout.model.template import PageTemplate, page_to_template
 
@@ -279,6 +281,32 @@ def test_b_slots_reopened_over_a_balanced_body_leave_no_tagline_over_it() -> Non
 def _only(paragraphs: int, *pieces: str) -> Script:
     """A manuscript with `paragraphs` paragraphs and only the pieces named."""
     return Script(paragraphs, *(p in pieces for p in ("section", "deck", "quote", "tagline")))
+
+
+@pytest.mark.parametrize("paragraphs", [8, 20])
+def test_a_depth_the_desk_set_keeps_through_an_import_and_nothing_stands_over_the_body(
+    paragraphs: int,
+) -> None:
+    """The desk deepens the first body frame of a balanced page by hand (its foot is the
+    desk's now, so the import leaves the chain as it is); a longer story is imported and
+    fitted: the reopened slots push the second frame past the foot copyfit left, the
+    re-fit reads the foot from its record, the desk's frame stays at least as deep, and
+    the tagline goes under the deepest foot (it ended over the second frame's text)."""
+    ed, _ = _run([Import(BARE)], FULL)
+    page = ed.pages[0]
+    body1 = next(f for f in page.frames if f.role == "body")
+    deeper = body1.rect.bottom + 2 * 11.0
+    r = body1.rect
+    SetFrameRect(body1.id, Rect(r.x, r.y, r.width, deeper - r.y)).do(ed)
+    text = parse_manuscript(Script(paragraphs).text())
+    History(ed).execute(apply_to_page(ed, page.id, text, fit=copyfit_command))
+    # no shallower than the desk made it (the re-fit keeps a long story's frame as it is,
+    # give or take the headline's second line, which pushes it past its foot and back)
+    assert body1.rect.bottom >= deeper - ABS
+    tagline = next(f for f in page.frames if f.role == "tagline")
+    bodies = [f for f in page.frames if f.role == "body"]
+    assert tagline.rect.y >= max(f.rect.bottom for f in bodies)
+    assert _over_body_text(ed) == []
 
 
 @pytest.mark.parametrize(
