@@ -248,6 +248,15 @@ class _Runner:
             self.finish(self.done(p, wr, check_work(*self.check_args(p, wr)) if checked else None))
 
     def pooled(self, queue: list[PlannedPage], pool: ExportPool) -> None:
+        """`feed` the pool; an interrupted export (Ctrl+C) ends the workers at once rather
+        than waiting for their pages."""
+        try:
+            self.feed(queue, pool)
+        except KeyboardInterrupt:
+            pool.terminate()
+            raise
+
+    def feed(self, queue: list[PlannedPage], pool: ExportPool) -> None:
         """Feed pages to the pool, at most workers + 1 drawn at a time (the asset bytes of
         the others stay here); each written page's check goes in as it comes back, so it
         overlaps with the next pages."""
