@@ -101,6 +101,10 @@ It is kept in %2.</translation>
   <context>
     <name>Export</name>
     <message>
+      <source>; ink measured by Ghostscript on every page</source>
+      <translation>; ink measured by Ghostscript on every page</translation>
+    </message>
+    <message>
       <source>Export PDF</source>
       <translation>Export PDF</translation>
     </message>

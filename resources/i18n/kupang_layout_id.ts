@@ -101,6 +101,10 @@ Salinan itu disimpan di %2.</translation>
   <context>
     <name>Export</name>
     <message>
+      <source>; ink measured by Ghostscript on every page</source>
+      <translation>; tinta setiap halaman diukur dengan Ghostscript</translation>
+    </message>
+    <message>
       <source>Export PDF</source>
       <translation>Ekspor PDF</translation>
     </message>

@@ -3,6 +3,7 @@ and its tooltip), in the app's language, from the verdicts the export recorded."
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from gui_helpers import make_window
@@ -10,6 +11,7 @@ from PySide6.QtCore import Qt
 from qt_samples import sample_edition
 from test_gui_export_background import EXPORT_TIMEOUT_MS, _open_dialog
 
+from kupang_layout.gui.base.settings import user_presets_path
 from kupang_layout.gui.panels.export_panel import COL_FILE, COL_INK, COL_PAGE, ExportPanel
 from kupang_layout.jobs.export_manifest import load_manifest
 from kupang_layout.jobs.export_types import (
@@ -19,6 +21,7 @@ from kupang_layout.jobs.export_types import (
     ink_figure,
     ink_text,
 )
+from kupang_layout.render.pdf.presets import DEFAULT_PRESET, default_presets_path
 
 
 def test_the_export_dock_shows_each_pages_ink_verdict_in_the_apps_language(
@@ -86,3 +89,31 @@ def test_every_kind_of_verdict_has_its_cell(qtbot) -> None:  # type: ignore[no-u
     assert cells[2] == "tidak diperiksa" and tips[2] == ink_text(3, verdicts[2], "id")  # type: ignore[arg-type]
     assert cells[3] == "" and tips[3] == ""
     assert tips[1] == ink_text(2, verdicts[1], "id")  # type: ignore[arg-type]
+
+
+def test_a_desks_preset_asking_for_ghostscript_is_said_and_measures_the_page(
+    qtbot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    raw = json.loads(default_presets_path().read_text(encoding="utf-8"))
+    plant = dict(next(p for p in raw["presets"] if p["name"] == DEFAULT_PRESET))
+    plant.update(name="Percetakan (Ghostscript)", ink_check="ghostscript")
+    user = user_presets_path()
+    user.parent.mkdir(parents=True, exist_ok=True)
+    user.write_text(json.dumps({"version": 1, "presets": [plant]}), encoding="utf-8")
+
+    window = make_window(qtbot, sample_edition(n_words=300))
+    dialog = _open_dialog(qtbot, window)
+    dialog.preset.setCurrentIndex(dialog.preset.findData(DEFAULT_PRESET))
+    assert "Ghostscript" not in dialog.preset_note.text()
+    dialog.preset.setCurrentIndex(dialog.preset.findData("Percetakan (Ghostscript)"))
+    assert "tinta setiap halaman diukur dengan Ghostscript" in dialog.preset_note.text()
+    out = tmp_path / "pdf"
+    dialog.folder.setText(str(out))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    monitor = window.export_monitor
+    qtbot.waitUntil(lambda: not monitor.running, timeout=EXPORT_TIMEOUT_MS)
+    item = monitor.panel.tree.topLevelItem(0)
+    verdict = load_manifest(out)[item.text(COL_FILE)].ink
+    assert verdict is not None and verdict.way == "ghostscript"
+    assert verdict.why == "Ghostscript asked for"
+    assert "diukur dengan Ghostscript" in item.text(COL_INK)
