@@ -5,22 +5,36 @@ arithmetic per plate."""
 from __future__ import annotations
 
 import functools
+import io
 import math
 from itertools import accumulate
+from typing import Any
 
 import pytest
 from fontTools.ttLib import TTFont
+from pdf_testkit import BLACK, display_list, placed_words
+from reportlab.pdfgen.canvas import Canvas
 
 from kupang_layout.cli.sample_edition import build_sample_edition
-from kupang_layout.engine.displaylist import Ink, PlacedWord, TextRun
+from kupang_layout.engine.displaylist import (
+    BoxItem,
+    Ink,
+    Item,
+    PageDisplayList,
+    PlacedWord,
+    RuleItem,
+    TextRun,
+)
 from kupang_layout.engine.layout import LayoutEngine
 from kupang_layout.fonts import default_registry
+from kupang_layout.model.color import REGISTRATION
 from kupang_layout.preflight import pdf_ink
 from kupang_layout.preflight.issues import DEFAULT_SETTINGS
 from kupang_layout.render.pdf.ink_bound import (
     CHECK_DPI,
     MAX_CHECK_PIXELS,
     PIXEL_REACH,
+    Figures,
     InkLedger,
     check_dpi,
     face_ink,
@@ -28,13 +42,14 @@ from kupang_layout.render.pdf.ink_bound import (
     ink_figures,
     over,
 )
+from kupang_layout.render.pdf.painter import PageGeometry, PagePainter
+from kupang_layout.render.pdf.text import TextWriter
 
 FACES = sorted(
     f"{family}/{face}"
     for family in default_registry().families()
     for face in default_registry().faces(family)
 )
-BLACK = Ink("Black", 0, 0, 0, 100)
 
 
 @functools.cache
@@ -153,3 +168,68 @@ def test_an_overprint_replaces_the_plates_it_inks_and_keeps_the_others() -> None
     # Vector inks round up to Ghostscript's 8-bit steps; as given they stay.
     assert ink_figures(Ink("H", 50, 0, 0, 0))[0] == pytest.approx(128 / 2.55)
     assert ink_figures(Ink("H", 50, 0, 0, 0), exact=True)[0] == 50.0
+
+
+def painted(lists: list[PageDisplayList], slow: bool) -> list[tuple[object, ...]]:
+    """Every page's overprint plans, ledger layers, notes and bound as the painter made
+    them; `slow` without the shortcut for an overprint with nothing near on a plate it
+    keeps."""
+    out: list[tuple[object, ...]] = []
+    for dl in lists:
+        geometry = PageGeometry(dl.width, dl.height, 8.5, 0.0)
+        canvas = Canvas(io.BytesIO(), pagesize=geometry.media_size)
+        painter = PlanRecorder(canvas, geometry, TextWriter(canvas))
+        painter.slow = slow
+        painter.begin()
+        painter.paint(dl, {})
+        out.append((tuple(painter.plans), tuple(painter.ledger._layers), tuple(painter.notes),
+                    painter.ink_bound()))  # fmt: skip
+    return out
+
+
+class PlanRecorder(PagePainter):
+    """A painter that keeps what each of its overprint plans answered; `slow`: it never
+    takes the shortcut."""
+
+    plans: list[object]
+    slow = False
+
+    def _figures(self, ink: Ink) -> tuple[Figures, Figures]:
+        found = super()._figures(ink)
+        if self.slow:
+            self._kept[ink] = -1
+        return found
+
+    def _plan(self, *args: Any) -> tuple[bool, Figures, Figures]:
+        if not hasattr(self, "plans"):
+            self.plans = []
+        answer = super()._plan(*args)
+        self.plans.append(answer)
+        return answer
+
+
+def test_the_shortcut_for_an_overprint_over_its_own_plates_changes_nothing() -> None:
+    """Black text over black text or paper carries its own ink whatever the stack below:
+    the painter skips adding the stack up there. With and without the shortcut, the
+    sample pages and a page of stacked and faint inks give the same layers, overprints,
+    notes and bound."""
+    edition = build_sample_edition().edition
+    engine = LayoutEngine()
+    lists = [engine.layout_page(edition, page) for page in edition.pages]
+    faint = Ink("Faint", 0.0001, 0, 0, 100, True)  # written as 0 or not
+    rich = Ink("Rich", 60, 50, 50, 100, True)
+    words = placed_words("PT Serif/Regular", 12, "Kupang ÅÉÇ gjpqy", 30)
+    items: list[Item] = [
+        BoxItem(20, 20, 200, 100, Ink("C", 100, 0, 0, 0)),
+        BoxItem(40, 40, 200, 100, Ink("M", 0, 100, 0, 0, True)),
+        TextRun("PT Serif/Regular", 12, BLACK, 60, words),
+        TextRun("PT Serif/Regular", 12, faint, 75, words),
+        TextRun("PT Serif/Regular", 12, rich, 90, words),
+        TextRun("PT Serif/Regular", 12, Ink(REGISTRATION, 100, 100, 100, 100), 200, words),
+        TextRun("PT Serif/Regular", 12, BLACK, 205, words),
+        RuleItem(10, 210, 250, 210, 2.0, BLACK),
+        BoxItem(20, 330, 200, 50, Ink("C", 100, 0, 0, 0)),  # cyan alone near it
+        TextRun("PT Serif/Regular", 12, faint, 350, words),
+    ]
+    lists.append(display_list(items, 1, 300, 400))
+    assert painted(lists, slow=False) == painted(lists, slow=True)

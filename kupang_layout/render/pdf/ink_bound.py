@@ -27,12 +27,13 @@ Why the bound holds for Ghostscript's raster (the plant's ink check):
   plant's alike, lower only for a page over the check's pixel limit: 1.41 pt at
   72 dpi, `PIXEL_REACH`); a finer raster only paints closer.
 * A line of text counts where its glyphs' outlines reach (`glyph_area`: each
-  character's glyph extent and the face's reach beside an advance, from the font
-  metrics cache, `fonts.glyph_extents`), one pixel wider on every side: Ghostscript
-  places a glyph's bitmap at a whole pixel (no anti-aliasing: `AlignToPixels` has
-  no sub-pixels) and grid-fits TrueType outlines. The property test
-  (tests/render/test_ink_bound_property.py) and a test rendering every glyph of every
-  bundled face at 72 dpi (tests/render/test_ink_bound_glyphs.py) check it.
+  character's glyph box from the font metrics cache, `fonts.glyph_extents`; the
+  first and last word's glyphs at the engine's advances), one pixel wider on every
+  side: Ghostscript places a glyph's bitmap at a whole pixel (no anti-aliasing:
+  `AlignToPixels` has no sub-pixels) and grid-fits TrueType outlines. The property
+  test (tests/render/test_ink_bound_property.py) and one of black text overprinting
+  a fraction of a pixel to a few pixels from a box (test_ink_bound_glyphs.py) check
+  it against Ghostscript.
 * Only areas that come within that reach of the trim count (the check renders
   the trim); printer's marks lie beyond the bleed.
 """
@@ -67,6 +68,8 @@ __all__ = [
     "grown",
     "ink_figures",
     "over",
+    "plate_mask",
+    "replaced_plates",
     "union",
     "unknown_figures",
 ]
@@ -154,6 +157,24 @@ def over(own: Figures, below: Figures) -> Figures:
     return (plates[0], plates[1], plates[2], plates[3], total)
 
 
+def plate_mask(figures: Figures) -> int:
+    """The plates an area inks (bit 0 cyan, 1 magenta, 2 yellow, 3 black), each plate
+    over 0."""
+    return (
+        (figures[0] > 0.0) | (figures[1] > 0.0) << 1 | (figures[2] > 0.0) << 2
+        | (figures[3] > 0.0) << 3
+    )  # fmt: skip
+
+
+def replaced_plates(figures: Figures) -> int:
+    """The plates an overprinting fill replaces (`over`): those it inks, not so faintly
+    that it may be written as 0."""
+    return (
+        (figures[0] / 100.0 >= _TINY) | (figures[1] / 100.0 >= _TINY) << 1
+        | (figures[2] / 100.0 >= _TINY) << 2 | (figures[3] / 100.0 >= _TINY) << 3
+    )  # fmt: skip
+
+
 def unknown_figures(tac: float) -> Figures:
     """What an area whose ink is not known (a PDF ad, an unmeasured picture) is taken to
     carry for the overprint: every plate full, the limit in total (nothing overprints it)."""
@@ -208,7 +229,6 @@ def face_ink(face: str) -> FaceInk:
     return face_ink_of(metrics_for_key(face))
 
 
-_X = operator.itemgetter(1)
 _TEXT = operator.itemgetter(0)
 
 
@@ -232,8 +252,8 @@ def glyph_area(run: TextRun, ink: FaceInk, pixel: float = 0.0) -> Rect:
     size = run.size
     wide = size * max(run.h_scale, 0.0)
     words = run.words
-    first = min(words, key=_X)
-    last = max(words, key=_X)
+    first = words[0]
+    last = words[-1]
     unknown = ink.unknown
     chars = set("".join(map(_TEXT, words)))
     top = max(_reach(ink.y_maxs, unknown[3], chars), default=0.0)
@@ -315,6 +335,8 @@ class InkLedger:
         self.reach = math.sqrt(2.0) * self.pixel
         self._layers: list[_Layer] = []
         self._cells: dict[tuple[int, int], list[int]] = {}
+        # Per cell the plates any area in it has ink on (bit 0 cyan .. bit 3 black).
+        self._plates: dict[tuple[int, int], int] = {}
         self._most = 0.0
         self._unproven: list[str] = []
 
@@ -362,6 +384,16 @@ class InkLedger:
                     break  # nothing painted earlier shows through here
         return (c, m, y, k, total), name
 
+    def plates_near(self, rect: Rect) -> int:
+        """The plates (`plate_mask` bits) that any area painted so far may carry within
+        the ledger's reach of `rect`: where none of them is a plate an overprint leaves,
+        what lies below cannot show through it (the overprint carries its own ink)."""
+        plates = self._plates
+        found = 0
+        for cell in self._cell_range(grown(rect, self.reach)):
+            found |= plates.get(cell, 0)
+        return found
+
     def add(
         self,
         rect: Rect,
@@ -377,12 +409,16 @@ class InkLedger:
         index = len(self._layers)
         self._layers.append(_Layer(rect, figures, name, hides, exact or figures))
         cells = self._cells
+        plates = self._plates
+        inked = plate_mask(figures)
         for cell in self._cell_range(rect):
             found = cells.get(cell)
             if found is None:
                 cells[cell] = [index]
+                plates[cell] = inked
             else:
                 found.append(index)
+                plates[cell] |= inked
         if _overlaps(grown(rect, self.reach), self.trim):
             self._most = max(self._most, figures[4])
 
