@@ -17,11 +17,13 @@ depth, under a balanced story's foot). Who is whose is decided in the
 template's layout (closed slots open, balanced chains at their template depth),
 so the day's fit on a page filled again does not hand a rule to another frame.
 
-A slot reopened above a short, balanced body may push a body frame's top past
-its foot (it keeps no height, its foot goes along); the stack remembers the
-foot, so a frame that comes back up has it again, and a frame pushed so counts
-as under no band its foot was above. Copyfit's re-fit then puts the chain back
-at its template depth (`editing.copyfit_balance`).
+An import into a fitted page first puts a chain copyfit balanced back at its
+template depth, what stood under its foot with it (`take_balance_back`), so its
+slots open and close as on the template. In a chain the desk changed by hand a
+reopened slot may still push a body frame's top past its foot (it keeps no
+height, its foot goes along); the stack remembers the foot, so a frame that
+comes back up has it again, and a frame pushed so counts as under no band its
+foot was above. Copyfit's re-fit sees to the rest (`editing.copyfit_reset`).
 
 A frame that closes (collapses or hides) keeps a record in its `extra`
 (`CLOSED`): how it closed, its height, how far the frames below it moved and
@@ -196,6 +198,7 @@ class Stack:
                 self.rects[cid] = self.rects[cid].moved(0.0, now.y - was.y)
 
     def _shift(self, under: list[AnyFrame], delta: float, slot: str) -> None:
+        """Move `under` up by `delta`, the slot's body frames absorbing it (shift_below)."""
         bodies = [
             f for f in under if isinstance(f, TextFrame) and f.role == "body" and f.slot == slot
         ]
