@@ -7,6 +7,7 @@ beyond that area would show 300 %."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import tempfile
 from pathlib import Path
@@ -40,7 +41,7 @@ WORDS = ("ÅÉÇ", "gjpqy", "(Foto)", "W/V", "fjord", "Ŧ,", "ini", "«Ǻ»", "K
     size=st.floats(4.0, 24.0),
     words=st.lists(st.sampled_from(WORDS), min_size=1, max_size=3),
     side=st.sampled_from(["above", "below", "left", "right"]),
-    gap=st.floats(-0.5, 4.0),
+    gap=st.floats(-1.0, 4.0),
     shift=st.floats(0.0, 1.0),
     scale=st.sampled_from([1.0, 0.97, 1.03]),
     dpi=st.sampled_from([72, 72, 100]),
@@ -65,7 +66,9 @@ def test_text_beside_a_box_never_shows_more_than_the_bound(
         x, y = bx + bw + gap - left, by + bh / 2 + shift
     run = TextRun(face, size, BLACK, y, placed_words(face, size, text, x), h_scale=scale)
     items = [BoxItem(bx, by, bw, bh, RED), run]
-    preset = get_preset(None)
+    # A limit no stack here reaches: the text always overprints (with the plant's, the
+    # painter would knock it out where its area meets the box, and nothing is tested).
+    preset = dataclasses.replace(get_preset(None), tac=400.0)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "page.pdf"
         result = render_page_pdf(display_list(items, 1, WIDTH, HEIGHT), Edition(), preset, path)
