@@ -233,3 +233,21 @@ def test_the_shortcut_for_an_overprint_over_its_own_plates_changes_nothing() -> 
     ]
     lists.append(display_list(items, 1, 300, 400))
     assert painted(lists, slow=False) == painted(lists, slow=True)
+
+
+@pytest.mark.parametrize("face", ["PT Serif/Regular", "Roboto Condensed/Bold Italic"])
+def test_a_character_without_glyph_counts_as_the_faces_extremes(face: str) -> None:
+    """Whatever glyph is drawn for a character the face does not map, it is one of the
+    face's: the line's area reaches the face's highest and lowest glyph and, around that
+    character, the widest glyph's reach on either side."""
+    boxes, units = outlines(face)
+    size = 10.0
+    ink = face_ink(face)
+    word = PlacedWord("a\ue000b", 50.0, (5.0, 5.0, 5.0))
+    run = TextRun(face, size, BLACK, 100.0, (word,))
+    area = glyph_area(run, ink)
+    highest = max(b[3] for b in boxes.values()) * size / units
+    lowest = min(b[1] for b in boxes.values()) * size / units
+    assert area[1] <= 100.0 - highest and area[3] >= 100.0 - lowest
+    widest = max(b[2] for b in boxes.values()) * size / units
+    assert area[2] >= 55.0 + widest  # the unmapped character's origin plus any glyph

@@ -46,6 +46,7 @@ import operator
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import accumulate, repeat
+from typing import NamedTuple
 
 from kupang_layout.engine.displaylist import Ink, TextRun
 from kupang_layout.fonts import FontMetrics, metrics_for_key
@@ -237,6 +238,9 @@ def _reach(extents: Mapping[str, float], unknown: float, text: Iterable[str]) ->
     return map(extents.get, text, repeat(unknown))
 
 
+_MARGIN = GLYPH_MARGIN / 1000.0
+
+
 def glyph_area(run: TextRun, ink: FaceInk, pixel: float = 0.0) -> Rect:
     """Where any glyph of the line may reach, grown by `pixel` (points) for Ghostscript's
     glyph placement and by `GLYPH_MARGIN` (1000 units per em) for rounding.
@@ -246,14 +250,57 @@ def glyph_area(run: TextRun, ink: FaceInk, pixel: float = 0.0) -> Rect:
     last: each glyph at its origin from the engine's advances (letter-spacing, tracking
     and kerning are in those), its box scaled by `h_scale`. The words are in order and
     apart (the engine sets them so): no word's glyphs reach past the first word's or
-    the last word's. A word whose advances do not match its text is drawn with the
-    font's widths and the run's letter-spacing: its glyphs are bounded by the face's.
+    the last word's.
     """
     size = run.size
     wide = size * max(run.h_scale, 0.0)
+    try:
+        top, bottom, start, end = _reaches(run, ink, wide)
+    except (KeyError, ValueError):
+        top, bottom, start, end = _careful_reaches(run, ink, wide)
+    across = _MARGIN * wide + pixel
+    up = _MARGIN * size + pixel
+    return (
+        start - across,
+        run.y - max(0.0, top) * size - up,
+        end + across,
+        run.y - min(0.0, bottom) * size + up,
+    )
+
+
+def _reaches(run: TextRun, ink: FaceInk, wide: float) -> tuple[float, float, float, float]:
+    """glyph_area's highest and lowest point (em) and leftmost and rightmost (points) of
+    a run whose characters all have glyph entries and whose first and last words'
+    advances are one per character, none negative (so their glyphs' origins do not go
+    back): the first word's glyphs start at or right of its origin, the last word's
+    before its last glyph's origin but that one. KeyError or ValueError otherwise."""
     words = run.words
-    first = words[0]
-    last = words[-1]
+    chars = set("".join(map(_TEXT, words)))
+    top = max(map(ink.y_maxs.__getitem__, chars))
+    bottom = min(map(ink.y_mins.__getitem__, chars))
+    first, last = words[0], words[-1]
+    advances, text = first.advances, first.text
+    if len(advances) != len(text) or min(advances) < 0.0:
+        raise ValueError("the first word's advances")
+    start = first.x + min(map(ink.x_mins.__getitem__, text)) * wide
+    advances, text = last.advances, last.text
+    if len(advances) != len(text) or min(advances) < 0.0:
+        raise ValueError("the last word's advances")
+    x_maxs = ink.x_maxs
+    at = last.x + sum(advances) - advances[-1]  # the last glyph's origin
+    end = at + x_maxs[text[-1]] * wide
+    if len(text) > 1:  # the others' origins are at most the one before the last
+        end = max(end, at - advances[-2] + max(map(x_maxs.__getitem__, text[:-1])) * wide)
+    return top, bottom, start, end
+
+
+def _careful_reaches(run: TextRun, ink: FaceInk, wide: float) -> tuple[float, float, float, float]:
+    """glyph_area's reaches for any run: a character without an entry counts as the
+    face's extremes, each glyph of the first and last words at its own origin; a word
+    whose advances do not match its text is drawn with the font's widths and the run's
+    letter-spacing, its glyphs bounded by the face's."""
+    words = run.words
+    first, last = words[0], words[-1]
     unknown = ink.unknown
     chars = set("".join(map(_TEXT, words)))
     top = max(_reach(ink.y_maxs, unknown[3], chars), default=0.0)
@@ -274,15 +321,7 @@ def glyph_area(run: TextRun, ink: FaceInk, pixel: float = 0.0) -> Rect:
     else:
         spacing = max(0.0, run.letter_spacing) * len(last.text)
         end = last.x + spacing + unknown[2] * wide * max(1, len(last.text))
-    margin = GLYPH_MARGIN / 1000.0
-    across = margin * wide + pixel
-    up = margin * size + pixel
-    return (
-        start - across,
-        run.y - max(0.0, top) * size - up,
-        end + across,
-        run.y - min(0.0, bottom) * size + up,
-    )
+    return top, bottom, start, end
 
 
 def check_dpi(width: float, height: float) -> float:
@@ -312,8 +351,10 @@ def grown(rect: Rect, by: float = PIXEL_REACH) -> Rect:
     return (rect[0] - by, rect[1] - by, rect[2] + by, rect[3] + by)
 
 
-@dataclass(frozen=True, slots=True)
-class _Layer:
+class _Layer(NamedTuple):
+    """One painted area (a named tuple: a page has thousands, made in a third of the
+    time of a frozen dataclass)."""
+
     rect: Rect
     figures: Figures
     name: str
@@ -337,6 +378,7 @@ class InkLedger:
         self._cells: dict[tuple[int, int], list[int]] = {}
         # Per cell the plates any area in it has ink on (bit 0 cyan .. bit 3 black).
         self._plates: dict[tuple[int, int], int] = {}
+        self._masks: dict[Figures, int] = {}
         self._most = 0.0
         self._unproven: list[str] = []
 
@@ -389,9 +431,15 @@ class InkLedger:
         the ledger's reach of `rect`: where none of them is a plate an overprint leaves,
         what lies below cannot show through it (the overprint carries its own ink)."""
         plates = self._plates
+        by = self.reach
+        x0 = math.floor((rect[0] - by) / _CELL)
+        x1 = math.floor((rect[2] + by) / _CELL)
+        y0 = math.floor((rect[1] - by) / _CELL)
+        y1 = math.floor((rect[3] + by) / _CELL) + 1
         found = 0
-        for cell in self._cell_range(grown(rect, self.reach)):
-            found |= plates.get(cell, 0)
+        for cx in range(x0, x1 + 1):
+            for cy in range(y0, y1):
+                found |= plates.get((cx, cy), 0)
         return found
 
     def add(
@@ -410,7 +458,9 @@ class InkLedger:
         self._layers.append(_Layer(rect, figures, name, hides, exact or figures))
         cells = self._cells
         plates = self._plates
-        inked = plate_mask(figures)
+        inked = self._masks.get(figures)
+        if inked is None:
+            inked = self._masks[figures] = plate_mask(figures)
         for cell in self._cell_range(rect):
             found = cells.get(cell)
             if found is None:
@@ -419,8 +469,8 @@ class InkLedger:
             else:
                 found.append(index)
                 plates[cell] |= inked
-        if _overlaps(grown(rect, self.reach), self.trim):
-            self._most = max(self._most, figures[4])
+        if figures[4] > self._most and _overlaps(grown(rect, self.reach), self.trim):
+            self._most = figures[4]
 
     def unprovable(self, reason: str) -> None:
         """Something was painted whose ink cannot be known here (the check must measure)."""

@@ -43,6 +43,7 @@ from kupang_layout.render.pdf.ink_bound import (
     InkLedger,
     face_ink,
     glyph_area,
+    grown,
     ink_figures,
     over,
     replaced_plates,
@@ -147,17 +148,6 @@ def cmyk(ink: Ink) -> CMYKColor:
     if _is_registration(ink):
         return registration_colour()
     return CMYKColor(_unit(ink.c), _unit(ink.m), _unit(ink.y), _unit(ink.k))
-
-
-def _run_bounds(run: TextRun) -> Rect:
-    """Where a line's letters are, roughly (cap height to descenders): for the overprint."""
-    last = run.words[-1]
-    return (run.words[0].x, run.y - run.size, last.x + last.width, run.y + run.size * 0.3)
-
-
-def _clipped(rect: Rect, to: Rect) -> Rect:
-    """The part of `rect` inside `to` (empty, right of left or below top, when none)."""
-    return (max(rect[0], to[0]), max(rect[1], to[1]), min(rect[2], to[2]), min(rect[3], to[3]))
 
 
 class PagePainter:
@@ -318,10 +308,10 @@ class PagePainter:
             return
         font = pdf_font(run.face)
         self._set_fill(run.ink)
-        # Where its glyphs may paint (the bound), and within it where its letters are
-        # (the overprint decision).
-        area = glyph_area(run, face_ink(run.face), self.ledger.pixel)
-        shape = _clipped(_run_bounds(run), area)
+        # Where its glyphs' outlines are (the overprint decision), and where Ghostscript
+        # may paint them, a pixel wider (the bound).
+        shape = glyph_area(run, face_ink(run.face))
+        area = grown(shape, self.ledger.pixel)
         overprint, carried, exact = self._plan(run.ink, shape, area, True, "text")
         self._set_overprint(overprint)
         g = self.geometry
