@@ -4,7 +4,8 @@ Each builder returns an edition whose layout exercises exactly one feature of th
 engine (widow and orphan control, the hyphen limit, balancing, keep options,
 typographer's quotes, a story jumping to another page, kerning, glyph scaling,
 rivers, the short-word rule, hyphens off column ends, proper names), so a change to
-that feature changes that feature's trace only.
+that feature changes that feature's trace only. Their body style is pinned
+(`pinned_body`): a new house default changes no trace.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from kupang_layout.model.frames import TextFrame
 from kupang_layout.model.geometry import BaselineGrid, Margins, Rect
 from kupang_layout.model.page import Page
 from kupang_layout.model.story import Paragraph, Run, Story
-from kupang_layout.model.styles import ParagraphStyle
+from kupang_layout.model.styles import ParagraphStyle, default_paragraph_styles
 from kupang_layout.model.units import mm
 
 TEXT = (
@@ -46,8 +47,33 @@ def _page(number: int, page_id: str) -> Page:
     )
 
 
+def pinned_body() -> ParagraphStyle:
+    """The body style the feature traces are made with, every value written out: a
+    change of a house default (`default_paragraph_styles`, `ROOT_DEFAULTS`) moves no
+    feature's trace. A feature that needs another value sets it in its own style."""
+    return ParagraphStyle(
+        "Body", font_family="PT Serif", font_face="Regular", size=9.5, leading=11.0,
+        alignment="justify", first_indent=9.5, left_indent=0.0, right_indent=0.0,
+        space_before=0.0, space_after=0.0, hyphenate=True, hyphen_left_min=2,
+        hyphen_right_min=3, max_consecutive_hyphens=2, keep_with_next=False,
+        keep_together=False, swatch="Black", word_space_min=80.0, word_space_normal=100.0,
+        word_space_max=133.0, letter_space_min=-1.0, letter_space_max=2.0,
+        glyph_scale_min=98.0, glyph_scale_max=102.0, optical_margin=False, tracking=0.0,
+        align_to_grid=True, drop_cap_lines=0, all_caps=False, shrink_to_fit_min_size=0.0,
+        max_lines=0,
+    )  # fmt: skip
+
+
+def pinned_styles() -> dict[str, ParagraphStyle]:
+    """The house style sheet with `pinned_body` for its body (the other body styles,
+    Lead, Quote, Attribution, Teaser, are based on it)."""
+    styles = default_paragraph_styles()
+    styles["Body"] = pinned_body()
+    return styles
+
+
 def _edition(*pages: Page) -> Edition:
-    ed = Edition(number="612", date="2024-10-14")
+    ed = Edition(number="612", date="2024-10-14", paragraph_styles=pinned_styles())
     ed.pages.extend(pages)
     return ed
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from feature_editions import pinned_styles
+
 from kupang_layout.editing.copyfit import Copyfit
 from kupang_layout.manuscript import parse_manuscript
 from kupang_layout.manuscript.apply import apply_manuscript
@@ -20,7 +22,7 @@ from kupang_layout.model.edition import Edition
 from kupang_layout.model.frames import AnyFrame, ImageFrame, Rule, TextFrame
 from kupang_layout.model.geometry import BaselineGrid, ColumnGrid, Margins, Rect
 from kupang_layout.model.story import Paragraph, Story
-from kupang_layout.model.styles import default_character_styles, default_paragraph_styles
+from kupang_layout.model.styles import default_character_styles
 from kupang_layout.model.template import PageTemplate
 from kupang_layout.model.units import mm
 
@@ -89,7 +91,7 @@ def _template(frames: list[AnyFrame], rules: CopyfitRules | None = None) -> Page
         baseline=BaselineGrid(11.0, 0.0),
         frames=frames,
         stories=stories,
-        paragraph_styles=default_paragraph_styles(),
+        paragraph_styles=pinned_styles(),
         character_styles=default_character_styles(),
         copyfit=(rules or CopyfitRules()).to_dict(),
     )
@@ -126,7 +128,7 @@ def _slots(empty_slot: str) -> list[AnyFrame]:
 
 
 def _imported(template: PageTemplate, text: str, photo: Asset | None = None) -> Edition:
-    ed = Edition(number="612", date="2024-10-14")
+    ed = Edition(number="612", date="2024-10-14", paragraph_styles=pinned_styles())
     if photo is not None:
         ed.assets[photo.sha256] = photo
     apply_manuscript(ed, template, parse_manuscript(text), photo=photo).do(ed)

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple, Protocol
 
 from kupang_layout.engine.compose_rules import (
     PROPER_NAME_PENALTY,
+    PROTRUDE_RIGHT,
     SHORT_INITIAL_PENALTY,
     SHORT_WORD_PENALTY,
     word_flags,
@@ -67,6 +68,11 @@ class Recipe:
     shrink: float
     xstretch: float = 0.0
     xshrink: float = 0.0
+    # Optical margin alignment: by item offset, how far a line ending at that break
+    # hangs into the right margin (its hyphen); how far the word's last character
+    # hangs when a line ends after the word.
+    hangs: tuple[tuple[int, float], ...] = ()
+    tail: float = 0.0
 
     @classmethod
     def of(cls, entries: Sequence[Material | tuple[Item, ...]]) -> Recipe:
@@ -153,6 +159,11 @@ class ItemBuilder:
         self.segs = segs
         self.justify = style.alignment == "justify"
         self.hyphenator = composer.hyphenator_for(style)
+        # Optical margin alignment, right side: by break index, how far a line ending
+        # there hangs into the margin (`linebreak.break_lines(..., hangs=...)`).
+        self.optical = self.justify and style.optical_margin
+        self.hangs: dict[int, float] = {}
+        self._tail = 0.0  # how far the last word built hangs when a line ends after it
         self.alignment: Alignment = _ALIGNMENTS.get(style.alignment, "justify")
         self.rag = 0.0
         if not self.justify and segs:
@@ -199,6 +210,8 @@ class ItemBuilder:
 
     def _space(self, si: int) -> None:
         cost = self._break_cost
+        if self._tail > 0.0:
+            self.hangs[len(self.items)] = self._tail  # the space's break (glue or penalty)
         glue = self._spaces.get((si, cost))
         if glue is None:
             glue = self._space_items(si)
@@ -241,12 +254,23 @@ class ItemBuilder:
             items.extend(recipe.items)
             if recipe.text:
                 self.spans[first] = WordSpan(first, len(items), si, wi, recipe)
+            self._hang(first, recipe)
             return
         cuts = self._cuts(whole)
         pos = 0
         for si, t in parts:  # a word in several segments: placed piece by piece
-            self._emit(si, self._recipe(si, t, pos, cuts, proper), wi)
+            recipe = self._recipe(si, t, pos, cuts, proper)
+            first = len(self.items)
+            self._emit(si, recipe, wi)
+            self._hang(first, recipe)
             pos += len(t)
+
+    def _hang(self, first: int, recipe: Recipe) -> None:
+        """Record the hangs of a word's breaks (its items start at `first`)."""
+        for offset, width in recipe.hangs:
+            self.hangs[first + offset] = width
+        if recipe.text or recipe.items:
+            self._tail = recipe.tail
 
     def _cuts(self, text: str) -> dict[int, str]:
         points = self.hyphenator.points(text, hyphenate=self.style.hyphenate)
@@ -261,7 +285,8 @@ class ItemBuilder:
                    self.style.glyph_scale_min, self.style.glyph_scale_max,
                    self.style.hyphenate, self.style.hyphen_left_min,
                    self.style.hyphen_right_min, self.c.params.hyphen_penalty,
-                   self.c.params.exhyphen_penalty, self.c.hyphenator is None)  # fmt: skip
+                   self.c.params.exhyphen_penalty, self.c.hyphenator is None,
+                   self.optical)  # fmt: skip
             book = self.c.word_recipes.setdefault(key, {})
             self._books[si] = book
         return book
@@ -303,7 +328,32 @@ class ItemBuilder:
                 if kind != "hard" and left:
                     fix = metrics.kern(left, "-", seg.size) - metrics.kern(left, right, seg.size)
                 out.append(self._hyphen_point(seg, metrics, kind, fix, proper))
-        return Recipe.of(out)
+        recipe = Recipe.of(out)
+        if not self.optical:
+            return recipe
+        return self._with_hangs(recipe, metrics.hyphen_advance(seg.size))
+
+    @staticmethod
+    def _with_hangs(recipe: Recipe, hyphen: float) -> Recipe:
+        """The recipe with its hangs (optical margin alignment; pdfTeX's protrusion,
+        Hàn Thế Thành 2000, ch. 2, by `compose_rules.PROTRUDE_RIGHT`): a hyphenation
+        point's hyphen, a hard hyphen, the word's last character."""
+        hangs: list[tuple[int, float]] = []
+        for offset, item in enumerate(recipe.items):
+            if not isinstance(item, Penalty) or not item.flagged:
+                continue
+            if item.width > 0:  # a hyphenation point: the hyphen it adds
+                hangs.append((offset, PROTRUDE_RIGHT.get("-", 0.0) * hyphen))
+                continue
+            before = recipe.materials.get(offset - 1)
+            if before is not None and before.text:  # after a hard hyphen
+                width = PROTRUDE_RIGHT.get(before.text[-1], 0.0) * before.advances[-1]
+                if width > 0:
+                    hangs.append((offset, width))
+        tail = 0.0
+        if recipe.text:
+            tail = PROTRUDE_RIGHT.get(recipe.text[-1], 0.0) * recipe.advances[-1]
+        return replace(recipe, hangs=tuple(hangs), tail=tail)
 
     def _emit(self, si: int, recipe: Recipe, wi: int) -> None:
         """The items of one segment's part of a word, each box recorded as a piece."""

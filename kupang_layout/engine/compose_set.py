@@ -37,32 +37,57 @@ def _letter_spaced(
 
 
 def _hang(frags: list[tuple[int, list[PlacedWord]]], x: float, justified: bool) -> float:
-    """Optical margin alignment: the line's first character hangs into the left margin
-    and (on a justified line) its last into the right by their `compose_rules`
-    protrusion; the word spaces take up the width that frees (pdfTeX's protrusion set
-    after breaking, \\protrudechars=1); a line that is not justified only moves
-    left. An indented line does not hang. Returns where the line's material ends."""
+    """Optical margin alignment, left side: the line's first character hangs into the
+    left margin by its `compose_rules` protrusion; on a justified line the word spaces
+    take up the width that frees (pdfTeX's protrusion set after breaking,
+    \\protrudechars=1); a line that is not justified only moves left. An indented
+    line does not hang. The right side is the breaker's (`linebreak.break_lines`'
+    hangs, \\protrudechars=2): a justified line's material already reaches past the
+    measure by its last character's protrusion. Returns where the material ends."""
     first = frags[0][1][0]
     left = 0.0
     if first.x == 0.0 and first.text:
         left = PROTRUDE_LEFT.get(first.text[0], 0.0) * first.advances[0]
-    right = 0.0
-    if justified:
-        last = frags[-1][1][-1]
-        if last.text:
-            right = PROTRUDE_RIGHT.get(last.text[-1], 0.0) * last.advances[-1]
-    if not left and not right:
+    if not left:
         return x
     gaps = sum(len(ws) for _, ws in frags) - 1
-    if gaps <= 0 or not justified:
-        right = 0.0
-    share = (left + right) / gaps if gaps > 0 and justified else 0.0
+    share = left / gaps if gaps > 0 and justified else 0.0
     k = 0
     for _, ws in frags:
         for j, w in enumerate(ws):
             ws[j] = PlacedWord(w.text, w.x - left + k * share, w.advances)
             k += 1
-    return x - left + (gaps * share if gaps > 0 else 0.0)
+    return x - left + (gaps * share if gaps > 0 and justified else 0.0)
+
+
+def _drawn_hang(last: PlacedWord, hang: float, h: float, ls: float, hyphen: bool) -> float:
+    """How far the line's last character hangs as drawn: its protrusion times its drawn
+    advance (glyph scale `h` and letter-spacing `ls` included, as pdfTeX expands the
+    protrusion of an expanded font), less what a loose line gave back (`set_line`). The
+    breaker counted the protrusion of the natural advance (`hang`); `hyphen`: the line
+    ends with a hyphen added at a hyphenation point, drawn at its natural advance."""
+    factor = PROTRUDE_RIGHT.get(last.text[-1], 0.0) if last.text else 0.0
+    if not factor or not last.advances:
+        return hang
+    drawn = last.advances[-1]
+    natural = drawn if hyphen else (drawn - ls) / h if h > 0 else drawn
+    return max(0.0, factor * drawn - max(0.0, factor * natural - hang))
+
+
+def _spread(frags: list[tuple[int, list[PlacedWord]]], x: float, extra: float) -> float:
+    """Give `extra` width to the line's word spaces (its words move right by their share);
+    returns where the line's material ends."""
+    gaps = sum(len(ws) for _, ws in frags) - 1
+    if gaps <= 0 or not extra:
+        return x
+    share = extra / gaps
+    k = 0
+    for _, ws in frags:
+        for j, w in enumerate(ws):
+            if k:
+                ws[j] = PlacedWord(w.text, w.x + k * share, w.advances)
+            k += 1
+    return x + extra
 
 
 class LineSetter:
@@ -108,6 +133,7 @@ class LineSetter:
                     line.hyphenated,
                     indents[li] if li < len(indents) else 0.0,
                     continued,
+                    line.hang,
                 )
             )
             continued = line.hyphenated
@@ -124,6 +150,7 @@ class LineSetter:
         hyphenated: bool,
         indent: float,
         continued: bool,
+        hang: float = 0.0,
     ) -> ComposedLine:
         items = self.items
         pieces = self.pieces
@@ -224,12 +251,19 @@ class LineSetter:
             ws[-1] = PlacedWord(tail.text + "-", tail.x, (*tail.advances[:-1], end, hyphen))
             x += hyphen_width
             nat += hyphen_width
-        overfull = x > width + 0.01  # judged before punctuation hangs into the margin
+        # A justified line reaches past the measure by what its last character hangs
+        # into the margin (`hang`, the breaker's); judged before the first one hangs left.
+        reach = width + (hang if justify else 0.0)
+        overfull = x > reach + 0.01
+        if justify and hang > 0 and frags:
+            size = segs[frags[-1][0]].size
+            drawn = _drawn_hang(frags[-1][1][-1], hang, h, ls_em * size, hyphen_width > 0)
+            x = _spread(frags, x, drawn - hang)
         if st.optical_margin and st.alignment == "justify" and frags:
             x = _hang(frags, x, justify)
         total_r = 0.0
         if justify:
-            slack = width - nat
+            slack = reach - nat
             if slack >= 0:
                 total_r = slack / flex_y if flex_y > 0 else 0.0
             else:
