@@ -238,8 +238,9 @@ class Composer:
             gap_limit=gap,
             emergency_gap_limit=emergency_gap,
         )
-        hangs = builder.hangs or None
-        result = break_lines(items, widths, params, start, start_flagged, None, hangs)
+        # Optical margin alignment: what lines hang into the margins, by break and by box.
+        hangs = (builder.hangs, builder.leads)
+        result = break_lines(items, widths, params, start, start_flagged, None, hangs[0], hangs[1])
         setter = LineSetter(self, style, segs, items, pieces, builder.spans)
         lines = setter.set_lines(result, widths, indents, continued=start_flagged)
         if style.alignment == "justify" and len(lines) >= RIVER_LINES:
@@ -289,7 +290,7 @@ class Composer:
         lines: list[ComposedLine],
         start: int,
         start_flagged: bool,
-        hangs: dict[int, float] | None,
+        hangs: tuple[dict[int, float], dict[int, float]],
     ) -> tuple[BreakResult, list[ComposedLine]]:
         """Break again with `RIVER_DEMERITS` on the lines of each river (`compose_rules`),
         a few rounds; keep a setting only when it has fewer river lines and no more
@@ -302,7 +303,9 @@ class Composer:
             for li in rivers:
                 b = result.lines[li].break_index
                 extra[b] = extra.get(b, 0.0) + RIVER_DEMERITS
-            again = break_lines(items, widths, params, start, start_flagged, extra, hangs)
+            again = break_lines(
+                items, widths, params, start, start_flagged, extra, hangs[0], hangs[1]
+            )
             set_again = setter.set_lines(again, widths, indents, continued=start_flagged)
             fewer = find_rivers(set_again)
             if len(fewer) >= len(rivers) or _loose(set_again) > _loose(lines):

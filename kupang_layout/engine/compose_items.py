@@ -19,6 +19,7 @@ from typing import NamedTuple, Protocol
 
 from kupang_layout.engine.compose_rules import (
     PROPER_NAME_PENALTY,
+    PROTRUDE_LEFT,
     PROTRUDE_RIGHT,
     SHORT_INITIAL_PENALTY,
     SHORT_WORD_PENALTY,
@@ -70,9 +71,10 @@ class Recipe:
     xshrink: float = 0.0
     # Optical margin alignment: by item offset, how far a line ending at that break
     # hangs into the right margin (its hyphen); how far the word's last character
-    # hangs when a line ends after the word.
+    # hangs when a line ends after the word, its first when a line starts with it.
     hangs: tuple[tuple[int, float], ...] = ()
     tail: float = 0.0
+    head: float = 0.0
 
     @classmethod
     def of(cls, entries: Sequence[Material | tuple[Item, ...]]) -> Recipe:
@@ -163,6 +165,7 @@ class ItemBuilder:
         # there hangs into the margin (`linebreak.break_lines(..., hangs=...)`).
         self.optical = self.justify and style.optical_margin
         self.hangs: dict[int, float] = {}
+        self.leads: dict[int, float] = {}  # by box index: a line starting there hangs left
         self._tail = 0.0  # how far the last word built hangs when a line ends after it
         self.alignment: Alignment = _ALIGNMENTS.get(style.alignment, "justify")
         self.rag = 0.0
@@ -254,7 +257,7 @@ class ItemBuilder:
             items.extend(recipe.items)
             if recipe.text:
                 self.spans[first] = WordSpan(first, len(items), si, wi, recipe)
-            self._hang(first, recipe)
+            self._hang(first, recipe, True)
             return
         cuts = self._cuts(whole)
         pos = 0
@@ -262,13 +265,16 @@ class ItemBuilder:
             recipe = self._recipe(si, t, pos, cuts, proper)
             first = len(self.items)
             self._emit(si, recipe, wi)
-            self._hang(first, recipe)
+            self._hang(first, recipe, pos == 0)
             pos += len(t)
 
-    def _hang(self, first: int, recipe: Recipe) -> None:
-        """Record the hangs of a word's breaks (its items start at `first`)."""
+    def _hang(self, first: int, recipe: Recipe, starts: bool) -> None:
+        """Record the hangs of a word's breaks (its items start at `first`) and, for its
+        first part (`starts`), how far its first character hangs left."""
         for offset, width in recipe.hangs:
             self.hangs[first + offset] = width
+        if starts and recipe.head > 0.0 and recipe.materials:
+            self.leads[first + min(recipe.materials)] = recipe.head
         if recipe.text or recipe.items:
             self._tail = recipe.tail
 
@@ -336,8 +342,9 @@ class ItemBuilder:
     @staticmethod
     def _with_hangs(recipe: Recipe, hyphen: float) -> Recipe:
         """The recipe with its hangs (optical margin alignment; pdfTeX's protrusion,
-        Hàn Thế Thành 2000, ch. 2, by `compose_rules.PROTRUDE_RIGHT`): a hyphenation
-        point's hyphen, a hard hyphen, the word's last character."""
+        Hàn Thế Thành 2000, ch. 2, by `compose_rules.PROTRUDE_RIGHT` and `PROTRUDE_LEFT`):
+        a hyphenation point's hyphen, a hard hyphen, the word's last and first
+        characters."""
         hangs: list[tuple[int, float]] = []
         for offset, item in enumerate(recipe.items):
             if not isinstance(item, Penalty) or not item.flagged:
@@ -350,10 +357,11 @@ class ItemBuilder:
                 width = PROTRUDE_RIGHT.get(before.text[-1], 0.0) * before.advances[-1]
                 if width > 0:
                     hangs.append((offset, width))
-        tail = 0.0
+        tail = head = 0.0
         if recipe.text:
             tail = PROTRUDE_RIGHT.get(recipe.text[-1], 0.0) * recipe.advances[-1]
-        return replace(recipe, hangs=tuple(hangs), tail=tail)
+            head = PROTRUDE_LEFT.get(recipe.text[0], 0.0) * recipe.advances[0]
+        return replace(recipe, hangs=tuple(hangs), tail=tail, head=head)
 
     def _emit(self, si: int, recipe: Recipe, wi: int) -> None:
         """The items of one segment's part of a word, each box recorded as a piece."""

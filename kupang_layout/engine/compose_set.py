@@ -36,28 +36,42 @@ def _letter_spaced(
     return tuple([v + ls for v in advances]), ls * len(advances)
 
 
-def _hang(frags: list[tuple[int, list[PlacedWord]]], x: float, justified: bool) -> float:
+def _hang(
+    frags: list[tuple[int, list[PlacedWord]]],
+    x: float,
+    justified: bool,
+    lead: float,
+    h: float,
+    ls: float,
+) -> float:
     """Optical margin alignment, left side: the line's first character hangs into the
-    left margin by its `compose_rules` protrusion; on a justified line the word spaces
-    take up the width that frees (pdfTeX's protrusion set after breaking,
-    \\protrudechars=1); a line that is not justified only moves left. An indented
-    line does not hang. The right side is the breaker's (`linebreak.break_lines`'
-    hangs, \\protrudechars=2): a justified line's material already reaches past the
-    measure by its last character's protrusion. Returns where the material ends."""
+    left margin by its `compose_rules` protrusion of its drawn advance (`h`, `ls` as in
+    `_drawn_hang`). On a justified line the breaker counted `lead` (pdfTeX's
+    \\protrudechars=2: the line's material already reaches that much past the
+    measure), less what a loose line gave back; the small difference to the drawn
+    protrusion goes to the word spaces. A line that is not justified only moves left.
+    An indented line does not hang. Returns where the line's material ends."""
     first = frags[0][1][0]
-    left = 0.0
-    if first.x == 0.0 and first.text:
-        left = PROTRUDE_LEFT.get(first.text[0], 0.0) * first.advances[0]
-    if not left:
+    if first.x != 0.0 or not first.text or not first.advances:
         return x
+    factor = PROTRUDE_LEFT.get(first.text[0], 0.0)
+    if not factor:
+        return x
+    drawn = first.advances[0]
+    left = factor * drawn
+    extra = 0.0
+    if justified:
+        natural = (drawn - ls) / h if h > 0 else drawn
+        left = max(0.0, left - max(0.0, factor * natural - lead))
+        extra = left - lead
     gaps = sum(len(ws) for _, ws in frags) - 1
-    share = left / gaps if gaps > 0 and justified else 0.0
+    share = extra / gaps if gaps > 0 else 0.0
     k = 0
     for _, ws in frags:
         for j, w in enumerate(ws):
             ws[j] = PlacedWord(w.text, w.x - left + k * share, w.advances)
             k += 1
-    return x - left + (gaps * share if gaps > 0 and justified else 0.0)
+    return x - left + (extra if gaps > 0 else 0.0)
 
 
 def _drawn_hang(last: PlacedWord, hang: float, h: float, ls: float, hyphen: bool) -> float:
@@ -134,6 +148,7 @@ class LineSetter:
                     indents[li] if li < len(indents) else 0.0,
                     continued,
                     line.hang,
+                    line.lead,
                 )
             )
             continued = line.hyphenated
@@ -151,6 +166,7 @@ class LineSetter:
         indent: float,
         continued: bool,
         hang: float = 0.0,
+        lead: float = 0.0,
     ) -> ComposedLine:
         items = self.items
         pieces = self.pieces
@@ -251,16 +267,20 @@ class LineSetter:
             ws[-1] = PlacedWord(tail.text + "-", tail.x, (*tail.advances[:-1], end, hyphen))
             x += hyphen_width
             nat += hyphen_width
-        # A justified line reaches past the measure by what its last character hangs
-        # into the margin (`hang`, the breaker's); judged before the first one hangs left.
-        reach = width + (hang if justify else 0.0)
+        # A justified line reaches past the measure by what its first and last characters
+        # hang into the margins (`lead`, `hang`: the breaker's); judged before the first
+        # one moves left.
+        if not justify:
+            hang = lead = 0.0
+        reach = width + hang + lead
         overfull = x > reach + 0.01
-        if justify and hang > 0 and frags:
+        if hang > 0 and frags:
             size = segs[frags[-1][0]].size
             drawn = _drawn_hang(frags[-1][1][-1], hang, h, ls_em * size, hyphen_width > 0)
             x = _spread(frags, x, drawn - hang)
         if st.optical_margin and st.alignment == "justify" and frags:
-            x = _hang(frags, x, justify)
+            ls = ls_em * segs[frags[0][0]].size
+            x = _hang(frags, x, justify, lead, h, ls)
         total_r = 0.0
         if justify:
             slack = reach - nat

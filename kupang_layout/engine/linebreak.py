@@ -150,9 +150,10 @@ class Line:
     over its letters. An overfull line is set at its limits (-1) and sticks out by
     ``natural - width`` minus the shrink. `badness` is measured with the real stretch;
     `demerits` is what the winning pass charged. `width` is the target, `natural` the
-    width at natural spacing (hyphen included, less `hang`). `hang`: how far the line's
-    material reaches past `width` into the right margin (optical margin alignment, the
-    `hangs` of `break_lines`).
+    width at natural spacing (hyphen included, less `hang`). `hang` and `lead`: how far
+    the line's material reaches into the right and the left margin (optical margin
+    alignment, the `hangs` and `leads` of `break_lines`): set, it is `width + lead + hang`
+    wide.
     """
 
     start: int
@@ -168,6 +169,7 @@ class Line:
     width: float
     natural: float
     hang: float = 0.0
+    lead: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,7 +214,7 @@ def _total_fit_pass(
     final_hyph = params.final_hyphen_demerits
     easy_line = widths.easy_line
     pw_, py_, pz_, py2_, pz2_ = prep.w, prep.y, prep.z, prep.y2, prep.z2
-    gw_, gy_, gn_, hang_ = prep.gw, prep.gy, prep.gn, prep.hang
+    gw_, gy_, gn_, hang_, lead_ = prep.gw, prep.gy, prep.gn, prep.hang, prep.lead
     final = prep.final
     # Badness is capped at TeX's 10000, except in the last resort and the gap-limited
     # emergency pass (threshold above the cap), where a higher cap lets the search tell
@@ -270,7 +272,8 @@ def _total_fit_pass(
                         # leave (`set_line`; the real stretch, without the emergency
                         # stretch).
                         real = y1 - extra
-                        rest = short - (real if real > 0 else 0.0) - (y2b - a_y2) - hang_[b]
+                        rest = short - (real if real > 0 else 0.0) - (y2b - a_y2)
+                        rest -= hang_[b] + lead_[a_start]
                         gaps = gn_[b] - gn_[a_start]
                         if gaps > 0:
                             spaces = gw_[b] - gw_[a_start] + gy_[b] - gy_[a_start]
@@ -416,6 +419,7 @@ def break_lines(
     start_flagged: bool = False,
     extra_demerits: Mapping[int, float] | None = None,
     hangs: Mapping[int, float] | None = None,
+    leads: Mapping[int, float] | None = None,
 ) -> BreakResult:
     """Break `items` into lines of the given widths; never raises on odd input.
 
@@ -435,10 +439,12 @@ def break_lines(
     `hangs` gives, by break index, the width a line ending there gives back to the
     margin: its last character (a hyphen, a comma, a full stop) hangs out by that much
     (optical margin alignment; the breaker counts it as pdfTeX's \\protrudechars=2
-    does, Hàn Thế Thành 2000, ch. 2 "Margin kerning"), so the line holds that much more.
+    does, Hàn Thế Thành 2000, ch. 2), so the line holds that much more; `leads` gives,
+    by box index, how far a line starting with that box reaches into the left margin
+    (an opening quote or bracket).
     """
     params = params or BreakParams()
-    prep = Prepared(items, hangs)
+    prep = Prepared(items, hangs, leads)
     if start >= 0 and not any(isinstance(item, Box) for item in items[start + 1 :]):
         return BreakResult((), 0.0, 0, 0)  # nothing left to set
     if not prep.breaks:
@@ -496,8 +502,10 @@ def _result(prep: Prepared, widths: Widths, last: Node, passes: int) -> BreakRes
     for node in chain:
         b, pw = node[12], node[15]
         width = widths(node[11] - 1)
-        ratio, letter_ratio, overfull, natural, hang = set_line(prep, prev_start, b, pw, width)
-        real_bad, _fit, _over = judge(prep, prev_start, b, pw, width, 0.0)
+        ratio, letter_ratio, overfull, natural, hang, lead = set_line(
+            prep, prev_start, b, pw, width
+        )
+        real_bad, _fit, _over = judge(prep, prev_start, b, pw, width + prep.lead[prev_start], 0.0)
         lines.append(
             Line(
                 start=prev_start,
@@ -513,6 +521,7 @@ def _result(prep: Prepared, widths: Widths, last: Node, passes: int) -> BreakRes
                 width=width,
                 natural=natural,
                 hang=hang,
+                lead=lead,
             )
         )
         prev_start = node[0]

@@ -38,16 +38,29 @@ class Prepared:
     word gap is measured from) and breakpoints."""
 
     __slots__ = (
-        "after", "breaks", "final", "gn", "gw", "gy", "hang", "w", "y", "y2", "z", "z2",
+        "after", "breaks", "final", "gn", "gw", "gy", "hang", "lead", "w", "y", "y2", "z",
+        "z2",
     )  # fmt: skip
 
-    def __init__(self, items: Sequence[Item], hangs: Mapping[int, float] | None = None) -> None:
-        """`hangs`: by break index, how far a line ending there reaches into the right
-        margin because its last character hangs (optical margin alignment counted by
-        the breaker, as pdfTeX's \\protrudechars=2): the break's width less that, kept
-        in `hang` too (a line too loose to fill it hangs less, see `set_line`)."""
+    def __init__(
+        self,
+        items: Sequence[Item],
+        hangs: Mapping[int, float] | None = None,
+        leads: Mapping[int, float] | None = None,
+    ) -> None:
+        """Optical margin alignment counted by the breaker (pdfTeX's \\protrudechars=2):
+        `hangs`, by break index, how far a line ending there reaches into the right
+        margin because its last character hangs (the break's width less that, kept in
+        `hang` too); `leads`, by box index, how far a line starting with that box reaches
+        into the left margin (`lead`; a line's width is more by that much, `make_node`).
+        A line too loose to fill them hangs less (`set_line`)."""
         if not self._sum(items, safe=False, hangs=hangs or {}):
             self._sum(items, safe=True, hangs=hangs or {})  # NaN or infinities: redo
+        lead = [0.0] * (len(items) + 1)
+        for i, width in (leads or {}).items():
+            if 0 <= i < len(items) and width > 0:
+                lead[i] = clean(width)
+        self.lead = lead
 
     def _sum(self, items: Sequence[Item], safe: bool, hangs: Mapping[int, float]) -> bool:
         """Fill the tables; without `safe`, return False if a sum is not finite."""
@@ -223,24 +236,31 @@ def judge(
 
 def set_line(
     prep: Prepared, s: int, b: int, pw: float, width: float
-) -> tuple[float, float, bool, float, float]:
-    """(glue ratio, letter ratio, overfull, natural width, hang) to set items[s:b] at
-    width. `hang`: how far the line reaches into the right margin (its last character's
-    protrusion, `Prepared.hang`), less what a line too loose to fill it gives back: one
-    that word spaces, glyph scaling and letter-spacing cannot fill hangs less before its
-    word spaces go past their maximum (a third tier)."""
-    natural = prep.w[b] - prep.w[s] + pw
-    short = width - natural
+) -> tuple[float, float, bool, float, float, float]:
+    """(glue ratio, letter ratio, overfull, natural width, hang, lead) to set items[s:b]
+    at `width` (the measure's, without hanging). `hang` and `lead`: how far the line
+    reaches into the right and the left margin (its last and first characters'
+    protrusion, `Prepared.hang` and `Prepared.lead`), less what a line too loose to
+    fill them gives back: one that word spaces, glyph scaling and letter-spacing cannot
+    fill hangs less (the right side first) before its word spaces go past their
+    maximum (a third tier)."""
     hang = prep.hang[b] if b < len(prep.hang) else 0.0
-    if short > 0 and hang > 0:
+    lead = prep.lead[s] if s < len(prep.lead) else 0.0
+    natural = prep.w[b] - prep.w[s] + pw
+    short = width + lead - natural
+    if short > 0 and hang + lead > 0:
         beyond = short - max(prep.y[b] - prep.y[s], 0.0) - max(prep.y2[b] - prep.y2[s], 0.0)
         if beyond > 0:
             give = min(hang, beyond)
             hang -= give
             natural += give
             short -= give
+            beyond -= give
+            give = min(lead, beyond) if beyond > 0 else 0.0
+            lead -= give
+            short -= give
     ratio, letter_ratio, overfull = _ratios(prep, s, b, short)
-    return ratio, letter_ratio, overfull, natural, hang
+    return ratio, letter_ratio, overfull, natural, hang, lead
 
 
 def _ratios(prep: Prepared, s: int, b: int, short: float) -> tuple[float, float, bool]:
@@ -296,7 +316,7 @@ def demerits(
 # A node is a plain tuple (the cheapest record in CPython; the inner loop unpacks it):
 #  0 start     first item of the line that starts here (after discarded items)
 #  1-5         Σw, Σy, Σz, Σy2, Σz2 up to `start` (the paper's "totals after the break")
-#  6 width     width of the line that starts here
+#  6 width     width of the line that starts here (with what its first character hangs)
 #  7 fitness   fitness class of the line that ends here
 #  8 hyphens   consecutive flagged breaks ending here
 #  9 flagged   whether this break is flagged
@@ -337,7 +357,7 @@ def make_node(
         prep.z[start],
         prep.y2[start],
         prep.z2[start],
-        widths(line),
+        widths(line) + prep.lead[start],
         fitness,
         hyphens,
         flagged,
