@@ -2060,6 +2060,57 @@ Page layout for the print edition of Kupang Times.</translation>
     </message>
   </context>
   <context>
+    <name>StyleJustification</name>
+    <message>
+      <source>Hanging punctuation (optical margin alignment)</source>
+      <translation>Hanging punctuation (optical margin alignment)</translation>
+    </message>
+    <message>
+      <source>Word spacing, minimum</source>
+      <translation>Word spacing, minimum</translation>
+    </message>
+    <message>
+      <source>Word spacing, desired</source>
+      <translation>Word spacing, desired</translation>
+    </message>
+    <message>
+      <source>Word spacing, maximum</source>
+      <translation>Word spacing, maximum</translation>
+    </message>
+    <message>
+      <source>Letter spacing, minimum</source>
+      <translation>Letter spacing, minimum</translation>
+    </message>
+    <message>
+      <source>Letter spacing, maximum</source>
+      <translation>Letter spacing, maximum</translation>
+    </message>
+    <message>
+      <source>Glyph scaling, minimum</source>
+      <translation>Glyph scaling, minimum</translation>
+    </message>
+    <message>
+      <source>Glyph scaling, maximum</source>
+      <translation>Glyph scaling, maximum</translation>
+    </message>
+    <message>
+      <source>Justification</source>
+      <translation>Justification</translation>
+    </message>
+    <message>
+      <source>Inherit this value</source>
+      <translation>Inherit this value</translation>
+    </message>
+    <message>
+      <source>the house defaults</source>
+      <translation>the house defaults</translation>
+    </message>
+    <message>
+      <source>Inherited from %1</source>
+      <translation>Inherited from %1</translation>
+    </message>
+  </context>
+  <context>
     <name>StyleName</name>
     <message>
       <source>Body</source>
