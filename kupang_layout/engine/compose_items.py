@@ -7,7 +7,10 @@ penalty(0, −∞). Ragged alignments use the paper's ragged-right construction
 (§"Variations on the theme"): every space becomes glue(0, R, 0), penalty(0, 0),
 glue(space, −R, 0), so the same total-fit search gives an even rag. In
 justified text each box may also stretch and shrink a little by
-letter-spacing; the line setter uses that only after the word spaces.
+letter-spacing; the line setter uses that only after the word spaces. With optical
+margin alignment the builder also records how far a line ending at each break (or
+starting with each word) would hang into the margin, for the breaker (`hangs`,
+`leads`; pdfTeX's \\protrudechars=2).
 """
 
 from __future__ import annotations

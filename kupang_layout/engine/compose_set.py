@@ -7,6 +7,11 @@ ch. 3 "Font expansion"): the boxes' expansion counts with the word spaces' stret
 shrink, and one adjustment ratio sets both, so every glyph of a line gets the same
 horizontal scale (a PDF `Tz` per line). Unlike pdfTeX's font instances in steps, the
 scale is continuous (PDF's `Tz` and Qt's transform take any value).
+
+Optical margin alignment (Thành 2000, ch. 2): the breaker has counted what a line's
+first and last characters hang into the margins (`Line.lead`, `Line.hang`); the
+setter places the material that far past the measure and moves the line left by
+its lead (`_hang`, `_drawn_hang`).
 """
 
 from __future__ import annotations
