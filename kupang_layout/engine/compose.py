@@ -346,7 +346,8 @@ def _loose(lines: Sequence[ComposedLine]) -> int:
 
 # Narrow newspaper columns: accept lines up to r = 2 (badness 800) in the main pass,
 # as compositors set TeX's \tolerance for narrow measures; below that the breaker
-# falls back to its last-resort pass. See docs/DECISIONS.md.
+# falls back to its emergency pass (the word-gap limit), then to its last resort (TeX's
+# passes on Knuth & Plass 1981, §"The algorithm"; `linebreak`). See docs/DECISIONS.md.
 DEFAULT_PARAMS = BreakParams(tolerance=800.0)
 # The widest word gap of a justified line, in ems: the normal passes keep every line
 # within WORD_GAP_LIMIT_EM (under the 0.66 em of a very loose line, as
