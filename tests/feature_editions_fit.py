@@ -3,26 +3,35 @@
 Each builder makes a one-page template on the Kupang compact grid (280 x 430 mm,
 48 mm columns), imports a short manuscript into it with `manuscript.apply` and,
 for copyfit, runs `editing.copyfit.Copyfit` once: empty slots that collapse,
-keep or hide, copyfit balancing the body chain and copyfit growing the photo.
-A change to one feature changes that feature's trace only.
+keep or hide, copyfit balancing the body chain and copyfit growing the photo;
+then the leftovers: a pull quote copyfit dropped coming back when the story is
+cut, collapsed slots reopened by a second import, and copyfit by the rules of a
+template applied to the page afterwards. A change to one feature changes that
+feature's trace only.
+
+The paragraph styles are pinned here, every value written out (`pinned_paragraph_styles`),
+so a change of the house defaults (optical margins for Body, say) does not move
+these traces: they show the page-fitting features, not the house style.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-
-from feature_editions import pinned_styles
+from typing import Any
 
 from kupang_layout.editing.copyfit import Copyfit
+from kupang_layout.editing.copyfit_measure import body_story
 from kupang_layout.manuscript import parse_manuscript
-from kupang_layout.manuscript.apply import apply_manuscript
+from kupang_layout.manuscript.apply import apply_manuscript, apply_to_page, body_paragraphs
+from kupang_layout.manuscript.retemplate import retemplate_page
 from kupang_layout.model.assets import Asset
+from kupang_layout.model.commands_text import SetStoryParagraphs
 from kupang_layout.model.copyfit_rules import CopyfitRules
 from kupang_layout.model.edition import Edition
 from kupang_layout.model.frames import AnyFrame, ImageFrame, Rule, TextFrame
 from kupang_layout.model.geometry import BaselineGrid, ColumnGrid, Margins, Rect
 from kupang_layout.model.story import Paragraph, Story
-from kupang_layout.model.styles import default_character_styles
+from kupang_layout.model.styles import ParagraphStyle, default_character_styles
 from kupang_layout.model.template import PageTemplate
 from kupang_layout.model.units import mm
 
@@ -44,6 +53,137 @@ PARAGRAPHS = (
     "Selain menahan air hujan, tegakan ampupu yang rapat juga menangkap kabut. Butiran air "
     "dari kabut yang menempel di daun menetes ke tanah dan menambah cadangan air tanah.",
 )
+
+
+# Every paragraph style value, written out (the house values when these traces were made).
+_PINNED_ROOT: dict[str, Any] = {
+    "font_family": "PT Serif",
+    "font_face": "Regular",
+    "size": 9.5,
+    "leading": 11.0,
+    "alignment": "justify",
+    "first_indent": 0.0,
+    "left_indent": 0.0,
+    "right_indent": 0.0,
+    "space_before": 0.0,
+    "space_after": 0.0,
+    "hyphenate": True,
+    "hyphen_left_min": 2,
+    "hyphen_right_min": 3,
+    "max_consecutive_hyphens": 2,
+    "keep_with_next": False,
+    "keep_together": False,
+    "swatch": "Black",
+    "word_space_min": 80.0,
+    "word_space_normal": 100.0,
+    "word_space_max": 133.0,
+    "letter_space_min": -1.0,
+    "letter_space_max": 2.0,
+    "glyph_scale_min": 98.0,
+    "glyph_scale_max": 102.0,
+    "optical_margin": False,
+    "tracking": 0.0,
+    "align_to_grid": False,
+    "drop_cap_lines": 0,
+    "all_caps": False,
+    "shrink_to_fit_min_size": 0.0,
+    "max_lines": 0,
+}
+_SANS = "Roboto Condensed"
+_NO_HYPHENS: dict[str, Any] = {"alignment": "left", "hyphenate": False}
+_PINNED: dict[str, dict[str, Any]] = {
+    "Body": {"first_indent": 9.5, "align_to_grid": True},
+    "Lead": {"align_to_grid": True},
+    "Quote": {
+        "font_face": "Italic",
+        "left_indent": 6.0,
+        "keep_with_next": True,
+        "align_to_grid": True,
+    },
+    "Attribution": {
+        "font_family": _SANS,
+        "font_face": "Bold",
+        "size": 8.5,
+        "alignment": "right",
+        "space_after": 5.5,
+        "hyphenate": False,
+        "keep_together": True,
+        "align_to_grid": True,
+    },
+    "Headline": {
+        **_NO_HYPHENS,
+        "font_family": _SANS,
+        "font_face": "Bold",
+        "size": 40.0,
+        "leading": 42.0,
+        "shrink_to_fit_min_size": 24.0,
+        "max_lines": 2,
+    },
+    "Deck": {**_NO_HYPHENS, "font_face": "Italic", "size": 14.0, "leading": 17.0},
+    "Pull Quote": {
+        **_NO_HYPHENS,
+        "font_face": "Bold Italic",
+        "size": 15.0,
+        "leading": 18.0,
+        "swatch": "KT Red",
+    },
+    "Pull Quote Attribution": {
+        **_NO_HYPHENS,
+        "font_family": _SANS,
+        "size": 8.5,
+        "space_before": 3.0,
+    },
+    "Photo Credit": {
+        **_NO_HYPHENS,
+        "font_family": _SANS,
+        "size": 7.0,
+        "leading": 8.0,
+        "alignment": "right",
+    },
+    "Caption": {**_NO_HYPHENS, "font_family": _SANS, "size": 8.0, "leading": 9.5},
+    "Tagline": {
+        **_NO_HYPHENS,
+        "font_family": _SANS,
+        "font_face": "Bold",
+        "size": 13.0,
+        "leading": 15.0,
+        "alignment": "center",
+        "swatch": "Paper",
+    },
+    "Credits": {**_NO_HYPHENS, "font_family": _SANS, "size": 7.5, "leading": 9.0},
+    "Folio": {**_NO_HYPHENS, "font_family": _SANS, "size": 7.5, "leading": 9.0},
+    "Masthead": {
+        **_NO_HYPHENS,
+        "font_face": "Bold",
+        "size": 60.0,
+        "leading": 62.0,
+        "alignment": "center",
+    },
+    "Section": {
+        **_NO_HYPHENS,
+        "font_family": _SANS,
+        "font_face": "Bold",
+        "size": 11.0,
+        "leading": 13.0,
+        "swatch": "KT Red",
+        "all_caps": True,
+    },
+    "Teaser": {"align_to_grid": True},
+    "Teaser Headline": {
+        **_NO_HYPHENS,
+        "font_family": _SANS,
+        "font_face": "Bold",
+        "size": 16.0,
+        "leading": 18.0,
+    },
+}
+
+
+def pinned_paragraph_styles() -> dict[str, ParagraphStyle]:
+    """The paragraph styles these editions use, every value stated (none inherited)."""
+    return {
+        name: ParagraphStyle(name, **{**_PINNED_ROOT, **values}) for name, values in _PINNED.items()
+    }
 
 
 def _x(col: int) -> float:
@@ -76,13 +216,15 @@ def _rule(fid: str, cols: tuple[int, int], y: float, weight: float) -> Rule:
     return Rule(fid, Rect(mm(_x(cols[0])), mm(y), mm(_w(cols[1])), 0.0), slot="page", weight=weight)
 
 
-def _template(frames: list[AnyFrame], rules: CopyfitRules | None = None) -> PageTemplate:
+def _template(
+    frames: list[AnyFrame], rules: CopyfitRules | None = None, name: str = "fit-test"
+) -> PageTemplate:
     stories: dict[str, Story] = {}
     for f in frames:
         if isinstance(f, TextFrame) and f.story_id and f.story_id not in stories:
             stories[f.story_id] = Story(f.story_id, [Paragraph.plain(f.paragraph_style, "")])
     return PageTemplate(
-        name="fit-test",
+        name=name,
         width=mm(280),
         height=mm(430),
         bleed=mm(3),
@@ -91,7 +233,7 @@ def _template(frames: list[AnyFrame], rules: CopyfitRules | None = None) -> Page
         baseline=BaselineGrid(11.0, 0.0),
         frames=frames,
         stories=stories,
-        paragraph_styles=pinned_styles(),
+        paragraph_styles=pinned_paragraph_styles(),
         character_styles=default_character_styles(),
         copyfit=(rules or CopyfitRules()).to_dict(),
     )
@@ -128,7 +270,8 @@ def _slots(empty_slot: str) -> list[AnyFrame]:
 
 
 def _imported(template: PageTemplate, text: str, photo: Asset | None = None) -> Edition:
-    ed = Edition(number="612", date="2024-10-14", paragraph_styles=pinned_styles())
+    ed = Edition(number="612", date="2024-10-14")
+    ed.paragraph_styles = pinned_paragraph_styles()
     if photo is not None:
         ed.assets[photo.sha256] = photo
     apply_manuscript(ed, template, parse_manuscript(text), photo=photo).do(ed)
@@ -179,10 +322,80 @@ def copyfit_photo() -> Edition:
     return fitted(_imported(_template(frames), text, PHOTO_ASSET))
 
 
+QUOTE = (
+    '"Kalau hutan di atas rusak, mata air di bawah ikut mati,"|Kepala Desa Fatumnasi '
+    "(Pemdes Fatumnasi), Fatumnasi, Sabtu, (12/10/24)."
+)
+
+
+def quoted(times: int) -> tuple[str, ...]:
+    """The four paragraphs `times` over, an attributed quote (the pull quote's source)
+    after the second."""
+    once = (PARAGRAPHS[0], PARAGRAPHS[1] + "\n" + QUOTE, *PARAGRAPHS[2:])
+    return once * times
+
+
+def full_text(body: tuple[str, ...]) -> str:
+    """A manuscript with every piece: section, deck, pull quote (from `body`), tagline."""
+    return _manuscript(body, section=True, deck=True, tagline=True)
+
+
+def copyfit_quote_back() -> Edition:
+    """A story too long (its pull quote dropped by copyfit) cut by the desk to half its
+    length and fitted again: the pull quote block is back where the template has it and
+    the chain is balanced."""
+    ed = fitted(_imported(_template(_slots("collapse")), full_text(quoted(5))))
+    page = ed.pages[0]
+    sid = body_story(page, "main")
+    assert sid is not None
+    cut = body_paragraphs(parse_manuscript(full_text(quoted(2))))
+    SetStoryParagraphs(sid, cut).do(ed)
+    return fitted(ed)
+
+
+def reopen_slots() -> Edition:
+    """The `collapse` page (no section, deck, pull quote or tagline) filled again with a
+    manuscript that has them all: every collapsed slot gets its template height back and
+    the frames below move down again, as if the page had been made with it."""
+    ed = collapse()
+    page = ed.pages[0]
+    apply_to_page(ed, page.id, parse_manuscript(full_text(quoted(1)))).do(ed)
+    return ed
+
+
+TEMPLATE_A_RULES = CopyfitRules()  # the house rules: the photo may grow to 130 %
+TEMPLATE_B_RULES = CopyfitRules(order=("headline", "photo", "balance"), photo_max=1.0)
+
+
+def photo_frames() -> list[AnyFrame]:
+    """The `_slots` page under a 5-column photo 78 mm high."""
+    frames = _slots("collapse")
+    for f in frames:
+        if f.id != "section":
+            f.rect = f.rect.moved(0.0, mm(80.0))
+    photo = ImageFrame("photo", Rect(mm(12), mm(27), mm(256), mm(78)), role="photo", fit="fill")
+    frames.insert(1, photo)
+    return frames
+
+
+def retemplate_fit() -> Edition:
+    """A short story with a photo on a page of template A (house copyfit rules), template
+    B applied (the photo never above its template height), then fitted: by B's rules,
+    so the photo keeps B's height and only the chain is balanced."""
+    a = _template(photo_frames(), TEMPLATE_A_RULES, "fit-a")
+    b = _template(photo_frames(), TEMPLATE_B_RULES, "fit-b")
+    ed = _imported(a, full_text(quoted(1)), PHOTO_ASSET)
+    retemplate_page(ed, ed.pages[0].id, b, previous=a).do(ed)
+    return fitted(ed)
+
+
 FIT_FEATURES: dict[str, Callable[[], Edition]] = {
     "collapse": collapse,
     "keep": keep,
     "hide": hide,
     "copyfit_balance": copyfit_balance,
     "copyfit_photo": copyfit_photo,
+    "copyfit_quote_back": copyfit_quote_back,
+    "reopen_slots": reopen_slots,
+    "retemplate_fit": retemplate_fit,
 }

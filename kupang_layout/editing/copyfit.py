@@ -15,7 +15,14 @@ while the story is still too long or too short:
 * ``balance``: a story too short gets its body chain's frames the shallowest
   common foot that holds it, the last frame balanced, so every column ends
   within one line of the others and none is empty; tagline and credits follow
-  the body up, and the space left is at the foot of the page.
+  the body up, and the space left is at the foot of the page
+  (`editing.copyfit_balance`).
+
+Every run first puts back what earlier runs changed (`reset`: the template's
+sizes, kept in the frames when first changed; a dropped pull quote reopened), so
+a re-fit after an edit or on *Paskan* fits from the template as the first fit
+did: a pull quote comes back when the story, fitted in the template's order,
+has room for it. A run that ends where the page was takes no step.
 
 Body size, leading and tracking are never changed. What is left is a choice for
 the desk, in the user's language (`Copyfit.advice`): "+7 baris: potong 7 baris,
@@ -26,45 +33,27 @@ atau perbesar bingkai isi 9 mm", "-12 baris: tambah foto kedua atau iklan kecil
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 
 from kupang_layout.editing import messages as _messages  # noqa: F401  (registers the texts)
+from kupang_layout.editing.copyfit_balance import BASE_HEIGHT, FitStep, FitterBase
 from kupang_layout.editing.copyfit_measure import (
     EPS,
     Fit,
-    body_story,
     chain_on_page,
     headline_lines,
-    measure,
     photo_ppi,
 )
 from kupang_layout.engine.layout import LayoutEngine
 from kupang_layout.i18n import tr
 from kupang_layout.model.command import Command, CompositeCommand
-from kupang_layout.model.commands_frames import SetFrameProperties, SetFrameRect
-from kupang_layout.model.copyfit_rules import CopyfitRules, rules_from
+from kupang_layout.model.commands_frames import SetFrameProperties
 from kupang_layout.model.edition import Edition
 from kupang_layout.model.frames import ImageFrame, TextFrame
-from kupang_layout.model.geometry import Rect
-from kupang_layout.model.page import Page
-from kupang_layout.model.slot_stack import Stack, rect_commands
+from kupang_layout.model.slot_stack import property_commands, rect_commands
 
-BASE_HEIGHT = "copyfit_base_height"  # frame.extra: the photo's template height
 MM = 25.4 / 72.0
 
 __all__ = ["Copyfit", "FitStep", "copyfit_command", "fit_target", "planned_copyfit"]
-
-
-@dataclass(frozen=True)
-class FitStep:
-    """One named sub-step: `name` is the step ('photo', ...), `key` its message."""
-
-    name: str
-    key: str
-    params: dict[str, str | int | float] = field(default_factory=dict)
-
-    def text(self, lang: str | None = None) -> str:
-        return tr(self.key, lang, **self.params)
 
 
 class Copyfit(Command):
@@ -118,67 +107,53 @@ class Copyfit(Command):
         self._done.append(CompositeCommand(step.name, commands))
         self.steps.append(step)
 
+    def _keep_quiet(self, commands: list[Command]) -> None:
+        """Record done commands that are no step of their own (the sizes left)."""
+        assert self._done is not None
+        if commands:
+            self._done.append(CompositeCommand("copyfit", commands))
+
+    def _discard(self, edition: Edition) -> None:
+        """Undo and forget the steps taken (they came back to where the page was)."""
+        self.undo(edition)
+        self._done = []
+        self.steps = []
+
 
 def copyfit_command(page_id: str, slot: str = "main") -> Copyfit:
     """The copyfit command for a slot group (the hook the import jobs take)."""
     return Copyfit(page_id, slot)
 
 
-class _Fitter:
+class _Fitter(FitterBase):
     """One copyfit run on the live edition: trials are done and undone."""
 
     def __init__(self, cmd: Copyfit, edition: Edition, engine: LayoutEngine) -> None:
-        self.cmd = cmd
-        self.edition = edition
-        self.engine = engine
-        self.page: Page = edition.page_by_id(cmd.page_id)
-        self.rules: CopyfitRules = rules_from(self.page.extra.get("copyfit"))
-        self.story = body_story(self.page, cmd.slot)
-        self.lead = self.page.baseline.leading or 11.0
-
-    # -- helpers -------------------------------------------------------------------
-    def fit(self) -> Fit:
-        assert self.story is not None
-        return measure(self.engine, self.edition, self.page, self.story)
-
-    def _try(self, commands: list[Command]) -> Fit:
-        for c in commands:
-            c.do(self.edition)
-        return self.fit()
-
-    def _undo(self, commands: list[Command]) -> None:
-        for c in reversed(commands):
-            c.undo(self.edition)
-
-    def _stack(self) -> Stack:
-        return Stack(self.page.frames, self.page.height - self.page.margins.bottom)
-
-    def _frames(self, role: str) -> list[TextFrame | ImageFrame]:
-        return [
-            f
-            for f in self.page.frames
-            if f.slot == self.cmd.slot
-            and f.role == role
-            and f.printable
-            and f.rect.height > EPS
-            and isinstance(f, TextFrame | ImageFrame)
-        ]
+        super().__init__(cmd, edition, engine)
+        self.copyfit = cmd  # what is left is reported on it
 
     # -- the run -------------------------------------------------------------------
     def run(self) -> None:
         if self.story is None or not chain_on_page(self.edition, self.page, self.story):
             return
-        self.cmd.measured = True
+        self.copyfit.measured = True
+        start = self.drawn()
+        self.reset()  # a re-fit fits from the template's sizes, as the first fit did
         for name in self.rules.order:
             now = self.fit()
             if name == "balance":
                 if now.overset == 0:
                     self.balance(now)
                 continue
-            if now.overset == 0 and name == "pull_quote":
-                continue
             getattr(self, name)(now)
         self.report(self.fit())
+        if self.drawn() == start:  # fitted already: the page as it was, and no step
+            self.copyfit._discard(self.edition)
+            return
+        marks = self.left_marks()
+        for c in marks:
+            c.do(self.edition)
+        self.copyfit._keep_quiet(marks)
 
     def headline(self, now: Fit) -> None:
         """The headline frame keeps only the lines the headline sets (one of two): the
@@ -189,11 +164,13 @@ class _Fitter:
             fewest, most = self.rules.headline_lines
             if n == 0 or n >= most or lead <= 0:
                 continue
-            cut = (most - max(n, fewest)) * lead
-            height = frame.rect.height - cut
+            height = frame.rect.height - (most - max(n, fewest)) * lead
             stack = self._stack()
             stack.resize(frame, height)
             commands = rect_commands(stack)
+            if BASE_HEIGHT not in frame.extra:  # the template's height, for `reset`
+                extra = {**frame.extra, BASE_HEIGHT: frame.rect.height}
+                commands.append(SetFrameProperties(frame.id, "copyfit", extra=extra))
             self._try(commands)
             if headline_lines(self.engine, self.edition, frame)[0] != n:
                 self._undo(commands)  # the headline no longer sets as it did
@@ -202,15 +179,14 @@ class _Fitter:
             self.cmd._keep(self.edition, step, commands)
 
     def pull_quote(self, now: Fit) -> None:
-        """Too long: the pull quote block closes up like an empty slot."""
-        if not self.rules.drop_pull_quote:
+        """Too long: the pull quote block closes up like an empty slot; its quote stays in
+        its story, so a later fit (`reset`) gives the block back when there is room."""
+        if not now.overset or not self.rules.drop_pull_quote:
             return
         for frame in self._frames("pull_quote"):
             stack = self._stack()
-            hidden = [c.id for c in stack.collapse(frame)] + [frame.id]
-            commands = rect_commands(stack)
-            # the quote's text stays in its story (the desk may give the block back)
-            commands += [SetFrameProperties(fid, "copyfit", printable=False) for fid in hidden]
+            stack.collapse(frame)
+            commands = rect_commands(stack) + property_commands(stack, "copyfit")
             self._try(commands)
             self.cmd._keep(
                 self.edition, FitStep("pull_quote", "editing.copyfit.pull_quote"), commands
@@ -275,142 +251,6 @@ class _Fitter:
             commands.append(SetFrameProperties(frame.id, "copyfit", extra=extra))
         return commands
 
-    def _slack(self, fit: Fit) -> int:
-        """Lines the chain could still hold below its columns' ends."""
-        assert self.story is not None
-        chain = chain_on_page(self.edition, self.page, self.story)
-        free = 0
-        ends = list(fit.ends)
-        cols = sum(f.columns for f in chain)
-        bottom = max(f.rect.bottom - f.inset for f in chain)
-        free += fit.empty_columns * int(bottom // self.lead)
-        for end in ends:
-            free += int((bottom - end) // self.lead)
-        return free if cols else 0
-
-    def balance(self, now: Fit) -> None:
-        """The shallowest common foot for the chain's frames, the last frame balanced;
-        tagline and credits follow the body up."""
-        assert self.story is not None
-        chain = chain_on_page(self.edition, self.page, self.story)
-        foot = max(f.rect.bottom for f in chain)
-        plan = self._balance_plan(now)
-        if plan is None:
-            return
-        cmds = plan[1]
-        for c in cmds:
-            c.do(self.edition)
-        rise = foot - max(f.rect.bottom for f in chain)
-        moves: list[Command] = []
-        if rise > EPS:
-            moves = self._follow_up(chain, foot, rise)
-            for c in moves:
-                c.do(self.edition)
-        columns = sum(f.columns for f in chain)
-        step = FitStep("balance", "editing.copyfit.balance", {"columns": columns})
-        self.cmd._keep(self.edition, step, cmds + moves)
-
-    def _balance_plan(self, now: Fit) -> tuple[int, list[Command]] | None:
-        """(spread, commands) of the evenest chain that holds the story, not done.
-
-        The chain's foot first; when keeps leave the columns more than a line apart, the
-        pull quote block is given a few grid lines more or less air (the body's second
-        frame starts lower or higher), the least change that evens the columns."""
-        plan = self._foot_plan(now)
-        if plan is None or plan[0] <= 1:
-            return None if plan is None else (plan[0], plan[2])
-        best = ((plan[0], 0, plan[1]), plan[2])
-        quotes = [f for f in self._frames("pull_quote") if isinstance(f, TextFrame)]
-        for quote in quotes[:1]:
-            for dt in (1, -1, 2, -2, 3):
-                height = quote.rect.height + dt * self.lead
-                if height <= 0:
-                    continue
-                stack = self._stack()
-                stack.resize(quote, height)
-                air = rect_commands(stack)
-                fit = self._try(air)
-                sid = quote.story_id
-                fits = sid is None or not self.engine.layout_story(self.edition, sid).overset
-                trial = self._foot_plan(fit) if fits else None
-                self._undo(air)
-                if trial is None:
-                    continue
-                score = (trial[0], abs(dt), trial[1])
-                if score < best[0]:
-                    best = (score, air + trial[2])
-        return best[0][0], best[1]
-
-    def _foot_plan(self, now: Fit) -> tuple[int, float, list[Command]] | None:
-        """(spread, foot, commands) of the evenest chain foot that holds the story, not
-        done; None when the chain is even already or nothing holds it."""
-        assert self.story is not None
-        chain = chain_on_page(self.edition, self.page, self.story)
-        foot = max(f.rect.bottom for f in chain)
-        even = now.spread <= 1 and now.empty_columns == 0
-        level = all(abs(f.rect.bottom - foot) < EPS for f in chain)
-        if even and level and self._slack(now) < sum(f.columns for f in chain):
-            return None
-        last = chain[-1]
-        deepest_top = max(f.rect.y for f in chain)
-        kmax = max(0, int((foot - deepest_top) // self.lead) - 2)
-
-        def commands_for(k: int, first_up: int = 0, last_up: int = 0) -> list[Command]:
-            out: list[Command] = []
-            for f in chain:
-                up = k + (last_up if f is last else first_up)
-                bottom = foot - up * self.lead
-                out.append(SetFrameRect(f.id, Rect(f.rect.x, f.rect.y, f.rect.width,
-                                                   max(0.0, bottom - f.rect.y))))  # fmt: skip
-            if not last.balance:
-                out.append(SetFrameProperties(last.id, "copyfit", balance=True))
-            return out
-
-        def trial(cmds: list[Command]) -> tuple[Fit, float]:
-            fit = self._try(cmds)
-            lowest = max(f.rect.bottom for f in chain)
-            self._undo(cmds)
-            return fit, lowest
-
-        lo, hi = 0, kmax  # the largest k that holds the story
-        if trial(commands_for(0))[0].overset:
-            return None
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if trial(commands_for(mid))[0].overset == 0:
-                lo = mid
-            else:
-                hi = mid - 1
-        best: tuple[tuple[int, float], list[Command]] | None = None
-        for first_up in range(-2, 3):
-            for last_up in range(-2, 3):
-                if lo + min(first_up, last_up) < 0:
-                    continue
-                cmds = commands_for(lo, first_up, last_up)
-                fit, lowest = trial(cmds)
-                if fit.overset or fit.empty_columns:
-                    continue
-                score = (fit.spread, lowest)  # the evenest, then the shallowest
-                if best is None or score < best[0]:
-                    best = (score, cmds)
-        return None if best is None else (best[0][0], best[0][1], best[1])
-
-    def _follow_up(self, chain: list[TextFrame], foot: float, rise: float) -> list[Command]:
-        """Frames of the slot standing under the body (tagline, credits and their rules)
-        move up by `rise`."""
-        xs = [(f.rect.x, f.rect.right) for f in chain]
-        ids = {f.id for f in chain}
-        out: list[Command] = []
-        for f in self.page.frames:
-            if f.id in ids or f.rect.y < foot - EPS:
-                continue
-            if f.slot not in (self.cmd.slot, "page") or f.role in ("folio", "masthead", "ad"):
-                continue
-            if not any(min(f.rect.right, b) - max(f.rect.x, a) > EPS for a, b in xs):
-                continue
-            out.append(SetFrameRect(f.id, f.rect.moved(0.0, -rise)))
-        return out
-
     # -- what is left ------------------------------------------------------------------
     def report(self, fit: Fit) -> None:
         assert self.story is not None
@@ -418,17 +258,17 @@ class _Fitter:
         cols = max(1, sum(f.columns for f in chain))
         if fit.overset:
             deeper = math.ceil(fit.overset / cols) * self.lead
-            self.cmd.remainder = fit.overset
-            self.cmd.advice_key = "editing.copyfit.over"
-            self.cmd.advice_params = {"lines": fit.overset, "mm": math.ceil(deeper * MM)}
+            self.copyfit.remainder = fit.overset
+            self.copyfit.advice_key = "editing.copyfit.over"
+            self.copyfit.advice_params = {"lines": fit.overset, "mm": math.ceil(deeper * MM)}
             return
         hole = self._hole(chain)
         lines = int(hole // self.lead) * cols
         if lines <= 0:
             return
-        self.cmd.remainder = -lines
-        self.cmd.advice_key = "editing.copyfit.short"
-        self.cmd.advice_params = {"lines": lines, "columns": cols, "mm": round(hole * MM)}
+        self.copyfit.remainder = -lines
+        self.copyfit.advice_key = "editing.copyfit.short"
+        self.copyfit.advice_params = {"lines": lines, "columns": cols, "mm": round(hole * MM)}
 
     def _hole(self, chain: list[TextFrame]) -> float:
         """Depth of the free space at the foot of the story's columns."""

@@ -27,6 +27,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Isi diseimbangkan: {columns} kolom berakhir pada garis dasar yang sama",
         "en": "Body balanced: {columns} columns end on the same baseline",
     },
+    "editing.copyfit.reset": {
+        "id": "Ukuran templat dipulihkan sebelum dipaskan ulang",
+        "en": "Template sizes restored before fitting again",
+    },
     "editing.copyfit.over": {
         "id": "+{lines} baris: potong {lines} baris, atau perbesar bingkai isi {mm} mm",
         "en": "+{lines} lines: cut {lines} lines, or make the body frames {mm} mm deeper",

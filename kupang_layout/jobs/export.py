@@ -69,8 +69,15 @@ from kupang_layout.jobs.export_types import (
     PageOutcome,
     Progress,
     event_text,
+    ink_text,
 )
-from kupang_layout.jobs.export_work import PageWork, WorkResult, check_work, render_work
+from kupang_layout.jobs.export_work import (
+    CheckResult,
+    PageWork,
+    WorkResult,
+    check_work,
+    render_work,
+)
 from kupang_layout.model.edition import Edition
 from kupang_layout.preflight.issues import Issue
 from kupang_layout.preflight.pdf_check import pdf_problem
@@ -97,14 +104,30 @@ REPORT_NAME = "preflight.json"
 
 
 def write_report(
-    out_dir: Path, issues: list[Issue], pdf_issues: list[Issue], lang: str | None
+    out_dir: Path,
+    issues: list[Issue],
+    pdf_issues: list[Issue],
+    lang: str | None,
+    pages: list[PageOutcome] | None = None,
 ) -> Path:
     """preflight.json beside the PDFs (atomically; a link planted there is replaced, never
-    written through). Raises FileWriteError."""
-    data = {
+    written through): the issues, and how each page's total ink was verified. Raises
+    FileWriteError."""
+    data: dict[str, object] = {
         "document": [i.to_dict(lang) for i in issues],
         "pdf": [i.to_dict(lang) for i in pdf_issues],
     }
+    if pages:
+        data["ink"] = [
+            {
+                "page": o.page,
+                "file": o.file_name,
+                **o.ink.to_dict(),
+                "message": ink_text(o.page, o.ink, lang),
+            }
+            for o in pages
+            if o.ink is not None
+        ]
     text = json.dumps(data, ensure_ascii=False, indent=2)
     return write_text_atomically(out_dir / REPORT_NAME, text)
 
@@ -163,8 +186,10 @@ class _Runner:
     def page_error(self, p: PlannedPage, reason: str) -> str:
         return tr("jobs.export.page_error", self.lang, page=p.number, reason=reason)
 
-    def done(self, p: PlannedPage, wr: WorkResult, issues: list[Issue]) -> PageOutcome:
+    def done(self, p: PlannedPage, wr: WorkResult, checked: CheckResult | None) -> PageOutcome:
         """The outcome of a drawn page, after looking at its file."""
+        issues = checked.issues if checked is not None else []
+        verdict = checked.ink if checked is not None else None
         target = self.plan.out_dir / p.file_name
         f = wr.failure
         if f is not None or wr.result is None:
@@ -187,13 +212,14 @@ class _Runner:
         sha = _sha256(target)
         warnings = wr.result.warnings
         self.manifest[p.file_name] = ManifestEntry(
-            p.number, p.fingerprint, sha, st.st_size, st.st_mtime_ns, tuple(issues), warnings
-        )
+            p.number, p.fingerprint, sha, st.st_size, st.st_mtime_ns, tuple(issues), warnings,
+            verdict,
+        )  # fmt: skip
         self.manifest_changed = True
         return PageOutcome(
             p.number, p.page_id, p.file_name, target, "exported", p.fingerprint, sha,
             warnings=warnings, pdf_issues=tuple(issues), images=wr.result.images,
-            seconds=wr.seconds,
+            seconds=wr.seconds, ink=verdict,
         )  # fmt: skip
 
     def unchanged(self, p: PlannedPage) -> PageOutcome | None:
@@ -207,7 +233,7 @@ class _Runner:
             return None
         return PageOutcome(
             p.number, p.page_id, p.file_name, target, "unchanged", p.fingerprint, entry.sha256,
-            warnings=entry.warnings, pdf_issues=entry.pdf_issues,
+            warnings=entry.warnings, pdf_issues=entry.pdf_issues, ink=entry.ink,
         )  # fmt: skip
 
     # -- work ---------------------------------------------------------------------
@@ -230,8 +256,11 @@ class _Runner:
             threads,
         )  # fmt: skip
 
-    def check_args(self, p: PlannedPage) -> tuple[Path, int, tuple[float, float], bool]:
-        return (self.plan.out_dir / p.file_name, p.number, p.size, self.opts.ink)
+    def check_args(self, p: PlannedPage, wr: WorkResult) -> tuple[Any, ...]:
+        """check_work's arguments: the file, the page, its trim, the ink check, the bound."""
+        bound = wr.result.ink if wr.result is not None else None
+        return (self.plan.out_dir / p.file_name, p.number, p.size, self.opts.ink, bound,
+                self.opts.ink_ghostscript)  # fmt: skip
 
     def in_process(self, queue: list[PlannedPage]) -> None:
         for p in queue:
@@ -243,7 +272,7 @@ class _Runner:
                 continue
             wr = render_work(work)
             checked = wr.result is not None and self.opts.check_pdfs
-            self.finish(self.done(p, wr, check_work(*self.check_args(p)) if checked else []))
+            self.finish(self.done(p, wr, check_work(*self.check_args(p, wr)) if checked else None))
 
     def pooled(self, queue: list[PlannedPage], pool: ExportPool) -> None:
         """Feed pages to the pool, at most workers + 1 drawn at a time (the asset bytes of
@@ -251,7 +280,7 @@ class _Runner:
         overlaps with the next pages."""
         pending = deque(queue)
         renders: dict[Future[WorkResult], PlannedPage] = {}
-        checks: dict[Future[list[Issue]], tuple[PlannedPage, WorkResult]] = {}
+        checks: dict[Future[CheckResult], tuple[PlannedPage, WorkResult]] = {}
         limit = pool.workers + 1
         # A page alone (the app's case) prepares its pictures on all the worker's cores;
         # with pages in parallel the cores are busy with pages already.
@@ -284,20 +313,20 @@ class _Runner:
                         continue
                     if wr.result is not None and self.opts.check_pdfs:
                         try:
-                            checks[pool.submit(check_work, *self.check_args(p))] = (p, wr)
+                            checks[pool.submit(check_work, *self.check_args(p, wr))] = (p, wr)
                         except BrokenProcessPool:
                             pool.discard_broken()
-                            self.finish(self.done(p, wr, check_work(*self.check_args(p))))
+                            self.finish(self.done(p, wr, check_work(*self.check_args(p, wr))))
                     else:
-                        self.finish(self.done(p, wr, []))
+                        self.finish(self.done(p, wr, None))
                 else:
                     p, wr = checks.pop(future)
                     try:
-                        issues: list[Issue] = future.result()
+                        checked: CheckResult = future.result()
                     except BrokenProcessPool:
                         pool.discard_broken()
-                        issues = check_work(*self.check_args(p))  # once more, here
-                    self.finish(self.done(p, wr, issues))
+                        checked = check_work(*self.check_args(p, wr))  # once more, here
+                    self.finish(self.done(p, wr, checked))
 
 
 def run_plan(
@@ -351,7 +380,7 @@ def run_plan(
             run.proof = merge_proof(files, plan.out_dir / name, f"{plan.paper}{number}, proof")
     if opts.force or run.pdf_issues:
         try:
-            run.report = write_report(plan.out_dir, run.issues, run.pdf_issues, lang)
+            run.report = write_report(plan.out_dir, run.issues, run.pdf_issues, lang, run.pages)
         except FileWriteError as exc:
             run.report_problem = write_error_text(exc, lang)
     run.seconds = time.perf_counter() - started

@@ -2,11 +2,12 @@
 
 `export-manifest.json` in the output folder maps each page file's name to the
 page's content fingerprint, the file's SHA-256, size and modification time, the
-PDF check's findings and the renderer's warnings. A page whose fingerprint is
-unchanged and whose file is still the one recorded (same size and modification
-time, a regular file) is not exported again; a manifest written by another
-version of the program counts as none (its drawing may differ). The file is
-written atomically; a damaged or foreign one is ignored (all is exported again).
+PDF check's findings, how the page's total ink was verified and the renderer's
+warnings. A page whose fingerprint is unchanged and whose file is still the one
+recorded (same size and modification time, a regular file) is not exported again;
+a manifest written by another version of the program counts as none (its drawing
+may differ). The file is written atomically; a damaged or foreign one is ignored
+(all is exported again).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Any
 
 from kupang_layout import __version__
 from kupang_layout.common.atomic import write_text_atomically
+from kupang_layout.jobs.export_types import InkVerdict
 from kupang_layout.preflight.issues import Issue
 
 __all__ = ["MANIFEST_NAME", "ManifestEntry", "load_manifest", "save_manifest"]
@@ -38,6 +40,7 @@ class ManifestEntry:
     mtime_ns: int
     pdf_issues: tuple[Issue, ...] = field(default=())
     warnings: tuple[str, ...] = field(default=())
+    ink: InkVerdict | None = None  # how the page's total ink was verified
 
     def matches(self, path: Path) -> bool:
         """Whether `path` is still the file recorded (a regular file, same size and time)."""
@@ -81,10 +84,23 @@ def load_manifest(folder: Path) -> dict[str, ManifestEntry]:
                 mtime_ns=int(e["mtime_ns"]),
                 pdf_issues=tuple(_issue(i) for i in e.get("pdf_issues", [])),
                 warnings=tuple(str(w) for w in e.get("warnings", [])),
+                ink=_verdict(e.get("ink")),
             )
         return out
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}
+
+
+def _verdict(data: object) -> InkVerdict | None:
+    if not isinstance(data, dict) or data.get("way") not in ("proof", "ghostscript", "unchecked"):
+        return None
+    total, maximum = data.get("total"), data.get("maximum")
+    return InkVerdict(
+        data["way"],
+        float(total) if isinstance(total, int | float) else None,
+        float(maximum) if isinstance(maximum, int | float) else None,
+        str(data.get("why", "")),
+    )
 
 
 def _issue_data(issue: Issue) -> dict[str, Any]:
@@ -103,6 +119,7 @@ def save_manifest(folder: Path, entries: dict[str, ManifestEntry]) -> Path:
             "mtime_ns": e.mtime_ns,
             "pdf_issues": [_issue_data(i) for i in e.pdf_issues],
             "warnings": list(e.warnings),
+            "ink": e.ink.to_dict() if e.ink is not None else None,
         }
         for name, e in sorted(entries.items())
     }

@@ -19,10 +19,12 @@ if TYPE_CHECKING:
 __all__ = [
     "ExportOptions",
     "ExportRun",
+    "InkVerdict",
     "PageEvent",
     "PageOutcome",
     "Progress",
     "event_text",
+    "ink_text",
 ]
 
 PageStatus = Literal["exported", "unchanged", "failed"]
@@ -40,11 +42,43 @@ class ExportOptions:
     force: bool = False  # export in spite of preflight errors (then preflight.json is written)
     reexport_all: bool = False  # export pages the manifest says are unchanged, too
     check_pdfs: bool = True  # the plant's PDF rules on each written file
-    ink: bool = True  # ... including the bounded Ghostscript ink measurement
+    ink: bool = True  # ... including the plant's total ink check:
+    # proven from the painted page, Ghostscript only where it cannot be proven (or always,
+    # with `ink_ghostscript`)
+    ink_ghostscript: bool = False
     language: str | None = None  # of the texts in outcomes, events and the report
     image_cache: Path | None = None  # None: the user's image cache folder
     workers: int | None = None
     pool: ExportPool | None = None  # None: the shared pool
+
+
+@dataclass(frozen=True, slots=True)
+class InkVerdict:
+    """How a page's total ink was verified.
+
+    `way` is 'proof' (the painter's bound, `total` the most ink anywhere in the trim:
+    no Ghostscript needed), 'ghostscript' (measured: `total` the 99.9th percentile,
+    `maximum` the most of any pixel) or 'unchecked' (Ghostscript could not run; the
+    check's issues say why). `why` says why Ghostscript ran (English, for the record).
+    """
+
+    way: Literal["proof", "ghostscript", "unchecked"]
+    total: float | None
+    maximum: float | None = None
+    why: str = ""
+
+    def to_dict(self) -> dict[str, object]:
+        return {"way": self.way, "total": self.total, "maximum": self.maximum, "why": self.why}
+
+
+def ink_text(page: int, verdict: InkVerdict, lang: str | None = None) -> str:
+    """'page 3: total ink at most 236 %, proven ...' in the language."""
+    if verdict.way == "proof":
+        return tr("jobs.export.ink_proven", lang, page=page, total=f"{verdict.total:.1f}")
+    if verdict.way == "ghostscript":
+        return tr("jobs.export.ink_measured", lang, page=page, total=f"{verdict.total or 0:.1f}",
+                  maximum=f"{verdict.maximum or 0:.1f}")  # fmt: skip
+    return tr("jobs.export.ink_unchecked", lang, page=page)
 
 
 @dataclass(frozen=True)
@@ -65,6 +99,7 @@ class PageOutcome:
     images: tuple[ImageFigure, ...] = ()
     seconds: float = 0.0
     write_error: FileWriteError | None = None  # made, but the folder refused the file
+    ink: InkVerdict | None = None  # how the total ink was verified (None: not checked)
 
     @property
     def ok(self) -> bool:

@@ -10,6 +10,13 @@ pool as they are and no worker loads or lays out the edition again.
 Worker functions (`render_work`, `check_work`, `warm_worker`) never raise for a
 page's own problem: a failure comes back as data (`WorkFailure`: a message key
 and its params), translated by the caller in the desk's language.
+
+The plant's total ink check (`check_work`) takes the painter's proven bound of
+the page (`PageExportResult.ink`): a page whose bound is within the limit plus
+the check's tolerance cannot fail Ghostscript's measurement, so Ghostscript is
+not run for it; a page with a PDF ad, an unmeasured picture, or a bound over the
+limit is measured by Ghostscript as before, which decides. The verdict says
+which way it went, with the figure (docs/DECISIONS.md, "Ink proven by construction").
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ from kupang_layout.engine import displaylist
 from kupang_layout.engine.displaylist import ImageItem, PageDisplayList
 from kupang_layout.errors import KupangError
 from kupang_layout.fonts import FontError
+from kupang_layout.jobs.export_types import InkVerdict
 from kupang_layout.model.assets import Asset, MemoryAssets
 from kupang_layout.model.edition import Edition
 from kupang_layout.preflight.issues import Issue
@@ -34,9 +42,11 @@ from kupang_layout.render.pdf.errors import ImageError
 from kupang_layout.render.pdf.exporter import PageExportResult, render_page_pdf
 from kupang_layout.render.pdf.image_cache import ImageCache
 from kupang_layout.render.pdf.images import set_strip_threads
+from kupang_layout.render.pdf.ink_bound import InkBound
 from kupang_layout.render.pdf.presets import ExportPreset
 
 __all__ = [
+    "CheckResult",
     "PageWork",
     "WorkFailure",
     "WorkResult",
@@ -170,8 +180,52 @@ def render_work(work: PageWork) -> WorkResult:
     return WorkResult(work.page, None, failure, time.perf_counter() - started)
 
 
-def check_work(path: Path, page: int, size: tuple[float, float], ink: bool) -> list[Issue]:
-    """The plant's rules on a written page PDF (the ink measurement bounded by pdf_ink)."""
-    from kupang_layout.preflight.pdf_check import check_pdf
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """The plant's rules on one written page: the issues, and how its ink was verified
+    (None when the ink check was off)."""
 
-    return check_pdf(path, page=page, expected_size=size, ink=ink)
+    issues: list[Issue]
+    ink: InkVerdict | None
+
+
+def _why_measured(bound: InkBound | None, limit: float, ghostscript: bool) -> str:
+    if ghostscript:
+        return "Ghostscript asked for"
+    if bound is None:
+        return "no bound from the painter"
+    if not bound.proven:
+        return "cannot be proven: " + "; ".join(bound.unproven)
+    return f"the bound {bound.total:g} % is over {limit:g} %"
+
+
+def check_work(
+    path: Path,
+    page: int,
+    size: tuple[float, float],
+    ink: bool,
+    bound: InkBound | None = None,
+    ghostscript: bool = False,
+) -> CheckResult:
+    """The plant's rules on a written page PDF; the ink proven by the painter's `bound`
+    when it is within the limit (+ the check's tolerance), else (or with `ghostscript`)
+    measured by Ghostscript, bounded by pdf_ink."""
+    from kupang_layout.preflight.issues import DEFAULT_SETTINGS
+    from kupang_layout.preflight.pdf_check import check_pdf
+    from kupang_layout.preflight.pdf_ink import TAC_TOLERANCE, PageInk
+
+    if not ink:
+        return CheckResult(check_pdf(path, page=page, expected_size=size, ink=False), None)
+    limit = DEFAULT_SETTINGS.tac + TAC_TOLERANCE
+    proven = bound is not None and bound.proven and bound.total is not None
+    if not ghostscript and proven and bound is not None and (bound.total or 0.0) <= limit:
+        issues = check_pdf(path, page=page, expected_size=size, ink=False)
+        return CheckResult(issues, InkVerdict("proof", bound.total))
+    why = _why_measured(bound, limit, ghostscript)
+    measured: list[PageInk] = []
+    issues = check_pdf(path, page=page, expected_size=size, ink=True, measured=measured)
+    if not measured:
+        return CheckResult(issues, InkVerdict("unchecked", None, None, why))
+    worst = max(measured, key=lambda m: m.percentile)
+    verdict = InkVerdict("ghostscript", round(worst.percentile, 1), round(worst.maximum, 1), why)
+    return CheckResult(issues, verdict)

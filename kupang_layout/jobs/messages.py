@@ -47,5 +47,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the export record {name} could not be written ({reason}); the pages will be "
         "exported again next time",
     },
+    "jobs.export.ink_proven": {
+        "id": "halaman {page}: tinta total paling banyak {total} % di mana pun, terbukti dari "
+        "isi halaman (tanpa Ghostscript)",
+        "en": "page {page}: total ink at most {total} % anywhere, proven from what the page "
+        "paints (no Ghostscript needed)",
+    },
+    "jobs.export.ink_measured": {
+        "id": "halaman {page}: tinta total {total} % (persentil 99,9; tertinggi {maximum} %), "
+        "diukur dengan Ghostscript",
+        "en": "page {page}: total ink {total} % (99.9th percentile; highest {maximum} %), "
+        "measured by Ghostscript",
+    },
+    "jobs.export.ink_unchecked": {
+        "id": "halaman {page}: tinta total tidak diperiksa",
+        "en": "page {page}: total ink not checked",
+    },
 }
 register_messages(MESSAGES)

@@ -37,6 +37,7 @@ from kupang_layout.manuscript.dateline import paper_pattern
 from kupang_layout.manuscript.model import Credit, CreditRole, Dateline, Manuscript, PhotoCredit
 from kupang_layout.manuscript.model import Paragraph as MsParagraph
 from kupang_layout.manuscript.quotes import parse_attribution
+from kupang_layout.manuscript.stale_text import stale_text_commands
 from kupang_layout.model.ads import AD_ROLE
 from kupang_layout.model.assets import Asset
 from kupang_layout.model.color import default_swatches
@@ -130,7 +131,8 @@ class ManuscriptApplication(CompositeCommand):
 
     `unplaced` names manuscript pieces the slot group has no frame for (e.g.
     'pull_quote', 'tagline'); `empty` names slot roles left empty because the
-    manuscript lacks the piece (e.g. 'deck', 'photo').
+    manuscript lacks the piece (e.g. 'deck', 'photo'): a text slot among them loses
+    the text an earlier import left in it (`manuscript.stale_text`).
     `edition_mismatch` is (edition's number, manuscript's) when they differ.
     """
 
@@ -352,6 +354,7 @@ def _plan_slot(
         paragraphs = _role_paragraphs(role, frame, m, headline, page_number)
         if paragraphs is None:
             plan.empty.append(role)
+            plan.commands.extend(stale_text_commands(frame, stories))
             continue
         assert frame.story_id is not None
         plan.commands.append(SetStoryParagraphs(frame.story_id, paragraphs))
@@ -513,15 +516,18 @@ def _page_command(
     return [AddPage(page, index, stories)], min(index, len(edition.pages)) + 1
 
 
-def _empty_slot_commands(page: Page, slot: str, empty: list[str]) -> list[Command]:
+def _empty_slot_commands(page: Page, slot: str, plan: _Plan) -> list[Command]:
     """Collapse or hide the frames of the slot group's empty roles, as their `empty_slot`
-    says ('keep' frames stay as they are); see `model.slot_stack`."""
+    says ('keep' frames stay as they are), and reopen the closed frames of the roles that
+    have content again (a manuscript imported anew); see `model.slot_stack`."""
+    empty, placed = plan.empty, {p.role for p in plan.placements}
     frames = [
         f for f in page.frames if f.slot == slot and f.role in empty and f.empty_slot != "keep"
     ]
-    if not frames:
+    filled = [f for f in page.frames if f.slot == slot and f.role in placed]
+    if not frames and not filled:
         return []
-    return collapse_commands(page.frames, page.height - page.margins.bottom, frames)
+    return collapse_commands(page.frames, page.height - page.margins.bottom, frames, filled)
 
 
 def _finish(
@@ -580,7 +586,7 @@ def apply_manuscript(
     headline = headline_override or manuscript.headline or PLACEHOLDER_HEADLINE
     by_id = {s.id: s for s in stories}
     plan = _plan_slot(page.frames, by_id, manuscript, slot, headline, asset, number)
-    plan.commands.extend(_empty_slot_commands(page, slot, plan.empty))
+    plan.commands.extend(_empty_slot_commands(page, slot, plan))
     return _finish(app, edition, manuscript, plan, headline_override)
 
 
@@ -605,5 +611,5 @@ def apply_to_page(
     app.commands.extend(_style_commands(edition, page.frames, None))
     headline = headline_override or manuscript.headline or PLACEHOLDER_HEADLINE
     plan = _plan_slot(page.frames, edition.stories, manuscript, slot, headline, asset, page.number)
-    plan.commands.extend(_empty_slot_commands(page, slot, plan.empty))
+    plan.commands.extend(_empty_slot_commands(page, slot, plan))
     return _finish(app, edition, manuscript, plan, headline_override)

@@ -16,10 +16,11 @@ and role:
   bleed, with its story or picture, role and slot group: content is never
   deleted. Applying a template with that slot later moves it back in.
 
-What the old template itself drew goes with it: the folio and masthead, empty
-slots, and rules and boxes without a role. When the old template is known
-(`previous`), a rule or box that it did not have is the desk's own and is kept
-on the pasteboard too.
+The page's copyfit rules (limits and order) are the new template's, or the
+house defaults when it states none. What the old template itself drew goes with
+it: the folio and masthead, empty slots, and rules and boxes without a role.
+When the old template is known (`previous`), a rule or box that it did not
+have is the desk's own and is kept on the pasteboard too.
 
 `retemplate_page` returns one `CompositeCommand` (a `Retemplate`): the styles
 and swatches the new template needs, then `ReplacePage`, then the chain order
@@ -321,7 +322,10 @@ def retemplate_page(
     old = edition.page_by_id(page_id)
     new_page, new_stories = instantiate(template, old.number)
     new_page.id = old.id
-    new_page.extra = copy.deepcopy(old.extra)
+    # the page keeps what it carried, but its copyfit rules are the new template's
+    new_page.extra = {k: copy.deepcopy(v) for k, v in old.extra.items() if k != "copyfit"}
+    if template.copyfit:
+        new_page.extra["copyfit"] = copy.deepcopy(template.copyfit)
     plan = _Plan(new_page, {s.id: s for s in new_stories})
     done: set[str] = set()
     for old_slot, new_slot in match_groups(old.frames, new_page.frames).items():

@@ -13,6 +13,7 @@ from kupang_layout.model.ids import new_id
 from kupang_layout.model.page import Page
 from kupang_layout.model.story import Paragraph, Story
 from kupang_layout.model.styles import CharacterStyle, ParagraphStyle
+from kupang_layout.model.template_layout import template_frames
 
 # Roles whose text belongs to the template itself (kept when a page becomes one).
 STATIC_ROLES = frozenset({None, "free", "masthead", "folio"})
@@ -114,9 +115,12 @@ def page_to_template(
 ) -> PageTemplate:
     """Save a page as a template: frames, styles and static text kept, slot content emptied.
 
-    Text variables (`{{folio}}`, `{{page}}`, ...) are kept wherever they are typed.
+    Text variables (`{{folio}}`, `{{page}}`, ...) are kept wherever they are typed. The
+    frames are the template's layout, not the day's fit (`template_layout`): slots that
+    closed reopen at their recorded heights, copyfit's sizes go back to their base, and
+    no closing or copyfit record stays in a frame.
     """
-    frames = [copy.deepcopy(f) for f in page.frames]
+    frames = template_frames(page.frames, page.height - page.margins.bottom, stories)
     tstories: dict[str, Story] = {}
     for f in frames:
         if isinstance(f, ImageFrame) and f.role not in STATIC_ROLES:

@@ -18,7 +18,7 @@ import pikepdf
 from kupang_layout.model.edition import Edition
 from kupang_layout.preflight.issues import DEFAULT_SETTINGS, Issue, PreflightSettings, sort_issues
 from kupang_layout.preflight.pdf_content import ContentReader, report_content
-from kupang_layout.preflight.pdf_ink import check_ink
+from kupang_layout.preflight.pdf_ink import PageInk, check_ink
 from kupang_layout.preflight.pdf_report import PdfReport
 from kupang_layout.preflight.pdf_structure import (
     ResourceWalker,
@@ -63,12 +63,14 @@ def check_pdf(
     page: int | None = None,
     expected_size: tuple[float, float] | None = None,
     ink: bool = True,
+    measured: list[PageInk] | None = None,
 ) -> list[Issue]:
     """The PDF rules on one file.
 
     `page` is the edition page the file holds (its first page, for a file of
     several); `expected_size` the trim (width, height) in points it must have;
-    `ink=False` skips the Ghostscript measurement (the slowest rule).
+    `ink=False` skips the Ghostscript measurement (the slowest rule); `measured`
+    receives its figures of each page.
     """
     p = Path(path)
     rep = PdfReport(str(p), settings or DEFAULT_SETTINGS, page)
@@ -91,7 +93,7 @@ def check_pdf(
             # an integer...) ends the structure check with one clear issue.
             rep.error("pdf-unreadable", reason=f"{type(exc).__name__}: {exc}")
     if ink:
-        check_ink(p, rep)
+        check_ink(p, rep, measured)
     return sort_issues(rep.issues)
 
 

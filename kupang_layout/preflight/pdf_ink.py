@@ -319,8 +319,9 @@ def measure_ink(
     return found
 
 
-def check_ink(path: Path, rep: PdfReport) -> None:
-    """Report pages whose total ink is over the limit (or why it was not measured)."""
+def check_ink(path: Path, rep: PdfReport, measured: list[PageInk] | None = None) -> None:
+    """Report pages whose total ink is over the limit (or why it was not measured); the
+    figures of the pages measured are added to `measured` when given."""
     s = rep.settings
     failed: list[InkRenderError] = []
     try:
@@ -337,6 +338,8 @@ def check_ink(path: Path, rep: PdfReport) -> None:
             rep.error("pdf-ink-timeout", problem.page, page=shown, seconds=GS_TIMEOUT_S)
         else:
             rep.error("pdf-ink-page-failed", problem.page, page=shown, reason=problem.reason)
+    if measured is not None:
+        measured.extend(pages)
     for ink in pages:
         if ink.percentile > s.tac + TAC_TOLERANCE:
             rep.error(

@@ -7,7 +7,10 @@ process) and from the exported PDF (a real `kupang-layout import` and `export`,
 text positions read back with `pdftotext -bbox`, the plant's intake check run on
 the file): no blank band taller than one body line where an empty slot was;
 every column of the body chain ends within one line of the others; no empty body
-frame; the photo at 200 ppi or more.
+frame; the photo at 200 ppi or more. Every slot that collapsed is checked (a
+record kept, no band over one line), and the full manuscript imported again into
+the seed page reopens the section and the deck: the page is then the one a first
+import of the full manuscript makes.
 """
 
 from __future__ import annotations
@@ -25,12 +28,13 @@ from conftest import INTAKE_CHECK, intake_check_available
 from kupang_layout.editing.copyfit import copyfit_command
 from kupang_layout.engine.displaylist import ImageItem, PageDisplayList, TextRun
 from kupang_layout.engine.layout import LayoutEngine
-from kupang_layout.jobs.manuscript_import import apply_manuscript
+from kupang_layout.jobs.manuscript_import import apply_manuscript, apply_to_page
 from kupang_layout.manuscript import parse_manuscript
 from kupang_layout.model import History
 from kupang_layout.model.edition import Edition
 from kupang_layout.model.frames import TextFrame
 from kupang_layout.model.page import Page
+from kupang_layout.model.slot_stack import CLOSED, closed_record
 from kupang_layout.storage import TemplateLibrary, load_edition
 
 REPO = Path(__file__).resolve().parents[2]
@@ -46,14 +50,14 @@ def seed_text() -> str:
     return "\n".join(kept) + "\n"
 
 
-@pytest.fixture(scope="module")
-def seed() -> tuple[Edition, History]:
+def _first_import(text: str) -> tuple[Edition, History]:
+    """`text` imported with the photo into `berita-satu` as page 1, fitted, one step."""
     ed = Edition(paper="Kupang Times", number="612", date="2024-10-14")
     history = History(ed)
     app = apply_manuscript(
         ed,
         TemplateLibrary().get("berita-satu"),
-        parse_manuscript(seed_text()),
+        parse_manuscript(text),
         photo=PHOTO.read_bytes(),
         photo_name=PHOTO.name,
         number=1,
@@ -61,6 +65,11 @@ def seed() -> tuple[Edition, History]:
     )
     history.execute(app)
     return ed, history
+
+
+@pytest.fixture(scope="module")
+def seed() -> tuple[Edition, History]:
+    return _first_import(seed_text())
 
 
 def _body_columns(page: Page, dl: PageDisplayList) -> dict[float, list[TextRun]]:
@@ -107,6 +116,63 @@ def test_seed_page_comes_out_finished(seed: tuple[Edition, History]) -> None:
     headline_foot = max(r.y for r in headline_runs) + 0.25 * headline_runs[0].size
     body_top = min(r.y - 0.75 * r.size for runs in cols.values() for r in runs)
     assert body_top - headline_foot <= LINE + 1.0  # no deck band under the headline
+
+
+def test_no_band_where_any_slot_collapsed(seed: tuple[Edition, History]) -> None:
+    """Every collapsed slot of the seed page (not only section and deck): it keeps the
+    record a later import reopens it from, and in its columns the printing frames above
+    and below it are no more than one body line apart."""
+    ed, _ = seed
+    page = ed.pages[0]
+    collapsed = [f for f in page.frames if not f.printable and f.rect.height == 0]
+    assert {f.role for f in collapsed} >= {"section", "deck"}
+    for f in collapsed:
+        record = closed_record(f)
+        assert record is not None and record["mode"] == "collapse"
+        beside = [
+            o
+            for o in page.frames
+            if o.printable
+            and o is not f
+            and min(o.rect.right, f.rect.right) - max(o.rect.x, f.rect.x) > 0.5
+        ]
+        above = max(o.rect.bottom for o in beside if o.rect.bottom <= f.rect.y + 0.5)
+        below = min(o.rect.y for o in beside if o.rect.y >= f.rect.y - 0.5)
+        assert below - above <= LINE, f"{f.role}: a band of {below - above:.1f} pt"
+
+
+def test_the_full_manuscript_imported_again_reopens_the_slots() -> None:
+    """The seed page, then the full sample manuscript (with section, headline and deck)
+    imported into it: the section and deck get their template heights back, the headline
+    its second line, and the page is the one a first import of the full manuscript
+    makes; one undo step takes the second import back exactly."""
+    ed, history = _first_import(seed_text())
+    page = ed.pages[0]
+    before = copy.deepcopy((ed.pages, ed.stories))
+    app = apply_to_page(
+        ed,
+        page.id,
+        parse_manuscript(SAMPLE.read_text(encoding="utf-8")),
+        photo=PHOTO.read_bytes(),
+        photo_name=PHOTO.name,
+        fit=copyfit_command,
+    )
+    history.execute(app)
+    fresh, _ = _first_import(SAMPLE.read_text(encoding="utf-8"))
+    template = TemplateLibrary().get("berita-satu")
+    heights = {f.role: f.rect.height for f in template.frames}
+    for role in ("section", "deck"):
+        f = next(f for f in page.frames if f.role == role)
+        assert f.printable and CLOSED not in f.extra
+        assert f.rect.height == pytest.approx(heights[role])
+    assert len(page.frames) == len(fresh.pages[0].frames)
+    for a, b in zip(page.frames, fresh.pages[0].frames, strict=True):
+        assert (a.role, a.printable) == (b.role, b.printable)
+        assert (a.rect.x, a.rect.y, a.rect.width, a.rect.height) == pytest.approx(
+            (b.rect.x, b.rect.y, b.rect.width, b.rect.height), abs=1e-6
+        ), a.role
+    history.undo()
+    assert (ed.pages, ed.stories) == before
 
 
 def test_seed_page_undo_restores_the_empty_edition(seed: tuple[Edition, History]) -> None:

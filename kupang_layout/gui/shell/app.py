@@ -16,6 +16,7 @@ from kupang_layout.gui.base.settings import app_settings
 from kupang_layout.gui.shell.autosave import offer_recovery
 from kupang_layout.gui.shell.boundary import install_excepthook
 from kupang_layout.gui.shell.main_window import MainWindow
+from kupang_layout.gui.shell.probe import install_probe
 from kupang_layout.i18n import LANGUAGES, current_language
 from kupang_layout.render.qt import default_faces
 from kupang_layout.storage import StorageError, load_edition
@@ -70,6 +71,7 @@ def run(path: str | None = None, language: str | None = None) -> int:
     clean_stale_runs()  # temporary folders of runs that were killed
     app = application()
     window = open_window(Path(path) if path else None, language)
+    probe = install_probe()  # only for a driver outside the app (KUPANG_LAYOUT_PROBE)
     restore_hook = install_excepthook(window.boundary)  # the last resort of the error boundary
     try:
         window.show()
@@ -77,3 +79,5 @@ def run(path: str | None = None, language: str | None = None) -> int:
         return app.exec()
     finally:
         restore_hook()
+        if probe is not None:
+            probe.timer.stop()

@@ -28,6 +28,7 @@ from kupang_layout.render.pdf.fonts import SLUG_FACE, pdf_font
 from kupang_layout.render.pdf.forms import PlacedForm, placed_form
 from kupang_layout.render.pdf.image_cache import ImageCache, default_image_cache
 from kupang_layout.render.pdf.images import request_for
+from kupang_layout.render.pdf.ink_bound import InkBound
 from kupang_layout.render.pdf.marks import SlugInfo, draw_marks
 from kupang_layout.render.pdf.painter import PageGeometry, PagePainter, PlacedImage
 from kupang_layout.render.pdf.pdfx import DocumentInfo, finish_pdf
@@ -75,6 +76,7 @@ class PageExportResult:
     error: str | None = None
     seconds: float = 0.0
     write_error: FileWriteError | None = None
+    ink: InkBound | None = None  # the painter's proven ink bound of the page
 
     @property
     def ok(self) -> bool:
@@ -88,6 +90,7 @@ class _PageWork:
     images: dict[int, PlacedImage | PlacedForm]
     warnings: list[str]
     figures: list[ImageFigure]
+    ink: InkBound | None = None
 
 
 def page_filename(edition: Edition, preset: ExportPreset, page: int) -> str:
@@ -217,6 +220,7 @@ def _draw(
     canvas.restoreState()
     canvas.showPage()
     work.warnings.extend(painter.notes)
+    work.ink = painter.ink_bound()
 
 
 def _faces(display_lists: Sequence[PageDisplayList]) -> set[str]:
@@ -257,6 +261,7 @@ def render_pages_bytes(
             warnings=tuple(w.warnings),
             images=tuple(w.figures),
             seconds=seconds,
+            ink=w.ink,
         )
         for w in works
     ]

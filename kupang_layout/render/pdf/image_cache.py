@@ -24,7 +24,8 @@ __all__ = ["CachedImage", "ImageCache", "default_image_cache"]
 
 #: Bump when prepare_image changes what it produces, so old cache files are not reused.
 #: 2: the metadata holds the JPEG's SHA-256, checked whenever the file is served.
-PREPARE_VERSION = 2
+#: 3: the metadata holds the decoded JPEG's ink (`PreparedImage.ink`).
+PREPARE_VERSION = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +187,7 @@ class ImageCache:
                 source_width=int(raw["source_width"]),
                 source_height=int(raw["source_height"]),
                 notes=tuple(str(n) for n in raw.get("notes", ())),
+                ink=_ink_record(raw.get("ink")),
             )
         except (OSError, ValueError, KeyError, TypeError):
             return None
@@ -208,6 +210,14 @@ class ImageCache:
         write_atomically(jpeg, data)
         write_atomically(meta, json.dumps(record).encode("utf-8"))
         return CachedImage(jpeg, prepared)
+
+
+def _ink_record(value: object) -> tuple[float, float, float, float, float] | None:
+    """The stored ink figures, or None (then the page's ink is measured by Ghostscript)."""
+    if not isinstance(value, list) or len(value) != 5:
+        return None
+    numbers = tuple(float(v) for v in value)
+    return (numbers[0], numbers[1], numbers[2], numbers[3], numbers[4])
 
 
 def _file_matches(path: Path, sha256: str) -> bool:

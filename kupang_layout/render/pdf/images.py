@@ -26,12 +26,14 @@ from kupang_layout.imaging import (
 )
 from kupang_layout.render.pdf.colour_convert import to_newsprint_cmyk
 from kupang_layout.render.pdf.errors import ImageError
+from kupang_layout.render.pdf.image_ink import jpeg_ink
 
 __all__ = [
     "MAX_SOURCE_PIXELS",
     "MAX_SOURCE_SIDE",
     "ImageRequest",
     "PreparedImage",
+    "jpeg_ink",
     "prepare_image",
     "request_for",
     "set_strip_threads",
@@ -102,7 +104,9 @@ class PreparedImage:
 
     `crop` gives the fractions of the upright source that the JPEG covers (whole pixels,
     so slightly more than requested); `source_width` and `source_height` are the upright
-    source's pixels.
+    source's pixels. `ink` is the most of each plate (C, M, Y, K) and the most total ink,
+    percent, of the JPEG as decoded (its compression's ringing included); None when not
+    measured.
     """
 
     width_px: int
@@ -112,6 +116,7 @@ class PreparedImage:
     source_width: int
     source_height: int
     notes: tuple[str, ...] = ()
+    ink: tuple[float, float, float, float, float] | None = None
 
 
 def request_for(
@@ -359,6 +364,9 @@ def prepare_image(data: bytes, name: str, request: ImageRequest) -> tuple[bytes,
     image = _convert(image, icc if isinstance(icc, bytes) else None, request.tac, notes)
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=request.jpeg_quality)
+    jpeg = buffer.getvalue()
+    # What the embedded JPEG carries, decoded (ringing included), for the page's ink bound.
+    ink = jpeg_ink(jpeg)
     prepared = PreparedImage(
         width_px=image.width,
         height_px=image.height,
@@ -367,5 +375,6 @@ def prepare_image(data: bytes, name: str, request: ImageRequest) -> tuple[bytes,
         source_width=upright[0],
         source_height=upright[1],
         notes=tuple(notes),
+        ink=ink,
     )
-    return buffer.getvalue(), prepared
+    return jpeg, prepared

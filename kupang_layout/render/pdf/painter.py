@@ -6,7 +6,12 @@ Only fills are used (rules and box edges are filled outlines), so overprint need
 nonstroking flag `op` alone. Black (100 % K, nothing else) text and rules overprint,
 paper white never does, and any ink flagged for overprint does, except where the
 overprint would pile more ink than the limit on what was painted below (black text on
-a dark box, on a photo): there it knocks out, and the painter reports it.
+a dark box, on a dark photo): there it knocks out, and the painter reports it.
+
+What was painted goes into an `InkLedger` with the most ink each area may carry
+(an overprint's together with what lies below it), which decides the overprints and
+gives the page's proven ink bound (`ink_bound`), so the plant's ink check needs
+Ghostscript only where the bound cannot be proven or is over the limit.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import math
 from dataclasses import dataclass
 
 from reportlab.lib.colors import CMYKColor, CMYKColorSep
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfgen.canvas import Canvas
 
 from kupang_layout.engine.displaylist import (
@@ -30,6 +36,13 @@ from kupang_layout.model.color import REGISTRATION
 from kupang_layout.render.pdf.fonts import pdf_font
 from kupang_layout.render.pdf.forms import PlacedForm, placement_operators
 from kupang_layout.render.pdf.image_cache import CachedImage
+from kupang_layout.render.pdf.ink_bound import (
+    Figures,
+    InkBound,
+    InkLedger,
+    ink_figures,
+    over,
+)
 from kupang_layout.render.pdf.text import TextWriter
 
 __all__ = [
@@ -48,6 +61,12 @@ REGISTRATION_NAME = "All"
 Rect = tuple[float, float, float, float]  # left, top, right, bottom in page points
 
 _BLACK_TOLERANCE = 0.05
+
+
+def _unknown(tac: float) -> Figures:
+    """What an area whose ink is not known (a PDF ad, an unmeasured picture) is taken to
+    carry for the overprint: every plate full, the limit in total (nothing overprints it)."""
+    return (100.0, 100.0, 100.0, 100.0, tac)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,22 +150,30 @@ def cmyk(ink: Ink) -> CMYKColor:
     return CMYKColor(_unit(ink.c), _unit(ink.m), _unit(ink.y), _unit(ink.k))
 
 
-def _overlaps(a: Rect, b: Rect) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
-
-def _contains(outer: Rect, inner: Rect) -> bool:
-    return (
-        outer[0] <= inner[0]
-        and outer[1] <= inner[1]
-        and outer[2] >= inner[2]
-        and (outer[3] >= inner[3])
-    )
-
-
 def _run_bounds(run: TextRun) -> Rect:
+    """Where a line's letters are, roughly (cap height to descenders): for the overprint."""
     last = run.words[-1]
     return (run.words[0].x, run.y - run.size, last.x + last.width, run.y + run.size * 0.3)
+
+
+def _union(a: Rect, b: Rect) -> Rect:
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+
+
+def _glyph_bounds(run: TextRun, bbox: tuple[float, float, float, float]) -> Rect:
+    """Where any glyph of the line may reach: the face's bounding box (1000 units per em,
+    every glyph of the font) around each glyph's origin, glyphs scaled by `h_scale`."""
+    scale = run.size / 1000.0
+    wide = scale * max(run.h_scale, 0.0)
+    first = min(run.words, key=lambda w: w.x)
+    last = max(run.words, key=lambda w: w.x)  # words never overlap: it ends the line
+    left, right = first.x, last.x + max(last.width, 0.0)
+    return (
+        left + min(0.0, bbox[0]) * wide,
+        run.y - max(0.0, bbox[3]) * scale,
+        right + max(0.0, bbox[2]) * wide,
+        run.y - min(0.0, bbox[1]) * scale,
+    )
 
 
 class PagePainter:
@@ -168,9 +195,13 @@ class PagePainter:
         self._overprint: bool | None = None
         self._ink_keys: dict[Ink, tuple[float, float, float, float]] = {}
         self._last_ink: Ink | None = None  # the ink whose colour is set now
-        # What has been painted so far, with the most ink it may carry: (bounds, ink %,
-        # name, knocked out). A knocked-out area hides everything painted before it.
-        self._below: list[tuple[Rect, float, str, bool]] = []
+        # What has been painted so far, with the most ink each area may carry.
+        self.ledger = InkLedger((0.0, 0.0, geometry.width, geometry.height))
+        self._own: dict[Ink, Figures] = {}
+
+    def ink_bound(self) -> InkBound:
+        """The most ink the painted page carries anywhere in its trim (or why unknown)."""
+        return self.ledger.bound()
 
     def begin(self) -> None:
         """Start the page's content: CMYK black fill and stroke, overprint mode 1."""
@@ -207,7 +238,13 @@ class PagePainter:
             )
             self._ink_keys[ink] = key
         if key != self._fill:
-            self.canvas.setFillColor(cmyk(ink))
+            if key[0] < 0:
+                self.canvas.setFillColor(registration_colour())
+            else:
+                # Written as it is: ReportLab's colour check takes a CMYK colour with equal
+                # cyan, magenta and yellow for a grey and writes it as black only (50/50/50/100
+                # rich black would print as plain black, 30/30/30/0 as 30 % black).
+                self.canvas.addLiteral(f"{fp_str(*key)} k")
             self._fill = key
 
     def _set_overprint(self, on: bool) -> None:
@@ -215,24 +252,39 @@ class PagePainter:
             self.canvas.setFillOverprint(on)
             self._overprint = on
 
-    def _overprint_for(self, ink: Ink, bounds: Rect, black_overprints: bool, what: str) -> bool:
-        """Overprint when the ink asks for it and what lies below leaves room for it."""
+    def _figures(self, ink: Ink) -> Figures:
+        found = self._own.get(ink)
+        if found is None:
+            found = self._own[ink] = ink_figures(ink)
+        return found
+
+    def _plan(
+        self, ink: Ink, decide: Rect, area: Rect, black_overprints: bool, what: str
+    ) -> tuple[bool, Figures]:
+        """Whether a fill overprints, and the most ink it may then show in `area`.
+
+        It overprints when its ink asks for it and what lies below `decide` (its shape,
+        in points) leaves room for it: the stack below counts whole. `area` holds
+        `decide`; what lies below it (grown by a pixel's reach) gives the bound. The
+        wider area answers first: when even it leaves room, so does the shape."""
+        own = self._figures(ink)
         if not overprints(ink, black_overprints):
-            return False
-        for area, total, name, knocked_out in reversed(self._below):
-            if not _overlaps(area, bounds):
-                continue
-            if total + ink.total > self.tac + 1e-6:
-                note = (
-                    f"{what} in {ink.name or 'black'!r} over {name} knocks out: overprinting "
-                    f"would carry {total + ink.total:g} % ink"
-                )
-                if note not in self.notes:
-                    self.notes.append(note)
-                return False
-            if knocked_out and _contains(area, bounds):
-                break  # nothing painted earlier shows through here
-        return True
+            return False, own
+        below, _ = self.ledger.beneath(area)
+        if below[4] > 0.0:
+            exact = ink_figures(ink, exact=True)
+            if over(exact, below)[4] > self.tac + 1e-6:
+                near, name = self.ledger.beneath(decide, reach=0.0)
+                carried = over(exact, near)[4]
+                if carried > self.tac + 1e-6:
+                    note = (
+                        f"{what} in {ink.name or 'black'!r} over {name} knocks out: "
+                        f"overprinting would carry {round(carried, 1):g} % ink"
+                    )
+                    if note not in self.notes:
+                        self.notes.append(note)
+                    return False, own
+        return True, over(own, below)
 
     def paint(
         self, display_list: PageDisplayList, images: dict[int, PlacedImage | PlacedForm]
@@ -254,20 +306,26 @@ class PagePainter:
                     self.image(placed)
             elif isinstance(item, Marker):
                 continue
+            else:  # nothing else is drawn; what it would carry is not known here
+                self.ledger.unprovable(
+                    f"an item the PDF painter does not know ({type(item).__name__})"
+                )
 
     def text_run(self, run: TextRun) -> None:
         if not run.words or run.size <= 0:
             return
         font = pdf_font(run.face)
         self._set_fill(run.ink)
-        overprint = overprints(run.ink, black_overprints=True)
-        if overprint and self._below:
-            overprint = self._overprint_for(run.ink, _run_bounds(run), True, "text")
+        shape = _run_bounds(run)
+        bbox = font.face.bbox
+        area = _union(_glyph_bounds(run, (bbox[0], bbox[1], bbox[2], bbox[3])), shape)
+        overprint, carried = self._plan(run.ink, shape, area, True, "text")
         self._set_overprint(overprint)
         g = self.geometry
         code = self.text.run_code(run, font, g.margin, g.y(run.y))
         if code:
             self.canvas.addLiteral(code)
+            self.ledger.add(area, carried, "text")
 
     def rule(self, rule: RuleItem) -> None:
         if rule.weight <= 0:
@@ -291,13 +349,15 @@ class PagePainter:
         ys = [py for _, py in corners]
         bounds = (min(xs), min(ys), max(xs), max(ys))
         self._set_fill(rule.ink)
-        self._set_overprint(self._overprint_for(rule.ink, bounds, True, "a rule"))
+        overprint, carried = self._plan(rule.ink, bounds, bounds, True, "a rule")
+        self._set_overprint(overprint)
         path = self.canvas.beginPath()
         path.moveTo(g.x(corners[0][0]), g.y(corners[0][1]))
         for px, py in corners[1:]:
             path.lineTo(g.x(px), g.y(py))
         path.close()
         self.canvas.drawPath(path, stroke=0, fill=1)
+        self.ledger.add(bounds, carried, "a rule")
 
     def box(self, box: BoxItem) -> None:
         g = self.geometry
@@ -306,13 +366,13 @@ class PagePainter:
         if box.fill is not None:
             area = (box.x, box.y, box.x + box.width, box.y + box.height)
             self._set_fill(box.fill)
-            overprint = self._overprint_for(box.fill, area, False, "a box")
+            overprint, carried = self._plan(box.fill, area, area, False, "a box")
             self._set_overprint(overprint)
             self.canvas.rect(
                 g.x(box.x), g.y(box.y + box.height), box.width, box.height, stroke=0, fill=1
             )
             name = f"{box.fill.name!r}" if box.fill.name else "a box"
-            self._below.append((area, box.fill.total, name, not overprint))
+            self.ledger.add(area, carried, name, hides=not overprint)
         if box.stroke is not None and box.stroke_weight > 0:
             # The edge as a frame (outer minus inner rectangle, even-odd), centred on the box.
             half = box.stroke_weight / 2
@@ -323,7 +383,8 @@ class PagePainter:
                 box.y + box.height + half,
             )
             self._set_fill(box.stroke)
-            self._set_overprint(self._overprint_for(box.stroke, outer, True, "a box edge"))
+            edge_overprints, edge = self._plan(box.stroke, outer, outer, True, "a box edge")
+            self._set_overprint(edge_overprints)
             path = self.canvas.beginPath()
             path.rect(
                 g.x(box.x - half),
@@ -336,6 +397,7 @@ class PagePainter:
             if inner_w > 0 and inner_h > 0:
                 path.rect(g.x(box.x + half), g.y(box.y + box.height - half), inner_w, inner_h)
             self.canvas.drawPath(path, stroke=0, fill=1, fillMode=0)
+            self.ledger.add(outer, edge, "a box edge")
 
     def image(self, placed: PlacedImage) -> None:
         item = placed.item
@@ -350,6 +412,7 @@ class PagePainter:
         clip_right = min(item.clip_x + item.clip_width, item.img_x + item.img_width)
         clip_bottom = min(item.clip_y + item.clip_height, item.img_y + item.img_height)
         c = self.canvas
+        self._set_overprint(False)  # a picture knocks out (overprint mode 1 is for fills)
         c.saveState()
         clip = c.beginPath()
         clip.rect(g.x(clip_left), g.y(clip_bottom), clip_right - clip_left, clip_bottom - clip_top)
@@ -357,10 +420,13 @@ class PagePainter:
         c.drawImage(str(placed.cached.path), g.x(left), g.y(bottom), right - left, bottom - top)
         c.restoreState()
         self._forget_state()
-        # A photo may carry up to the ink limit anywhere.
-        self._below.append(
-            ((clip_left, clip_top, clip_right, clip_bottom), self.tac, "a picture", True)
-        )
+        # A picture carries what its decoded JPEG holds (measured when it was prepared).
+        figures = placed.cached.image.ink
+        if figures is None:
+            self.ledger.unprovable("a picture whose pixels were not measured")
+            figures = _unknown(self.tac)
+        area = (clip_left, clip_top, clip_right, clip_bottom)
+        self.ledger.add(area, figures, "a picture", hides=True)
 
     def form(self, placed: PlacedForm) -> None:
         """A PDF ad: its trim box on the item's whole-image rect, clipped to what shows.
@@ -379,5 +445,6 @@ class PagePainter:
                   item.img_height)  # fmt: skip
         clip = (g.x(left), g.y(bottom), right - left, bottom - top)
         self.canvas.addLiteral(placement_operators(placed.name, placed.box, target, clip))
-        # The ad may carry up to the ink limit anywhere (preflight checks its own ink).
-        self._below.append((shown, self.tac, "an advertisement", True))
+        # The ad's own ink is not known here: the check measures the page with Ghostscript.
+        self.ledger.unprovable("a PDF advertisement")
+        self.ledger.add(shown, _unknown(self.tac), "an advertisement", hides=True)
