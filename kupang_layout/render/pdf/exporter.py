@@ -286,7 +286,8 @@ def _render(
         canvas = Canvas(
             buffer,
             pagesize=first.media_size,
-            pageCompression=1,
+            # Streams are written plain and compressed when finishing (pdfx.py).
+            pageCompression=0,
             enforceColorSpace="sep_cmyk",
             # A TrueType face as the initial font keeps Helvetica out of the file.
             initialFontName=SLUG_FACE,
