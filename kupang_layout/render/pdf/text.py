@@ -16,6 +16,9 @@ subset (nearly all) is encoded and checked against the widths in one pass.
 
 from __future__ import annotations
 
+from itertools import repeat
+from operator import mul, sub
+
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
@@ -39,12 +42,13 @@ class _FaceCodes:
     glyph's width in the font's widths array (thousandths of the size), and each word
     shown so far encoded (`_Encoded`)."""
 
-    __slots__ = ("_doc", "_font", "codes", "default_width", "widths", "words")
+    __slots__ = ("_doc", "_font", "codes", "default_width", "first", "widths", "words")
 
     def __init__(self, font: TTFont, doc: object) -> None:
         self._font = font
         self._doc = doc
         self.codes: dict[str, tuple[int, int]] = {}
+        self.first: dict[str, int] = {}  # the codes of the characters in subset 0
         self.widths: dict[str, float] = {}
         self.words: dict[str, _Encoded] = {}
         self.default_width = float(font.face.defaultWidth)
@@ -54,6 +58,8 @@ class _FaceCodes:
         ((subset, data),) = self._font.splitString(ch, self._doc)
         found = (subset, data[0])
         self.codes[ch] = found
+        if subset == 0:
+            self.first[ch] = data[0]
         code = 32 if ch == "\u00a0" else ord(ch)
         self.widths[ch] = float(self._font.face.charWidths.get(code, self.default_width))
         return found
@@ -61,6 +67,15 @@ class _FaceCodes:
     def encode(self, text: str) -> _Encoded:
         """The word's chunks (one per subset: subset, codes, '<hex> Tj') and the widths of
         all its characters but the last."""
+        widths = self.widths
+        try:  # every character known and in the first subset, as nearly always
+            data = bytes(map(self.first.__getitem__, text))
+        except KeyError:
+            pass
+        else:
+            found = (((0, data, f"<{data.hex()}> Tj"),), list(map(widths.__getitem__, text[:-1])))
+            self.words[text] = found
+            return found
         codes = self.codes
         entries = [codes.get(ch) or self.add(ch) for ch in text]
         chunks: list[tuple[int, bytes, str]] = []
@@ -74,7 +89,6 @@ class _FaceCodes:
             data = bytes([e[1] for e in entries[start:end]])
             chunks.append((subset, data, f"<{data.hex()}> Tj"))
             start = end
-        widths = self.widths
         found = (tuple(chunks), [widths[ch] for ch in text[:-1]])
         self.words[text] = found
         return found
@@ -166,6 +180,7 @@ class TextWriter:
         encoded = face.words
         glyph_unit = size / 1000.0 * scale
         inverse = -1000.0 / (size * scale)
+        high, low = spacing + _TOLERANCE, spacing - _TOLERANCE
         for word in run.words:
             text = word.text
             if not text:
@@ -181,11 +196,13 @@ class TextWriter:
             advances = word.advances
             adjust: list[float] | None = None
             if widths and len(advances) == len(text):
-                diffs = [
-                    a - w * glyph_unit - spacing
-                    for a, w in zip(advances[:-1], widths, strict=True)
-                ]
-                if max(diffs) > _TOLERANCE or min(diffs) < -_TOLERANCE:
+                # advance - width (in C), against the character spacing +- the tolerance
+                rest = list(map(sub, advances, map(mul, widths, repeat(glyph_unit))))
+                if max(rest) > high or min(rest) < low:
+                    diffs = [
+                        a - w * glyph_unit - spacing
+                        for a, w in zip(advances[:-1], widths, strict=True)
+                    ]
                     adjust = [d * inverse if abs(d) > _TOLERANCE else 0.0 for d in diffs]
             if adjust is None:
                 for subset, _, show in chunks:
