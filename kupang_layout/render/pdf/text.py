@@ -73,7 +73,10 @@ class _FaceCodes:
         except KeyError:
             pass
         else:
-            found = (((0, data, f"<{data.hex()}> Tj"),), list(map(widths.__getitem__, text[:-1])))
+            found: _Encoded = (
+                ((0, data, f"<{data.hex()}> Tj"),),
+                list(map(widths.__getitem__, text[:-1])),
+            )
             self.words[text] = found
             return found
         codes = self.codes
