@@ -34,7 +34,9 @@ COLUMN_HYPHEN_ROUNDS = 3  # recompositions tried to keep a hyphen off a column's
 # A hyphen stays at a column's end when keeping it off would set a line looser than this
 # adjustment ratio (the line breaker's tolerance, badness 800): nothing else fits.
 COLUMN_HYPHEN_MAX_RATIO = 2.0
-RUN_CACHE_LIMIT = 50_000  # placed lines whose display runs an engine keeps
+# Placed lines whose display runs an engine keeps, per generation: the lines used since
+# the generation began, and those of the generation before (dropped at the next turn).
+RUN_CACHE_LIMIT = 4000
 
 # (id of the composed line, x, baseline, frame, story, paragraph, line index)
 _RunKey = tuple[int, float, float, str, str, int, int]
@@ -64,6 +66,7 @@ class LayoutEngine:
         # (the same objects) again, so an edit rebuilds only the lines it moved and a
         # renderer tells unchanged runs by identity.
         self._runs: dict[_RunKey, tuple[ComposedLine, tuple[TextRun, ...]]] = {}
+        self._older_runs: dict[_RunKey, tuple[ComposedLine, tuple[TextRun, ...]]] = {}
 
     # -- stories ----------------------------------------------------------
     def layout_story(self, edition: Edition, story_id: str) -> StoryLayout:
@@ -202,11 +205,14 @@ class LayoutEngine:
         got = self._runs.get(key)
         if got is not None and got[0] is line:
             return got[1]
-        runs = placed_runs(line, x0, y, frame_id, sid, pl.paragraph, pl.line_index)
+        got = self._older_runs.get(key)
+        if got is None or got[0] is not line:
+            got = (line, placed_runs(line, x0, y, frame_id, sid, pl.paragraph, pl.line_index))
         if len(self._runs) >= RUN_CACHE_LIMIT:
-            self._runs.clear()
-        self._runs[key] = (line, runs)
-        return runs
+            self._older_runs = self._runs
+            self._runs = {}
+        self._runs[key] = got
+        return got[1]
 
 
 def _vertical_shift(frame: TextFrame, lines: list[PlacedLine]) -> float:

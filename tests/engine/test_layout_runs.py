@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+import kupang_layout.engine.layout as layout_module
 from kupang_layout.engine.fixture import reference_page
 from kupang_layout.engine.layout import LayoutEngine
 from kupang_layout.manuscript.apply import body_paragraphs
@@ -42,3 +45,16 @@ def test_an_edit_rebuilds_only_the_lines_it_moved() -> None:
     assert {r.paragraph for r in kept} >= set(range(index))
     assert index in {r.paragraph for r in made}
     assert all(r.paragraph >= index for r in made)
+
+
+def test_the_kept_runs_stay_bounded_and_right(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(layout_module, "RUN_CACHE_LIMIT", 25)
+    ed, page = reference_page(body_paragraphs(read_manuscript(STORY)))
+    engine = LayoutEngine()
+    story = ed.stories["story"]
+    history = History(ed)
+    for n in range(6):
+        index = (n * 5) % len(story.paragraphs)
+        history.execute(SetParagraphText("story", index, story.paragraphs[index].text + " Lagi."))
+        assert engine.layout_page(ed, page) == LayoutEngine().layout_page(ed, page)
+        assert len(engine._runs) <= 25 and len(engine._older_runs) <= 25
