@@ -17,7 +17,7 @@ from typing import Generic, TypeVar
 
 from PySide6.QtCore import QRectF
 
-from kupang_layout.engine.displaylist import Item, Marker, PageDisplayList, TextRun
+from kupang_layout.engine.displaylist import Marker, PageDisplayList, TextRun
 from kupang_layout.render.qt.bounds import item_bounds
 
 __all__ = ["ListMemo", "ListMemos"]
@@ -37,12 +37,12 @@ class ListMemo(Generic[P]):
     bounds: list[QRectF | None]
     index: dict[int, int] = field(default_factory=dict)  # id(item) -> position
 
-    def position_of(self, item: Item) -> int | None:
-        """Where `item` (this very object) is in the list; the list keeps it alive, so an
-        equal id is the same object."""
+    def positions(self) -> dict[int, int]:
+        """Where each item (this very object, by id) is in the list; the list keeps its
+        items alive, so an equal id is the same object."""
         if not self.index:
             self.index = {id(i): n for n, i in enumerate(self.dl.items)}
-        return self.index.get(id(item))
+        return self.index
 
 
 class ListMemos(Generic[P]):
@@ -61,8 +61,12 @@ class ListMemos(Generic[P]):
         keys: list[int] = []
         prepared: list[P | None] = []
         bounds: list[QRectF | None] = []
-        for item in dl.items:
-            at = previous.position_of(item) if previous is not None else None
+        if previous is not None:
+            where = previous.positions()
+            at_previous = [where.get(id(item)) for item in dl.items]
+        else:
+            at_previous = [None] * len(dl.items)
+        for item, at in zip(dl.items, at_previous, strict=True):
             if previous is not None and at is not None:
                 keys.append(previous.keys[at])
                 prepared.append(previous.prepared[at])
