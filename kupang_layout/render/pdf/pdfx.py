@@ -5,9 +5,11 @@ GTS_PDFX output intent with the newsprint profile embedded, the Info keys PDF/X-
 asks for, drops anything PDF/X-1a forbids that might have slipped in (XMP left over,
 annotations), and saves as PDF 1.3 without object streams.
 
-ReportLab writes its streams plain (page content, font programs, ToUnicode maps) and
-they are compressed here, at zlib level 1 (`FLATE_LEVEL`): about a third of the time
-of ReportLab's level 6 for a page 2 % larger (docs/DECISIONS.md, "Building and speed").
+Streams are compressed at zlib level 1 (`FLATE_LEVEL`): about a third of the time of
+ReportLab's level 6 for a page 2 % larger (docs/DECISIONS.md, "Layout, export and
+typing speed"). ReportLab compresses its own streams (page content, font programs,
+ToUnicode maps) with `FlateFilter`; finishing compresses any stream still plain (in an
+attached ad).
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from kupang_layout.render.pdf.colour_convert import (
 from kupang_layout.render.pdf.forms import attach_forms
 from kupang_layout.resources import resource_path
 
-__all__ = ["COMPRESSED_PROFILE", "DocumentInfo", "finish_pdf", "pdf_date"]
+__all__ = ["COMPRESSED_PROFILE", "DocumentInfo", "FlateFilter", "finish_pdf", "pdf_date"]
 
 CREATOR = f"Kupang Layout {__version__}"
 PRODUCER = f"Kupang Layout {__version__} (ReportLab, pikepdf)"
@@ -98,13 +100,26 @@ def _compressed_profile() -> bytes:
     return zlib.compress(profile, 9)
 
 
-#: zlib level of the streams written plain by ReportLab.
+#: zlib level of the page PDFs' streams.
 FLATE_LEVEL = 1
 
 
+class FlateFilter:
+    """A ReportLab stream filter (its `defaultStreamFilters`): Flate at FLATE_LEVEL."""
+
+    pdfname = "FlateDecode"
+
+    def encode(self, text: str | bytes) -> bytes:
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        return zlib.compress(data, FLATE_LEVEL)
+
+    def decode(self, encoded: bytes) -> bytes:
+        return zlib.decompress(encoded)
+
+
 def _compress_plain_streams(pdf: pikepdf.Pdf) -> None:
-    """Flate-compress every stream that has no filter yet (the ones ReportLab wrote
-    plain, and any plain stream of an attached ad); filtered ones stay as they are."""
+    """Flate-compress every stream that has no filter yet (a plain stream of an attached
+    ad, say); filtered ones stay as they are."""
     for obj in pdf.objects:
         if isinstance(obj, pikepdf.Stream) and Name.Filter not in obj.stream_dict:
             obj.write(zlib.compress(obj.read_raw_bytes(), FLATE_LEVEL), filter=Name.FlateDecode)
