@@ -36,7 +36,7 @@ COLUMN_HYPHEN_ROUNDS = 3  # recompositions tried to keep a hyphen off a column's
 COLUMN_HYPHEN_MAX_RATIO = 2.0
 # Placed lines whose display runs an engine keeps, per generation: the lines used since
 # the generation began, and those of the generation before (dropped at the next turn).
-RUN_CACHE_LIMIT = 4000
+RUN_CACHE_LIMIT = 1500
 
 # (id of the composed line, x, baseline, frame, story, paragraph, line index)
 _RunKey = tuple[int, float, float, str, str, int, int]
