@@ -30,6 +30,7 @@ from kupang_layout.engine.linebreak import (
     break_lines,
 )
 from kupang_layout.engine.lines import ComposedLine, ComposedParagraph, Fragment
+from kupang_layout.engine.style_cache import ResolvedStyles
 from kupang_layout.engine.typography import curly_quotes_runs
 from kupang_layout.engine.variables import substitute
 from kupang_layout.fonts.metrics import FontMetrics, metrics_for
@@ -39,7 +40,6 @@ from kupang_layout.model.story import Paragraph
 from kupang_layout.model.styles import (
     ResolvedParagraphStyle,
     apply_character_style,
-    resolve_paragraph_style,
 )
 
 CACHE_LIMIT = 20000
@@ -81,6 +81,7 @@ class Composer:
         self._hyphenators = shared.hyphenators
         self.word_recipes = shared.word_recipes
         self.compositions = 0  # paragraphs actually broken (not served from the cache)
+        self._styles = ResolvedStyles()
 
     def clear_cache(self) -> None:
         """Forget composed paragraphs, word items and hyphenation (after the desk
@@ -119,7 +120,7 @@ class Composer:
     # -- styled text --------------------------------------------------------
     def style_of(self, edition: Edition, paragraph: Paragraph) -> ResolvedParagraphStyle:
         name = paragraph.style if paragraph.style in edition.paragraph_styles else "Body"
-        return resolve_paragraph_style(edition.paragraph_styles, name)
+        return self._styles.resolve(edition.paragraph_styles, name)
 
     def segments(
         self,
