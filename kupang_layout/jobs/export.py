@@ -260,7 +260,7 @@ class _Runner:
         """check_work's arguments: the file, the page, its trim, the ink check, the bound."""
         bound = wr.result.ink if wr.result is not None else None
         return (self.plan.out_dir / p.file_name, p.number, p.size, self.opts.ink, bound,
-                self.opts.ink_ghostscript)  # fmt: skip
+                self.opts.ink_ghostscript, wr.pdf_sha256)  # fmt: skip
 
     def in_process(self, queue: list[PlannedPage]) -> None:
         for p in queue:

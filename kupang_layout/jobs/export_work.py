@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import copyreg
 import dataclasses
+import hashlib
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -132,6 +133,15 @@ class WorkResult:
     result: PageExportResult | None
     failure: WorkFailure | None
     seconds: float
+    pdf_sha256: str = ""  # of the file as written (what the ink bound describes)
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
 
 
 def placed_assets(display_list: PageDisplayList) -> list[str]:
@@ -168,7 +178,11 @@ def render_work(work: PageWork) -> WorkResult:
             image_cache=cache,
             exported=work.exported,
         )
-        return WorkResult(work.page, result, None, time.perf_counter() - started)
+        try:
+            written = file_sha256(work.out_path)
+        except OSError:
+            written = ""  # the file is looked at after the run (missing, cut short...)
+        return WorkResult(work.page, result, None, time.perf_counter() - started, written)
     except FileWriteError as exc:
         failure = WorkFailure("", {"reason": str(exc)}, exc)
     except ImageError as exc:
@@ -189,13 +203,22 @@ class CheckResult:
     ink: InkVerdict | None
 
 
-def _why_measured(bound: InkBound | None, limit: float, ghostscript: bool) -> str:
+def _sha256_or_none(path: Path) -> str | None:
+    try:
+        return file_sha256(path)
+    except OSError:
+        return None
+
+
+def _why_measured(bound: InkBound | None, limit: float, ghostscript: bool, same: bool) -> str:
     if ghostscript:
         return "Ghostscript asked for"
     if bound is None:
         return "no bound from the painter"
     if not bound.proven:
         return "cannot be proven: " + "; ".join(bound.unproven)
+    if not same:
+        return "the file is not the one the bound was made for"
     return f"the bound {bound.total:g} % is over {limit:g} %"
 
 
@@ -206,10 +229,12 @@ def check_work(
     ink: bool,
     bound: InkBound | None = None,
     ghostscript: bool = False,
+    drawn_sha256: str = "",
 ) -> CheckResult:
     """The plant's rules on a written page PDF; the ink proven by the painter's `bound`
-    when it is within the limit (+ the check's tolerance), else (or with `ghostscript`)
-    measured by Ghostscript, bounded by pdf_ink."""
+    when it is within the limit (+ the check's tolerance) and the file is still the one
+    it was made for (`drawn_sha256`), else (or with `ghostscript`) measured by
+    Ghostscript, bounded by pdf_ink."""
     from kupang_layout.preflight.issues import DEFAULT_SETTINGS
     from kupang_layout.preflight.pdf_check import check_pdf
     from kupang_layout.preflight.pdf_ink import TAC_TOLERANCE, PageInk
@@ -217,11 +242,12 @@ def check_work(
     if not ink:
         return CheckResult(check_pdf(path, page=page, expected_size=size, ink=False), None)
     limit = DEFAULT_SETTINGS.tac + TAC_TOLERANCE
-    proven = bound is not None and bound.proven and bound.total is not None
-    if not ghostscript and proven and bound is not None and (bound.total or 0.0) <= limit:
+    total = bound.total if bound is not None and bound.proven else None
+    same = total is not None and bool(drawn_sha256) and _sha256_or_none(path) == drawn_sha256
+    if not ghostscript and same and total is not None and total <= limit:
         issues = check_pdf(path, page=page, expected_size=size, ink=False)
-        return CheckResult(issues, InkVerdict("proof", bound.total))
-    why = _why_measured(bound, limit, ghostscript)
+        return CheckResult(issues, InkVerdict("proof", total))
+    why = _why_measured(bound, limit, ghostscript, same)
     measured: list[PageInk] = []
     issues = check_pdf(path, page=page, expected_size=size, ink=True, measured=measured)
     if not measured:

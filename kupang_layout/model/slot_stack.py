@@ -11,7 +11,17 @@ moves and frames that end at the bottom margin grow (or shrink) by the amount.
 
 Rules and boxes without a role that sit closest to a frame are its
 *companions* (the red rule over a pull quote and the hairline under it): they
-go with the frame when it collapses or hides.
+go with the frame when it collapses or hides, and while it is closed they move
+only where it moves (the hairline of a collapsed quote lies inside the body's
+depth, under a balanced story's foot). Who is whose is decided in the
+template's layout (closed slots open, balanced chains at their template depth),
+so the day's fit on a page filled again does not hand a rule to another frame.
+
+A slot reopened above a short, balanced body may push a body frame's top past
+its foot (it keeps no height, its foot goes along); the stack remembers the
+foot, so a frame that comes back up has it again, and a frame pushed so counts
+as under no band its foot was above. Copyfit's re-fit then puts the chain back
+at its template depth (`editing.copyfit_balance`).
 
 A frame that closes (collapses or hides) keeps a record in its `extra`
 (`CLOSED`): how it closed, its height, how far the frames below it moved and
@@ -30,66 +40,37 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from kupang_layout.model.closed_slots import (
+    CLOSED,
+    COMPANION_REACH,
+    EPS,
+    as_float,
+    closed_record,
+    companion_owners,
+    gap,
+    is_closed,
+    is_decoration,
+    overlaps_x,
+)
 from kupang_layout.model.command import Command
 from kupang_layout.model.commands_frames import SetFrameProperties, SetFrameRect
 from kupang_layout.model.commands_text import SetStoryParagraphs
-from kupang_layout.model.frames import AnyFrame, Box, Rule, TextFrame
+from kupang_layout.model.copyfit_records import template_depth
+from kupang_layout.model.frames import AnyFrame, TextFrame
 from kupang_layout.model.geometry import Rect
-from kupang_layout.model.units import mm
-
-EPS = 0.5  # points: edges closer than this count as touching
-COMPANION_REACH = mm(5.0)  # a rule further than this from a frame is not its companion
-CLOSED = "slot_closed"  # frame.extra: how the frame closed (see the module text)
 
 __all__ = [
     "CLOSED",
+    "COMPANION_REACH",
+    "EPS",
     "Stack",
     "closed_record",
     "collapse_commands",
+    "companion_owners",
     "is_closed",
     "property_commands",
     "rect_commands",
 ]
-
-
-def closed_record(frame: AnyFrame) -> dict[str, Any] | None:
-    """The record of a closed frame (None when it has none or the record is unusable)."""
-    rec = frame.extra.get(CLOSED)
-    if not isinstance(rec, dict) or rec.get("mode") not in ("collapse", "hide"):
-        return None
-    return rec
-
-
-def is_closed(frame: AnyFrame) -> bool:
-    """Whether the frame is closed: not printing, and collapsed (no height) or recorded.
-    A collapsed frame of an older file (no record) counts too, so it never closes twice."""
-    if frame.printable:
-        return False
-    return closed_record(frame) is not None or (
-        frame.empty_slot == "collapse" and frame.rect.height <= EPS
-    )
-
-
-def _float(value: Any, default: float = 0.0) -> float:
-    ok = isinstance(value, int | float) and not isinstance(value, bool)
-    return float(value) if ok else default
-
-
-def _overlaps_x(a: Rect, b: Rect) -> bool:
-    return min(a.right, b.right) - max(a.x, b.x) > EPS
-
-
-def _gap(a: Rect, b: Rect) -> float:
-    """Vertical distance between two rects (0 when they overlap vertically)."""
-    if a.bottom <= b.y:
-        return b.y - a.bottom
-    if b.bottom <= a.y:
-        return a.y - b.bottom
-    return 0.0
-
-
-def _is_decoration(f: AnyFrame) -> bool:
-    return isinstance(f, Rule | Box) and f.role is None
 
 
 class Stack:
@@ -106,36 +87,67 @@ class Stack:
         self.gone: set[str] = set()  # collapsed frames and their companions
         self.closed: dict[str, dict[str, Any]] = {}  # frame id -> its record, closed here
         self.opened: dict[str, list[str]] = {}  # frame id -> its companions, reopened here
+        self.feet: dict[str, float] = {}  # body frame id -> its foot, while pushed past it
+        # companion id -> its closed frame: it goes where that frame goes, not by its place
+        # (a collapsed pull quote's hairline lies inside the body's depth)
+        self.owners: dict[str, str] = companion_owners(self.frames)
 
     def companions(self, frame: AnyFrame) -> list[AnyFrame]:
-        """Role-less rules and boxes nearest to `frame` (within COMPANION_REACH)."""
-        if _is_decoration(frame):
+        """Role-less rules and boxes nearest to `frame` (within COMPANION_REACH), found in
+        the template's layout: the slots closed earlier open, balanced chains at their
+        template depth (`copyfit_records.template_depth`). A deck collapsed by an earlier
+        import brings the headline within reach of the pull quote's red rule, a tagline
+        balanced up meets the hairline of a quote an import pushed down; both rules are
+        still the quote's, as on a page fresh from the template."""
+        if is_decoration(frame):
             return []
+        closed = [
+            f
+            for f in self.frames
+            if f.id not in self.gone
+            and f.id not in self.opened
+            and is_closed(f)
+            and closed_record(f) is not None
+        ]
+        depth = template_depth(self.frames, self.rects)
+        if not closed and depth == self.rects:
+            return self._companions(frame)
+        view = Stack(self.frames, self.bottom_margin)
+        view.rects = depth
+        for f in sorted(closed, key=lambda f: (depth[f.id].y, depth[f.id].x))[::-1]:
+            view.reopen(f)
+        return view._companions(frame)
+
+    def _companions(self, frame: AnyFrame) -> list[AnyFrame]:
         mine = self.rects[frame.id]
         out: list[AnyFrame] = []
         for d in self.frames:
-            if not _is_decoration(d) or not d.printable or d.id in self.gone:
+            if not is_decoration(d) or not d.printable or d.id in self.gone:
                 continue
             r = self.rects[d.id]
             if r.x < mine.x - EPS or r.right > mine.right + EPS:
                 continue  # a companion lies within the frame's width
-            gap = _gap(r, mine)
-            if gap > COMPANION_REACH:
+            reach = gap(r, mine)
+            if reach > COMPANION_REACH:
                 continue
             nearest = min(
                 (
-                    _gap(r, self.rects[o.id])
+                    gap(r, self.rects[o.id])
                     for o in self.frames
                     if o.id != d.id
-                    and o.id not in self.gone
-                    and not _is_decoration(o)
-                    and _overlaps_x(r, self.rects[o.id])
+                    and not self._closed(o)
+                    and not is_decoration(o)
+                    and overlaps_x(r, self.rects[o.id])
                 ),
-                default=gap,
+                default=reach,
             )
-            if gap <= nearest + 1e-6:
+            if reach <= nearest + 1e-6:
                 out.append(d)
         return out
+
+    def _closed(self, frame: AnyFrame) -> bool:
+        """Closed here, or closed before and not reopened here: no neighbour of a rule."""
+        return frame.id in self.gone or (is_closed(frame) and frame.id not in self.opened)
 
     def band(self, frame: AnyFrame) -> Rect:
         """The frame with its companions: the space it takes in its stack."""
@@ -146,19 +158,32 @@ class Stack:
         return Rect(r.x, top, r.width, bottom - top)
 
     def below(self, band: Rect, exclude: set[str]) -> list[AnyFrame]:
-        """Frames under `band` in its columns (their top at or below its foot)."""
+        """Frames under `band` in its columns (their top at or below its foot). A body
+        frame a reopened slot pushed past its own foot (a short, balanced story: it has
+        no height left) is under the band only if its foot was."""
         return [
             f
             for f in self.frames
             if f.id not in exclude
-            and _overlaps_x(self.rects[f.id], band)
+            and overlaps_x(self.rects[f.id], band)
             and self.rects[f.id].y >= band.bottom - EPS
+            and self.feet.get(f.id, band.bottom) >= band.bottom - EPS
         ]
 
     def shift_below(self, band: Rect, delta: float, slot: str, exclude: set[str]) -> None:
         """Move what is below `band` up by `delta` (down when negative); the slot's body
         frames absorb it (top moves, foot stays), what stands below the body stays."""
-        under = self.below(band, exclude)
+        under = [f for f in self.below(band, exclude) if f.id not in self.owners]
+        before = dict(self.rects)
+        self._shift(under, delta, slot)
+        for cid, owner in self.owners.items():  # a companion goes where its frame went
+            if cid in exclude or owner in exclude or cid not in self.rects:
+                continue
+            was, now = before[owner], self.rects[owner]
+            if now != was:
+                self.rects[cid] = self.rects[cid].moved(0.0, now.y - was.y)
+
+    def _shift(self, under: list[AnyFrame], delta: float, slot: str) -> None:
         bodies = [
             f for f in under if isinstance(f, TextFrame) and f.role == "body" and f.slot == slot
         ]
@@ -174,9 +199,12 @@ class Stack:
         body_ids = {b.id for b in bodies}
         for f in under:
             r = self.rects[f.id]
-            if f.id in body_ids:
-                self.rects[f.id] = Rect(r.x, r.y - delta, r.width, max(0.0, r.height + delta))
-            elif any(_overlaps_x(r, b) and r.y >= b.bottom - EPS for b in body_rects):
+            if f.id in body_ids:  # its foot stays; pushed past it, the foot goes along
+                foot, top = self.feet.pop(f.id, r.bottom), r.y - delta
+                if top > foot:
+                    self.feet[f.id] = foot  # its own, for when it comes back up
+                self.rects[f.id] = Rect(r.x, top, r.width, max(0.0, foot - top))
+            elif any(overlaps_x(r, b) and r.y >= b.bottom - EPS for b in body_rects):
                 continue  # tagline, credits: below the body, they stay
             else:
                 self.rects[f.id] = r.moved(0.0, -delta)
@@ -199,7 +227,9 @@ class Stack:
         mine = self.rects[frame.id]
         band = Rect(mine.x, top, mine.width, max(r.bottom for r in rects) - top)
         skip = {frame.id} | {c.id for c in companions}
-        under = [f for f in self.below(band, skip) if f.id not in self.gone]
+        under = [
+            f for f in self.below(band, skip) if f.id not in self.gone and f.id not in self.owners
+        ]
         delta = 0.0
         if under:
             delta = min(self.rects[f.id].y for f in under) - band.y
@@ -207,6 +237,7 @@ class Stack:
         r = self.rects[frame.id]
         self.rects[frame.id] = replace(r, height=0.0)
         self.gone.update(skip)
+        self.owners.update(dict.fromkeys((c.id for c in companions), frame.id))
         self.closed[frame.id] = {
             "mode": "collapse",
             "height": r.height,
@@ -218,6 +249,7 @@ class Stack:
     def hide(self, frame: AnyFrame, companions: list[AnyFrame]) -> None:
         """Stop printing the frame and its companions; its space stays."""
         self.gone.update({frame.id} | {c.id for c in companions})
+        self.owners.update(dict.fromkeys((c.id for c in companions), frame.id))
         self.closed[frame.id] = {
             "mode": "hide",
             "height": self.rects[frame.id].height,
@@ -235,14 +267,14 @@ class Stack:
         raw = rec.get("companions")
         named = raw if isinstance(raw, list) else []
         companions = [c for c in named if c in self.by_id]
-        height = max(0.0, _float(rec.get("height"))) if rec["mode"] == "collapse" else 0.0
+        height = max(0.0, as_float(rec.get("height"))) if rec["mode"] == "collapse" else 0.0
         if len(companions) < len(named):  # ids renamed (a duplicated page): by their place
             r = self.rects[frame.id]
             companions = self._hidden_near(Rect(r.x, r.y, r.width, height or r.height))
         if rec["mode"] == "collapse":
             r = self.rects[frame.id]
             top = min([r.y] + [self.rects[c].y for c in companions])
-            shift = max(0.0, _float(rec.get("shift")))
+            shift = max(0.0, as_float(rec.get("shift")))
             self.rects[frame.id] = Rect(r.x, r.y, r.width, height)
             if shift > 0.0:
                 band = Rect(r.x, top, r.width, 0.0)
@@ -257,11 +289,11 @@ class Stack:
         return [
             d.id
             for d in self.frames
-            if _is_decoration(d)
+            if is_decoration(d)
             and not d.printable
             and self.rects[d.id].x >= rect.x - EPS
             and self.rects[d.id].right <= rect.right + EPS
-            and _gap(self.rects[d.id], rect) <= COMPANION_REACH
+            and gap(self.rects[d.id], rect) <= COMPANION_REACH
         ]
 
     def changed(self) -> list[tuple[str, Rect]]:

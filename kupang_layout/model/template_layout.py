@@ -5,8 +5,8 @@ day's fit: slots its manuscript left empty collapsed (no height, the frames
 below moved up) or hidden, and copyfit's changes (headline cut to its lines,
 pull quote dropped or given air, photo grown or shrunk, the body chain's feet
 balanced with tagline and credits following it up). Every one of these keeps
-a record in its frame's `extra` (`slot_stack.CLOSED`; `copyfit_base_height`,
-`copyfit_base_bottom` and the `copyfit_left_*` marks of `editing.copyfit`),
+a record in its frame's `extra` (`slot_stack.CLOSED`; copyfit's records, named
+in `model.copyfit_records`),
 and `template_frames` undoes them from those records, in the reverse of the
 order they were made: copyfit's changes first, the way a re-fit puts them back
 (`editing.copyfit_balance.FitterBase.reset`), then the closed slots, bottom to
@@ -17,53 +17,62 @@ without any of the records.
 A size copyfit changed that the desk changed again by hand goes back to its
 base too (a hand fit on a fitted page is the day's fit: the advice asks for
 it); the frames below move back by as much as copyfit moved them
-(`copyfit_left_*`: the size it left). The last frame of a chain copyfit
-balanced is not balanced in the template: copyfit turns that on when it
-balances and keeps no record of it, and the house templates leave it off. A
-frame collapsed by the first version (no record) stays as it is: its height
-is not known.
+(`copyfit_left_*`: the size it left); what stood under a balanced foot is
+what copyfit marked there (`copyfit_follows`; by place on a page fitted before
+the marks). The last frame of a chain copyfit balanced gets the `balance` flag
+it had before (`copyfit_base_balance`; off on a page balanced before that
+record, as the house templates have it). A frame collapsed by the first version
+(no record) stays as it is: its height is not known.
 """
 
 from __future__ import annotations
 
 import copy
 from dataclasses import replace
-from typing import Any, TypeGuard
+from typing import Any
 
-from kupang_layout.model.frames import AnyFrame, Box, ImageFrame, Rule, TextFrame
+from kupang_layout.model.copyfit_records import (
+    BASE_BALANCE,
+    BASE_BOTTOM,
+    BASE_HEIGHT,
+    COPYFIT_PREFIX,
+    FOLLOWS,
+    LEFT_BOTTOM,
+    LEFT_HEIGHT,
+    follow_mark,
+    number,
+)
+from kupang_layout.model.frames import AnyFrame, ImageFrame, TextFrame
 from kupang_layout.model.geometry import Rect
 from kupang_layout.model.slot_stack import (
     CLOSED,
-    COMPANION_REACH,
     EPS,
     Stack,
     closed_record,
+    companion_owners,
     is_closed,
 )
 from kupang_layout.model.story import Story
 
-# The records copyfit keeps in a frame's `extra` (editing/copyfit_balance.py; the model
-# may not import editing, so the names are repeated here, and a test holds them equal).
-BASE_HEIGHT = "copyfit_base_height"  # a headline's, photo's or pull quote's template height
-BASE_BOTTOM = "copyfit_base_bottom"  # a body frame's template foot
-LEFT_HEIGHT = "copyfit_left_height"  # the height copyfit last left the frame at
-LEFT_BOTTOM = "copyfit_left_bottom"  # the foot copyfit last left the frame at
-COPYFIT_PREFIX = "copyfit_"  # every copyfit record in a frame starts so
 _RESIZED_ROLES = ("pull_quote", "photo", "headline")  # in the order a re-fit puts them back
 _NOT_FOLLOWING = ("folio", "masthead", "ad")  # never moved with a body's foot
 
-__all__ = ["BASE_BOTTOM", "BASE_HEIGHT", "LEFT_BOTTOM", "LEFT_HEIGHT", "template_frames"]
-
-
-def _number(value: object) -> TypeGuard[float]:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+__all__ = [
+    "BASE_BALANCE",
+    "BASE_BOTTOM",
+    "BASE_HEIGHT",
+    "FOLLOWS",
+    "LEFT_BOTTOM",
+    "LEFT_HEIGHT",
+    "template_frames",
+]
 
 
 def _left(frame: AnyFrame, key: str, now: float) -> float:
     """The size copyfit last left the frame at (`LEFT_HEIGHT`, `LEFT_BOTTOM`), else `now`.
     A size the desk changed by hand since then moved no other frame."""
     value = frame.extra.get(key)
-    return float(value) if _number(value) and value > EPS else now
+    return float(value) if number(value) and value > EPS else now
 
 
 def _record_free(extra: dict[str, Any]) -> dict[str, Any]:
@@ -87,43 +96,13 @@ def _chains(frames: list[AnyFrame]) -> list[list[TextFrame]]:
     ]
 
 
-def _owners(frames: list[AnyFrame]) -> dict[str, str]:
-    """Companion id -> the id of the closed frame it closed with. By the record's ids;
-    when some are gone (a duplicated page's new ids), by place: non-printing rules and
-    boxes without a role within the frame's width and within reach of its band."""
-    out: dict[str, str] = {}
-    ids = {f.id for f in frames}
-    for f in frames:
-        rec = closed_record(f)
-        if rec is None or not is_closed(f):
-            continue
-        named = rec.get("companions")
-        named = named if isinstance(named, list) else []
-        found = [c for c in named if c in ids]
-        if len(found) < len(named):
-            height = rec.get("height")
-            band = Rect(f.rect.x, f.rect.y, f.rect.width, height if _number(height) else 0.0)
-            found = [
-                d.id
-                for d in frames
-                if isinstance(d, Rule | Box)
-                and d.role is None
-                and not d.printable
-                and d.rect.x >= band.x - EPS
-                and d.rect.right <= band.right + EPS
-                and max(band.y - d.rect.bottom, d.rect.y - band.bottom, 0.0) <= COMPANION_REACH
-            ]
-        out.update(dict.fromkeys(found, f.id))
-    return out
-
-
 class _Unfit:
     """The page's frames in a `Stack`, their fit taken back step by step."""
 
     def __init__(self, frames: list[AnyFrame], bottom: float, stories: dict[str, Story]):
         self.stack = Stack(frames, bottom)
         self.stories = stories
-        self.owners = _owners(frames)
+        self.owners = companion_owners(frames)
 
     def _rect(self, frame: AnyFrame) -> Rect:
         return self.stack.rects[frame.id]
@@ -135,15 +114,15 @@ class _Unfit:
         foot = max(_left(f, LEFT_BOTTOM, self._rect(f).bottom) for f in chain)
         for f in chain:
             bottom, r = f.extra.get(BASE_BOTTOM), self._rect(f)
-            if _number(bottom) and abs(bottom - r.bottom) > 1e-6:
+            if number(bottom) and abs(bottom - r.bottom) > 1e-6:
                 self.stack.rects[f.id] = Rect(r.x, r.y, r.width, max(0.0, bottom - r.y))
         drop = max(self._rect(f).bottom for f in chain) - foot
         if abs(drop) <= EPS:
             return
         xs = [(self._rect(f).x, self._rect(f).right) for f in chain]
         ids = {f.id for f in chain}
-        moved: set[str] = set()
-        for o in self.stack.frames:
+        moved = {o.id for o in self.stack.frames if follow_mark(o, chain[0].slot) is not None}
+        for o in [] if moved else self.stack.frames:  # marked by copyfit, else by place
             r = self._rect(o)
             if o.id in ids or o.id in self.owners or r.y < foot - EPS:
                 continue
@@ -174,7 +153,7 @@ class _Unfit:
                 base, r = f.extra.get(BASE_HEIGHT), self._rect(f)
                 if not (f.printable or f.id in self.stack.opened) or r.height <= EPS:
                     continue
-                if not _number(base) or abs(base - r.height) <= 1e-6:
+                if not number(base) or abs(base - r.height) <= 1e-6:
                     continue
                 if f.id not in self.stack.opened:  # reopened: at the height it closed at
                     self.stack.rects[f.id] = replace(r, height=_left(f, LEFT_HEIGHT, r.height))
@@ -203,7 +182,8 @@ def template_frames(
     unfit = _Unfit(out, bottom, stories)
     for chain in _chains(out):
         unfit.chain_depth(chain)
-        chain[-1].balance = False  # balancing's flag: no record of it, templates leave it off
+        base = chain[-1].extra.get(BASE_BALANCE)  # balancing's flag, as the template had it
+        chain[-1].balance = base if isinstance(base, bool) else False  # older pages: off
     unfit.dropped_quotes()
     unfit.heights()
     unfit.closed_slots()

@@ -19,14 +19,14 @@ from pathlib import Path
 import pytest
 from ad_testkit import ad_edition, make_ad
 from conftest import INTAKE_CHECK, intake_check_available
-from pdf_testkit import LOREM, display_list, edition_with, jpeg_bytes, synthetic_photo
+from pdf_testkit import LOREM, display_list, edition_with, jpeg_bytes, placed_words, synthetic_photo
 
 from kupang_layout.editing.ads import place_ad, take_ad_file
-from kupang_layout.engine.displaylist import BoxItem, Ink
+from kupang_layout.engine.displaylist import BoxItem, Ink, TextRun
 from kupang_layout.jobs.export import ExportOptions, export_pages
 from kupang_layout.jobs.export_manifest import load_manifest
 from kupang_layout.jobs.export_types import ink_text
-from kupang_layout.jobs.export_work import check_work
+from kupang_layout.jobs.export_work import check_work, file_sha256
 from kupang_layout.model import ImageFrame, Page, Paragraph, Rect, Story, TextFrame, mm
 from kupang_layout.model.ads import ad_size
 from kupang_layout.model.edition import Edition
@@ -155,7 +155,7 @@ def test_a_too_dark_overprint_stack_still_fails_the_export_through_ghostscript(
     path = tmp_path / "gelap.pdf"
     result = render_page_pdf(display_list(list(stack_page()), 1, 300, 400), Edition(), preset, path)
     assert result.ink is not None and result.ink.proven and result.ink.total == 300.0
-    checked = check_work(path, 1, (300.0, 400.0), True, result.ink)
+    checked = check_work(path, 1, (300.0, 400.0), True, result.ink, False, file_sha256(path))
     assert gs.count == 1
     assert checked.ink is not None and checked.ink.way == "ghostscript"
     assert "over 242" in checked.ink.why
@@ -173,9 +173,18 @@ def test_stacked_overprints_are_added_up_before_overprinting(tmp_path: Path) -> 
     assert result.ink is not None and result.ink.total == 200.0
     (measured,) = measure_ink(path, 72, 240.0, 99.9)
     assert round(measured.maximum) == 200
-    checked = check_work(path, 1, (300.0, 400.0), True, result.ink)
+    drawn = file_sha256(path)
+    checked = check_work(path, 1, (300.0, 400.0), True, result.ink, False, drawn)
     assert checked.ink is not None and checked.ink.way == "proof"
     assert checked.issues == []
+    # Another file in its place (the 300 % stack of a looser preset): the bound is not
+    # for it, so Ghostscript measures it, and fails it.
+    looser = dataclasses.replace(get_preset(None), tac=320.0)
+    render_page_pdf(display_list(list(stack_page()), 1, 300, 400), Edition(), looser, path)
+    checked = check_work(path, 1, (300.0, 400.0), True, result.ink, False, drawn)
+    assert checked.ink is not None and checked.ink.way == "ghostscript"
+    assert "not the one" in checked.ink.why
+    assert [i.rule for i in checked.issues if i.is_error] == ["pdf-ink"]
 
 
 def test_a_pictures_ink_is_measured_once_and_kept_with_the_cache(
@@ -197,3 +206,21 @@ def test_a_pictures_ink_is_measured_once_and_kept_with_the_cache(
     fresh = ImageCache(tmp_path)  # a new process: the disk cache only
     again = fresh.prepare(sha, "foto.jpg", lambda: data, request)
     assert fresh.prepared == 0 and again.image.ink == ink
+
+
+@needs_gs
+def test_black_text_on_exactly_the_room_left_still_overprints(tmp_path: Path) -> None:
+    """100 % K over a 140 % box (50/50/40/0) is 240 %: it overprints as it always did,
+    give or take Ghostscript's 8-bit steps (the bound rounds up: 240.4 %); the page is proven."""
+    box = BoxItem(20, 20, 200, 100, Ink("Kotak", 50, 50, 40, 0))
+    words = placed_words("PT Serif/Bold", 24, "Kupang", 40)
+    text = TextRun("PT Serif/Bold", 24, Ink("Black", 0, 0, 0, 100), 80, words)
+    path = tmp_path / "pas.pdf"
+    result = render_page_pdf(
+        display_list([box, text], 1, 300, 400), Edition(), get_preset(None), path
+    )
+    assert not any("knocks out" in w for w in result.warnings)
+    assert result.ink is not None and result.ink.total is not None
+    assert 240.0 <= result.ink.total <= 242.0
+    (measured,) = measure_ink(path, 72, 240.0, 99.9)
+    assert 239.0 <= measured.maximum <= result.ink.total  # 240 % within its 8-bit steps

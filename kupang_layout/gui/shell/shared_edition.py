@@ -18,8 +18,8 @@ import os
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMessageBox
 
 from kupang_layout.gui.base.host import WindowHost, main_window_of
 from kupang_layout.gui.base.i18n import tr
@@ -38,6 +38,7 @@ from kupang_layout.gui.shell.actions import Actions
 from kupang_layout.gui.shell.boundary import Boundary
 from kupang_layout.gui.shell.editions import template_library
 from kupang_layout.gui.shell.send_to_plant import send_to_plant
+from kupang_layout.gui.shell.shared_readonly import ReadOnlyGuard
 from kupang_layout.gui.shell.shared_save import tell_kept
 from kupang_layout.storage import ConcurrentChangeError, StorageError, TemplateLibrary, checkout
 from kupang_layout.storage.checkout import Holder, LockTakenError, PageLockedError
@@ -56,45 +57,6 @@ from kupang_layout.storage.edition_folder import (
 CTX = "SharedEdition"
 #: Seconds between two refreshes of the lock of the open page.
 LOCK_REFRESH_SECONDS = 30
-#: Actions that change the page: disabled while it is read-only.
-EDIT_ACTIONS = (
-    "save",
-    "place",
-    "import_manuscript",
-    "delete",
-    "duplicate",
-    "cut",
-    "paste",
-    "paste_in_place",
-    "delete_guides",
-    "copyfit",
-    "add_page",
-    "delete_page",
-    "duplicate_page",
-    "apply_template",
-    "bring_forward",
-    "send_backward",
-    "bring_front",
-    "send_back",
-    "lock",
-    "unlock",
-    "unlink",
-    "edit_inplace",
-    "tool_text",
-    "tool_image",
-    "tool_rule",
-    "tool_box",
-    "undo",
-    "redo",
-)
-_BLOCKED_EVENTS = {
-    QEvent.Type.MouseButtonPress,
-    QEvent.Type.MouseButtonDblClick,
-    QEvent.Type.MouseButtonRelease,
-    QEvent.Type.KeyPress,
-    QEvent.Type.Drop,
-    QEvent.Type.DragEnter,
-}
 
 
 class SharedHost(WindowHost, Protocol):
@@ -163,8 +125,7 @@ class SharedEditionController(QObject):
         host.boundary.connect_action(acts["send_plant"], self.send)
         acts["panel_plan"].toggled.connect(self.dock.setVisible)
         self.dock.visibilityChanged.connect(self._dock_shown)
-        for target in (host.canvas, *host.canvas.findChildren(QWidget)):
-            target.installEventFilter(self)
+        self.guard = ReadOnlyGuard(self.doc, acts, host.canvas, self)
         self.retranslate()
 
     @staticmethod
@@ -188,22 +149,10 @@ class SharedEditionController(QObject):
             self.refresh()
 
     # -- read-only -----------------------------------------------------------------------
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        """A read-only page takes no clicks, keys or drops (scrolling and zoom still work)."""
-        return self.doc.read_only and event.type() in _BLOCKED_EVENTS
-
     def _set_read_only(self, on: bool) -> None:
-        self.doc.set_read_only(on)
-        for name in EDIT_ACTIONS:
-            if name in self.host.acts.by_id:
-                self.host.acts[name].setEnabled(not on)
-        if on:
-            self.host.acts["tool_select"].setChecked(True)
-        else:
+        self.guard.set_read_only(on)
+        if not on:
             self.bar.hide()
-            h = self.doc.history
-            self.host.acts["undo"].setEnabled(h.can_undo)
-            self.host.acts["redo"].setEnabled(h.can_redo)
 
     def _show_lock(self, holder: Holder, stale: bool) -> None:
         self.bar.show_text(locked_text(holder, stale), stale)

@@ -73,6 +73,7 @@ def jpeg_ink(data: bytes) -> Figures | None:
             return (0.0, 0.0, 0.0, black, black)
         if image.mode != "CMYK":
             return None
-        tops = [_extreme(band, 1) for band in image.split()]
+        extremes = image.getextrema()  # one pass: (low, high) of each plate
+        tops = [int(band[1]) if isinstance(band, tuple) else 0 for band in extremes]
         most = most_total(image) if sum(tops) > 0 else 0
     return (tops[0] / 2.55, tops[1] / 2.55, tops[2] / 2.55, tops[3] / 2.55, most / 2.55)

@@ -33,18 +33,22 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from kupang_layout.engine.displaylist import Ink
+from kupang_layout.engine.displaylist import Ink, TextRun
 from kupang_layout.model.color import REGISTRATION
 
 __all__ = [
+    "GLYPH_MARGIN",
     "PIXEL_REACH",
     "ZERO",
     "Figures",
     "InkBound",
     "InkLedger",
+    "glyph_area",
     "grown",
     "ink_figures",
     "over",
+    "union",
+    "unknown_figures",
 ]
 
 Rect = tuple[float, float, float, float]  # left, top, right, bottom in page points
@@ -55,6 +59,8 @@ ZERO: Figures = (0.0, 0.0, 0.0, 0.0, 0.0)
 #: How far (points) Ghostscript may paint beyond an area's geometry: a pixel's diagonal
 #: at 34 dpi (the check renders at 72 dpi, lower only for pages over a metre).
 PIXEL_REACH = 3.0
+#: Added around a face's bounding box (1000 units per em) for glyphs it may miss.
+GLYPH_MARGIN = 50.0
 #: A plate value below this (0..1) might be written as 0 and so keep what lies below.
 _TINY = 1e-5
 #: Grid cell of the ledger's index, points.
@@ -121,6 +127,35 @@ def over(own: Figures, below: Figures) -> Figures:
     return (plates[0], plates[1], plates[2], plates[3], total)
 
 
+def unknown_figures(tac: float) -> Figures:
+    """What an area whose ink is not known (a PDF ad, an unmeasured picture) is taken to
+    carry for the overprint: every plate full, the limit in total (nothing overprints it)."""
+    return (100.0, 100.0, 100.0, 100.0, tac)
+
+
+def union(a: Rect, b: Rect) -> Rect:
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+
+
+def glyph_area(run: TextRun, bbox: tuple[float, float, float, float]) -> Rect:
+    """Where any glyph of the line may reach: the face's bounding box (1000 units per em,
+    from its `head` table) widened by `GLYPH_MARGIN` around each glyph's origin, glyphs
+    scaled by `h_scale`. (The `head` box may be a little stale: Roboto Condensed Bold
+    Italic's misses one glyph by 1.5/1000 em; tests/render/test_ink_bound.py checks
+    every glyph of every bundled face against this area.)"""
+    scale = run.size / 1000.0
+    wide = scale * max(run.h_scale, 0.0)
+    first = min(run.words, key=lambda w: w.x)
+    last = max(run.words, key=lambda w: w.x)  # words never overlap: it ends the line
+    left, right = first.x, last.x + max(last.width, 0.0)
+    return (
+        left + (min(0.0, bbox[0]) - GLYPH_MARGIN) * wide,
+        run.y - (max(0.0, bbox[3]) + GLYPH_MARGIN) * scale,
+        right + (max(0.0, bbox[2]) + GLYPH_MARGIN) * wide,
+        run.y - (min(0.0, bbox[1]) - GLYPH_MARGIN) * scale,
+    )
+
+
 def _overlaps(a: Rect, b: Rect) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
@@ -144,6 +179,7 @@ class _Layer:
     figures: Figures
     name: str
     hides: bool  # a solid knock-out area: nothing painted before shows inside it
+    exact: Figures  # the figures without the rounding to 8-bit steps (for decisions)
 
 
 class InkLedger:
@@ -166,9 +202,12 @@ class InkLedger:
         y1 = math.floor(rect[3] / _CELL)
         return [(cx, cy) for cx in range(x0, x1 + 1) for cy in range(y0, y1 + 1)]
 
-    def beneath(self, rect: Rect, *, reach: float = PIXEL_REACH) -> tuple[Figures, str]:
+    def beneath(
+        self, rect: Rect, *, reach: float = PIXEL_REACH, exact: bool = False
+    ) -> tuple[Figures, str]:
         """The most ink that may lie under `rect` (grown by `reach`) now, and the name of
-        the area carrying the most total ('' for paper)."""
+        the area carrying the most total ('' for paper); `exact`: the inks as given,
+        without rounding up to Ghostscript's steps (what the painter's decisions use)."""
         area = grown(rect, reach) if reach else rect
         left, top, right, bottom = area
         c = m = y = k = total = 0.0
@@ -183,7 +222,7 @@ class InkLedger:
                 lr = layer.rect
                 if not (lr[0] < right and left < lr[2] and lr[1] < bottom and top < lr[3]):
                     continue
-                f = layer.figures
+                f = layer.exact if exact else layer.figures
                 if f[0] > c:
                     c = f[0]
                 if f[1] > m:
@@ -198,13 +237,20 @@ class InkLedger:
                     break  # nothing painted earlier shows through here
         return (c, m, y, k, total), name
 
-    def add(self, rect: Rect, figures: Figures, name: str, hides: bool = False) -> None:
+    def add(
+        self,
+        rect: Rect,
+        figures: Figures,
+        name: str,
+        hides: bool = False,
+        exact: Figures | None = None,
+    ) -> None:
         """Record an area as painted, carrying at most `figures` (already combined with
-        what lies below when it overprints)."""
+        what lies below when it overprints); `exact` without the rounding up."""
         if rect[2] < rect[0] or rect[3] < rect[1]:
             return
         index = len(self._layers)
-        self._layers.append(_Layer(rect, figures, name, hides))
+        self._layers.append(_Layer(rect, figures, name, hides, exact or figures))
         cells = self._cells
         for cell in self._cell_range(rect):
             found = cells.get(cell)

@@ -40,8 +40,11 @@ from kupang_layout.render.pdf.ink_bound import (
     Figures,
     InkBound,
     InkLedger,
+    glyph_area,
     ink_figures,
     over,
+    union,
+    unknown_figures,
 )
 from kupang_layout.render.pdf.text import TextWriter
 
@@ -61,12 +64,6 @@ REGISTRATION_NAME = "All"
 Rect = tuple[float, float, float, float]  # left, top, right, bottom in page points
 
 _BLACK_TOLERANCE = 0.05
-
-
-def _unknown(tac: float) -> Figures:
-    """What an area whose ink is not known (a PDF ad, an unmeasured picture) is taken to
-    carry for the overprint: every plate full, the limit in total (nothing overprints it)."""
-    return (100.0, 100.0, 100.0, 100.0, tac)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,26 +153,6 @@ def _run_bounds(run: TextRun) -> Rect:
     return (run.words[0].x, run.y - run.size, last.x + last.width, run.y + run.size * 0.3)
 
 
-def _union(a: Rect, b: Rect) -> Rect:
-    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
-
-
-def _glyph_bounds(run: TextRun, bbox: tuple[float, float, float, float]) -> Rect:
-    """Where any glyph of the line may reach: the face's bounding box (1000 units per em,
-    every glyph of the font) around each glyph's origin, glyphs scaled by `h_scale`."""
-    scale = run.size / 1000.0
-    wide = scale * max(run.h_scale, 0.0)
-    first = min(run.words, key=lambda w: w.x)
-    last = max(run.words, key=lambda w: w.x)  # words never overlap: it ends the line
-    left, right = first.x, last.x + max(last.width, 0.0)
-    return (
-        left + min(0.0, bbox[0]) * wide,
-        run.y - max(0.0, bbox[3]) * scale,
-        right + max(0.0, bbox[2]) * wide,
-        run.y - min(0.0, bbox[1]) * scale,
-    )
-
-
 class PagePainter:
     """Draws the printing items of one display list; one painter per page.
 
@@ -197,7 +174,7 @@ class PagePainter:
         self._last_ink: Ink | None = None  # the ink whose colour is set now
         # What has been painted so far, with the most ink each area may carry.
         self.ledger = InkLedger((0.0, 0.0, geometry.width, geometry.height))
-        self._own: dict[Ink, Figures] = {}
+        self._own: dict[Ink, tuple[Figures, Figures]] = {}
 
     def ink_bound(self) -> InkBound:
         """The most ink the painted page carries anywhere in its trim (or why unknown)."""
@@ -252,39 +229,44 @@ class PagePainter:
             self.canvas.setFillOverprint(on)
             self._overprint = on
 
-    def _figures(self, ink: Ink) -> Figures:
+    def _figures(self, ink: Ink) -> tuple[Figures, Figures]:
+        """An ink's figures rounded up to Ghostscript's steps, and as given."""
         found = self._own.get(ink)
         if found is None:
-            found = self._own[ink] = ink_figures(ink)
+            found = self._own[ink] = (ink_figures(ink), ink_figures(ink, exact=True))
         return found
 
     def _plan(
         self, ink: Ink, decide: Rect, area: Rect, black_overprints: bool, what: str
-    ) -> tuple[bool, Figures]:
-        """Whether a fill overprints, and the most ink it may then show in `area`.
+    ) -> tuple[bool, Figures, Figures]:
+        """Whether a fill overprints, and the most ink it may then show in `area` (rounded
+        up to Ghostscript's steps, and as given).
 
         It overprints when its ink asks for it and what lies below `decide` (its shape,
-        in points) leaves room for it: the stack below counts whole. `area` holds
-        `decide`; what lies below it (grown by a pixel's reach) gives the bound. The
-        wider area answers first: when even it leaves room, so does the shape."""
-        own = self._figures(ink)
+        in points) leaves room for it: the stack below counts whole, with the inks as
+        given. `area` holds `decide`; what lies below it (grown by a pixel's reach) gives
+        the bound. The wider area answers first: when even it leaves room, so does the
+        shape."""
+        own, exact = self._figures(ink)
         if not overprints(ink, black_overprints):
-            return False, own
+            return False, own, exact
         below, _ = self.ledger.beneath(area)
-        if below[4] > 0.0:
-            exact = ink_figures(ink, exact=True)
-            if over(exact, below)[4] > self.tac + 1e-6:
-                near, name = self.ledger.beneath(decide, reach=0.0)
-                carried = over(exact, near)[4]
-                if carried > self.tac + 1e-6:
-                    note = (
-                        f"{what} in {ink.name or 'black'!r} over {name} knocks out: "
-                        f"overprinting would carry {round(carried, 1):g} % ink"
-                    )
-                    if note not in self.notes:
-                        self.notes.append(note)
-                    return False, own
-        return True, over(own, below)
+        if below[4] > 0.0 and over(exact, below)[4] > self.tac + 1e-6:
+            near, name = self.ledger.beneath(decide, reach=0.0, exact=True)
+            carried = over(exact, near)
+            if carried[4] > self.tac + 1e-6:
+                note = (
+                    f"{what} in {ink.name or 'black'!r} over {name} knocks out: "
+                    f"overprinting would carry {round(carried[4], 1):g} % ink"
+                )
+                if note not in self.notes:
+                    self.notes.append(note)
+                return False, own, exact
+            # What the decision saw is what later decisions see: the grown area's figure
+            # is for the bound only (taken for decisions, a line near a picture would make
+            # the next line over it knock out, and so on down the column).
+            return True, over(own, below), carried
+        return True, over(own, below), over(exact, below)
 
     def paint(
         self, display_list: PageDisplayList, images: dict[int, PlacedImage | PlacedForm]
@@ -318,14 +300,14 @@ class PagePainter:
         self._set_fill(run.ink)
         shape = _run_bounds(run)
         bbox = font.face.bbox
-        area = _union(_glyph_bounds(run, (bbox[0], bbox[1], bbox[2], bbox[3])), shape)
-        overprint, carried = self._plan(run.ink, shape, area, True, "text")
+        area = union(glyph_area(run, (bbox[0], bbox[1], bbox[2], bbox[3])), shape)
+        overprint, carried, exact = self._plan(run.ink, shape, area, True, "text")
         self._set_overprint(overprint)
         g = self.geometry
         code = self.text.run_code(run, font, g.margin, g.y(run.y))
         if code:
             self.canvas.addLiteral(code)
-            self.ledger.add(area, carried, "text")
+            self.ledger.add(area, carried, "text", exact=exact)
 
     def rule(self, rule: RuleItem) -> None:
         if rule.weight <= 0:
@@ -349,7 +331,7 @@ class PagePainter:
         ys = [py for _, py in corners]
         bounds = (min(xs), min(ys), max(xs), max(ys))
         self._set_fill(rule.ink)
-        overprint, carried = self._plan(rule.ink, bounds, bounds, True, "a rule")
+        overprint, carried, exact = self._plan(rule.ink, bounds, bounds, True, "a rule")
         self._set_overprint(overprint)
         path = self.canvas.beginPath()
         path.moveTo(g.x(corners[0][0]), g.y(corners[0][1]))
@@ -357,7 +339,7 @@ class PagePainter:
             path.lineTo(g.x(px), g.y(py))
         path.close()
         self.canvas.drawPath(path, stroke=0, fill=1)
-        self.ledger.add(bounds, carried, "a rule")
+        self.ledger.add(bounds, carried, "a rule", exact=exact)
 
     def box(self, box: BoxItem) -> None:
         g = self.geometry
@@ -366,13 +348,13 @@ class PagePainter:
         if box.fill is not None:
             area = (box.x, box.y, box.x + box.width, box.y + box.height)
             self._set_fill(box.fill)
-            overprint, carried = self._plan(box.fill, area, area, False, "a box")
+            overprint, carried, exact = self._plan(box.fill, area, area, False, "a box")
             self._set_overprint(overprint)
             self.canvas.rect(
                 g.x(box.x), g.y(box.y + box.height), box.width, box.height, stroke=0, fill=1
             )
             name = f"{box.fill.name!r}" if box.fill.name else "a box"
-            self.ledger.add(area, carried, name, hides=not overprint)
+            self.ledger.add(area, carried, name, hides=not overprint, exact=exact)
         if box.stroke is not None and box.stroke_weight > 0:
             # The edge as a frame (outer minus inner rectangle, even-odd), centred on the box.
             half = box.stroke_weight / 2
@@ -383,7 +365,9 @@ class PagePainter:
                 box.y + box.height + half,
             )
             self._set_fill(box.stroke)
-            edge_overprints, edge = self._plan(box.stroke, outer, outer, True, "a box edge")
+            edge_overprints, edge, edge_exact = self._plan(
+                box.stroke, outer, outer, True, "a box edge"
+            )
             self._set_overprint(edge_overprints)
             path = self.canvas.beginPath()
             path.rect(
@@ -397,7 +381,7 @@ class PagePainter:
             if inner_w > 0 and inner_h > 0:
                 path.rect(g.x(box.x + half), g.y(box.y + box.height - half), inner_w, inner_h)
             self.canvas.drawPath(path, stroke=0, fill=1, fillMode=0)
-            self.ledger.add(outer, edge, "a box edge")
+            self.ledger.add(outer, edge, "a box edge", exact=edge_exact)
 
     def image(self, placed: PlacedImage) -> None:
         item = placed.item
@@ -424,7 +408,7 @@ class PagePainter:
         figures = placed.cached.image.ink
         if figures is None:
             self.ledger.unprovable("a picture whose pixels were not measured")
-            figures = _unknown(self.tac)
+            figures = unknown_figures(self.tac)
         area = (clip_left, clip_top, clip_right, clip_bottom)
         self.ledger.add(area, figures, "a picture", hides=True)
 
@@ -447,4 +431,4 @@ class PagePainter:
         self.canvas.addLiteral(placement_operators(placed.name, placed.box, target, clip))
         # The ad's own ink is not known here: the check measures the page with Ghostscript.
         self.ledger.unprovable("a PDF advertisement")
-        self.ledger.add(shown, _unknown(self.tac), "an advertisement", hides=True)
+        self.ledger.add(shown, unknown_figures(self.tac), "an advertisement", hides=True)
