@@ -1301,6 +1301,14 @@ Page layout for the print edition of Kupang Times.</translation>
       <translation>Printing plant folder</translation>
     </message>
     <message>
+      <source>Bold and italic from a word processor or e-mail become Strong and Emphasis</source>
+      <translation>Bold and italic from a word processor or e-mail become Strong and Emphasis</translation>
+    </message>
+    <message>
+      <source>Pasted text</source>
+      <translation>Pasted text</translation>
+    </message>
+    <message>
       <source>General</source>
       <translation>General</translation>
     </message>

@@ -1301,6 +1301,14 @@ Tata letak halaman untuk edisi cetak Kupang Times.</translation>
       <translation>Folder percetakan</translation>
     </message>
     <message>
+      <source>Bold and italic from a word processor or e-mail become Strong and Emphasis</source>
+      <translation>Tebal dan miring dari pengolah kata atau surel menjadi gaya Tebal dan Miring</translation>
+    </message>
+    <message>
+      <source>Pasted text</source>
+      <translation>Teks yang ditempel</translation>
+    </message>
+    <message>
       <source>General</source>
       <translation>Umum</translation>
     </message>

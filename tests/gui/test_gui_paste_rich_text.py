@@ -160,7 +160,7 @@ def test_preference_off_pastes_without_formatting(qtbot: QtBot) -> None:
     qtbot.addWidget(dialog)
     dialog.show()
     box = dialog.paste_styles
-    assert box.isChecked() and box.text()  # a sentence the desk reads
+    assert box.isChecked() and "Tebal dan miring" in box.text()  # in Indonesian
     box.click()
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert not app_settings().paste_bold_italic
