@@ -228,6 +228,13 @@ class _Reader(HTMLParser):
         if tag in _BLOCKS and not self._state().skip:
             self._add("\n", 0)
 
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        """Word's `<![if !supportLists]>`, `<![endif]>` and any other `<![...>`: skipped to
+        the next '>', as a browser reads it (the standard library raises on keywords it
+        does not know)."""
+        end = self.rawdata.find(">", i + 3)
+        return -1 if end < 0 else end + 1
+
     def handle_data(self, data: str) -> None:
         state = self._state()
         if not state.skip:

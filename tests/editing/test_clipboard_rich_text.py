@@ -304,6 +304,52 @@ def test_property_text_is_clean_paragraphs_ranges_inside_and_apart(doc) -> None:
     )
 
 
+MARKUP = st.sampled_from(
+    [
+        "<![",
+        "<!",
+        "</",
+        "<",
+        ">",
+        "]",
+        "--",
+        "<!--",
+        "-->",
+        "<![if !supportLists]>",
+        "<![endif]>",
+        "<![CDATA[",
+        "]]>",
+        "<![foo[",
+        "<b>",
+        "</b>",
+        "<i>",
+        "<p",
+        "a b",
+        "=",
+        "'",
+        '"',
+        "&",
+        "&#",
+        ";",
+        "<?",
+        "?>",
+        "<script>",
+        "</script>",
+        "<style>",
+        "<!DOCTYPE",
+        "\x00",
+        "<br/>",
+    ]
+)
+
+
+@given(st.lists(MARKUP, max_size=30).map("".join))
+def test_any_markup_is_read_without_an_error(text: str) -> None:
+    for p in rich_paragraphs(text):
+        assert p.text == p.text.strip() and p.text
+        assert all(0 <= r.start < r.end <= len(p.text) for r in p.faces)
+
+
 # -- the commands: one step with the text --------------------------------------------------
 def test_paste_style_commands_restyle_the_pasted_text_only() -> None:
     ed = Edition()

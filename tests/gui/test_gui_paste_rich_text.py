@@ -170,3 +170,17 @@ def test_preference_off_pastes_without_formatting(qtbot: QtBot) -> None:
     qtbot.keyClick(window.story_editor.edit, Qt.Key.Key_V, CTRL)
     assert story.paragraphs[0].text == "Warga Fatumnasi menanam cendana dan ampupu."
     assert _styled(story, range(2)) == []
+
+
+def test_offsets_after_a_character_outside_the_bmp(qtbot: QtBot) -> None:
+    """Qt counts UTF-16 units; the styles still land on the pasted words."""
+    ed = sample_edition(photo=False)
+    para = ed.stories["s-body"].paragraphs[0]
+    para.runs[0].text = "\U0001f4f0 " + para.runs[0].text  # a newspaper emoji first
+    window = make_window(qtbot, ed)
+    story = window.doc.edition.stories["s-body"]
+    _editor_at(window, 0, 3)  # after the emoji (two units) and its space
+    _clipboard("<b>Kupang</b> kota", "Kupang kota")
+    qtbot.keyClick(window.story_editor.edit, Qt.Key.Key_V, CTRL)
+    assert story.paragraphs[0].text.startswith("\U0001f4f0 Kupang kota")
+    assert _styled(story, range(1)) == [("Kupang", "Strong")]

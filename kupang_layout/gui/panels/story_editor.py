@@ -399,7 +399,9 @@ class StoryEditor(QWidget):
         self._close_typing()
         cursor = self.edit.textCursor()
         block = self.edit.document().findBlock(cursor.selectionStart())
-        at = (block.blockNumber(), cursor.selectionStart() - block.position())
+        units = cursor.selectionStart() - block.position()  # UTF-16 units, as Qt counts
+        before = block.text().encode("utf-16-le")[: 2 * units].decode("utf-16-le", "ignore")
+        at = (block.blockNumber(), len(before))
         self._paste_key = ("paste", story.id)
         self.doc.begin_group("paste", self._paste_key)
         try:
