@@ -184,3 +184,30 @@ def test_offsets_after_a_character_outside_the_bmp(qtbot: QtBot) -> None:
     qtbot.keyClick(window.story_editor.edit, Qt.Key.Key_V, CTRL)
     assert story.paragraphs[0].text.startswith("\U0001f4f0 Kupang kota")
     assert _styled(story, range(1)) == [("Kupang", "Strong")]
+
+
+def test_copy_and_paste_inside_the_story_editor_keeps_strong_and_emphasis(qtbot: QtBot) -> None:
+    window = make_window(qtbot, sample_edition(photo=False))
+    editor, story = window.story_editor, window.doc.edition.stories["s-body"]
+    first = story.paragraphs[0].text
+    words = first.split(" ")
+    _editor_at(window, 0, 0)
+    cursor = editor.edit.textCursor()  # the first word Strong, the second Emphasis (keys)
+    cursor.setPosition(len(words[0]), QTextCursor.MoveMode.KeepAnchor)
+    editor.edit.setTextCursor(cursor)
+    qtbot.keyClick(editor.edit, Qt.Key.Key_B, CTRL)
+    cursor.setPosition(len(words[0]) + 1)
+    cursor.setPosition(len(words[0]) + 1 + len(words[1]), QTextCursor.MoveMode.KeepAnchor)
+    editor.edit.setTextCursor(cursor)
+    qtbot.keyClick(editor.edit, Qt.Key.Key_I, CTRL)
+    cursor.setPosition(0)
+    cursor.setPosition(len(words[0]) + 1 + len(words[1]), QTextCursor.MoveMode.KeepAnchor)
+    editor.edit.setTextCursor(cursor)
+    qtbot.keyClick(editor.edit, Qt.Key.Key_C, CTRL)
+    assert QApplication.clipboard().mimeData().hasHtml()
+    editor.edit.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(editor.edit, Qt.Key.Key_Return)
+    qtbot.keyClick(editor.edit, Qt.Key.Key_V, CTRL)
+    last = len(story.paragraphs) - 1
+    assert story.paragraphs[last].text == f"{words[0]} {words[1]}"
+    assert _styled(story, range(last, last + 1)) == [(words[0], "Strong"), (words[1], "Emphasis")]
