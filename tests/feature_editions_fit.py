@@ -389,6 +389,37 @@ def retemplate_fit() -> Edition:
     return fitted(ed)
 
 
+def refit_grown_then_quoted() -> Edition:
+    """A short story without a pull quote (the block collapses, the chain is balanced)
+    grown to three times its length and fitted again, then a story with a pull quote
+    imported over it and fitted: the quote's hairline stays with the quote (the re-fit
+    once moved it down with the tagline, into the second body frame)."""
+    short = _manuscript(PARAGRAPHS, section=True, deck=True, tagline=True)
+    ed = fitted(_imported(_template(_slots("collapse")), short))
+    page = ed.pages[0]
+    sid = body_story(page, "main")
+    assert sid is not None
+    grown = _manuscript(PARAGRAPHS * 3, section=True, deck=True, tagline=True)
+    SetStoryParagraphs(sid, body_paragraphs(parse_manuscript(grown))).do(ed)
+    fitted(ed)
+    apply_to_page(ed, page.id, parse_manuscript(full_text(quoted(2)))).do(ed)
+    return fitted(ed)
+
+
+def refit_reopened_slots() -> Edition:
+    """A full story, then one with no section, deck, pull quote or tagline (fitted: the
+    chain balanced short), then a long one (fitted): the reopened slots push the second
+    body frame past its balanced foot; the re-fit takes the foot copyfit left, so the
+    tagline stands under the body again (it once stayed over it)."""
+    ed = fitted(_imported(_template(_slots("collapse")), full_text(quoted(1))))
+    page = ed.pages[0]
+    bare = _manuscript(PARAGRAPHS, section=False, deck=False, tagline=False)
+    apply_to_page(ed, page.id, parse_manuscript(bare)).do(ed)
+    fitted(ed)
+    apply_to_page(ed, page.id, parse_manuscript(full_text(quoted(5)))).do(ed)
+    return fitted(ed)
+
+
 FIT_FEATURES: dict[str, Callable[[], Edition]] = {
     "collapse": collapse,
     "keep": keep,
@@ -398,4 +429,6 @@ FIT_FEATURES: dict[str, Callable[[], Edition]] = {
     "copyfit_quote_back": copyfit_quote_back,
     "reopen_slots": reopen_slots,
     "retemplate_fit": retemplate_fit,
+    "refit_grown_then_quoted": refit_grown_then_quoted,
+    "refit_reopened_slots": refit_reopened_slots,
 }

@@ -1,6 +1,8 @@
 """Command-line stage: `kupang-layout export EDITION.kpl [--out DIR] [--pages ...] [--all] ...`.
 
-The work is `jobs.export` (the same service the app calls); this prints it.
+The work is `jobs.export` (the same service the app calls); this prints it: a line per
+finished page, and under it how the page's total ink was verified (proven from the
+page, or measured by Ghostscript: always with `--ink-check=ghostscript`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from kupang_layout.jobs.export import (
     event_text,
     export_pages,
 )
+from kupang_layout.jobs.export_types import ink_text
 from kupang_layout.jobs.pages import parse_pages
 from kupang_layout.preflight import count_by_severity, has_errors
 from kupang_layout.render.pdf.errors import PdfExportError
@@ -58,11 +61,15 @@ def run(args: argparse.Namespace) -> int:
         combined=args.combined,
         force=args.force,
         reexport_all=getattr(args, "all", False),
+        ink_ghostscript=getattr(args, "ink_check", "auto") == "ghostscript",
         language=lang,
     )
 
     def progress(event: PageEvent) -> None:
         print(event_text(event, lang), flush=True)
+        o = event.outcome
+        if o.ink is not None:
+            print("  " + ink_text(o.page, o.ink, lang), flush=True)
 
     try:
         run = export_pages(edition, out, pages, options, progress=progress)

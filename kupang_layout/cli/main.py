@@ -93,6 +93,14 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument(
         "--all", action="store_true", help="export again the pages unchanged since the last export"
     )
+    s.add_argument(
+        "--ink-check",
+        choices=["auto", "ghostscript"],
+        default="auto",
+        help="how each page's total ink is verified: auto (proven from the page where it can "
+        "be, else measured by Ghostscript; a preset may ask for Ghostscript) or ghostscript "
+        "(measured on every page)",
+    )
 
     s = sub.add_parser("preflight", parents=[common], help="check an edition for print problems")
     s.add_argument("edition")

@@ -148,17 +148,25 @@ class FitterCore:
         """What copyfit may change on the page as drawn: places, printing, balance flags."""
         return [(f.id, f.rect, f.printable, getattr(f, "balance", None)) for f in self.page.frames]
 
-    def dropped_quotes(self) -> list[TextFrame]:
-        """Closed pull quote frames of the slot group whose story still holds a quote."""
-        out: list[TextFrame] = []
+    def dropped_quotes(self) -> list[tuple[TextFrame, str]]:
+        """Closed pull quote frames of the slot group that copyfit's fit from the template
+        opens or closes otherwise, each with how: 'open' when its story still holds a
+        quote (copyfit dropped it) or its template keeps an empty slot, 'hide' when the
+        story is empty and the template hides the empty slot (copyfit had closed it up)."""
+        out: list[tuple[TextFrame, str]] = []
         for f in self.page.frames:
             if not (isinstance(f, TextFrame) and f.slot == self.cmd.slot):
                 continue
-            if f.role != "pull_quote" or not is_closed(f) or f.story_id is None:
+            rec = closed_record(f)
+            if f.role != "pull_quote" or not is_closed(f) or f.story_id is None or not rec:
                 continue
             story = self.edition.stories.get(f.story_id)
-            if story is not None and story.text.strip():
-                out.append(f)
+            if story is None:
+                continue
+            empty = not story.text.strip()
+            want = f.empty_slot if empty and f.empty_slot in ("collapse", "hide") else "open"
+            if want != rec["mode"]:
+                out.append((f, want))
         return out
 
     def _followers(self, chain: list[TextFrame], foot: float) -> list[AnyFrame]:
@@ -202,8 +210,10 @@ class FitterCore:
             rect = Rect(f.rect.x, f.rect.y, f.rect.width, max(0.0, bottom - f.rect.y))
             done += self._run([SetFrameRect(f.id, rect)])
         drop = max(f.rect.bottom for f in chain) - foot
-        if marked:  # where copyfit left them, moved as far as the foot
-            moves = [(f, y + drop - f.rect.y) for f, y in marked]
+        if marked:  # where copyfit left them under its foot, as far under the new one
+            left = max(_foot_left(f, set()) for f in chain)
+            lowest = max(f.rect.bottom for f in chain)
+            moves = [(f, y + lowest - left - f.rect.y) for f, y in marked]
         else:  # a page fitted before the marks: what stands under the foot now
             moves = [(f, drop) for f in self._followers(chain, foot)] if abs(drop) > EPS else []
         done += self._run(
@@ -213,10 +223,12 @@ class FitterCore:
             base = f.extra.get(BASE_BALANCE)
             if isinstance(base, bool) and f.balance != base:
                 done += self._run([SetFrameProperties(f.id, "copyfit", balance=base)])
-        done += self._run(self._closed_heights(desk))
-        for quote in self.dropped_quotes():
+        done += self._closed_heights(desk)
+        for quote, want in self.dropped_quotes():
             stack = self._stack()
             if stack.reopen(quote):
+                if want == "hide":
+                    stack.hide(quote, [stack.by_id[c] for c in stack.opened[quote.id]])
                 done += self._run(rect_commands(stack) + property_commands(stack, "copyfit"))
         for role in ("pull_quote", "photo", "headline"):
             for frame in self._frames(role):
@@ -231,27 +243,39 @@ class FitterCore:
             self.cmd._keep(self.edition, FitStep("reset", "editing.copyfit.reset"), done)
 
     def _closed_heights(self, desk: set[str]) -> list[Command]:
-        """A frame an import collapsed after copyfit changed its height (a pull quote given
+        """A frame an import closed after copyfit changed its height (a pull quote given
         air) closes at its template height, as on a page fresh from the template: its
-        record's height and shift, and its companions under it (the hairline)."""
-        out: list[Command] = []
+        record's height (and shift: collapsed, the frames below stay where they are;
+        hidden, its space changes and the body absorbs it) and its companions under it
+        (the hairline) go with it. Done; returns the commands."""
+        done: list[Command] = []
         for f in self.page.frames:
             rec, base = closed_record(f), f.extra.get(BASE_HEIGHT)
             if f.slot != self.cmd.slot or f.id in desk or not number(base):
                 continue
-            if rec is None or rec["mode"] != "collapse" or not is_closed(f):
+            if rec is None or not is_closed(f):
                 continue
             height, shift = rec.get("height"), rec.get("shift")
             if not (number(height) and number(shift)) or abs(base - height) <= 1e-6:
                 continue
             grow = base - height
-            new = {**rec, "height": float(base), "shift": shift + grow}
-            out.append(SetFrameProperties(f.id, "copyfit", extra={**f.extra, CLOSED: new}))
             named = rec.get("companions")
-            for c in self.page.frames:
-                if isinstance(named, list) and c.id in named and c.rect.y > f.rect.y + EPS:
-                    out.append(SetFrameRect(c.id, c.rect.moved(0.0, grow)))
-        return out
+            under = [
+                c
+                for c in self.page.frames
+                if isinstance(named, list) and c.id in named and c.rect.y > f.rect.y + EPS
+            ]
+            stack = self._stack()
+            if rec["mode"] == "hide":
+                stack.resize(f, float(base))
+            else:
+                shift += grow
+            for c in under:
+                stack.rects[c.id] = stack.rects[c.id].moved(0.0, grow)
+            new = {**rec, "height": float(base), "shift": shift}
+            record = SetFrameProperties(f.id, "copyfit", extra={**f.extra, CLOSED: new})
+            done += self._run([*rect_commands(stack), record])
+        return done
 
     def left_marks(self) -> list[Command]:
         """Record, in each frame copyfit keeps a template size for, the size the run

@@ -2,10 +2,11 @@
 
 fontTools is imported only to read a file whose metrics are not cached yet: what is
 read (names, vertical metrics, the advance of every character in the cmap, the
-kerning pairs of `fonts.kerning`) is kept in the user cache folder per font file
-hash (`fonts.metrics_cache`). Text is measured with the font's pair kerning: the
-advance of a character includes its kerning with the next character of the same
-string (what HarfBuzz gives for the pair; no ligatures, no other shaping).
+kerning pairs of `fonts.kerning`, the glyphs' boxes of `fonts.glyph_extents`) is kept
+in the user cache folder per font file hash (`fonts.metrics_cache`). Text is measured
+with the font's pair kerning: the advance of a character includes its kerning with the
+next character of the same string (what HarfBuzz gives for the pair; no ligatures, no
+other shaping).
 """
 
 from __future__ import annotations
@@ -14,10 +15,12 @@ import functools
 import itertools
 import operator
 import struct
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Protocol, runtime_checkable
 
 from kupang_layout.fonts.errors import FontFileError
+from kupang_layout.fonts.glyph_extents import read_extents
 from kupang_layout.fonts.kerning import read_kerning
 from kupang_layout.fonts.metrics_cache import MetricFields, cached_fields, keep_fields
 from kupang_layout.fonts.registry import FontRegistry, default_registry, face_key
@@ -89,8 +92,10 @@ class FontMetrics:
 
     __slots__ = (
         "_em",
+        "_extents",
         "_kern_em",
         "_notdef_em",
+        "_reach",
         "ascender",
         "cap_height",
         "descender",
@@ -122,6 +127,8 @@ class FontMetrics:
         notdef_width: int,
         widths: dict[str, int],
         kerning: dict[str, int] | None = None,
+        extents: dict[str, tuple[int, int, int, int]] | None = None,
+        reach: tuple[int, int, int, int] | None = None,
     ) -> None:
         if units_per_em <= 0:
             raise FontFileError(path, f"invalid unitsPerEm {units_per_em}")
@@ -146,6 +153,29 @@ class FontMetrics:
         }
         self.space_width = widths.get(" ", notdef_width)
         self.hyphen_width = widths.get("-", notdef_width)
+        self._extents: dict[str, tuple[int, int, int, int]] = extents or {}
+        self._reach = reach
+
+    @property
+    def glyph_extents(self) -> Mapping[str, tuple[int, int, int, int]]:
+        """Each mapped character's glyph box (xMin, yMin, xMax, yMax) from its origin,
+        font units (empty when not read)."""
+        return self._extents
+
+    @property
+    def glyph_reach(self) -> tuple[int, int, int, int] | None:
+        """How far any glyph reaches, font units: left of its origin, right of its advance
+        (both >= 0), its lowest and highest point; None when not read."""
+        return self._reach
+
+    def em_advances(self) -> Mapping[str, float]:
+        """Each mapped character's advance width without kerning, in em."""
+        return self._em
+
+    @property
+    def notdef_em(self) -> float:
+        """The advance of the .notdef glyph (drawn for a character without glyph), em."""
+        return self._notdef_em
 
     def __repr__(self) -> str:
         return f"FontMetrics({self.key or self.family_name!r}, {self.path.name!r})"
@@ -249,6 +279,7 @@ def _read_fields(path: Path) -> MetricFields:
             x_height = _glyph_top(font, cmap, "x")
         hhea = font["hhea"]
         names = font["name"]
+        extents, reach = read_extents(font, cmap)
         return {
             "family_name": str(names.getBestFamilyName() or ""),
             "style_name": str(names.getBestSubFamilyName() or ""),
@@ -261,6 +292,8 @@ def _read_fields(path: Path) -> MetricFields:
             "notdef_width": notdef_width,
             "widths": widths,
             "kerning": read_kerning(font, cmap),
+            "extents": extents,
+            "reach": reach,
         }
 
 

@@ -3,7 +3,8 @@
 Reading a face with fontTools (importing its table modules, parsing ``cmap``,
 ``hmtx``, ``OS/2``, ``name``) costs a cold process about 0.1 s. What `FontMetrics`
 is made of (names, units per em, vertical metrics, the advance of every character
-the cmap maps, the kerning pairs of `fonts.kerning`) is kept as a `datacache` file keyed by
+the cmap maps, the kerning pairs of `fonts.kerning`, each character's glyph extent and
+the face's glyph reach of `fonts.glyph_extents`) is kept as a `datacache` file keyed by
 the SHA-256 of the font file, so a changed file is read again. Only files that
 passed every check (a TrueType font whose licence allows embedding) are cached:
 problems are found by reading the file, every time.
@@ -20,7 +21,7 @@ __all__ = ["MetricFields", "cached_fields", "keep_fields"]
 
 CACHE_KIND: Final = "font-metrics"
 #: Raise when the fields or the way they are read change.
-CACHE_FORMAT: Final = 2  # 2: kerning pairs
+CACHE_FORMAT: Final = 3  # 2: kerning pairs; 3: glyph extents and reach
 
 _INT_FIELDS: Final = (
     "units_per_em",
@@ -32,6 +33,8 @@ _INT_FIELDS: Final = (
     "notdef_width",
 )
 _MAX_CODE: Final = 0x10FFFF
+#: The glyph box of each character, one list each, in the order of `codes`.
+_BOX_FIELDS: Final = ("x_mins", "y_mins", "x_maxs", "y_maxs")
 
 
 class MetricFields(TypedDict):
@@ -48,6 +51,8 @@ class MetricFields(TypedDict):
     notdef_width: int
     widths: dict[str, int]
     kerning: dict[str, int]  # two characters -> adjustment of the first's advance
+    extents: dict[str, tuple[int, int, int, int]]  # character -> its glyph's box
+    reach: tuple[int, int, int, int]  # left of origin, right of advance, lowest, highest
 
 
 def _is_int(value: object) -> bool:
@@ -74,6 +79,14 @@ def _shape(data: object, sha: str) -> MetricFields | None:
         isinstance(k, str) and len(k) == 2 and _is_int(v) for k, v in kerning.items()
     ):
         return None
+    boxes, reach = [data.get(name) for name in _BOX_FIELDS], data.get("reach")
+    if not isinstance(reach, list) or len(reach) != 4 or not all(map(_is_int, reach)):
+        return None
+    for values in boxes:
+        if not isinstance(values, list) or len(values) != len(codes):
+            return None
+        if not all(map(_is_int, values)):
+            return None
     return MetricFields(
         family_name=str(names[0]),
         style_name=str(names[1]),
@@ -86,6 +99,8 @@ def _shape(data: object, sha: str) -> MetricFields | None:
         notdef_width=int(data["notdef_width"]),
         widths=dict(zip(map(chr, codes), advances, strict=True)),
         kerning={str(k): int(v) for k, v in kerning.items()},
+        extents=dict(zip(map(chr, codes), zip(*boxes, strict=True), strict=True)),
+        reach=(int(reach[0]), int(reach[1]), int(reach[2]), int(reach[3])),
     )
 
 
@@ -110,5 +125,10 @@ def keep_fields(path: Path, fields: MetricFields) -> None:
         "codes": [ord(ch) for ch in fields["widths"]],
         "advances": list(fields["widths"].values()),
         "kerning": fields["kerning"],
+        **{
+            name: [fields["extents"].get(ch, (0, 0, 0, 0))[i] for ch in fields["widths"]]
+            for i, name in enumerate(_BOX_FIELDS)
+        },
+        "reach": list(fields["reach"]),
     }
     write_cache(CACHE_KIND, sha, CACHE_FORMAT, data)

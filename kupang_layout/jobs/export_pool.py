@@ -9,6 +9,11 @@ then stays up; each export only submits page work items and PDF checks.
 
 A worker that dies breaks the executor; the pool notices (`BrokenProcessPool`)
 and makes a new one for the next task.
+
+The workers end with the program, however it ends (`export_lifeline`: a pipe
+whose end only the program holds; SIGKILL included): none is left running. An
+export interrupted (Ctrl+C: KeyboardInterrupt) ends them at once (`terminate`)
+instead of waiting for the pages they are drawing.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TypeVar
 
+from kupang_layout.jobs.export_lifeline import Lifeline, end_process_group, watch_parent
 from kupang_layout.jobs.export_work import warm_worker
 
 __all__ = ["ExportPool", "default_workers", "shared_pool"]
@@ -42,6 +48,7 @@ class ExportPool:
     def __init__(self, workers: int | None = None) -> None:
         self.workers = workers or default_workers()
         self._executor: ProcessPoolExecutor | None = None
+        self._lifeline: Lifeline | None = None  # the executor's workers end when it is cut
         self._lock = threading.Lock()
 
     @property
@@ -54,7 +61,13 @@ class ExportPool:
             if self._executor is not None:
                 return
             context = multiprocessing.get_context("spawn")
-            self._executor = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+            self._lifeline = Lifeline(context)
+            self._executor = ProcessPoolExecutor(
+                max_workers=self.workers,
+                mp_context=context,
+                initializer=watch_parent,
+                initargs=self._lifeline.initargs(),
+            )
             # Each submission finds no idle worker yet, so each starts one process.
             for _ in range(self.workers):
                 self._executor.submit(warm_worker)
@@ -65,10 +78,30 @@ class ExportPool:
             assert self._executor is not None
             return self._executor.submit(fn, *args)
 
+    def _take(self) -> tuple[ProcessPoolExecutor | None, Lifeline | None]:
+        with self._lock:
+            taken = self._executor, self._lifeline
+            self._executor, self._lifeline = None, None
+        return taken
+
     def discard_broken(self) -> None:
         """Forget an executor a dead worker broke; the next task starts a new one."""
+        executor, lifeline = self._take()
+        if executor is not None:
+            executor.shutdown(wait=False, cancel_futures=True)
+        if lifeline is not None:
+            lifeline.cut()  # any worker still there ends
+
+    def terminate(self) -> None:
+        """End the workers now, the pages they are drawing (and their Ghostscript) with
+        them; the next task starts new ones."""
         with self._lock:
-            executor, self._executor = self._executor, None
+            processes = dict(getattr(self._executor, "_processes", None) or {})
+        executor, lifeline = self._take()
+        if lifeline is not None:
+            lifeline.cut()
+        for pid in processes:
+            end_process_group(int(pid))
         if executor is not None:
             executor.shutdown(wait=False, cancel_futures=True)
 
@@ -79,10 +112,12 @@ class ExportPool:
             return [int(pid) for pid in processes]
 
     def shutdown(self) -> None:
-        with self._lock:
-            executor, self._executor = self._executor, None
+        """Let the workers finish their tasks and end (the program's normal exit)."""
+        executor, lifeline = self._take()
         if executor is not None:
             executor.shutdown(wait=True, cancel_futures=True)
+        if lifeline is not None:
+            lifeline.cut()
 
 
 _shared: ExportPool | None = None

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from kupang_layout.common.atomic import FileWriteError
-from kupang_layout.i18n import tr
+from kupang_layout.i18n import current_language, tr
 from kupang_layout.jobs import messages as _messages  # noqa: F401  (registers jobs.export.*)
 from kupang_layout.preflight.issues import Issue
 
@@ -24,6 +24,7 @@ __all__ = [
     "PageOutcome",
     "Progress",
     "event_text",
+    "ink_figure",
     "ink_text",
 ]
 
@@ -44,7 +45,8 @@ class ExportOptions:
     check_pdfs: bool = True  # the plant's PDF rules on each written file
     ink: bool = True  # ... including the plant's total ink check:
     # proven from the painted page, Ghostscript only where it cannot be proven (or always,
-    # with `ink_ghostscript`)
+    # with `ink_ghostscript` or a preset whose `ink_check` is 'ghostscript'; unchanged pages
+    # not measured by Ghostscript are then exported and measured again)
     ink_ghostscript: bool = False
     language: str | None = None  # of the texts in outcomes, events and the report
     image_cache: Path | None = None  # None: the user's image cache folder
@@ -71,13 +73,20 @@ class InkVerdict:
         return {"way": self.way, "total": self.total, "maximum": self.maximum, "why": self.why}
 
 
+def ink_figure(value: float | None, lang: str | None = None) -> str:
+    """An ink percentage for people: one decimal, a decimal comma in Indonesian."""
+    text = f"{value or 0.0:.1f}"
+    return text.replace(".", ",") if (lang or current_language()) == "id" else text
+
+
 def ink_text(page: int, verdict: InkVerdict, lang: str | None = None) -> str:
     """'page 3: total ink at most 236 %, proven ...' in the language."""
+    total = ink_figure(verdict.total, lang)
     if verdict.way == "proof":
-        return tr("jobs.export.ink_proven", lang, page=page, total=f"{verdict.total:.1f}")
+        return tr("jobs.export.ink_proven", lang, page=page, total=total)
     if verdict.way == "ghostscript":
-        return tr("jobs.export.ink_measured", lang, page=page, total=f"{verdict.total or 0:.1f}",
-                  maximum=f"{verdict.maximum or 0:.1f}")  # fmt: skip
+        maximum = ink_figure(verdict.maximum, lang)
+        return tr("jobs.export.ink_measured", lang, page=page, total=total, maximum=maximum)
     return tr("jobs.export.ink_unchecked", lang, page=page)
 
 

@@ -12,14 +12,16 @@ it can each take the day's fit back:
   balanced body's foot (tagline, credits and their rules), with the top it left
   it at.
 
-`template_depth` puts balanced chains back at their template depth, with what
-stood under them: `model.slot_stack` finds a closing frame's companions in that
-layout, as on a page fresh from the template.
+`take_balance_back` puts balanced chains back at their template depth, with
+what stood under them: an import into a fitted page starts from there
+(`model.slot_stack.collapse_commands`), and finds a closing frame's companions
+in that layout, as on a page fresh from the template.
 """
 
 from __future__ import annotations
 
-from typing import TypeGuard
+from dataclasses import dataclass, field
+from typing import Any, TypeGuard
 
 from kupang_layout.model.frames import AnyFrame, TextFrame
 from kupang_layout.model.geometry import Rect
@@ -40,8 +42,10 @@ __all__ = [
     "FOLLOWS",
     "LEFT_BOTTOM",
     "LEFT_HEIGHT",
+    "Unbalanced",
     "follow_mark",
     "number",
+    "take_balance_back",
     "template_depth",
 ]
 
@@ -60,28 +64,58 @@ def follow_mark(frame: AnyFrame, slot: str) -> float | None:
     return float(y) if number(y) else None
 
 
-def _left_bottom(frame: AnyFrame, now: Rect) -> float:
-    value = frame.extra.get(LEFT_BOTTOM)
-    return float(value) if number(value) else now.bottom
+@dataclass
+class Unbalanced:
+    """Balanced chains taken back to their template depth: the frames' new rectangles,
+    the records that change with them (frame id -> key -> value) and the last frames'
+    `balance` flags as they were before balancing."""
+
+    rects: dict[str, Rect]
+    extras: dict[str, dict[str, Any]] = field(default_factory=dict)
+    balance: dict[str, bool] = field(default_factory=dict)
 
 
-def template_depth(frames: list[AnyFrame], rects: dict[str, Rect]) -> dict[str, Rect]:
-    """`rects` with each balanced body chain at its template feet (`BASE_BOTTOM`) and what
-    copyfit left under its foot (`FOLLOWS`) moved down with it, by as far as the foot
-    went from where copyfit left it (`LEFT_BOTTOM`)."""
-    out = dict(rects)
+def take_balance_back(frames: list[AnyFrame], rects: dict[str, Rect]) -> Unbalanced:
+    """Each body chain copyfit balanced and left as it was (every frame at the foot copyfit
+    left it, `LEFT_BOTTOM`) at its template feet (`BASE_BOTTOM`), what copyfit left under
+    its foot (`FOLLOWS`) moved down by as far as the foot went, its last frame's
+    `balance` as before (`BASE_BALANCE`). The records follow: the foot left is the
+    template's, the marks give the new tops, so a re-fit or a saved template starts
+    from here. A chain the desk changed since is left alone (copyfit's re-fit sees to
+    it). Nothing is changed in `frames`."""
+    out = Unbalanced(dict(rects))
     chains: dict[str, list[TextFrame]] = {}
     for f in frames:
         if isinstance(f, TextFrame) and f.story_id and number(f.extra.get(BASE_BOTTOM)):
             chains.setdefault(f.story_id, []).append(f)
     for chain in chains.values():
-        foot = max(_left_bottom(f, out[f.id]) for f in chain)
+        left = [f.extra.get(LEFT_BOTTOM) for f in chain]
+        if not all(
+            number(v) and abs(v - rects[f.id].bottom) <= 1e-6
+            for f, v in zip(chain, left, strict=True)
+        ):
+            continue
+        foot = max(rects[f.id].bottom for f in chain)
         for f in chain:
-            r, base = out[f.id], float(f.extra[BASE_BOTTOM])
-            out[f.id] = Rect(r.x, r.y, r.width, max(0.0, base - r.y))
-        drop = max(out[f.id].bottom for f in chain) - foot
+            r, base = rects[f.id], float(f.extra[BASE_BOTTOM])
+            out.rects[f.id] = Rect(r.x, r.y, r.width, max(0.0, base - r.y))
+            out.extras.setdefault(f.id, {})[LEFT_BOTTOM] = out.rects[f.id].bottom
+            flag = f.extra.get(BASE_BALANCE)
+            if isinstance(flag, bool) and getattr(f, "balance", flag) != flag:
+                out.balance[f.id] = flag
+        drop = max(out.rects[f.id].bottom for f in chain) - foot
+        if abs(drop) <= 1e-6:
+            continue
+        slot = chain[0].slot
         for o in frames:
-            y = follow_mark(o, chain[0].slot)
+            y = follow_mark(o, slot)
             if y is not None:
-                out[o.id] = Rect(out[o.id].x, y + drop, out[o.id].width, out[o.id].height)
+                r = out.rects[o.id]
+                out.rects[o.id] = Rect(r.x, y + drop, r.width, r.height)
+                out.extras.setdefault(o.id, {})[FOLLOWS] = {"slot": slot, "y": y + drop}
     return out
+
+
+def template_depth(frames: list[AnyFrame], rects: dict[str, Rect]) -> dict[str, Rect]:
+    """`rects` with the balanced chains at their template depth (`take_balance_back`)."""
+    return take_balance_back(frames, rects).rects

@@ -17,11 +17,13 @@ depth, under a balanced story's foot). Who is whose is decided in the
 template's layout (closed slots open, balanced chains at their template depth),
 so the day's fit on a page filled again does not hand a rule to another frame.
 
-A slot reopened above a short, balanced body may push a body frame's top past
-its foot (it keeps no height, its foot goes along); the stack remembers the
-foot, so a frame that comes back up has it again, and a frame pushed so counts
-as under no band its foot was above. Copyfit's re-fit then puts the chain back
-at its template depth (`editing.copyfit_balance`).
+An import into a fitted page first puts a chain copyfit balanced back at its
+template depth, what stood under its foot with it (`take_balance_back`), so its
+slots open and close as on the template. In a chain the desk changed by hand a
+reopened slot may still push a body frame's top past its foot (it keeps no
+height, its foot goes along); the stack remembers the foot, so a frame that
+comes back up has it again, and a frame pushed so counts as under no band its
+foot was above. Copyfit's re-fit sees to the rest (`editing.copyfit_reset`).
 
 A frame that closes (collapses or hides) keeps a record in its `extra`
 (`CLOSED`): how it closed, its height, how far the frames below it moved and
@@ -55,7 +57,7 @@ from kupang_layout.model.closed_slots import (
 from kupang_layout.model.command import Command
 from kupang_layout.model.commands_frames import SetFrameProperties, SetFrameRect
 from kupang_layout.model.commands_text import SetStoryParagraphs
-from kupang_layout.model.copyfit_records import template_depth
+from kupang_layout.model.copyfit_records import take_balance_back, template_depth
 from kupang_layout.model.frames import AnyFrame, TextFrame
 from kupang_layout.model.geometry import Rect
 
@@ -88,9 +90,21 @@ class Stack:
         self.closed: dict[str, dict[str, Any]] = {}  # frame id -> its record, closed here
         self.opened: dict[str, list[str]] = {}  # frame id -> its companions, reopened here
         self.feet: dict[str, float] = {}  # body frame id -> its foot, while pushed past it
+        self.extras: dict[str, dict[str, Any]] = {}  # frame id -> records changed here
+        self.balance: dict[str, bool] = {}  # frame id -> its `balance` flag, changed here
         # companion id -> its closed frame: it goes where that frame goes, not by its place
         # (a collapsed pull quote's hairline lies inside the body's depth)
         self.owners: dict[str, str] = companion_owners(self.frames)
+
+    def take_balance_back(self) -> None:
+        """Balanced chains back at their template depth, what stood under them with them
+        (`copyfit_records.take_balance_back`): a page filled anew starts from the
+        template's layout, not from the last story's fit."""
+        back = take_balance_back(self.frames, self.rects)
+        self.rects = back.rects
+        for fid, changes in back.extras.items():
+            self.extras.setdefault(fid, {}).update(changes)
+        self.balance.update(back.balance)
 
     def companions(self, frame: AnyFrame) -> list[AnyFrame]:
         """Role-less rules and boxes nearest to `frame` (within COMPANION_REACH), found in
@@ -184,6 +198,7 @@ class Stack:
                 self.rects[cid] = self.rects[cid].moved(0.0, now.y - was.y)
 
     def _shift(self, under: list[AnyFrame], delta: float, slot: str) -> None:
+        """Move `under` up by `delta`, the slot's body frames absorbing it (shift_below)."""
         bodies = [
             f for f in under if isinstance(f, TextFrame) and f.role == "body" and f.slot == slot
         ]
@@ -308,23 +323,40 @@ def rect_commands(stack: Stack) -> list[Command]:
 def property_commands(stack: Stack, label: str) -> list[Command]:
     """The printing of what the stack closed and reopened, with the frames' records: a
     closed frame stops printing and keeps its record, its companions stop printing; a
-    reopened one prints again without its record, and so do its companions."""
-    commands: list[Command] = []
+    reopened one prints again without its record, and so do its companions. Records and
+    balancing flags the stack changed otherwise (`take_balance_back`) go with them, one
+    command a frame."""
+    changes: dict[str, dict[str, Any]] = {}
+    extras = {fid: dict(stack.by_id[fid].extra) for fid in stack.by_id}
+    touched: set[str] = set()
+
+    def put(fid: str, **kw: Any) -> None:
+        changes.setdefault(fid, {}).update(kw)
+
     for fid, rec in stack.closed.items():
-        frame = stack.by_id[fid]
-        extra = {**frame.extra, CLOSED: rec}
-        commands.append(SetFrameProperties(fid, label, printable=False, extra=extra))
+        extras[fid][CLOSED] = rec
+        touched.add(fid)
+        put(fid, printable=False)
         for cid in rec["companions"]:
             if stack.by_id[cid].printable:
-                commands.append(SetFrameProperties(cid, label, printable=False))
+                put(cid, printable=False)
     for fid, companions in stack.opened.items():
-        frame = stack.by_id[fid]
-        extra = {k: v for k, v in frame.extra.items() if k != CLOSED}
-        commands.append(SetFrameProperties(fid, label, printable=True, extra=extra))
+        if fid in stack.closed:  # reopened to close in another mode: the new record
+            continue
+        extras[fid].pop(CLOSED, None)
+        touched.add(fid)
+        put(fid, printable=True)
         for cid in companions:
             if not stack.by_id[cid].printable:
-                commands.append(SetFrameProperties(cid, label, printable=True))
-    return commands
+                put(cid, printable=True)
+    for fid, records in stack.extras.items():
+        extras[fid].update(records)
+        touched.add(fid)
+    for fid, flag in stack.balance.items():
+        put(fid, balance=flag)
+    for fid in touched:
+        put(fid, extra=extras[fid])
+    return [SetFrameProperties(fid, label, **kw) for fid, kw in changes.items()]
 
 
 def collapse_commands(
@@ -342,9 +374,13 @@ def collapse_commands(
     'hide' leaves the space and stops printing the frame; both stop printing its
     companions too and record how the frame closed. A frame closed already stays as
     it is (closing it again would move the frames below a second time). Only empty
-    slots are given: their stories hold no text.
+    slots are given: their stories hold no text. A body chain copyfit balanced goes
+    back to its template depth first, with what stood under it (`take_balance_back`):
+    the page filled anew starts from the template's layout, not the last story's fit,
+    and its fit step balances the new story.
     """
     stack = Stack(frames, bottom_margin)
+    stack.take_balance_back()
     closing = [f for f in empty if not is_closed(f)]
     companions = {f.id: stack.companions(f) for f in closing}  # before anything moves
     for frame in sorted(filled, key=lambda f: (f.rect.y, f.rect.x), reverse=True):

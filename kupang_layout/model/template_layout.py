@@ -9,7 +9,7 @@ a record in its frame's `extra` (`slot_stack.CLOSED`; copyfit's records, named
 in `model.copyfit_records`),
 and `template_frames` undoes them from those records, in the reverse of the
 order they were made: copyfit's changes first, the way a re-fit puts them back
-(`editing.copyfit_balance.FitterBase.reset`), then the closed slots, bottom to
+(`editing.copyfit_reset.FitterCore.reset`), then the closed slots, bottom to
 top (a slot closed after copyfit changed its height, by a later import, gets its
 template height after it reopens). What comes out is the template's layout,
 without any of the records.

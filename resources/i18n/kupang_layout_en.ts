@@ -101,6 +101,10 @@ It is kept in %2.</translation>
   <context>
     <name>Export</name>
     <message>
+      <source>; ink measured by Ghostscript on every page</source>
+      <translation>; ink measured by Ghostscript on every page</translation>
+    </message>
+    <message>
       <source>Export PDF</source>
       <translation>Export PDF</translation>
     </message>
@@ -263,6 +267,22 @@ It is kept in %2.</translation>
   </context>
   <context>
     <name>ExportPanel</name>
+    <message>
+      <source>not checked</source>
+      <translation>not checked</translation>
+    </message>
+    <message>
+      <source>at most %1 %, proven</source>
+      <translation>at most %1 %, proven</translation>
+    </message>
+    <message>
+      <source>%1 %, measured by Ghostscript</source>
+      <translation>%1 %, measured by Ghostscript</translation>
+    </message>
+    <message>
+      <source>Ink</source>
+      <translation>Ink</translation>
+    </message>
     <message>
       <source>failed</source>
       <translation>failed</translation>

@@ -101,6 +101,10 @@ Salinan itu disimpan di %2.</translation>
   <context>
     <name>Export</name>
     <message>
+      <source>; ink measured by Ghostscript on every page</source>
+      <translation>; tinta setiap halaman diukur dengan Ghostscript</translation>
+    </message>
+    <message>
       <source>Export PDF</source>
       <translation>Ekspor PDF</translation>
     </message>
@@ -263,6 +267,22 @@ Salinan itu disimpan di %2.</translation>
   </context>
   <context>
     <name>ExportPanel</name>
+    <message>
+      <source>not checked</source>
+      <translation>tidak diperiksa</translation>
+    </message>
+    <message>
+      <source>at most %1 %, proven</source>
+      <translation>paling banyak %1 %, terbukti</translation>
+    </message>
+    <message>
+      <source>%1 %, measured by Ghostscript</source>
+      <translation>%1 %, diukur dengan Ghostscript</translation>
+    </message>
+    <message>
+      <source>Ink</source>
+      <translation>Tinta</translation>
+    </message>
     <message>
       <source>failed</source>
       <translation>gagal</translation>

@@ -10,15 +10,20 @@ from pathlib import Path
 import pytest
 from conftest import INTAKE_CHECK, intake_check_available
 
+from kupang_layout.jobs.export_manifest import load_manifest
+from kupang_layout.jobs.export_types import ink_text
 from kupang_layout.jobs.pages import parse_pages
 from kupang_layout.manuscript.apply import PLACEHOLDER_HEADLINE
 from kupang_layout.model import History, Paragraph, SetStoryParagraphs
 from kupang_layout.storage import load_edition, save_edition
 
 
-def cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def cli(
+    *args: str, cwd: Path | None = None, lang: str | None = "en"
+) -> subprocess.CompletedProcess[str]:
+    language = ["--lang", lang] if lang else []  # None: the default language
     return subprocess.run(
-        [sys.executable, "-m", "kupang_layout", "--lang", "en", *args],
+        [sys.executable, "-m", "kupang_layout", *language, *args],
         capture_output=True,
         text=True,
         cwd=cwd,
@@ -57,6 +62,46 @@ def test_export_selected_pages_pass_the_plants_check(sample: Path, tmp_path: Pat
         text=True,
     )
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+def printed_ink(out: Path, stdout: str, lang: str) -> dict[int, str]:
+    """Each page's recorded ink verdict, as its line must read; asserts each is printed."""
+    lines = {}
+    for entry in load_manifest(out).values():
+        assert entry.ink is not None
+        lines[entry.page] = ink_text(entry.page, entry.ink, lang)
+        assert any(line.strip() == lines[entry.page] for line in stdout.splitlines()), stdout
+    return lines
+
+
+def test_export_prints_how_each_pages_ink_was_verified_in_indonesian_by_default(
+    sample: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "pdf"
+    r = cli("export", str(sample), "--out", str(out), "--pages", "1,3", lang=None)
+    assert r.returncode == 0, r.stderr
+    lines = printed_ink(out, r.stdout, "id")
+    assert sorted(lines) == [1, 3]
+    assert all(line.startswith(f"halaman {n}: tinta total") for n, line in lines.items())
+    # An unchanged page is listed with the verdict recorded when it was exported.
+    again = cli("export", str(sample), "--out", str(out), "--pages", "1,3", lang=None)
+    assert again.returncode == 0, again.stderr
+    assert printed_ink(out, again.stdout, "id") == lines
+
+
+def test_ink_check_ghostscript_measures_every_page_said_in_english(
+    sample: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "pdf"
+    r = cli("export", str(sample), "--out", str(out), "--pages", "1,2", "--ink-check=ghostscript")
+    assert r.returncode == 0, r.stderr
+    lines = printed_ink(out, r.stdout, "en")
+    assert sorted(lines) == [1, 2]
+    for entry in load_manifest(out).values():
+        assert entry.ink is not None and entry.ink.way == "ghostscript", entry.ink
+        assert "measured by Ghostscript" in lines[entry.page]
+    bad = cli("export", str(sample), "--out", str(out), "--ink-check", "always")
+    assert bad.returncode == 2 and "--ink-check" in bad.stderr and "Traceback" not in bad.stderr
 
 
 def test_export_refuses_on_preflight_errors_unless_forced(sample: Path, tmp_path: Path) -> None:

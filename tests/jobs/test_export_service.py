@@ -16,7 +16,7 @@ import pytest
 from conftest import INTAKE_CHECK, intake_check_available
 from pdf_testkit import LOREM, jpeg_bytes, synthetic_photo
 
-from kupang_layout.jobs import export as export_mod
+from kupang_layout.jobs import export_report
 from kupang_layout.jobs.export import ExportOptions, PageEvent, event_text, export_pages
 from kupang_layout.jobs.export_manifest import MANIFEST_NAME, load_manifest
 from kupang_layout.model import (
@@ -84,13 +84,13 @@ def test_gate_refuses_unless_forced_and_the_report_is_written_once(
     run = export_pages(ed, tmp_path / "pdf", None, ONE)
     assert run.refused and run.pages == [] and not (tmp_path / "pdf").exists()
     writes: list[Path] = []
-    real = export_mod.write_text_atomically
+    real = export_report.write_text_atomically
 
     def counted(path: Path, text: str) -> Path:
         writes.append(Path(path))
         return real(path, text)
 
-    monkeypatch.setattr(export_mod, "write_text_atomically", counted)
+    monkeypatch.setattr(export_report, "write_text_atomically", counted)
     forced = ExportOptions(workers=1, ink=False, force=True, language="en")
     run = export_pages(ed, tmp_path / "pdf", None, forced)
     assert not run.refused and len(run.exported) == 3

@@ -307,12 +307,14 @@ class ExportDialog(QDialog):
         self._pattern_of_preset = preset.filename_pattern
         kind = tr(CTX, "PDF/X-1a for the plant") if preset.pdfx else tr(CTX, "proof, not PDF/X")
         marks = tr(CTX, ", crop marks") if preset.marks else ""
+        ghostscript = preset.ink_check == "ghostscript"
         self.preset_note.setText(
             tr(CTX, "%1%2; images up to %3 ppi; total ink %4 %")
             .replace("%1", kind)
             .replace("%2", marks)
             .replace("%3", f"{preset.max_ppi:g}")
             .replace("%4", f"{preset.tac:g}")
+            + (tr(CTX, "; ink measured by Ghostscript on every page") if ghostscript else "")
         )
         self._update_state()
 
@@ -644,7 +646,7 @@ class ExportOpener(QObject):
 def install_export(host: WindowHost, action: QAction | None) -> tuple[ExportMonitor, ExportOpener]:
     """File › Export PDF… (`action`) opens the dialog on `host`'s edition; the export runs
     in the background, shown by the window's ExportMonitor (status bar, Export dock)."""
-    monitor = ExportMonitor(main_window_of(host))
+    monitor = ExportMonitor(main_window_of(host), lambda: host.language)
     opener = ExportOpener(host, monitor)
     if action is not None:
         action.triggered.connect(lambda: opener.open())

@@ -1,15 +1,18 @@
 """GUI stage: the export running in the background: its progress in the status bar and the
-Export dock listing the finished pages (page, file, status, warnings).
+Export dock listing the finished pages (page, file, status, how the ink was verified, warnings).
 
 `ExportMonitor` belongs to one main window. The export dialog hands it the running
 `ExportThread` (`track`); the monitor shows a progress bar and a cancel button in
 the status bar and fills the dock as each page is finished. A double-click on a
 row opens the PDF (on the file column) or its folder (elsewhere), as the desk
-would in a file manager.
+would in a file manager. The Ink column gives the page's total ink and how it was
+verified (proven from the page, or measured by Ghostscript); its tooltip the whole
+sentence the command line prints.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
@@ -29,11 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from kupang_layout.gui.base.i18n import tr
-from kupang_layout.jobs.export_types import PageEvent
+from kupang_layout.i18n import current_language
+from kupang_layout.jobs.export_types import InkVerdict, PageEvent, PageOutcome, ink_figure, ink_text
 
 CTX = "ExportPanel"
 PATH_ROLE = Qt.ItemDataRole.UserRole
-COL_PAGE, COL_FILE, COL_STATUS, COL_WARNINGS = range(4)
+COL_PAGE, COL_FILE, COL_STATUS, COL_INK, COL_WARNINGS = range(5)
 STATUS_COLOURS = {"exported": "#1e7d32", "unchanged": "#555555", "failed": "#c81e1e"}
 
 
@@ -55,11 +59,26 @@ def status_text(status: str) -> str:
     return tr(CTX, "failed")
 
 
+def ink_cell(verdict: InkVerdict | None, lang: str) -> str:
+    """The Ink column: the figure and the way ('at most 236,0 %, proven'); empty when the
+    page's ink was not checked at all (a failed page, the check turned off)."""
+    if verdict is None:
+        return ""
+    if verdict.way == "proof":
+        return tr(CTX, "at most %1 %, proven").replace("%1", ink_figure(verdict.total, lang))
+    if verdict.way == "ghostscript":
+        figure = ink_figure(verdict.total, lang)
+        return tr(CTX, "%1 %, measured by Ghostscript").replace("%1", figure)
+    return tr(CTX, "not checked")
+
+
 class ExportPanel(QWidget):
     """The finished pages of the last export (newest export first cleared)."""
 
-    def __init__(self) -> None:
+    def __init__(self, language: Callable[[], str] = current_language) -> None:
         super().__init__()
+        self.language = language  # of the texts from the export service (the app's)
+        self.rows: list[tuple[QTreeWidgetItem, PageOutcome]] = []
         self.setObjectName("export_panel")
         self.summary = QLabel()
         self.summary.setObjectName("export_panel_summary")
@@ -82,13 +101,22 @@ class ExportPanel(QWidget):
 
     def retranslate(self) -> None:
         self.tree.setHeaderLabels(
-            [tr(CTX, "Page"), tr(CTX, "File"), tr(CTX, "Status"), tr(CTX, "Warnings")]
+            [
+                tr(CTX, "Page"),
+                tr(CTX, "File"),
+                tr(CTX, "Status"),
+                tr(CTX, "Ink"),
+                tr(CTX, "Warnings"),
+            ]
         )
+        for item, outcome in self.rows:
+            self._translate_row(item, outcome)
         if self.folder is None:
             self.summary.setText(tr(CTX, "No export yet in this window."))
 
     def begin(self, folder: Path, total: int) -> None:
         self.tree.clear()
+        self.rows.clear()
         self.folder = folder
         self.summary.setText(
             tr(CTX, "Exporting %1 pages to %2").replace("%1", str(total)).replace("%2", str(folder))
@@ -98,7 +126,9 @@ class ExportPanel(QWidget):
         o = event.outcome
         notes = list(o.errors) + list(o.warnings)
         notes += [i.message() for i in o.pdf_issues if i.severity != "info"]
-        item = QTreeWidgetItem([str(o.page), o.file_name, status_text(o.status), "; ".join(notes)])
+        item = QTreeWidgetItem([str(o.page), o.file_name, "", "", "; ".join(notes)])
+        self._translate_row(item, o)
+        self.rows.append((item, o))
         item.setData(COL_PAGE, PATH_ROLE, str(o.path) if o.path is not None else "")
         item.setForeground(COL_STATUS, QBrush(QColor(STATUS_COLOURS.get(o.status, "#000000"))))
         item.setToolTip(COL_FILE, str(o.path) if o.path is not None else "")
@@ -107,6 +137,13 @@ class ExportPanel(QWidget):
         self.tree.addTopLevelItem(item)
         self.tree.scrollToItem(item)
         return item
+
+    def _translate_row(self, item: QTreeWidgetItem, o: PageOutcome) -> None:
+        """The row's cells that are in the app's language: the status and the ink."""
+        lang = self.language()
+        item.setText(COL_STATUS, status_text(o.status))
+        item.setText(COL_INK, ink_cell(o.ink, lang))
+        item.setToolTip(COL_INK, ink_text(o.page, o.ink, lang) if o.ink is not None else "")
 
     def finish(self, text: str) -> None:
         self.summary.setText(text)
@@ -125,10 +162,10 @@ class ExportMonitor(QObject):
     started = Signal()
     finished = Signal()
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: QMainWindow, language: Callable[[], str] = current_language) -> None:
         super().__init__(window)
         self.window = window
-        self.panel = ExportPanel()
+        self.panel = ExportPanel(language)
         self.dock = QDockWidget(window)
         self.dock.setObjectName("dock_export")
         self.dock.setWidget(self.panel)

@@ -22,31 +22,54 @@ Why the bound holds for Ghostscript's raster (the plant's ink check):
   figures are those of its decoded JPEG (the very samples Ghostscript decodes).
 * Ghostscript fills every pixel a shape touches (no anti-aliasing) and samples
   pictures at pixel centres: an area may reach one pixel diagonal beyond its
-  geometry. Areas are therefore compared grown by `PIXEL_REACH` (3 pt, a pixel
-  diagonal at 34 dpi and more; the check renders at 72 dpi).
+  geometry. Areas are therefore compared grown by that diagonal at the lowest
+  resolution the page is checked at (`check_dpi`: 72 dpi, the export's check and the
+  plant's alike, lower only for a page over the check's pixel limit: 1.41 pt at
+  72 dpi, `PIXEL_REACH`); a finer raster only paints closer.
+* A line of text counts where its glyphs' outlines reach (`glyph_area`: each
+  character's glyph box from the font metrics cache, `fonts.glyph_extents`; the
+  first and last word's glyphs at the engine's advances), one pixel wider on every
+  side: Ghostscript places a glyph's bitmap at a whole pixel (no anti-aliasing:
+  `AlignToPixels` has no sub-pixels) and grid-fits TrueType outlines. The property
+  test (tests/render/test_ink_bound_property.py) and one of black text overprinting
+  a fraction of a pixel to a few pixels from a box (test_ink_bound_glyphs.py) check
+  it against Ghostscript.
 * Only areas that come within that reach of the trim count (the check renders
   the trim); printer's marks lie beyond the bleed.
 """
 
 from __future__ import annotations
 
+import functools
 import math
+import operator
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import accumulate, repeat
 
 from kupang_layout.engine.displaylist import Ink, TextRun
+from kupang_layout.fonts import FontMetrics, metrics_for_key
 from kupang_layout.model.color import REGISTRATION
 
 __all__ = [
+    "CHECK_DPI",
     "GLYPH_MARGIN",
+    "MAX_CHECK_PIXELS",
     "PIXEL_REACH",
     "ZERO",
+    "FaceInk",
     "Figures",
     "InkBound",
     "InkLedger",
+    "check_dpi",
+    "face_ink",
+    "face_ink_of",
     "glyph_area",
     "grown",
     "ink_figures",
     "over",
+    "plate_mask",
+    "replaced_plates",
     "union",
     "unknown_figures",
 ]
@@ -56,11 +79,18 @@ Rect = tuple[float, float, float, float]  # left, top, right, bottom in page poi
 Figures = tuple[float, float, float, float, float]
 
 ZERO: Figures = (0.0, 0.0, 0.0, 0.0, 0.0)
-#: How far (points) Ghostscript may paint beyond an area's geometry: a pixel's diagonal
-#: at 34 dpi (the check renders at 72 dpi, lower only for pages over a metre).
-PIXEL_REACH = 3.0
-#: Added around a face's bounding box (1000 units per em) for glyphs it may miss.
-GLYPH_MARGIN = 50.0
+#: The lowest resolution (dpi) a page's ink is checked at: the lower of the export's
+#: check (`PreflightSettings.ink_dpi`, 72) and the plant's intake check (72). Both
+#: render the trim; the export's lowers it for a page whose raster would pass
+#: `MAX_CHECK_PIXELS` (preflight's `MAX_PIXELS`; a test keeps them equal).
+CHECK_DPI = 72.0
+MAX_CHECK_PIXELS = 12_000_000
+#: How far (points) Ghostscript may paint beyond an area's geometry at `CHECK_DPI`: a
+#: pixel's diagonal (a page over the pixel limit gets more, `InkLedger.reach`).
+PIXEL_REACH = math.sqrt(2.0) * 72.0 / CHECK_DPI
+#: Added around the glyphs' outline bounds (1000 units per em): the words' positions
+#: and TJ numbers are written to 1/1000 (of a point, of an em).
+GLYPH_MARGIN = 5.0
 #: A plate value below this (0..1) might be written as 0 and so keep what lies below.
 _TINY = 1e-5
 #: Grid cell of the ledger's index, points.
@@ -127,6 +157,24 @@ def over(own: Figures, below: Figures) -> Figures:
     return (plates[0], plates[1], plates[2], plates[3], total)
 
 
+def plate_mask(figures: Figures) -> int:
+    """The plates an area inks (bit 0 cyan, 1 magenta, 2 yellow, 3 black), each plate
+    over 0."""
+    return (
+        (figures[0] > 0.0) | (figures[1] > 0.0) << 1 | (figures[2] > 0.0) << 2
+        | (figures[3] > 0.0) << 3
+    )  # fmt: skip
+
+
+def replaced_plates(figures: Figures) -> int:
+    """The plates an overprinting fill replaces (`over`): those it inks, not so faintly
+    that it may be written as 0."""
+    return (
+        (figures[0] / 100.0 >= _TINY) | (figures[1] / 100.0 >= _TINY) << 1
+        | (figures[2] / 100.0 >= _TINY) << 2 | (figures[3] / 100.0 >= _TINY) << 3
+    )  # fmt: skip
+
+
 def unknown_figures(tac: float) -> Figures:
     """What an area whose ink is not known (a PDF ad, an unmeasured picture) is taken to
     carry for the overprint: every plate full, the limit in total (nothing overprints it)."""
@@ -137,23 +185,114 @@ def union(a: Rect, b: Rect) -> Rect:
     return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
 
 
-def glyph_area(run: TextRun, bbox: tuple[float, float, float, float]) -> Rect:
-    """Where any glyph of the line may reach: the face's bounding box (1000 units per em,
-    from its `head` table) widened by `GLYPH_MARGIN` around each glyph's origin, glyphs
-    scaled by `h_scale`. (The `head` box may be a little stale: Roboto Condensed Bold
-    Italic's misses one glyph by 1.5/1000 em; tests/render/test_ink_bound.py checks
-    every glyph of every bundled face against this area.)"""
-    scale = run.size / 1000.0
-    wide = scale * max(run.h_scale, 0.0)
-    first = min(run.words, key=lambda w: w.x)
-    last = max(run.words, key=lambda w: w.x)  # words never overlap: it ends the line
-    left, right = first.x, last.x + max(last.width, 0.0)
-    return (
-        left + (min(0.0, bbox[0]) - GLYPH_MARGIN) * wide,
-        run.y - (max(0.0, bbox[3]) + GLYPH_MARGIN) * scale,
-        right + (max(0.0, bbox[2]) + GLYPH_MARGIN) * wide,
-        run.y - (min(0.0, bbox[1]) - GLYPH_MARGIN) * scale,
+@dataclass(frozen=True, slots=True)
+class FaceInk:
+    """Where a face's glyphs reach from their origin, in em (y up): per character its
+    glyph's leftmost, lowest, rightmost and highest point (`x_mins`, `y_mins`, `x_maxs`,
+    `y_maxs`), and `unknown`, the same for a character without an entry (whatever glyph
+    is drawn for it: the face's extremes, its widest advance plus the most any glyph
+    reaches past its advance)."""
+
+    x_mins: Mapping[str, float]
+    y_mins: Mapping[str, float]
+    x_maxs: Mapping[str, float]
+    y_maxs: Mapping[str, float]
+    unknown: tuple[float, float, float, float]
+
+
+def face_ink_of(metrics: FontMetrics) -> FaceInk:
+    """A face's `FaceInk` from its metrics (the glyph extents cached with them)."""
+    upm = float(metrics.units_per_em)
+    reach = metrics.glyph_reach
+    if reach is None:
+        raise ValueError(f"no glyph extents in {metrics!r}")
+    extents = metrics.glyph_extents
+    widest = max(max(metrics.em_advances().values(), default=0.0), metrics.notdef_em)
+    return FaceInk(
+        x_mins={ch: e[0] / upm for ch, e in extents.items()},
+        y_mins={ch: e[1] / upm for ch, e in extents.items()},
+        x_maxs={ch: e[2] / upm for ch, e in extents.items()},
+        y_maxs={ch: e[3] / upm for ch, e in extents.items()},
+        unknown=(
+            -max(0, reach[0]) / upm,
+            min(0, reach[2]) / upm,
+            widest + max(0, reach[1]) / upm,
+            max(0, reach[3]) / upm,
+        ),
     )
+
+
+@functools.cache
+def face_ink(face: str) -> FaceInk:
+    """The `FaceInk` of a registered face key ('PT Serif/Bold'), once per process (from
+    the cached metrics: no fontTools when the font metrics cache holds the file)."""
+    return face_ink_of(metrics_for_key(face))
+
+
+_TEXT = operator.itemgetter(0)
+
+
+def _reach(extents: Mapping[str, float], unknown: float, text: Iterable[str]) -> map[float]:
+    """Each character's value in `extents`, `unknown` for one without."""
+    return map(extents.get, text, repeat(unknown))
+
+
+def glyph_area(run: TextRun, ink: FaceInk, pixel: float = 0.0) -> Rect:
+    """Where any glyph of the line may reach, grown by `pixel` (points) for Ghostscript's
+    glyph placement and by `GLYPH_MARGIN` (1000 units per em) for rounding.
+
+    Vertically from the highest to the lowest glyph of the run's characters.
+    Horizontally from the leftmost glyph of the first word to the rightmost of the
+    last: each glyph at its origin from the engine's advances (letter-spacing, tracking
+    and kerning are in those), its box scaled by `h_scale`. The words are in order and
+    apart (the engine sets them so): no word's glyphs reach past the first word's or
+    the last word's. A word whose advances do not match its text is drawn with the
+    font's widths and the run's letter-spacing: its glyphs are bounded by the face's.
+    """
+    size = run.size
+    wide = size * max(run.h_scale, 0.0)
+    words = run.words
+    first = words[0]
+    last = words[-1]
+    unknown = ink.unknown
+    chars = set("".join(map(_TEXT, words)))
+    top = max(_reach(ink.y_maxs, unknown[3], chars), default=0.0)
+    bottom = min(_reach(ink.y_mins, unknown[1], chars), default=0.0)
+    if len(first.advances) == len(first.text):
+        starts = map(operator.add, accumulate(first.advances, initial=first.x),
+                     map(operator.mul, _reach(ink.x_mins, unknown[0], first.text),
+                         repeat(wide)))  # fmt: skip
+        start = min(starts, default=first.x)
+    else:
+        spacing = min(0.0, run.letter_spacing) * len(first.text)
+        start = first.x + spacing + min(0.0, unknown[0]) * wide
+    if len(last.advances) == len(last.text):
+        ends = map(operator.add, accumulate(last.advances, initial=last.x),
+                   map(operator.mul, _reach(ink.x_maxs, unknown[2], last.text),
+                       repeat(wide)))  # fmt: skip
+        end = max(ends, default=last.x)
+    else:
+        spacing = max(0.0, run.letter_spacing) * len(last.text)
+        end = last.x + spacing + unknown[2] * wide * max(1, len(last.text))
+    margin = GLYPH_MARGIN / 1000.0
+    across = margin * wide + pixel
+    up = margin * size + pixel
+    return (
+        start - across,
+        run.y - max(0.0, top) * size - up,
+        end + across,
+        run.y - min(0.0, bottom) * size + up,
+    )
+
+
+def check_dpi(width: float, height: float) -> float:
+    """The lowest resolution a page of `width` x `height` points is checked at: `CHECK_DPI`,
+    or what the export's check lowers it to for a page over its pixel limit (as
+    `preflight.pdf_ink.page_dpi` does)."""
+    pixels = max(width, 1.0) / 72.0 * CHECK_DPI * max(height, 1.0) / 72.0 * CHECK_DPI
+    if pixels <= MAX_CHECK_PIXELS:
+        return CHECK_DPI
+    return math.floor(CHECK_DPI * math.sqrt(MAX_CHECK_PIXELS / pixels) * 100.0) / 100.0
 
 
 def _overlaps(a: Rect, b: Rect) -> bool:
@@ -185,13 +324,19 @@ class _Layer:
 class InkLedger:
     """The areas painted on one page, in order, with the ink each may carry.
 
-    `trim` is the page's trim in page points (0, 0, width, height).
+    `trim` is the page's trim in page points (0, 0, width, height); `pixel` is the
+    side of a pixel (points) at the lowest resolution it is checked at, `reach` its
+    diagonal: how far Ghostscript may paint beyond an area's geometry.
     """
 
     def __init__(self, trim: Rect) -> None:
         self.trim = trim
+        self.pixel = 72.0 / check_dpi(trim[2] - trim[0], trim[3] - trim[1])
+        self.reach = math.sqrt(2.0) * self.pixel
         self._layers: list[_Layer] = []
         self._cells: dict[tuple[int, int], list[int]] = {}
+        # Per cell the plates any area in it has ink on (bit 0 cyan .. bit 3 black).
+        self._plates: dict[tuple[int, int], int] = {}
         self._most = 0.0
         self._unproven: list[str] = []
 
@@ -203,12 +348,14 @@ class InkLedger:
         return [(cx, cy) for cx in range(x0, x1 + 1) for cy in range(y0, y1 + 1)]
 
     def beneath(
-        self, rect: Rect, *, reach: float = PIXEL_REACH, exact: bool = False
+        self, rect: Rect, *, reach: float | None = None, exact: bool = False
     ) -> tuple[Figures, str]:
-        """The most ink that may lie under `rect` (grown by `reach`) now, and the name of
-        the area carrying the most total ('' for paper); `exact`: the inks as given,
-        without rounding up to Ghostscript's steps (what the painter's decisions use)."""
-        area = grown(rect, reach) if reach else rect
+        """The most ink that may lie under `rect` (grown by `reach`, by default the
+        ledger's) now, and the name of the area carrying the most total ('' for paper);
+        `exact`: the inks as given, without rounding up to Ghostscript's steps (what the
+        painter's decisions use)."""
+        by = self.reach if reach is None else reach
+        area = grown(rect, by) if by else rect
         left, top, right, bottom = area
         c = m = y = k = total = 0.0
         name = ""
@@ -237,6 +384,16 @@ class InkLedger:
                     break  # nothing painted earlier shows through here
         return (c, m, y, k, total), name
 
+    def plates_near(self, rect: Rect) -> int:
+        """The plates (`plate_mask` bits) that any area painted so far may carry within
+        the ledger's reach of `rect`: where none of them is a plate an overprint leaves,
+        what lies below cannot show through it (the overprint carries its own ink)."""
+        plates = self._plates
+        found = 0
+        for cell in self._cell_range(grown(rect, self.reach)):
+            found |= plates.get(cell, 0)
+        return found
+
     def add(
         self,
         rect: Rect,
@@ -252,13 +409,17 @@ class InkLedger:
         index = len(self._layers)
         self._layers.append(_Layer(rect, figures, name, hides, exact or figures))
         cells = self._cells
+        plates = self._plates
+        inked = plate_mask(figures)
         for cell in self._cell_range(rect):
             found = cells.get(cell)
             if found is None:
                 cells[cell] = [index]
+                plates[cell] = inked
             else:
                 found.append(index)
-        if _overlaps(grown(rect), self.trim):
+                plates[cell] |= inked
+        if _overlaps(grown(rect, self.reach), self.trim):
             self._most = max(self._most, figures[4])
 
     def unprovable(self, reason: str) -> None:

@@ -37,13 +37,15 @@ from kupang_layout.render.pdf.fonts import pdf_font
 from kupang_layout.render.pdf.forms import PlacedForm, placement_operators
 from kupang_layout.render.pdf.image_cache import CachedImage
 from kupang_layout.render.pdf.ink_bound import (
+    ZERO,
     Figures,
     InkBound,
     InkLedger,
+    face_ink,
     glyph_area,
     ink_figures,
     over,
-    union,
+    replaced_plates,
     unknown_figures,
 )
 from kupang_layout.render.pdf.text import TextWriter
@@ -153,6 +155,11 @@ def _run_bounds(run: TextRun) -> Rect:
     return (run.words[0].x, run.y - run.size, last.x + last.width, run.y + run.size * 0.3)
 
 
+def _clipped(rect: Rect, to: Rect) -> Rect:
+    """The part of `rect` inside `to` (empty, right of left or below top, when none)."""
+    return (max(rect[0], to[0]), max(rect[1], to[1]), min(rect[2], to[2]), min(rect[3], to[3]))
+
+
 class PagePainter:
     """Draws the printing items of one display list; one painter per page.
 
@@ -175,6 +182,7 @@ class PagePainter:
         # What has been painted so far, with the most ink each area may carry.
         self.ledger = InkLedger((0.0, 0.0, geometry.width, geometry.height))
         self._own: dict[Ink, tuple[Figures, Figures]] = {}
+        self._kept: dict[Ink, int] = {}  # per ink: the plates its overprint keeps, or -1
 
     def ink_bound(self) -> InkBound:
         """The most ink the painted page carries anywhere in its trim (or why unknown)."""
@@ -233,7 +241,12 @@ class PagePainter:
         """An ink's figures rounded up to Ghostscript's steps, and as given."""
         found = self._own.get(ink)
         if found is None:
-            found = self._own[ink] = (ink_figures(ink), ink_figures(ink, exact=True))
+            own, exact = ink_figures(ink), ink_figures(ink, exact=True)
+            found = self._own[ink] = (own, exact)
+            # The plates an overprint of it keeps, when it fits the limit on its own.
+            fits = exact[4] <= self.tac + 1e-6 and own == over(own, ZERO)
+            replaced = replaced_plates(own) & replaced_plates(exact)
+            self._kept[ink] = 0b1111 & ~replaced if fits else -1
         return found
 
     def _plan(
@@ -246,10 +259,17 @@ class PagePainter:
         in points) leaves room for it: the stack below counts whole, with the inks as
         given. `area` holds `decide`; what lies below it (grown by a pixel's reach) gives
         the bound. The wider area answers first: when even it leaves room, so does the
-        shape."""
+        shape. Where no area near has ink on a plate the fill keeps (`plates_near`:
+        black text over black text or paper), what lies below cannot show through it:
+        it carries its own ink, the answer the stack would give, without adding it up."""
         own, exact = self._figures(ink)
         if not overprints(ink, black_overprints):
             return False, own, exact
+        kept = self._kept[ink]
+        if kept >= 0 and not self.ledger.plates_near(area) & kept:
+            # Nothing near has ink on a plate it keeps: it carries its own ink (black
+            # text over black text, over paper); the same as the stack would give.
+            return True, own, exact
         below, _ = self.ledger.beneath(area)
         if below[4] > 0.0 and over(exact, below)[4] > self.tac + 1e-6:
             near, name = self.ledger.beneath(decide, reach=0.0, exact=True)
@@ -298,9 +318,10 @@ class PagePainter:
             return
         font = pdf_font(run.face)
         self._set_fill(run.ink)
-        shape = _run_bounds(run)
-        bbox = font.face.bbox
-        area = union(glyph_area(run, (bbox[0], bbox[1], bbox[2], bbox[3])), shape)
+        # Where its glyphs may paint (the bound), and within it where its letters are
+        # (the overprint decision).
+        area = glyph_area(run, face_ink(run.face), self.ledger.pixel)
+        shape = _clipped(_run_bounds(run), area)
         overprint, carried, exact = self._plan(run.ink, shape, area, True, "text")
         self._set_overprint(overprint)
         g = self.geometry

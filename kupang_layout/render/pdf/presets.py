@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from kupang_layout.model.units import mm
 from kupang_layout.render.pdf.errors import PresetError
@@ -14,8 +14,10 @@ from kupang_layout.resources import resource_path
 
 __all__ = [
     "DEFAULT_PRESET",
+    "INK_CHECKS",
     "PROOF_PRESET",
     "ExportPreset",
+    "InkCheck",
     "check_filename_pattern",
     "default_presets_path",
     "get_preset",
@@ -29,6 +31,11 @@ DEFAULT_PRESET = "Koran (PDF/X-1a, 240 %)"
 #: The small screen proof.
 PROOF_PRESET = "Proof"
 
+#: How the export verifies each page's total ink: 'auto' (proven from the painting where
+#: it can be, Ghostscript elsewhere) or 'ghostscript' (measured on every page).
+INK_CHECKS = ("auto", "ghostscript")
+InkCheck = Literal["auto", "ghostscript"]
+
 _PATTERN_SAMPLE: dict[str, Any] = {"paper": "KupangTimes", "edition": "612", "page": 3, "date": ""}
 
 
@@ -38,7 +45,8 @@ class ExportPreset:
 
     `max_ppi` caps image resolution at the placed size (images are never upsampled);
     `min_ppi` and `good_ppi` are the thresholds below which an image's own resolution at
-    its placed size is reported. `tac` is the total ink limit in percent.
+    its placed size is reported. `tac` is the total ink limit in percent. `ink_check`
+    'ghostscript' has Ghostscript measure every page's ink (see INK_CHECKS).
     """
 
     name: str
@@ -53,6 +61,9 @@ class ExportPreset:
     good_ppi: float = 200.0
     filename_pattern: str = "{paper}_{edition}_{page:02d}.pdf"
     description: str = ""
+    # Not in the repr: the page's content fingerprint (jobs/fingerprint.py) hashes the
+    # repr, and how the file is checked does not change the file.
+    ink_check: InkCheck = field(default="auto", repr=False)
 
     @property
     def bleed(self) -> float:
@@ -138,6 +149,12 @@ def preset_from_dict(raw: object, source: str = "<preset>") -> ExportPreset:
             if not isinstance(raw[key], str):
                 raise PresetError(source, name, key, f"expected a string, got {raw[key]!r}")
             values[key] = raw[key]
+    if "ink_check" in raw:
+        check = raw["ink_check"]
+        if check not in INK_CHECKS:
+            expected = " or ".join(repr(c) for c in INK_CHECKS)
+            raise PresetError(source, name, "ink_check", f"expected {expected}, got {check!r}")
+        values["ink_check"] = check
     preset = ExportPreset(**values)
     if preset.min_ppi > preset.good_ppi:
         raise PresetError(source, name, "min_ppi", "is greater than good_ppi")
