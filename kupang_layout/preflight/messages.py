@@ -568,6 +568,13 @@ ROLES: dict[str, Entry] = {
     "ad": {"id": "iklan", "en": "advertisement"},
 }
 
+KINDS: dict[str, Entry] = {
+    "text": {"id": "bingkai teks", "en": "text frame"},
+    "image": {"id": "bingkai gambar", "en": "picture frame"},
+    "rule": {"id": "garis", "en": "rule"},
+    "box": {"id": "kotak", "en": "box"},
+}
+
 EDGES: dict[str, Entry] = {
     "left": {"id": "kiri", "en": "left"},
     "right": {"id": "kanan", "en": "right"},
@@ -611,6 +618,7 @@ def _catalogue() -> dict[str, Entry]:
         ("preflight.", MESSAGES),
         ("preflight.hint.", HINTS),
         ("preflight.role.", ROLES),
+        ("preflight.kind.", KINDS),
         ("preflight.edge.", EDGES),
         ("preflight.severity.", SEVERITY_LABELS),
         ("preflight.ui.", UI),

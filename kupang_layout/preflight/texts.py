@@ -13,7 +13,7 @@ from typing import Any
 
 from kupang_layout.i18n import current_language, tr
 from kupang_layout.imaging.messages import reason_text
-from kupang_layout.preflight.messages import EDGES, HINTS, MESSAGES, ROLES, SEVERITY_LABELS
+from kupang_layout.preflight.messages import EDGES, HINTS, KINDS, MESSAGES, ROLES, SEVERITY_LABELS
 
 
 def _lang(lang: str | None) -> str:
@@ -61,6 +61,11 @@ def role_name(role: str | None, lang: str | None = None) -> str:
     if not role:
         return ""
     return tr("preflight.role." + role, _lang(lang)) if role in ROLES else role
+
+
+def kind_name(kind: str | None, lang: str | None = None) -> str:
+    """What a frame is (text frame, picture frame, rule, box) in the language."""
+    return tr("preflight.kind." + kind, _lang(lang)) if kind and kind in KINDS else ""
 
 
 def edge_name(edge: str, lang: str | None = None) -> str:
