@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from kupang_layout.preflight.texts import (
+    frame_name,
     hint_text,
     kind_name,
     message_text,
@@ -63,10 +64,13 @@ class Issue:
     kind: str = ""
 
     def frame_label(self, lang: str | None = None) -> str:
-        """The frame's name, else its role in the language, else what it is ("text
-        frame"); its internal id only when nothing else is known."""
+        """The frame's name (a built-in slot's in the language), else its role in the
+        language, else what it is ("text frame"); its id only when nothing is known."""
         return (
-            self.frame or role_name(self.role, lang) or kind_name(self.kind, lang) or self.frame_id
+            frame_name(self.frame, lang)
+            or role_name(self.role, lang)
+            or kind_name(self.kind, lang)
+            or self.frame_id
         )
 
     @property

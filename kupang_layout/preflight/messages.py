@@ -575,6 +575,17 @@ KINDS: dict[str, Entry] = {
     "box": {"id": "kotak", "en": "box"},
 }
 
+#: The slots of the built-in templates, as their frames are named ('teaser2 headline').
+SLOTS: dict[str, Entry] = {
+    "main": {"id": "utama", "en": "main"},
+    "second": {"id": "kedua", "en": "second"},
+    "third": {"id": "ketiga", "en": "third"},
+    "page": {"id": "halaman", "en": "page"},
+    "teaser": {"id": "tiser {n}", "en": "teaser {n}"},
+    # A slot's frame: its role and the slot, in the language's order.
+    "frame": {"id": "{what} {where}", "en": "{where} {what}"},
+}
+
 EDGES: dict[str, Entry] = {
     "left": {"id": "kiri", "en": "left"},
     "right": {"id": "kanan", "en": "right"},
@@ -619,6 +630,7 @@ def _catalogue() -> dict[str, Entry]:
         ("preflight.hint.", HINTS),
         ("preflight.role.", ROLES),
         ("preflight.kind.", KINDS),
+        ("preflight.slot.", SLOTS),
         ("preflight.edge.", EDGES),
         ("preflight.severity.", SEVERITY_LABELS),
         ("preflight.ui.", UI),
