@@ -13,7 +13,7 @@ OUT ?= out
 # The engine's hot modules are compiled with mypyc (setup.py) whenever they change;
 # KUPANG_LAYOUT_PURE=1 keeps them pure Python. Either way the code is the same.
 NATIVE := $(VENV)/.native
-NATIVE_SRC := setup.py $(wildcard kupang_layout/engine/*.py)
+NATIVE_SRC := setup.py $(wildcard kupang_layout/engine/*.py) kupang_layout/render/pdf/text.py
 
 .PHONY: setup sysdeps demo test lint dist test-dist clean
 

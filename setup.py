@@ -1,9 +1,11 @@
 """Build step: compile the typesetting engine's hot modules with mypyc (optional).
 
 The engine is plain, strictly typed Python; mypyc (part of mypy) turns the listed
-modules into C extensions that run the same code about twice as fast. Each extension
-is optional: without a C compiler, or with KUPANG_LAYOUT_PURE=1, the package installs
-as pure Python and behaves the same, only slower. See docs/DECISIONS.md.
+modules into C extensions that run the same code about twice as fast. Besides the
+engine's hot modules, the PDF renderer's text writer (every word of a page as PDF
+operators) is compiled the same way. Each extension is optional: without a C
+compiler, or with KUPANG_LAYOUT_PURE=1, the package installs as pure Python and
+behaves the same, only slower. See docs/DECISIONS.md.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ NATIVE_MODULES = [
     "kupang_layout/engine/compose_set.py",
     "kupang_layout/engine/compose.py",
     "kupang_layout/engine/flow.py",
+    # Outside the engine (engine/native.py lists these too, for the stale check):
+    "kupang_layout/render/pdf/text.py",
 ]
 
 

@@ -1,9 +1,10 @@
 """Benchmark: the canvas: full-page repaint at fit zoom, dragging a frame, typing in a story.
 
 Targets: repaint of a full page at fit zoom <= 16 ms; a frame dragged on a page
-of 30 frames at >= 50 frames per second; the re-flowed page visible <= 16 ms
-after a keystroke in the 900-word story. Runs offscreen unless QT_QPA_PLATFORM
-says otherwise; prints medians (and the 90th percentile).
+of 30 frames at >= 50 frames per second; the re-flowed page painted < 5 ms after a
+keystroke in the 900-word story (issue 13). Runs offscreen unless QT_QPA_PLATFORM
+says otherwise; prints medians (and the 90th percentile); the keystroke also by the
+process's CPU time, which a machine shared with other work inflates less.
 """
 
 from __future__ import annotations
@@ -221,19 +222,21 @@ def bench_typing() -> None:
     cursor.setPosition(block.position() + block.length() // 2)
     editor.edit.setTextCursor(cursor)
     editor.edit.setFocus()
-    samples, layouts = [], []
+    samples, layouts, cpu = [], [], []
     for ch in "dan warga kota kupang ikut membantu " * 2:
-        t = time.perf_counter()
+        t, t_cpu = time.perf_counter(), time.process_time()
         QTest.keyClick(editor.edit, ch)
         c.repaint()
         samples.append(time.perf_counter() - t)
+        cpu.append(time.process_time() - t_cpu)
         layouts.append(doc.last_layout_seconds)
     dl = doc.display_list()
     assert dl is not None and any("membantu" in r.text for r in dl.text_runs())
     print(
         f"typing in a {words}-word story: keystroke to re-flowed page painted {ms(samples)}"
-        "   (target <= 16 ms)"
+        "   (target < 5 ms)"
     )
+    print(f"  the same by CPU time:           {ms(cpu)}")
     rest = [s - lay for s, lay in zip(samples, layouts, strict=True)]
     print(f"  of which page layout (engine):  {ms(layouts)}")
     print(f"  of which the rest (GUI, paint): {ms(rest)}")

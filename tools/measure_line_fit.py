@@ -1,7 +1,11 @@
 """Tools stage: measure how many characters of Indonesian text fit a column line per font.
 
 Used to produce the figures in docs/FONTS.md. Widths come from the hmtx advance widths
-(no kerning, no shaping), which is also how the layout engine measures text.
+only (no kerning, no shaping): a rough count for comparing faces. The layout engine
+measures more closely: it applies the font's pair kerning (GPOS `kern`, else the `kern`
+table; `fonts/metrics.py`), and justified lines also scale glyphs and letter-space
+(`engine/compose_items.py`), so a line set by the engine may hold a character or two
+more or less than this count.
 
 Usage: python tools/measure_line_fit.py [--width-mm 48] [--size 9.5] FONT.ttf ...
 """

@@ -15,8 +15,10 @@ a style or swatch whose name the edition already has is the edition's own
 in through storage's door (decoded whole). All of it is one list of commands,
 executed as one undo step.
 
-`clean_paragraphs` / `clean_inline` turn text from a word processor or e-mail
-into plain paragraphs (the story editor and the in-place editor use them).
+Text from a word processor or e-mail is read in `pasted_text.py` and named here
+too: `clean_paragraphs` / `clean_inline` (plain paragraphs, for the story editor
+and the in-place editor) and `rich_paragraphs` (the clipboard's HTML: the same
+paragraphs with their bold and italic ranges, for Strong and Emphasis).
 """
 
 from __future__ import annotations
@@ -25,12 +27,18 @@ import base64
 import copy
 import hashlib
 import json
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from kupang_layout.editing.pasted_text import (
+    FaceRange,
+    RichParagraph,
+    clean_inline,
+    clean_paragraphs,
+    paste_style_commands,
+    rich_paragraphs,
+)
 from kupang_layout.errors import KupangError
 from kupang_layout.model import (
     AddFrame,
@@ -83,14 +91,18 @@ __all__ = [
     "MAX_ASSET_BYTES",
     "MIME_TYPE",
     "ClipboardError",
+    "FaceRange",
     "Paste",
     "Payload",
+    "RichParagraph",
     "clean_inline",
     "clean_paragraphs",
     "copy_payload",
     "paste_commands",
+    "paste_style_commands",
     "payload_from_bytes",
     "payload_to_bytes",
+    "rich_paragraphs",
 ]
 
 
@@ -438,33 +450,3 @@ def paste_commands(edition: Edition, page: Page, payload: Payload, dx: float, dy
         commands.append(AddFrame(page.id, dup, story=story))
         frame_ids.append(dup.id)
     return Paste(commands, frame_ids, missing)
-
-
-# -- text from other programs ------------------------------------------------------
-
-_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\ufffc]")
-_LINE_BREAKS = re.compile("\r\n|\r|[\u2028\u2029\x0b\x0c\x85]")
-
-
-def clean_paragraphs(text: str) -> list[str]:
-    """Plain paragraphs from pasted text: one a line, empty lines dropped.
-
-    Soft hyphens, zero-width characters and object marks go; tabs and control
-    characters become spaces, runs of spaces one space, and each line is trimmed.
-    Everything else is kept exactly as typed (quotes, dashes, hard hyphens)."""
-    text = _LINE_BREAKS.sub("\n", text)
-    text = _INVISIBLE.sub("", text)
-    out = []
-    for line in text.split("\n"):
-        chars = [
-            " " if (c == "\t" or unicodedata.category(c) in ("Cc", "Zl", "Zp")) else c for c in line
-        ]
-        cleaned = re.sub(" {2,}", " ", "".join(chars)).strip()
-        if cleaned:
-            out.append(cleaned)
-    return out
-
-
-def clean_inline(text: str) -> str:
-    """Pasted text for a one-line editor (a headline): its paragraphs joined by a space."""
-    return " ".join(clean_paragraphs(text))

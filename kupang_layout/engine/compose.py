@@ -30,6 +30,7 @@ from kupang_layout.engine.linebreak import (
     break_lines,
 )
 from kupang_layout.engine.lines import ComposedLine, ComposedParagraph, Fragment
+from kupang_layout.engine.style_cache import ResolvedStyles
 from kupang_layout.engine.typography import curly_quotes_runs
 from kupang_layout.engine.variables import substitute
 from kupang_layout.fonts.metrics import FontMetrics, metrics_for
@@ -39,7 +40,6 @@ from kupang_layout.model.story import Paragraph
 from kupang_layout.model.styles import (
     ResolvedParagraphStyle,
     apply_character_style,
-    resolve_paragraph_style,
 )
 
 CACHE_LIMIT = 20000
@@ -68,6 +68,11 @@ class Composer:
         self.hyphenator = hyphenator
         self.registry = registry or default_registry()
         self.params = params or DEFAULT_PARAMS
+        # The widest word gap of a justified line in the breaker's normal passes and in
+        # its emergency pass, in ems of the paragraph's size (`linebreak`, "Word-gap
+        # limit"); set before composing (they are not part of the cache key).
+        self.gap_limit_em = WORD_GAP_LIMIT_EM
+        self.emergency_gap_limit_em = EMERGENCY_GAP_LIMIT_EM
         self._cache: dict[tuple[object, ...], ComposedParagraph] = {}
         self._metrics: dict[str, FontMetrics] = {}
         # What depends only on the bundled fonts and the hyphenation lists is shared
@@ -76,6 +81,7 @@ class Composer:
         self._hyphenators = shared.hyphenators
         self.word_recipes = shared.word_recipes
         self.compositions = 0  # paragraphs actually broken (not served from the cache)
+        self._styles = ResolvedStyles()
 
     def clear_cache(self) -> None:
         """Forget composed paragraphs, word items and hyphenation (after the desk
@@ -114,7 +120,7 @@ class Composer:
     # -- styled text --------------------------------------------------------
     def style_of(self, edition: Edition, paragraph: Paragraph) -> ResolvedParagraphStyle:
         name = paragraph.style if paragraph.style in edition.paragraph_styles else "Body"
-        return resolve_paragraph_style(edition.paragraph_styles, name)
+        return self._styles.resolve(edition.paragraph_styles, name)
 
     def segments(
         self,
@@ -226,17 +232,23 @@ class Composer:
             it = items[i] if 0 <= i < len(items) else None
             if isinstance(it, Penalty):
                 items[i] = Penalty(it.width, INFINITY, it.flagged, it.ref)
+        gap, emergency_gap = self._gap_limits(style)
         params = replace(
             self.params,
             max_consecutive_hyphens=style.max_consecutive_hyphens,
+            gap_limit=gap,
+            emergency_gap_limit=emergency_gap,
         )
-        result = break_lines(items, widths, params, start, start_flagged)
+        # Optical margin alignment: what lines hang into the margins, by break and by box.
+        hangs = (builder.hangs, builder.leads)
+        result = break_lines(items, widths, params, start, start_flagged, None, hangs[0], hangs[1])
         setter = LineSetter(self, style, segs, items, pieces, builder.spans)
         lines = setter.set_lines(result, widths, indents, continued=start_flagged)
         if style.alignment == "justify" and len(lines) >= RIVER_LINES:
             result, lines = self._without_rivers(
-                items, widths, indents, params, setter, result, lines, start, start_flagged
-            )
+                items, widths, indents, params, setter, result, lines, start, start_flagged,
+                hangs,
+            )  # fmt: skip
         return ComposedParagraph(
             lines=tuple(lines),
             leading=style.leading,
@@ -254,6 +266,20 @@ class Composer:
             drop_cap_lines=style.drop_cap_lines if drop else 0,
         )
 
+    def _gap_limits(self, style: ResolvedParagraphStyle) -> tuple[float, float]:
+        """The breaker's word-gap limits in points (normal, emergency) for a justified
+        style; none for ragged text. A gap as the reader sees it is the word space and
+        the letter-spacing after the word's last letter, which is at the style's maximum
+        whenever a limit binds (the word spaces take what is left only once glyph
+        scaling and letter-spacing are at their limits)."""
+        if style.alignment != "justify":
+            return 0.0, 0.0
+        trailing = max(0.0, style.letter_space_max) / 100.0
+        return (
+            max(0.0, self.gap_limit_em - trailing) * style.size,
+            max(0.0, self.emergency_gap_limit_em - trailing) * style.size,
+        )
+
     def _without_rivers(
         self,
         items: list[Item],
@@ -265,6 +291,7 @@ class Composer:
         lines: list[ComposedLine],
         start: int,
         start_flagged: bool,
+        hangs: tuple[dict[int, float], dict[int, float]],
     ) -> tuple[BreakResult, list[ComposedLine]]:
         """Break again with `RIVER_DEMERITS` on the lines of each river (`compose_rules`),
         a few rounds; keep a setting only when it has fewer river lines and no more
@@ -277,7 +304,9 @@ class Composer:
             for li in rivers:
                 b = result.lines[li].break_index
                 extra[b] = extra.get(b, 0.0) + RIVER_DEMERITS
-            again = break_lines(items, widths, params, start, start_flagged, extra)
+            again = break_lines(
+                items, widths, params, start, start_flagged, extra, hangs[0], hangs[1]
+            )
             set_again = setter.set_lines(again, widths, indents, continued=start_flagged)
             fewer = find_rivers(set_again)
             if len(fewer) >= len(rivers) or _loose(set_again) > _loose(lines):
@@ -318,8 +347,16 @@ def _loose(lines: Sequence[ComposedLine]) -> int:
 
 # Narrow newspaper columns: accept lines up to r = 2 (badness 800) in the main pass,
 # as compositors set TeX's \tolerance for narrow measures; below that the breaker
-# falls back to its last-resort pass. See docs/DECISIONS.md.
+# falls back to its emergency pass (the word-gap limit), then to its last resort (TeX's
+# passes on Knuth & Plass 1981, §"The algorithm"; `linebreak`). See docs/DECISIONS.md.
 DEFAULT_PARAMS = BreakParams(tolerance=800.0)
+# The widest word gap of a justified line, in ems: the normal passes keep every line
+# within WORD_GAP_LIMIT_EM (under the 0.66 em of a very loose line, as
+# benchmarks/bench_justification.py counts them); a paragraph that cannot be set so gets
+# lines up to EMERGENCY_GAP_LIMIT_EM; wider gaps only when no breaking at all avoids
+# them (the last resort). See docs/DECISIONS.md.
+WORD_GAP_LIMIT_EM = 0.65
+EMERGENCY_GAP_LIMIT_EM = 0.72
 DROP_CAP_LEADERS = "\"'“‘„«"
 DROP_CAP_GAP_EM = 0.3  # space between the initial and the text, in ems of the body
 

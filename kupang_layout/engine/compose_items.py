@@ -7,18 +7,23 @@ penalty(0, −∞). Ragged alignments use the paper's ragged-right construction
 (§"Variations on the theme"): every space becomes glue(0, R, 0), penalty(0, 0),
 glue(space, −R, 0), so the same total-fit search gives an even rag. In
 justified text each box may also stretch and shrink a little by
-letter-spacing; the line setter uses that only after the word spaces.
+letter-spacing; the line setter uses that only after the word spaces. With optical
+margin alignment the builder also records how far a line ending at each break (or
+starting with each word) would hang into the margin, for the breaker (`hangs`,
+`leads`; pdfTeX's \\protrudechars=2).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple, Protocol
 
 from kupang_layout.engine.compose_rules import (
     PROPER_NAME_PENALTY,
+    PROTRUDE_LEFT,
+    PROTRUDE_RIGHT,
     SHORT_INITIAL_PENALTY,
     SHORT_WORD_PENALTY,
     word_flags,
@@ -67,6 +72,12 @@ class Recipe:
     shrink: float
     xstretch: float = 0.0
     xshrink: float = 0.0
+    # Optical margin alignment: by item offset, how far a line ending at that break
+    # hangs into the right margin (its hyphen); how far the word's last character
+    # hangs when a line ends after the word, its first when a line starts with it.
+    hangs: tuple[tuple[int, float], ...] = ()
+    tail: float = 0.0
+    head: float = 0.0
 
     @classmethod
     def of(cls, entries: Sequence[Material | tuple[Item, ...]]) -> Recipe:
@@ -153,6 +164,12 @@ class ItemBuilder:
         self.segs = segs
         self.justify = style.alignment == "justify"
         self.hyphenator = composer.hyphenator_for(style)
+        # Optical margin alignment, right side: by break index, how far a line ending
+        # there hangs into the margin (`linebreak.break_lines(..., hangs=...)`).
+        self.optical = self.justify and style.optical_margin
+        self.hangs: dict[int, float] = {}
+        self.leads: dict[int, float] = {}  # by box index: a line starting there hangs left
+        self._tail = 0.0  # how far the last word built hangs when a line ends after it
         self.alignment: Alignment = _ALIGNMENTS.get(style.alignment, "justify")
         self.rag = 0.0
         if not self.justify and segs:
@@ -199,6 +216,8 @@ class ItemBuilder:
 
     def _space(self, si: int) -> None:
         cost = self._break_cost
+        if self._tail > 0.0:
+            self.hangs[len(self.items)] = self._tail  # the space's break (glue or penalty)
         glue = self._spaces.get((si, cost))
         if glue is None:
             glue = self._space_items(si)
@@ -241,12 +260,26 @@ class ItemBuilder:
             items.extend(recipe.items)
             if recipe.text:
                 self.spans[first] = WordSpan(first, len(items), si, wi, recipe)
+            self._hang(first, recipe, True)
             return
         cuts = self._cuts(whole)
         pos = 0
         for si, t in parts:  # a word in several segments: placed piece by piece
-            self._emit(si, self._recipe(si, t, pos, cuts, proper), wi)
+            recipe = self._recipe(si, t, pos, cuts, proper)
+            first = len(self.items)
+            self._emit(si, recipe, wi)
+            self._hang(first, recipe, pos == 0)
             pos += len(t)
+
+    def _hang(self, first: int, recipe: Recipe, starts: bool) -> None:
+        """Record the hangs of a word's breaks (its items start at `first`) and, for its
+        first part (`starts`), how far its first character hangs left."""
+        for offset, width in recipe.hangs:
+            self.hangs[first + offset] = width
+        if starts and recipe.head > 0.0 and recipe.materials:
+            self.leads[first + min(recipe.materials)] = recipe.head
+        if recipe.text or recipe.items:
+            self._tail = recipe.tail
 
     def _cuts(self, text: str) -> dict[int, str]:
         points = self.hyphenator.points(text, hyphenate=self.style.hyphenate)
@@ -261,7 +294,8 @@ class ItemBuilder:
                    self.style.glyph_scale_min, self.style.glyph_scale_max,
                    self.style.hyphenate, self.style.hyphen_left_min,
                    self.style.hyphen_right_min, self.c.params.hyphen_penalty,
-                   self.c.params.exhyphen_penalty, self.c.hyphenator is None)  # fmt: skip
+                   self.c.params.exhyphen_penalty, self.c.hyphenator is None,
+                   self.optical)  # fmt: skip
             book = self.c.word_recipes.setdefault(key, {})
             self._books[si] = book
         return book
@@ -303,7 +337,34 @@ class ItemBuilder:
                 if kind != "hard" and left:
                     fix = metrics.kern(left, "-", seg.size) - metrics.kern(left, right, seg.size)
                 out.append(self._hyphen_point(seg, metrics, kind, fix, proper))
-        return Recipe.of(out)
+        recipe = Recipe.of(out)
+        if not self.optical:
+            return recipe
+        return self._with_hangs(recipe, metrics.hyphen_advance(seg.size))
+
+    @staticmethod
+    def _with_hangs(recipe: Recipe, hyphen: float) -> Recipe:
+        """The recipe with its hangs (optical margin alignment; pdfTeX's protrusion,
+        Hàn Thế Thành 2000, ch. 2, by `compose_rules.PROTRUDE_RIGHT` and `PROTRUDE_LEFT`):
+        a hyphenation point's hyphen, a hard hyphen, the word's last and first
+        characters."""
+        hangs: list[tuple[int, float]] = []
+        for offset, item in enumerate(recipe.items):
+            if not isinstance(item, Penalty) or not item.flagged:
+                continue
+            if item.width > 0:  # a hyphenation point: the hyphen it adds
+                hangs.append((offset, PROTRUDE_RIGHT.get("-", 0.0) * hyphen))
+                continue
+            before = recipe.materials.get(offset - 1)
+            if before is not None and before.text:  # after a hard hyphen
+                width = PROTRUDE_RIGHT.get(before.text[-1], 0.0) * before.advances[-1]
+                if width > 0:
+                    hangs.append((offset, width))
+        tail = head = 0.0
+        if recipe.text:
+            tail = PROTRUDE_RIGHT.get(recipe.text[-1], 0.0) * recipe.advances[-1]
+            head = PROTRUDE_LEFT.get(recipe.text[0], 0.0) * recipe.advances[0]
+        return replace(recipe, hangs=tuple(hangs), tail=tail, head=head)
 
     def _emit(self, si: int, recipe: Recipe, wi: int) -> None:
         """The items of one segment's part of a word, each box recorded as a piece."""

@@ -7,6 +7,11 @@ ch. 3 "Font expansion"): the boxes' expansion counts with the word spaces' stret
 shrink, and one adjustment ratio sets both, so every glyph of a line gets the same
 horizontal scale (a PDF `Tz` per line). Unlike pdfTeX's font instances in steps, the
 scale is continuous (PDF's `Tz` and Qt's transform take any value).
+
+Optical margin alignment (Thành 2000, ch. 2): the breaker has counted what a line's
+first and last characters hang into the margins (`Line.lead`, `Line.hang`); the
+setter places the material that far past the measure and moves the line left by
+its lead (`_hang`, `_drawn_hang`).
 """
 
 from __future__ import annotations
@@ -36,33 +41,72 @@ def _letter_spaced(
     return tuple([v + ls for v in advances]), ls * len(advances)
 
 
-def _hang(frags: list[tuple[int, list[PlacedWord]]], x: float, justified: bool) -> float:
-    """Optical margin alignment: the line's first character hangs into the left margin
-    and (on a justified line) its last into the right by their `compose_rules`
-    protrusion; the word spaces take up the width that frees (pdfTeX's protrusion set
-    after breaking, \\protrudechars=1); a line that is not justified only moves
-    left. An indented line does not hang. Returns where the line's material ends."""
+def _hang(
+    frags: list[tuple[int, list[PlacedWord]]],
+    x: float,
+    justified: bool,
+    lead: float,
+    h: float,
+    ls: float,
+) -> float:
+    """Optical margin alignment, left side: the line's first character hangs into the
+    left margin by its `compose_rules` protrusion of its drawn advance (`h`, `ls` as in
+    `_drawn_hang`). On a justified line the breaker counted `lead` (pdfTeX's
+    \\protrudechars=2: the line's material already reaches that much past the
+    measure), less what a loose line gave back; the small difference to the drawn
+    protrusion goes to the word spaces. A line that is not justified only moves left.
+    An indented line does not hang. Returns where the line's material ends."""
     first = frags[0][1][0]
-    left = 0.0
-    if first.x == 0.0 and first.text:
-        left = PROTRUDE_LEFT.get(first.text[0], 0.0) * first.advances[0]
-    right = 0.0
-    if justified:
-        last = frags[-1][1][-1]
-        if last.text:
-            right = PROTRUDE_RIGHT.get(last.text[-1], 0.0) * last.advances[-1]
-    if not left and not right:
+    if first.x != 0.0 or not first.text or not first.advances:
         return x
+    factor = PROTRUDE_LEFT.get(first.text[0], 0.0)
+    if not factor:
+        return x
+    drawn = first.advances[0]
+    left = factor * drawn
+    extra = 0.0
+    if justified:
+        natural = (drawn - ls) / h if h > 0 else drawn
+        left = max(0.0, left - max(0.0, factor * natural - lead))
+        extra = left - lead
     gaps = sum(len(ws) for _, ws in frags) - 1
-    if gaps <= 0 or not justified:
-        right = 0.0
-    share = (left + right) / gaps if gaps > 0 and justified else 0.0
+    share = extra / gaps if gaps > 0 else 0.0
     k = 0
     for _, ws in frags:
         for j, w in enumerate(ws):
             ws[j] = PlacedWord(w.text, w.x - left + k * share, w.advances)
             k += 1
-    return x - left + (gaps * share if gaps > 0 else 0.0)
+    return x - left + (extra if gaps > 0 else 0.0)
+
+
+def _drawn_hang(last: PlacedWord, hang: float, h: float, ls: float, hyphen: bool) -> float:
+    """How far the line's last character hangs as drawn: its protrusion times its drawn
+    advance (glyph scale `h` and letter-spacing `ls` included, as pdfTeX expands the
+    protrusion of an expanded font), less what a loose line gave back (`set_line`). The
+    breaker counted the protrusion of the natural advance (`hang`); `hyphen`: the line
+    ends with a hyphen added at a hyphenation point, drawn at its natural advance."""
+    factor = PROTRUDE_RIGHT.get(last.text[-1], 0.0) if last.text else 0.0
+    if not factor or not last.advances:
+        return hang
+    drawn = last.advances[-1]
+    natural = drawn if hyphen else (drawn - ls) / h if h > 0 else drawn
+    return max(0.0, factor * drawn - max(0.0, factor * natural - hang))
+
+
+def _spread(frags: list[tuple[int, list[PlacedWord]]], x: float, extra: float) -> float:
+    """Give `extra` width to the line's word spaces (its words move right by their share);
+    returns where the line's material ends."""
+    gaps = sum(len(ws) for _, ws in frags) - 1
+    if gaps <= 0 or not extra:
+        return x
+    share = extra / gaps
+    k = 0
+    for _, ws in frags:
+        for j, w in enumerate(ws):
+            if k:
+                ws[j] = PlacedWord(w.text, w.x + k * share, w.advances)
+            k += 1
+    return x + extra
 
 
 class LineSetter:
@@ -108,6 +152,8 @@ class LineSetter:
                     line.hyphenated,
                     indents[li] if li < len(indents) else 0.0,
                     continued,
+                    line.hang,
+                    line.lead,
                 )
             )
             continued = line.hyphenated
@@ -124,6 +170,8 @@ class LineSetter:
         hyphenated: bool,
         indent: float,
         continued: bool,
+        hang: float = 0.0,
+        lead: float = 0.0,
     ) -> ComposedLine:
         items = self.items
         pieces = self.pieces
@@ -224,12 +272,23 @@ class LineSetter:
             ws[-1] = PlacedWord(tail.text + "-", tail.x, (*tail.advances[:-1], end, hyphen))
             x += hyphen_width
             nat += hyphen_width
-        overfull = x > width + 0.01  # judged before punctuation hangs into the margin
+        # A justified line reaches past the measure by what its first and last characters
+        # hang into the margins (`lead`, `hang`: the breaker's); judged before the first
+        # one moves left.
+        if not justify:
+            hang = lead = 0.0
+        reach = width + hang + lead
+        overfull = x > reach + 0.01
+        if hang > 0 and frags:
+            size = segs[frags[-1][0]].size
+            drawn = _drawn_hang(frags[-1][1][-1], hang, h, ls_em * size, hyphen_width > 0)
+            x = _spread(frags, x, drawn - hang)
         if st.optical_margin and st.alignment == "justify" and frags:
-            x = _hang(frags, x, justify)
+            ls = ls_em * segs[frags[0][0]].size
+            x = _hang(frags, x, justify, lead, h, ls)
         total_r = 0.0
         if justify:
-            slack = width - nat
+            slack = reach - nat
             if slack >= 0:
                 total_r = slack / flex_y if flex_y > 0 else 0.0
             else:

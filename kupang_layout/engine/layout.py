@@ -21,7 +21,7 @@ from kupang_layout.engine.graphics import (
     ink_for,
     rule_items,
 )
-from kupang_layout.engine.lines import ComposedParagraph
+from kupang_layout.engine.lines import ComposedLine, ComposedParagraph, placed_runs
 from kupang_layout.engine.variables import page_values
 from kupang_layout.model.edition import Edition
 from kupang_layout.model.frames import Box, ImageFrame, Rule, TextFrame
@@ -34,6 +34,12 @@ COLUMN_HYPHEN_ROUNDS = 3  # recompositions tried to keep a hyphen off a column's
 # A hyphen stays at a column's end when keeping it off would set a line looser than this
 # adjustment ratio (the line breaker's tolerance, badness 800): nothing else fits.
 COLUMN_HYPHEN_MAX_RATIO = 2.0
+# Placed lines whose display runs an engine keeps, per generation: the lines used since
+# the generation began, and those of the generation before (dropped at the next turn).
+RUN_CACHE_LIMIT = 1500
+
+# (id of the composed line, x, baseline, frame, story, paragraph, line index)
+_RunKey = tuple[int, float, float, str, str, int, int]
 
 
 @dataclass
@@ -55,6 +61,12 @@ class LayoutEngine:
 
     def __init__(self, composer: Composer | None = None) -> None:
         self.composer = composer or Composer()
+        # The display runs of each placed line, by the composed line's identity and its
+        # place: a line the paragraph cache kept, at the same place, gets the same runs
+        # (the same objects) again, so an edit rebuilds only the lines it moved and a
+        # renderer tells unchanged runs by identity.
+        self._runs: dict[_RunKey, tuple[ComposedLine, tuple[TextRun, ...]]] = {}
+        self._older_runs: dict[_RunKey, tuple[ComposedLine, tuple[TextRun, ...]]] = {}
 
     # -- stories ----------------------------------------------------------
     def layout_story(self, edition: Edition, story_id: str) -> StoryLayout:
@@ -172,12 +184,8 @@ class LayoutEngine:
         for pl in mine:
             if pl.first_of_paragraph:
                 items.extend(_drop_cap_runs(layout, pl, frame.id, sid))
-            x0 = pl.column.x + pl.line.x_offset
-            for frag in pl.line.fragments:
-                words = tuple(PlacedWord(w.text, x0 + w.x, w.advances) for w in frag.words)
-                items.append(TextRun(frag.face, frag.size, frag.ink, pl.y + dy, words,
-                                     frag.letter_spacing, frame.id, sid, pl.paragraph,
-                                     pl.line_index, frag.h_scale))  # fmt: skip
+            items.extend(self._line_runs(pl, pl.column.x + pl.line.x_offset, pl.y + dy,
+                                         frame.id, sid))  # fmt: skip
         story = edition.stories.get(sid)
         if story is not None and not any(p.text.strip() for p in story.paragraphs):
             items.append(Marker("empty-slot", r.x, r.y, r.width, r.height, frame.id,
@@ -187,6 +195,24 @@ class LayoutEngine:
             items.append(Marker("overset", r.right - 8, r.bottom - 8, 8, 8, frame.id,
                                 f"+{layout.flow.overset_lines}"))  # fmt: skip
         return items
+
+    def _line_runs(
+        self, pl: PlacedLine, x0: float, y: float, frame_id: str, sid: str
+    ) -> tuple[TextRun, ...]:
+        """The placed line's runs, the same objects as before when it has not moved."""
+        line = pl.line
+        key = (id(line), x0, y, frame_id, sid, pl.paragraph, pl.line_index)
+        got = self._runs.get(key)
+        if got is not None and got[0] is line:
+            return got[1]
+        got = self._older_runs.get(key)
+        if got is None or got[0] is not line:
+            got = (line, placed_runs(line, x0, y, frame_id, sid, pl.paragraph, pl.line_index))
+        if len(self._runs) >= RUN_CACHE_LIMIT:
+            self._older_runs = self._runs
+            self._runs = {}
+        self._runs[key] = got
+        return got[1]
 
 
 def _vertical_shift(frame: TextFrame, lines: list[PlacedLine]) -> float:

@@ -38,12 +38,28 @@ breakpoint is forced. Nodes are kept apart by line number (only while line width
 differ, or always with looseness), by fitness class, and by the count of consecutive
 flagged breaks (a hard limit, `max_consecutive_hyphens`).
 
-Passes (TeX §863): 1. `pretolerance` without hyphenation points (skipped if negative);
-2. `tolerance`; 3. `tolerance` with `emergency_stretch` added to every line's stretch
-(if positive); 4. last resort: any underfull line is allowed (badness capped at 10^6
-instead of 10^4, so that a loose line still beats a hopeless one), and when the only
-active node would die at an overfull line, that line is taken (TeX's artificial
-demerits). The breaker never fails; overfull lines are reported.
+Passes (TeX §863, "TeX: The Program"; the paper's §"The algorithm" is one pass):
+1. `pretolerance` without hyphenation points (skipped if negative); 2. `tolerance`;
+3. the emergency pass (run when `emergency_stretch` or `gap_limit` is positive):
+`emergency_stretch` is added to every line's stretch when judging, as TeX's
+\\emergencystretch; with a gap limit, the tolerance gives way to the limit (below), and
+when nothing is found within it, pass 3 is tried again within `emergency_gap_limit`;
+4. last resort: any underfull line is allowed (badness capped at 10^6 instead of 10^4,
+so that a loose line still beats a hopeless one), and when the only active node would
+die at an overfull line, that line is taken (TeX's artificial demerits). The breaker
+never fails; overfull lines are reported.
+
+Word-gap limit (`gap_limit`, ours): badness is relative, b = 100 r^3 with r measured
+against the line's own stretch, so a line of four long words and three spaces can look
+much worse than its badness says. Passes 1-3 therefore also refuse a line whose word
+spaces would be set wider than `gap_limit` points: the width a word space gets once
+glyph scaling and letter-spacing are at their limits and the spaces take the rest
+(as `compose_set` sets it). Such a line is infeasible wherever any alternative exists:
+more hyphenation, a tighter or looser neighbour line, letter-spacing, glyph scaling.
+In pass 3 a line within the gap limit is feasible whatever its badness (the badness,
+capped as in the last resort, still ranks the settings: §"Demerits" spreads the
+looseness over the paragraph); only pass 4 lets a wider line through. The limit never
+binds a line whose spaces are within their own maximum (the first tier).
 """
 
 from __future__ import annotations
@@ -98,6 +114,10 @@ class BreakParams:
     * `max_consecutive_hyphens`: most flagged line ends in a row; None for no limit, 0
       for no flagged break at all.
     * `emergency_stretch`: stretch added to every line in pass 3 (and 4) when judging.
+    * `gap_limit`: the widest word space (points) a line may be set with in passes 1-3;
+      0 for no limit (see the module docstring, "Word-gap limit").
+    * `emergency_gap_limit`: a wider limit pass 3 tries when nothing is found within
+      `gap_limit` (ignored unless it is wider).
     * `mode`: "optimal" (total fit) or "first_fit" (greedy draft; one pass).
     """
 
@@ -111,6 +131,8 @@ class BreakParams:
     final_hyphen_demerits: float = 5000.0
     looseness: int = 0
     emergency_stretch: float = 0.0
+    gap_limit: float = 0.0
+    emergency_gap_limit: float = 0.0
     max_consecutive_hyphens: int | None = 2
     mode: Literal["optimal", "first_fit"] = "optimal"
 
@@ -128,7 +150,10 @@ class Line:
     over its letters. An overfull line is set at its limits (-1) and sticks out by
     ``natural - width`` minus the shrink. `badness` is measured with the real stretch;
     `demerits` is what the winning pass charged. `width` is the target, `natural` the
-    width at natural spacing (hyphen included).
+    width at natural spacing (hyphen included, less `hang`). `hang` and `lead`: how far
+    the line's material reaches into the right and the left margin (optical margin
+    alignment, the `hangs` and `leads` of `break_lines`): set, it is `width + lead + hang`
+    wide.
     """
 
     start: int
@@ -143,6 +168,8 @@ class Line:
     overfull: bool
     width: float
     natural: float
+    hang: float = 0.0
+    lead: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,8 +198,12 @@ def _total_fit_pass(
     start: int = -1,
     start_flagged: bool = False,
     extra_at: Mapping[int, float] | None = None,
+    gap_limit: float = 0.0,
 ) -> tuple[Node, int] | None:
-    """One pass of §"The algorithm": the chosen final node and its looseness, or None."""
+    """One pass of §"The algorithm": the chosen final node and its looseness, or None.
+
+    `gap_limit` (points, 0 for none): lines whose word spaces would be set wider are
+    infeasible (the module docstring's "Word-gap limit")."""
     limit = params.max_consecutive_hyphens
     max_h = limit if limit is not None else 1 << 30
     track = 1 if limit is not None else 0
@@ -183,11 +214,13 @@ def _total_fit_pass(
     final_hyph = params.final_hyphen_demerits
     easy_line = widths.easy_line
     pw_, py_, pz_, py2_, pz2_ = prep.w, prep.y, prep.z, prep.y2, prep.z2
+    gw_, gy_, gn_, hang_, lead_ = prep.gw, prep.gy, prep.gn, prep.hang, prep.lead
     final = prep.final
-    # Badness is capped at TeX's 10000, except in the last resort, where a higher cap
-    # lets the search tell a loose line from a hopeless one.
-    cap = LAST_RESORT_BAD if last_resort else INF_BAD
-    r_inf = R_INF if not last_resort else (cap / 100.0) ** (1.0 / 3.0)
+    # Badness is capped at TeX's 10000, except in the last resort and the gap-limited
+    # emergency pass (threshold above the cap), where a higher cap lets the search tell
+    # a loose line from a hopeless one.
+    cap = LAST_RESORT_BAD if last_resort or threshold > INF_BAD else INF_BAD
+    r_inf = R_INF if cap == INF_BAD else (cap / 100.0) ** (1.0 / 3.0)
 
     active: list[Node] = [first_node(prep, widths, start, start_flagged)]
     for b, pi, pw, flagged, forced, is_hyph in prep.breaks:
@@ -218,6 +251,7 @@ def _total_fit_pass(
             # §"The adjustment ratio", §"Badness", with the letter-spacing tier.
             short = a_width - (wb - a_w)
             overfull = False
+            wide = False
             if short > 0:
                 y1 = yb - a_y
                 if y1 > 0 and short <= y1:
@@ -232,6 +266,20 @@ def _total_fit_pass(
                         bad = 100.0 * r * r * r
                         if bad < 100.0:
                             bad = 100.0
+                    if gap_limit > 0.0:
+                        # Past the first tier: the word spaces get their maximum and
+                        # whatever glyph scaling, letter-spacing and a smaller hang
+                        # leave (`set_line`; the real stretch, without the emergency
+                        # stretch).
+                        real = y1 - extra
+                        rest = short - (real if real > 0 else 0.0) - (y2b - a_y2)
+                        rest -= hang_[b] + lead_[a_start]
+                        gaps = gn_[b] - gn_[a_start]
+                        if gaps > 0:
+                            spaces = gw_[b] - gw_[a_start] + gy_[b] - gy_[a_start]
+                            wide = spaces + (rest if rest > 0 else 0.0) > gap_limit * gaps
+                        else:
+                            wide = rest > 0
                 fit = 3 if bad > 99 else (2 if bad > 12 else 1)
             elif short == 0:
                 bad = 0.0
@@ -264,7 +312,7 @@ def _total_fit_pass(
                 # §"deactivate": the line from a can only get longer (or b is forced).
                 if survivors is None:
                     survivors = active[:idx]
-                if overfull or bad > threshold or hyph > max_h:
+                if overfull or bad > threshold or hyph > max_h or wide:
                     if last_resort and candidates is None and idx == last_index and not survivors:
                         # TeX §854: the only node left; take the break anyway.
                         line = a_line + 1
@@ -274,7 +322,7 @@ def _total_fit_pass(
             else:
                 if survivors is not None:
                     survivors.append(a)
-                if bad > threshold or hyph > max_h:
+                if bad > threshold or hyph > max_h or wide:
                     continue
 
             # §"Demerits".
@@ -370,6 +418,8 @@ def break_lines(
     start: int = -1,
     start_flagged: bool = False,
     extra_demerits: Mapping[int, float] | None = None,
+    hangs: Mapping[int, float] | None = None,
+    leads: Mapping[int, float] | None = None,
 ) -> BreakResult:
     """Break `items` into lines of the given widths; never raises on odd input.
 
@@ -385,9 +435,16 @@ def break_lines(
 
     `extra_demerits` adds demerits to every line that ends at the given break indexes
     (the composer's river repair uses it; see `compose_rules`).
+
+    `hangs` gives, by break index, the width a line ending there gives back to the
+    margin: its last character (a hyphen, a comma, a full stop) hangs out by that much
+    (optical margin alignment; the breaker counts it as pdfTeX's \\protrudechars=2
+    does, Hàn Thế Thành 2000, ch. 2), so the line holds that much more; `leads` gives,
+    by box index, how far a line starting with that box reaches into the left margin
+    (an opening quote or bracket).
     """
     params = params or BreakParams()
-    prep = Prepared(items)
+    prep = Prepared(items, hangs, leads)
     if start >= 0 and not any(isinstance(item, Box) for item in items[start + 1 :]):
         return BreakResult((), 0.0, 0, 0)  # nothing left to set
     if not prep.breaks:
@@ -399,21 +456,29 @@ def break_lines(
         node = first_fit(prep, widths, params, begin, start_flagged)
         return _result(prep, widths, node, 1)
 
-    passes: list[tuple[int, float, bool, float, bool]] = []
+    # (number, threshold, hyphenation, emergency stretch, last resort, gap limit)
+    passes: list[tuple[int, float, bool, float, bool, float]] = []
+    gap = max(0.0, params.gap_limit)
+    stretch = max(0.0, params.emergency_stretch)
     if params.pretolerance >= 0:
-        passes.append((1, params.pretolerance, False, 0.0, False))
-    passes.append((2, params.tolerance, True, 0.0, False))
-    if params.emergency_stretch > 0:
-        passes.append((3, params.tolerance, True, params.emergency_stretch, False))
-    passes.append((4, LAST_RESORT_BAD, True, max(0.0, params.emergency_stretch), True))
+        passes.append((1, params.pretolerance, False, 0.0, False, gap))
+    passes.append((2, params.tolerance, True, 0.0, False, gap))
+    if stretch > 0 or gap > 0:
+        # The emergency pass: with a gap limit, any badness within it (see above); then,
+        # if that fails, within the wider emergency limit.
+        emergency = LAST_RESORT_BAD if gap > 0 else params.tolerance
+        passes.append((3, emergency, True, stretch, False, gap))
+        if gap > 0 and params.emergency_gap_limit > gap:
+            passes.append((3, emergency, True, stretch, False, params.emergency_gap_limit))
+    passes.append((4, LAST_RESORT_BAD, True, stretch, True, 0.0))
 
     fallback: tuple[Node, int] | None = None
-    for number, threshold, use_hyphens, extra, last_resort in passes:
+    for number, threshold, use_hyphens, extra, last_resort, limit in passes:
         if last_resort and fallback is not None:
             break
         found = _total_fit_pass(
             prep, widths, params, threshold, use_hyphens, extra, last_resort, begin,
-            start_flagged, extra_demerits or None,
+            start_flagged, extra_demerits or None, limit,
         )  # fmt: skip
         if found is None:
             continue
@@ -437,8 +502,10 @@ def _result(prep: Prepared, widths: Widths, last: Node, passes: int) -> BreakRes
     for node in chain:
         b, pw = node[12], node[15]
         width = widths(node[11] - 1)
-        ratio, letter_ratio, overfull, natural = set_line(prep, prev_start, b, pw, width)
-        real_bad, _fit, _over = judge(prep, prev_start, b, pw, width, 0.0)
+        ratio, letter_ratio, overfull, natural, hang, lead = set_line(
+            prep, prev_start, b, pw, width
+        )
+        real_bad, _fit, _over = judge(prep, prev_start, b, pw, width + prep.lead[prev_start], 0.0)
         lines.append(
             Line(
                 start=prev_start,
@@ -453,6 +520,8 @@ def _result(prep: Prepared, widths: Widths, last: Node, passes: int) -> BreakRes
                 overfull=overfull,
                 width=width,
                 natural=natural,
+                hang=hang,
+                lead=lead,
             )
         )
         prev_start = node[0]

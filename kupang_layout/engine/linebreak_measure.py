@@ -8,7 +8,7 @@ described in `kupang_layout.engine.linebreak`. Internal to the line breaker.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 from kupang_layout.engine.linebreak_items import INFINITY, Box, Glue, Item, Penalty
@@ -33,16 +33,36 @@ LineWidths = Sequence[float] | Callable[[int], float]
 
 
 class Prepared:
-    """Prefix sums Σw, Σy, Σz (glue and box glyph scaling), Σy2, Σz2 (box letter-spacing)
-    and breakpoints."""
+    """Prefix sums Σw, Σy, Σz (glue and box glyph scaling), Σy2, Σz2 (box letter-spacing),
+    the word spaces' own Σ (natural width `gw`, stretch `gy`, count `gn`: what a line's
+    word gap is measured from) and breakpoints."""
 
-    __slots__ = ("after", "breaks", "final", "w", "y", "y2", "z", "z2")
+    __slots__ = (
+        "after", "breaks", "final", "gn", "gw", "gy", "hang", "lead", "w", "y", "y2", "z",
+        "z2",
+    )  # fmt: skip
 
-    def __init__(self, items: Sequence[Item]) -> None:
-        if not self._sum(items, safe=False):
-            self._sum(items, safe=True)  # NaN or infinite values: sanitise and redo
+    def __init__(
+        self,
+        items: Sequence[Item],
+        hangs: Mapping[int, float] | None = None,
+        leads: Mapping[int, float] | None = None,
+    ) -> None:
+        """Optical margin alignment counted by the breaker (pdfTeX's \\protrudechars=2):
+        `hangs`, by break index, how far a line ending there reaches into the right
+        margin because its last character hangs (the break's width less that, kept in
+        `hang` too); `leads`, by box index, how far a line starting with that box reaches
+        into the left margin (`lead`; a line's width is more by that much, `make_node`).
+        A line too loose to fill them hangs less (`set_line`)."""
+        if not self._sum(items, safe=False, hangs=hangs or {}):
+            self._sum(items, safe=True, hangs=hangs or {})  # NaN or infinities: redo
+        lead = [0.0] * (len(items) + 1)
+        for i, width in (leads or {}).items():
+            if 0 <= i < len(items) and width > 0:
+                lead[i] = clean(width)
+        self.lead = lead
 
-    def _sum(self, items: Sequence[Item], safe: bool) -> bool:
+    def _sum(self, items: Sequence[Item], safe: bool, hangs: Mapping[int, float]) -> bool:
         """Fill the tables; without `safe`, return False if a sum is not finite."""
         n = len(items)
         w = [0.0] * (n + 1)
@@ -50,11 +70,15 @@ class Prepared:
         z = [0.0] * (n + 1)
         y2 = [0.0] * (n + 1)
         z2 = [0.0] * (n + 1)
+        gw = [0.0] * (n + 1)
+        gy = [0.0] * (n + 1)
+        gn = [0.0] * (n + 1)
         content = bytearray(n + 1)  # 1 for a box or a forced break (never discarded)
         # Legal breakpoints (§"Legal breakpoints"): glue after a box, penalty < +inf.
         # Tuples: (index, penalty, width, flagged, forced, hyphenation point).
         breaks: list[tuple[int, float, float, bool, bool, bool]] = []
         sw = sy = sz = sy2 = sz2 = 0.0
+        sgw = sgy = sgn = 0.0
         last_content = -1
         prev_box = False
         for i, item in enumerate(items):
@@ -83,8 +107,11 @@ class Prepared:
                     sw += item.width
                     sy += item.stretch
                     sz += item.shrink
+                sgw += clean(item.width)
+                sgy += clean(item.stretch)
+                sgn += 1.0
                 if prev_box:
-                    breaks.append((i, 0.0, 0.0, False, False, False))
+                    breaks.append((i, 0.0, -clean(hangs.get(i, 0.0)), False, False, False))
                 prev_box = False
             elif type(item) is Penalty:
                 p = clean(item.penalty)
@@ -94,16 +121,28 @@ class Prepared:
                     if forced:
                         content[i] = 1
                         last_content = i
-                    breaks.append((i, p, pw, item.flagged, forced, item.flagged and pw != 0.0))
+                    hyph = item.flagged and pw != 0.0
+                    if hangs:
+                        pw -= clean(hangs.get(i, 0.0))
+                    breaks.append((i, p, pw, item.flagged, forced, hyph))
                 prev_box = False
             w[i + 1] = sw
             y[i + 1] = sy
             z[i + 1] = sz
             y2[i + 1] = sy2
             z2[i + 1] = sz2
+            gw[i + 1] = sgw
+            gy[i + 1] = sgy
+            gn[i + 1] = sgn
         if not safe and not math.isfinite(sw + sy + sz + sy2 + sz2):
             return False
         self.w, self.y, self.z, self.y2, self.z2 = w, y, z, y2, z2
+        self.gw, self.gy, self.gn = gw, gy, gn
+        hang = [0.0] * (n + 1)
+        for i, width in hangs.items():
+            if 0 <= i < n and width > 0:
+                hang[i] = clean(width)
+        self.hang = hang
 
         # Start of the line after a break at i: the next box or forced penalty (§"discard").
         nxt = [n] * (n + 2)
@@ -197,29 +236,54 @@ def judge(
 
 def set_line(
     prep: Prepared, s: int, b: int, pw: float, width: float
-) -> tuple[float, float, bool, float]:
-    """(glue ratio, letter ratio, overfull, natural width) to set items[s:b] at width."""
+) -> tuple[float, float, bool, float, float, float]:
+    """(glue ratio, letter ratio, overfull, natural width, hang, lead) to set items[s:b]
+    at `width` (the measure's, without hanging). `hang` and `lead`: how far the line
+    reaches into the right and the left margin (its last and first characters'
+    protrusion, `Prepared.hang` and `Prepared.lead`), less what a line too loose to
+    fill them gives back: one that word spaces, glyph scaling and letter-spacing cannot
+    fill hangs less (the right side first) before its word spaces go past their
+    maximum (a third tier)."""
+    hang = prep.hang[b] if b < len(prep.hang) else 0.0
+    lead = prep.lead[s] if s < len(prep.lead) else 0.0
     natural = prep.w[b] - prep.w[s] + pw
-    short = width - natural
+    short = width + lead - natural
+    if short > 0 and hang + lead > 0:
+        beyond = short - max(prep.y[b] - prep.y[s], 0.0) - max(prep.y2[b] - prep.y2[s], 0.0)
+        if beyond > 0:
+            give = min(hang, beyond)
+            hang -= give
+            natural += give
+            short -= give
+            beyond -= give
+            give = min(lead, beyond) if beyond > 0 else 0.0
+            lead -= give
+            short -= give
+    ratio, letter_ratio, overfull = _ratios(prep, s, b, short)
+    return ratio, letter_ratio, overfull, natural, hang, lead
+
+
+def _ratios(prep: Prepared, s: int, b: int, short: float) -> tuple[float, float, bool]:
+    """(glue ratio, letter ratio, overfull) of items[s:b] that are `short` of their width."""
     if short > 0:
         t1, t2 = prep.y[b] - prep.y[s], prep.y2[b] - prep.y2[s]
     elif short < 0:
         t1, t2 = prep.z[b] - prep.z[s], prep.z2[b] - prep.z2[s]
     else:
-        return 0.0, 0.0, False, natural
+        return 0.0, 0.0, False
     need = abs(short)
     sign = 1.0 if short > 0 else -1.0
     if t1 > 0 and need <= t1:
-        return sign * need / t1, 0.0, False, natural
+        return sign * need / t1, 0.0, False
     base = max(t1, 0.0)
     if t2 > 0 and need <= base + t2:
-        return (sign if t1 > 0 else 0.0), sign * (need - base) / t2, False, natural
+        return (sign if t1 > 0 else 0.0), sign * (need - base) / t2, False
     total = base + max(t2, 0.0)
     overfull = short < 0
     if total <= 0:
-        return 0.0, 0.0, overfull, natural
+        return 0.0, 0.0, overfull
     r = need / total if short > 0 else 1.0  # an overfull line is set at its limits
-    return (sign * r if t1 > 0 else 0.0), (sign * r if t2 > 0 else 0.0), overfull, natural
+    return (sign * r if t1 > 0 else 0.0), (sign * r if t2 > 0 else 0.0), overfull
 
 
 def demerits(
@@ -252,7 +316,7 @@ def demerits(
 # A node is a plain tuple (the cheapest record in CPython; the inner loop unpacks it):
 #  0 start     first item of the line that starts here (after discarded items)
 #  1-5         Σw, Σy, Σz, Σy2, Σz2 up to `start` (the paper's "totals after the break")
-#  6 width     width of the line that starts here
+#  6 width     width of the line that starts here (with what its first character hangs)
 #  7 fitness   fitness class of the line that ends here
 #  8 hyphens   consecutive flagged breaks ending here
 #  9 flagged   whether this break is flagged
@@ -293,7 +357,7 @@ def make_node(
         prep.z[start],
         prep.y2[start],
         prep.z2[start],
-        widths(line),
+        widths(line) + prep.lead[start],
         fitness,
         hyphens,
         flagged,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kupang_layout.engine.displaylist import Ink, PlacedWord
+from kupang_layout.engine.displaylist import Ink, PlacedWord, TextRun
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,3 +64,34 @@ class ComposedParagraph:
     size: float = 0.0
     passes: int = 1
     demerits: float = 0.0
+
+
+def placed_runs(
+    line: ComposedLine,
+    x0: float,
+    y: float,
+    frame_id: str,
+    story_id: str,
+    paragraph: int,
+    line_index: int,
+) -> tuple[TextRun, ...]:
+    """The line's fragments as display-list runs on baseline `y`, each word at x0 + its x."""
+    out: list[TextRun] = []
+    for frag in line.fragments:
+        words = tuple([PlacedWord(w.text, x0 + w.x, w.advances) for w in frag.words])
+        out.append(
+            TextRun(
+                frag.face,
+                frag.size,
+                frag.ink,
+                y,
+                words,
+                frag.letter_spacing,
+                frame_id,
+                story_id,
+                paragraph,
+                line_index,
+                frag.h_scale,
+            )
+        )
+    return tuple(out)

@@ -13,6 +13,8 @@ import pkgutil
 from pathlib import Path
 
 ENGINE_DIR = Path(__file__).resolve().parent
+#: Modules outside the engine that setup.py compiles too (relative to the package).
+COMPILED_ELSEWHERE = ("render/pdf/text.py",)
 
 
 def _extension_of(source: Path) -> Path | None:
@@ -40,9 +42,11 @@ def compiled_modules() -> list[str]:
 
 
 def stale_modules() -> list[str]:
-    """Compiled engine modules whose source changed after they were compiled."""
+    """Compiled modules (the engine's and COMPILED_ELSEWHERE) whose source changed after
+    they were compiled."""
     out = []
-    for source in sorted(ENGINE_DIR.glob("*.py")):
+    others = [ENGINE_DIR.parent / name for name in COMPILED_ELSEWHERE]
+    for source in [*sorted(ENGINE_DIR.glob("*.py")), *others]:
         ext = _extension_of(source)
         if ext is not None and ext.stat().st_mtime < source.stat().st_mtime:
             out.append(source.stem)

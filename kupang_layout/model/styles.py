@@ -118,8 +118,8 @@ ROOT_DEFAULTS: dict[str, Any] = {
     # set per line with the word spaces by the line's adjustment ratio.
     "glyph_scale_min": 98.0,
     "glyph_scale_max": 102.0,
-    # Optical margin alignment (hanging punctuation) in justified text (see DECISIONS:
-    # the house body style waits for preflight to allow for it).
+    # Optical margin alignment (hanging punctuation) in justified text; the house Body
+    # (and the styles based on it) turns it on (see DECISIONS).
     "optical_margin": False,
     "tracking": 0.0,
     "align_to_grid": False,
@@ -204,6 +204,7 @@ def default_paragraph_styles() -> dict[str, ParagraphStyle]:
             first_indent=9.5,
             align_to_grid=True,
             hyphenate=True,
+            optical_margin=True,
         ),
         ParagraphStyle("Lead", based_on="Body", first_indent=0.0),
         ParagraphStyle(

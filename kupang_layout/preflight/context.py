@@ -39,5 +39,6 @@ class PageContext:
             frame_id=frame.id if frame is not None else "",
             frame=frame.name if frame is not None else "",
             role=(frame.role or "") if frame is not None else "",
+            kind=frame.kind if frame is not None else "",
             params=params,
         )

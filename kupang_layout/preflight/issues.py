@@ -6,7 +6,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from kupang_layout.preflight.texts import hint_text, message_text, role_name, severity_label
+from kupang_layout.preflight.texts import (
+    frame_name,
+    hint_text,
+    kind_name,
+    message_text,
+    role_name,
+    severity_label,
+)
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -40,9 +47,9 @@ class Issue:
     """One problem. `rule` is a stable id that is also the message key; `params` fill it in.
 
     `page` is the edition's page number (None for the whole edition or file, or a
-    PDF not matched to a page); `frame_id`, `frame` (the frame's name) and `role`
-    (its slot role) point at the object; `file` names the PDF for the PDF rules
-    and `pdf_page` the page inside it (1-based).
+    PDF not matched to a page); `frame_id`, `frame` (the frame's name), `role`
+    (its slot role) and `kind` (text, image, rule, box) point at the object; `file`
+    names the PDF for the PDF rules and `pdf_page` the page inside it (1-based).
     """
 
     severity: Severity
@@ -54,10 +61,17 @@ class Issue:
     params: dict[str, Any] = field(default_factory=dict)
     file: str = ""
     pdf_page: int | None = None
+    kind: str = ""
 
     def frame_label(self, lang: str | None = None) -> str:
-        """The frame's name, else its role in the language, else its id."""
-        return self.frame or role_name(self.role, lang) or self.frame_id
+        """The frame's name (a built-in slot's in the language), else its role in the
+        language, else what it is ("text frame"); its id only when nothing is known."""
+        return (
+            frame_name(self.frame, lang)
+            or role_name(self.role, lang)
+            or kind_name(self.kind, lang)
+            or self.frame_id
+        )
 
     @property
     def is_error(self) -> bool:
@@ -83,6 +97,7 @@ class Issue:
             "frame_id": self.frame_id or None,
             "frame": self.frame or None,
             "role": self.role or None,
+            "kind": self.kind or None,
             "file": self.file or None,
             "pdf_page": self.pdf_page,
             "message": self.message(lang),

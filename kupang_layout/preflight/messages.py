@@ -568,6 +568,24 @@ ROLES: dict[str, Entry] = {
     "ad": {"id": "iklan", "en": "advertisement"},
 }
 
+KINDS: dict[str, Entry] = {
+    "text": {"id": "bingkai teks", "en": "text frame"},
+    "image": {"id": "bingkai gambar", "en": "picture frame"},
+    "rule": {"id": "garis", "en": "rule"},
+    "box": {"id": "kotak", "en": "box"},
+}
+
+#: The slots of the built-in templates, as their frames are named ('teaser2 headline').
+SLOTS: dict[str, Entry] = {
+    "main": {"id": "utama", "en": "main"},
+    "second": {"id": "kedua", "en": "second"},
+    "third": {"id": "ketiga", "en": "third"},
+    "page": {"id": "halaman", "en": "page"},
+    "teaser": {"id": "tiser {n}", "en": "teaser {n}"},
+    # A slot's frame: its role and the slot, in the language's order.
+    "frame": {"id": "{what} {where}", "en": "{where} {what}"},
+}
+
 EDGES: dict[str, Entry] = {
     "left": {"id": "kiri", "en": "left"},
     "right": {"id": "kanan", "en": "right"},
@@ -611,6 +629,8 @@ def _catalogue() -> dict[str, Entry]:
         ("preflight.", MESSAGES),
         ("preflight.hint.", HINTS),
         ("preflight.role.", ROLES),
+        ("preflight.kind.", KINDS),
+        ("preflight.slot.", SLOTS),
         ("preflight.edge.", EDGES),
         ("preflight.severity.", SEVERITY_LABELS),
         ("preflight.ui.", UI),

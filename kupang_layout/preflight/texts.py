@@ -8,12 +8,20 @@ words) and shows them with `i18n.tr`, the one function that renders a message.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from kupang_layout.i18n import current_language, tr
 from kupang_layout.imaging.messages import reason_text
-from kupang_layout.preflight.messages import EDGES, HINTS, MESSAGES, ROLES, SEVERITY_LABELS
+from kupang_layout.preflight.messages import (
+    EDGES,
+    HINTS,
+    KINDS,
+    MESSAGES,
+    ROLES,
+    SEVERITY_LABELS,
+)
 
 
 def _lang(lang: str | None) -> str:
@@ -61,6 +69,34 @@ def role_name(role: str | None, lang: str | None = None) -> str:
     if not role:
         return ""
     return tr("preflight.role." + role, _lang(lang)) if role in ROLES else role
+
+
+_SLOT = re.compile(r"(main|second|third|page|teaser)([1-9][0-9]?)?")
+
+
+def frame_name(name: str, lang: str | None = None) -> str:
+    """A frame's name in the language: the built-in templates name their frames by slot
+    and role in English ('teaser2 headline', 'main photo credit'); those read as the
+    role and the slot ('judul tiser 2', 'kredit foto utama'). Any other name is the
+    desk's own and is shown as it is."""
+    slot, _, rest = name.partition(" ")
+    role = rest.replace(" ", "_")
+    if role not in ROLES and role != "rule":
+        return name
+    match = _SLOT.fullmatch(slot)
+    if match is None:
+        return name
+    key, number = match.group(1), match.group(2)
+    if (key == "teaser") != bool(number):
+        return name
+    what = kind_name("rule", lang) if role == "rule" else role_name(role, lang)
+    where = tr("preflight.slot." + key, _lang(lang), n=number or "")
+    return tr("preflight.slot.frame", _lang(lang), what=what, where=where)
+
+
+def kind_name(kind: str | None, lang: str | None = None) -> str:
+    """What a frame is (text frame, picture frame, rule, box) in the language."""
+    return tr("preflight.kind." + kind, _lang(lang)) if kind and kind in KINDS else ""
 
 
 def edge_name(edge: str, lang: str | None = None) -> str:

@@ -1321,6 +1321,14 @@ Page layout for the print edition of Kupang Times.</translation>
       <translation>Printing plant folder</translation>
     </message>
     <message>
+      <source>Bold and italic from a word processor or e-mail become Strong and Emphasis</source>
+      <translation>Bold and italic from a word processor or e-mail become Strong and Emphasis</translation>
+    </message>
+    <message>
+      <source>Pasted text</source>
+      <translation>Pasted text</translation>
+    </message>
+    <message>
       <source>General</source>
       <translation>General</translation>
     </message>
@@ -2077,6 +2085,57 @@ Page layout for the print edition of Kupang Times.</translation>
     <message>
       <source>Bold Italic</source>
       <translation>Bold Italic</translation>
+    </message>
+  </context>
+  <context>
+    <name>StyleJustification</name>
+    <message>
+      <source>Hanging punctuation (optical margin alignment)</source>
+      <translation>Hanging punctuation (optical margin alignment)</translation>
+    </message>
+    <message>
+      <source>Word spacing, minimum</source>
+      <translation>Word spacing, minimum</translation>
+    </message>
+    <message>
+      <source>Word spacing, desired</source>
+      <translation>Word spacing, desired</translation>
+    </message>
+    <message>
+      <source>Word spacing, maximum</source>
+      <translation>Word spacing, maximum</translation>
+    </message>
+    <message>
+      <source>Letter spacing, minimum</source>
+      <translation>Letter spacing, minimum</translation>
+    </message>
+    <message>
+      <source>Letter spacing, maximum</source>
+      <translation>Letter spacing, maximum</translation>
+    </message>
+    <message>
+      <source>Glyph scaling, minimum</source>
+      <translation>Glyph scaling, minimum</translation>
+    </message>
+    <message>
+      <source>Glyph scaling, maximum</source>
+      <translation>Glyph scaling, maximum</translation>
+    </message>
+    <message>
+      <source>Justification</source>
+      <translation>Justification</translation>
+    </message>
+    <message>
+      <source>Inherit this value</source>
+      <translation>Inherit this value</translation>
+    </message>
+    <message>
+      <source>the house defaults</source>
+      <translation>the house defaults</translation>
+    </message>
+    <message>
+      <source>Inherited from %1</source>
+      <translation>Inherited from %1</translation>
     </message>
   </context>
   <context>

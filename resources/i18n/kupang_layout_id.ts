@@ -1321,6 +1321,14 @@ Tata letak halaman untuk edisi cetak Kupang Times.</translation>
       <translation>Folder percetakan</translation>
     </message>
     <message>
+      <source>Bold and italic from a word processor or e-mail become Strong and Emphasis</source>
+      <translation>Tebal dan miring dari pengolah kata atau surel menjadi gaya Tebal dan Miring</translation>
+    </message>
+    <message>
+      <source>Pasted text</source>
+      <translation>Teks yang ditempel</translation>
+    </message>
+    <message>
       <source>General</source>
       <translation>Umum</translation>
     </message>
@@ -2077,6 +2085,57 @@ Tata letak halaman untuk edisi cetak Kupang Times.</translation>
     <message>
       <source>Bold Italic</source>
       <translation>Tebal Miring</translation>
+    </message>
+  </context>
+  <context>
+    <name>StyleJustification</name>
+    <message>
+      <source>Hanging punctuation (optical margin alignment)</source>
+      <translation>Tanda baca menggantung (perataan margin optis)</translation>
+    </message>
+    <message>
+      <source>Word spacing, minimum</source>
+      <translation>Spasi kata, minimum</translation>
+    </message>
+    <message>
+      <source>Word spacing, desired</source>
+      <translation>Spasi kata, diinginkan</translation>
+    </message>
+    <message>
+      <source>Word spacing, maximum</source>
+      <translation>Spasi kata, maksimum</translation>
+    </message>
+    <message>
+      <source>Letter spacing, minimum</source>
+      <translation>Spasi huruf, minimum</translation>
+    </message>
+    <message>
+      <source>Letter spacing, maximum</source>
+      <translation>Spasi huruf, maksimum</translation>
+    </message>
+    <message>
+      <source>Glyph scaling, minimum</source>
+      <translation>Skala glif, minimum</translation>
+    </message>
+    <message>
+      <source>Glyph scaling, maximum</source>
+      <translation>Skala glif, maksimum</translation>
+    </message>
+    <message>
+      <source>Justification</source>
+      <translation>Justifikasi</translation>
+    </message>
+    <message>
+      <source>Inherit this value</source>
+      <translation>Ikuti nilai gaya induk</translation>
+    </message>
+    <message>
+      <source>the house defaults</source>
+      <translation>bawaan</translation>
+    </message>
+    <message>
+      <source>Inherited from %1</source>
+      <translation>Diwarisi dari %1</translation>
     </message>
   </context>
   <context>

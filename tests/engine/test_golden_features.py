@@ -22,10 +22,11 @@ from feature_editions import (
     hyphen_limit,
     jump,
     keep_options,
+    pinned_body,
     widow_orphan,
 )
 
-from kupang_layout.engine.compose import Composer
+from kupang_layout.engine.compose import EMERGENCY_GAP_LIMIT_EM, Composer
 from kupang_layout.engine.compose_items import Item, ItemBuilder
 from kupang_layout.engine.compose_rules import (
     PROPER_NAME_PENALTY,
@@ -45,6 +46,7 @@ from kupang_layout.engine.lines import ComposedLine
 from kupang_layout.engine.trace import trace
 from kupang_layout.fonts.metrics import metrics_for_key
 from kupang_layout.model.edition import Edition
+from kupang_layout.model.styles import STYLE_VALUE_FIELDS
 
 GOLDEN = Path(__file__).parents[1] / "golden" / "features"
 
@@ -312,3 +314,38 @@ def test_punctuation_hangs_into_the_margins() -> None:
                 assert end == pytest.approx(frame.rect.right + right, abs=0.01)
             hung += bool(left or right)
         assert (hung >= 3) if frame.id == "body" else hung == 0
+
+
+def _widest_gap_em(edition: Edition, engine: LayoutEngine) -> float:
+    """The widest word gap of the story's justified lines, in ems, as a reader sees it
+    (the space and the letter-spacing after the word's last letter)."""
+    runs = engine.layout_page(edition, edition.pages[0]).text_runs()
+    lines: dict[float, list[tuple[PlacedWord, float, float]]] = {}
+    for r in runs:
+        lines.setdefault(r.y, []).extend((w, r.letter_spacing, r.size) for w in r.words)
+    widest = 0.0
+    for y in sorted(lines)[:-1]:  # the paragraph's last line is not justified
+        words = sorted(lines[y], key=lambda t: t[0].x)
+        for (a, ls, size), (b, _, _) in itertools.pairwise(words):
+            widest = max(widest, (b.x - (a.x + a.width) + ls) / size)
+    return widest
+
+
+def test_word_gaps_stay_within_the_limit_where_the_paragraph_allows() -> None:
+    edition = FEATURES["gap_limit"]()
+    engine = LayoutEngine()
+    layout = engine.layout_story(edition, "story")
+    assert layout.paragraphs[0].passes == 3  # the emergency pass, not the last resort
+    assert _widest_gap_em(edition, engine) <= EMERGENCY_GAP_LIMIT_EM + 1e-9
+    # TeX's passes alone leave the paragraph to the last resort, which set a line with
+    # gaps wider than the desk accepts (0.75 em).
+    unlimited = LayoutEngine()
+    unlimited.composer.gap_limit_em = unlimited.composer.emergency_gap_limit_em = 0.0
+    assert unlimited.layout_story(edition, "story").paragraphs[0].passes == 4
+    assert _widest_gap_em(edition, unlimited) > 0.75
+
+
+def test_the_feature_editions_pin_every_value_of_their_body() -> None:
+    """A new style field must be pinned too, or a house default could move a trace."""
+    body = pinned_body()
+    assert [f for f in STYLE_VALUE_FIELDS if getattr(body, f) is None] == []

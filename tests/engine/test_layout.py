@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from feature_editions import pinned_styles
 
 from kupang_layout.engine.displaylist import ImageItem, Marker, TextRun
 from kupang_layout.engine.layout import LayoutEngine
@@ -36,7 +37,9 @@ TEXT = (
 
 
 def edition_with(frames: list, stories: dict[str, Story]) -> tuple[Edition, Page]:  # type: ignore[type-arg]
-    ed = Edition(number="612", date="2024-10-14")
+    # The pinned body (no hanging punctuation): these tests measure lines against the
+    # frame's edges, whatever the house defaults become.
+    ed = Edition(number="612", date="2024-10-14", paragraph_styles=pinned_styles())
     page = Page(id="p", number=3, width=mm(280), height=mm(430))
     page.frames.extend(frames)
     ed.pages.append(page)

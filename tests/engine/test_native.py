@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kupang_layout.engine.native import compiled_modules, stale_modules
+from kupang_layout.engine.native import COMPILED_ELSEWHERE, compiled_modules, stale_modules
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -99,3 +99,13 @@ def test_no_compiled_module_is_older_than_its_source() -> None:
         if line.strip().startswith('"kupang_layout/engine/')
     }
     assert set(compiled_modules()) in (set(), listed)
+
+
+def test_the_stale_check_knows_every_module_compiled_outside_the_engine() -> None:
+    lines = (REPO / "setup.py").read_text(encoding="utf-8").splitlines()
+    elsewhere = {
+        line.strip().strip('",').removeprefix("kupang_layout/")
+        for line in lines
+        if line.strip().startswith('"kupang_layout/') and "/engine/" not in line
+    }
+    assert elsewhere == set(COMPILED_ELSEWHERE)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from qt_samples import sample_edition
 
+from kupang_layout.gui.base.settings import app_settings
 from kupang_layout.gui.panels.story_editor import OVERSET_RED
 from kupang_layout.gui.shell.main_window import MainWindow
 
@@ -128,6 +129,8 @@ def test_no_internal_id_a_story_named_by_slot_and_headline(qtbot: QtBot) -> None
 
 
 def test_pasting_from_a_word_processor_keeps_the_text_only(qtbot: QtBot) -> None:
+    """With the preference off (Paste without formatting): text/plain, no styles."""
+    app_settings().set("editing/paste_bold_italic", False)
     window = make_window(qtbot, sample_edition(photo=False))
     editor = window.story_editor
     _select_on_canvas(window, "f-body0")

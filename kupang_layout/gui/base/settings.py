@@ -1,4 +1,4 @@
-"""GUI stage: the desk's preferences (language, units, autosave, folders, name) in an ini file.
+"""GUI stage: the desk's preferences (language, units, autosave, folders, paste ...) in an ini file.
 
 The file is ``settings.ini`` in the user's config folder
 (`common.userdirs.config_dir`), read and written with QSettings in ini format,
@@ -139,6 +139,12 @@ class Settings(QObject):
         except ValueError:
             value = DEFAULT_SHARED_POLL_SECONDS
         return max(0.2, value)
+
+    @property
+    def paste_bold_italic(self) -> bool:
+        """Whether bold and italic pasted from a word processor or e-mail become the house
+        character styles Strong and Emphasis (on until the desk switches it off)."""
+        return self._get("editing/paste_bold_italic", "true").strip().lower() in ("true", "1")
 
     def export_value(self, key: str, default: str = "") -> str:
         """Remembered choices of the export dialog (pages, folder, preset, pattern)."""

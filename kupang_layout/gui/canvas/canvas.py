@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QWidget
 
 from kupang_layout.editing.frame_ops import delete_commands, move_commands
 from kupang_layout.editing.snapping import ALL_KINDS, SnapTargets, Target, page_targets
+from kupang_layout.engine.displaylist import Marker, PageDisplayList
 from kupang_layout.gui.base.session import EditionSession
 from kupang_layout.gui.canvas import images, overlays
 from kupang_layout.gui.canvas.page_layer import PageLayer
@@ -87,6 +88,7 @@ class PageCanvas(QWidget):
         self.guide_preview: tuple[str, float] | None = None
         self.drag_ids: frozenset[str] = frozenset()
         self.drag_delta = (0.0, 0.0)
+        self._overset: tuple[PageDisplayList, set[str]] | None = None
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAcceptDrops(True)
@@ -225,7 +227,10 @@ class PageCanvas(QWidget):
         dl = self.doc.display_list()
         if dl is None:
             return set()
-        return {m.frame_id for m in dl.items if getattr(m, "kind", "") == "overset"}
+        if self._overset is None or self._overset[0] is not dl:  # once per display list
+            frames = {m.frame_id for m in dl.items if isinstance(m, Marker) and m.kind == "overset"}
+            self._overset = (dl, frames)
+        return set(self._overset[1])
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)

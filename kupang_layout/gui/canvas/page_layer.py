@@ -47,6 +47,9 @@ class PageLayer:
         self.key: LayerKey | None = None
         self._list: PageDisplayList | None = None  # keeps id(list) unique while cached
         self._extent: tuple[PageDisplayList, QRectF] | None = None
+        # For the items of the list in _extent (kept alive there): by id, the part of
+        # the item's bounds that lies beside the page, or None when it lies within.
+        self._beside_items: dict[int, QRectF | None] = {}
         self.renders = 0
         self.partial_renders = 0
 
@@ -123,16 +126,28 @@ class PageLayer:
 
     def _beside(self, dl: PageDisplayList) -> QRectF:
         """What the list's items cover outside the page's bleed, as one rectangle (empty if
-        nothing is drawn there); cached per list."""
+        nothing is drawn there); cached per list, and per item (by identity) for the items
+        a new list shares with the one before."""
         if self._extent is not None and self._extent[0] is dl:
             return self._extent[1]
         bleed = _bleed_rect(dl)
+        same_page = self._extent is not None and _bleed_rect(self._extent[0]) == bleed
+        known = self._beside_items if same_page else {}
+        found: dict[int, QRectF | None] = {}
         area = QRectF()
         for item in dl.items:
-            r = item_bounds(item).normalized()
-            if (r.width() > 0 or r.height() > 0) and not bleed.contains(r):
+            key = id(item)
+            if key in known:
+                r = known[key]
+            else:
+                r = item_bounds(item).normalized()
+                if (r.width() <= 0 and r.height() <= 0) or bleed.contains(r):
+                    r = None
+            found[key] = r
+            if r is not None:
                 area = area.united(r)
         self._extent = (dl, area)
+        self._beside_items = found
         return area
 
     def _update_in_place(

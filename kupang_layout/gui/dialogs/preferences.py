@@ -16,6 +16,7 @@ from typing import Protocol
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -230,6 +231,12 @@ class PreferencesDialog(QDialog):
         plant.addWidget(self.plant_dir, 1)
         plant.addWidget(plant_browse)
         form.addRow(tr(CTX, "Printing plant folder"), plant)
+        self.paste_styles = QCheckBox(
+            tr(CTX, "Bold and italic from a word processor or e-mail become Strong and Emphasis")
+        )
+        self.paste_styles.setObjectName("paste_bold_italic")
+        self.paste_styles.setChecked(s.paste_bold_italic)
+        form.addRow(tr(CTX, "Pasted text"), self.paste_styles)
         self.hyphenation = HyphenationEditor()
         self.presets = PresetsPage()
         self.tabs = QTabWidget()
@@ -281,6 +288,7 @@ class PreferencesDialog(QDialog):
         s.set("autosave/seconds", self.autosave.value())
         s.set("desk/name", self.desk_name.text().strip())
         s.set("delivery/plant_dir", self.plant_dir.text().strip())
+        s.set("editing/paste_bold_italic", self.paste_styles.isChecked())
         folder = self.templates.text().strip()
         s.set("templates/user_dir", folder)
         if self.hyphenation.modified:

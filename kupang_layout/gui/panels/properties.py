@@ -290,6 +290,7 @@ class PropertiesPanel(QWidget):
             self.empty.setVisible(not frames)
             self.geometry_box.setVisible(bool(frames))
             box = union([f.rect for f in frames])
+            unit = current_unit()  # once: each call looks the settings file up
             if box is not None:
                 for s, v in (
                     (self.x_spin, box.x),
@@ -297,7 +298,7 @@ class PropertiesPanel(QWidget):
                     (self.w_spin, box.width),
                     (self.h_spin, box.height),
                 ):
-                    s.setValue(round(to_unit(v), 2))
+                    _show(s, round(to_unit(v, unit), 2))
                 single = len(frames) == 1
                 self.w_spin.setEnabled(single)
                 self.h_spin.setEnabled(single)
@@ -309,7 +310,7 @@ class PropertiesPanel(QWidget):
             self.image_box.setVisible(isinstance(f, ImageFrame))
             self.rule_box.setVisible(isinstance(f, Rule))
             if isinstance(f, TextFrame):
-                self._show_text(f)
+                self._show_text(f, unit)
             elif isinstance(f, ImageFrame):
                 self._show_image(f)
             elif isinstance(f, Rule):
@@ -317,10 +318,10 @@ class PropertiesPanel(QWidget):
         finally:
             self._filling = False
 
-    def _show_text(self, f: TextFrame) -> None:
-        self.columns.setValue(f.columns)
-        self.gutter.setValue(round(to_unit(f.gutter), 2))
-        self.inset.setValue(round(to_unit(f.inset), 2))
+    def _show_text(self, f: TextFrame, unit: str) -> None:
+        _show(self.columns, f.columns)
+        _show(self.gutter, round(to_unit(f.gutter, unit), 2))
+        _show(self.inset, round(to_unit(f.inset, unit), 2))
         self.balance.setChecked(f.balance)
         fill_style_combo(self.pstyle, list(self.doc.edition.paragraph_styles))  # shown translated
         select_style(self.pstyle, f.paragraph_style)
@@ -345,3 +346,11 @@ class PropertiesPanel(QWidget):
             ppi = item.effective_ppi
             self.ppi.setText(f"{ppi:.0f} ppi")
             self.ppi.setStyleSheet(f"color: {ppi_colour(ppi)}; font-weight: bold")
+
+
+def _show(spin: QSpinBox | QDoubleSpinBox, value: float) -> None:
+    """Show `value` in `spin`; Qt repaints a spin box on every setValue, even to the value
+    it shows, and the panel is refreshed on every keystroke in the story editor."""
+    shown = round(value, spin.decimals()) if isinstance(spin, QDoubleSpinBox) else value
+    if spin.value() != shown:
+        spin.setValue(value)  # type: ignore[arg-type]

@@ -5,7 +5,8 @@ the paragraph style name; character styles show as bold or italic (from their fa
 title names the story by its slot group and headline, never by its id. Where the text
 stops fitting its frames (the engine's flow of the story) the rest is marked, as InCopy
 does (`story_text.py`). Ctrl+B and Ctrl+I give the selected text the house bold and italic
-character styles (`Strong`, `Emphasis`); pasted text is cleaned to plain paragraphs. Every
+character styles (`Strong`, `Emphasis`); pasted text is cleaned to plain paragraphs, its bold
+and italic (from the clipboard's HTML) given Strong and Emphasis in the paste's undo step. Every
 keystroke becomes SetParagraphText on the model (through History) and the canvas re-flows
 at once; keystrokes are grouped into one undo step per word (a group closes at a space,
 after a pause, when the caret leaves the paragraph, or at any other command). The
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kupang_layout.editing.clipboard import RichParagraph, paste_style_commands
 from kupang_layout.editing.copyfit import Copyfit, fit_target, planned_copyfit
 from kupang_layout.editing.overset import OversetPoint, first_overset
 from kupang_layout.editing.story_names import story_name
@@ -70,6 +72,7 @@ class StoryEditor(QWidget):
         self.overset: OversetPoint | None = None
         self._loading = False
         self._applying = False
+        self._paste_key: tuple[str, str] | None = None  # a paste with styles under way
         self._run_styles: list[list[tuple[int, int, str | None]]] = []
         self.title = QLabel()
         self.overset_label = QLabel()
@@ -77,6 +80,7 @@ class StoryEditor(QWidget):
         self.overset_label.hide()
         self.styles = QComboBox()
         self.edit = StoryText()
+        self.edit.rich_paste = self.paste_rich
         self.edit.setAcceptRichText(False)  # paragraphs and their styles only
         self.edit.setUndoRedoEnabled(False)
         self.edit.setTabChangesFocus(True)
@@ -367,7 +371,9 @@ class StoryEditor(QWidget):
             return
         self._applying = True
         try:
-            if structural:
+            if self._paste_key is not None:
+                self.doc.continue_group(self._paste_key, "paste", commands)
+            elif structural:
                 self.doc.execute_all("edit text", commands)
             else:
                 index = self.edit.textCursor().blockNumber()
@@ -383,6 +389,33 @@ class StoryEditor(QWidget):
             self._applying = False
         self._run_styles = self._run_layout()  # typed text takes its neighbour's style
         self._update_title()
+
+    def paste_rich(self, pasted: list[RichParagraph]) -> None:
+        """Insert pasted paragraphs at the caret (over the selection) and give their bold
+        and italic Strong and Emphasis: text and styles are one undo step."""
+        story = self.story()
+        if story is None or self.edit.isReadOnly():
+            return
+        self._close_typing()
+        cursor = self.edit.textCursor()
+        block = self.edit.document().findBlock(cursor.selectionStart())
+        units = cursor.selectionStart() - block.position()  # UTF-16 units, as Qt counts
+        before = block.text().encode("utf-16-le")[: 2 * units].decode("utf-16-le", "ignore")
+        at = (block.blockNumber(), len(before))
+        self._paste_key = ("paste", story.id)
+        self.doc.begin_group("paste", self._paste_key)
+        try:
+            cursor.beginEditBlock()
+            cursor.insertText("\n".join(p.text for p in pasted), QTextCharFormat())
+            cursor.endEditBlock()
+            self.edit.setTextCursor(cursor)
+            styles = self.doc.edition.character_styles
+            commands = paste_style_commands(story, at, pasted, styles)
+            if commands:
+                self.doc.continue_group(self._paste_key, "paste", commands)
+        finally:
+            self._paste_key = None
+            self.doc.end_group()
 
     def _close_typing(self) -> None:
         self._idle.stop()

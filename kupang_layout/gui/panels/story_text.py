@@ -1,12 +1,18 @@
-"""GUI stage: the story editor's text edit: plain paste, Ctrl+B / Ctrl+I, the overset mark.
+"""GUI stage: the story editor's text edit: paste, Ctrl+B / Ctrl+I, the overset mark.
 
-Pasted text from a word processor or e-mail keeps its words and drops its
-formatting (`editing/clipboard.py` cleans it to plain paragraphs). Where the
-story stops fitting its frames the rest of the text is tinted and a red line is
-drawn above the first line that does not fit, as InCopy marks overset text.
+Pasted text from a word processor or e-mail keeps its words as clean paragraphs
+(`editing/pasted_text.py`). When the clipboard has HTML and the desk's
+preference says so (on by default), its bold and italic come along as the house
+character styles Strong and Emphasis: the editor (`rich_paste`) inserts the text
+and styles it as one undo step. Plain text alone, or the preference off, pastes
+without formatting. Where the story stops fitting its frames the rest of the
+text is tinted and a red line is drawn above the first line that does not fit,
+as InCopy marks overset text.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import (
@@ -20,9 +26,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit
 
-from kupang_layout.editing.clipboard import clean_paragraphs
+from kupang_layout.editing.clipboard import RichParagraph, clean_paragraphs, rich_paragraphs
 from kupang_layout.editing.overset import OversetPoint
 from kupang_layout.editing.styles import BOLD_STYLE, ITALIC_STYLE
+from kupang_layout.gui.base.settings import app_settings
 
 OVERSET_RED = QColor(220, 30, 30)
 OVERSET_TINT = QColor(255, 225, 225)
@@ -37,20 +44,29 @@ def style_key(event: QKeyEvent) -> str | None:
 
 
 class StoryText(QTextEdit):
-    """The text edit: pastes plain paragraphs, marks the overset text."""
+    """The text edit: pastes clean paragraphs (bold and italic as the house styles through
+    `rich_paste`), marks the overset text."""
 
     def __init__(self) -> None:
         super().__init__()
         self.overset: OversetPoint | None = None
         self.overset_y: int | None = None  # viewport y of the red line
+        #: Inserts pasted paragraphs with their styles as one undo step (set by the editor).
+        self.rich_paste: Callable[[list[RichParagraph]], None] | None = None
         self.verticalScrollBar().valueChanged.connect(lambda _v: self.place_overset_line())
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
-        return source.hasText()
+        return source.hasText() or source.hasHtml()
 
     def insertFromMimeData(self, source: QMimeData) -> None:
-        """Text from a word processor or e-mail: its words, one paragraph a line, no
-        foreign formatting."""
+        """Text from a word processor or e-mail: its words, one paragraph a line; its bold
+        and italic as Strong and Emphasis when the clipboard has HTML and the preference
+        is on, else no foreign formatting."""
+        if source.hasHtml() and self.rich_paste is not None and app_settings().paste_bold_italic:
+            rich = rich_paragraphs(source.html())
+            if rich:
+                self.rich_paste(rich)
+                return
         paragraphs = clean_paragraphs(source.text())
         if paragraphs:
             self.textCursor().insertText("\n".join(paragraphs), QTextCharFormat())

@@ -5,7 +5,8 @@ editor's selected paragraphs or text, else the selected text frames' stories), a
 double-click (or Edit) opens the style editor, which the shell wires in
 (`dialogs/style_editor.py`) through the panel's signals. Under the tree the
 selected style's values are listed: its own in black, inherited ones greyed
-with the style they come from, as InDesign shows them.
+with the style they come from, as InDesign shows them; a paragraph style's
+justification values are edited right there (`style_justification.py`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from kupang_layout.editing.styles import CHARACTER, PARAGRAPH, style_tree, value_source
 from kupang_layout.gui.base.i18n import noop, tr
 from kupang_layout.gui.base.session import EditionSession
+from kupang_layout.gui.panels.style_justification import JustificationEditor
 from kupang_layout.gui.panels.style_names import style_display_name, value_display_name
 from kupang_layout.model.styles import ROOT_DEFAULTS
 
@@ -113,6 +115,8 @@ class StylesPanel(QWidget):
         box.addWidget(self.tree, 3)
         box.addLayout(buttons)
         box.addWidget(self.summary, 2)
+        self.justification = JustificationEditor(doc)
+        box.addWidget(self.justification)
         self.paragraph_root = QTreeWidgetItem(self.tree)
         self.character_root = QTreeWidgetItem(self.tree)
         for root in (self.paragraph_root, self.character_root):
@@ -136,6 +140,7 @@ class StylesPanel(QWidget):
         self.edit_button.setText(tr(CTX, "Edit…"))
         self.duplicate_button.setText(tr(CTX, "Duplicate"))
         self.delete_button.setText(tr(CTX, "Delete…"))
+        self.justification.retranslate()
         self._shown = None
         self.refresh()
 
@@ -278,6 +283,7 @@ class StylesPanel(QWidget):
 
     def _show_summary(self) -> None:
         current = self.current()
+        self.justification.show_style(current[1] if current and current[0] == PARAGRAPH else None)
         if current is None:
             self.summary.setText("")
             return

@@ -31,7 +31,7 @@ from kupang_layout.render.pdf.images import request_for
 from kupang_layout.render.pdf.ink_bound import InkBound
 from kupang_layout.render.pdf.marks import SlugInfo, draw_marks
 from kupang_layout.render.pdf.painter import PageGeometry, PagePainter, PlacedImage
-from kupang_layout.render.pdf.pdfx import DocumentInfo, finish_pdf
+from kupang_layout.render.pdf.pdfx import DocumentInfo, FlateFilter, finish_pdf
 from kupang_layout.render.pdf.presets import ExportPreset
 from kupang_layout.render.pdf.text import TextWriter
 from kupang_layout.storage.errors import StorageError
@@ -291,12 +291,14 @@ def _render(
         canvas = Canvas(
             buffer,
             pagesize=first.media_size,
-            pageCompression=1,
+            # Not ReportLab's level-6 compression: its streams take pdfx.FlateFilter.
+            pageCompression=0,
             enforceColorSpace="sep_cmyk",
             # A TrueType face as the initial font keeps Helvetica out of the file.
             initialFontName=SLUG_FACE,
             pdfVersion=(1, 3),
         )
+        canvas._doc.defaultStreamFilters = [FlateFilter()]
         text = TextWriter(canvas)
         for work in works:
             slug = None

@@ -37,7 +37,7 @@ def pdf_font(face: str, registry: FontRegistry | None = None) -> TTFont:
             raise PdfExportError(f"cannot embed font {face!r}: {exc}") from exc
         try:
             # Shaping is off: the engine has placed every glyph already.
-            font = TTFont(face, str(entry.path), shapable=False)
+            font = TTFont(face, str(entry.path), shapable=False, asciiReadable=False)
         except (TTFError, OSError) as exc:
             raise PdfExportError(f"cannot embed font {face!r} from {entry.path}: {exc}") from exc
         pdfmetrics.registerFont(font)

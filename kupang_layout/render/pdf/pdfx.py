@@ -4,6 +4,12 @@ ReportLab writes the pages; it has no notion of an output intent. This adds the
 GTS_PDFX output intent with the newsprint profile embedded, the Info keys PDF/X-1a
 asks for, drops anything PDF/X-1a forbids that might have slipped in (XMP left over,
 annotations), and saves as PDF 1.3 without object streams.
+
+Streams are compressed at zlib level 1 (`FLATE_LEVEL`): about a third of the time of
+ReportLab's level 6 for a page 2 % larger (docs/DECISIONS.md, "Layout, export and
+typing speed"). ReportLab compresses its own streams (page content, font programs,
+ToUnicode maps) with `FlateFilter`; finishing compresses any stream still plain (in an
+attached ad).
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from kupang_layout.render.pdf.colour_convert import (
 from kupang_layout.render.pdf.forms import attach_forms
 from kupang_layout.resources import resource_path
 
-__all__ = ["COMPRESSED_PROFILE", "DocumentInfo", "finish_pdf", "pdf_date"]
+__all__ = ["COMPRESSED_PROFILE", "DocumentInfo", "FlateFilter", "finish_pdf", "pdf_date"]
 
 CREATOR = f"Kupang Layout {__version__}"
 PRODUCER = f"Kupang Layout {__version__} (ReportLab, pikepdf)"
@@ -94,6 +100,31 @@ def _compressed_profile() -> bytes:
     return zlib.compress(profile, 9)
 
 
+#: zlib level of the page PDFs' streams.
+FLATE_LEVEL = 1
+
+
+class FlateFilter:
+    """A ReportLab stream filter (its `defaultStreamFilters`): Flate at FLATE_LEVEL."""
+
+    pdfname = "FlateDecode"
+
+    def encode(self, text: str | bytes) -> bytes:
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        return zlib.compress(data, FLATE_LEVEL)
+
+    def decode(self, encoded: bytes) -> bytes:
+        return zlib.decompress(encoded)
+
+
+def _compress_plain_streams(pdf: pikepdf.Pdf) -> None:
+    """Flate-compress every stream that has no filter yet (a plain stream of an attached
+    ad, say); filtered ones stay as they are."""
+    for obj in pdf.objects:
+        if isinstance(obj, pikepdf.Stream) and Name.Filter not in obj.stream_dict:
+            obj.write(zlib.compress(obj.read_raw_bytes(), FLATE_LEVEL), filter=Name.FlateDecode)
+
+
 def _add_output_intent(pdf: pikepdf.Pdf) -> None:
     # Compressed once per process; the PDF is saved without recompressing any stream.
     profile = pikepdf.Stream(pdf, _compressed_profile())
@@ -115,7 +146,8 @@ def _add_output_intent(pdf: pikepdf.Pdf) -> None:
 def finish_pdf(
     data: bytes, info: DocumentInfo, pdfx: bool, forms: dict[str, bytes] | None = None
 ) -> bytes:
-    """Rewrite ReportLab's PDF: Info keys, and for PDF/X the output intent and version 1.3.
+    """Rewrite ReportLab's PDF: plain streams compressed, Info keys, and for PDF/X the
+    output intent and version 1.3.
 
     `forms` (resource name -> ad PDF bytes) are attached as form XObjects to the pages
     that show them (`forms.attach_forms`), copied as they are."""
@@ -129,6 +161,7 @@ def finish_pdf(
         for page in pdf.pages:
             if Name.Annots in page.obj:
                 del page.obj[Name.Annots]
+        _compress_plain_streams(pdf)
         if pdfx:
             _add_output_intent(pdf)
         out = io.BytesIO()
@@ -137,7 +170,8 @@ def finish_pdf(
             # PDF/X-1a:2001 is PDF 1.3; a proof keeps the version ReportLab wrote.
             force_version="1.3" if pdfx else pdf.pdf_version,
             object_stream_mode=pikepdf.ObjectStreamMode.disable,
-            # ReportLab compressed every stream already: copy them as they are.
+            # Every stream is compressed now (above, or the ICC profile and pictures
+            # already): copy them as they are.
             compress_streams=False,
             stream_decode_level=pikepdf.StreamDecodeLevel.none,
             fix_metadata_version=False,

@@ -7,11 +7,17 @@ character differs from that (kerning, rounding), a TJ adjustment corrects it. A 
 with glyph scaling sets the horizontal scale `Tz` (PDF 1.3 reference, §5.2.3): it
 scales the glyphs, their widths, Tc and the TJ numbers alike, so Tc and the TJ numbers
 are divided by the scale; word positions (Tm, Td) are not scaled.
+
+Speed: a page has about a thousand words, so the per-word work is kept small. Each
+character is looked up once per document and font (`_FaceCodes`: its code in the
+subset ReportLab assigned and its width); a word whose characters all lie in one
+subset (nearly all) is encoded and checked against the widths in one pass.
 """
 
 from __future__ import annotations
 
 from itertools import repeat
+from operator import mul, sub
 
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -30,6 +36,93 @@ def num(value: float) -> str:
     return "0" if text in ("", "-0") else text
 
 
+class _FaceCodes:
+    """One font's characters in one document: the subset and code ReportLab assigned to
+    each (its own `splitString` assigns them, in the order they are first shown), the
+    glyph's width in the font's widths array (thousandths of the size), and each word
+    shown so far encoded (`_Encoded`)."""
+
+    __slots__ = ("_doc", "_font", "codes", "default_width", "first", "widths", "words")
+
+    def __init__(self, font: TTFont, doc: object) -> None:
+        self._font = font
+        self._doc = doc
+        self.codes: dict[str, tuple[int, int]] = {}
+        self.first: dict[str, int] = {}  # the codes of the characters in subset 0
+        self.widths: dict[str, float] = {}
+        self.words: dict[str, _Encoded] = {}
+        self.default_width = float(font.face.defaultWidth)
+
+    def add(self, ch: str) -> tuple[int, int]:
+        """Assign `ch` its code (ReportLab's subset assignment) and remember its width."""
+        ((subset, data),) = self._font.splitString(ch, self._doc)
+        found = (subset, data[0])
+        self.codes[ch] = found
+        if subset == 0:
+            self.first[ch] = data[0]
+        code = 32 if ch == "\u00a0" else ord(ch)
+        self.widths[ch] = float(self._font.face.charWidths.get(code, self.default_width))
+        return found
+
+    def encode(self, text: str) -> _Encoded:
+        """The word's chunks (one per subset: subset, codes, '<hex> Tj') and the widths of
+        all its characters but the last."""
+        widths = self.widths
+        try:  # every character known and in the first subset, as nearly always
+            data = bytes(map(self.first.__getitem__, text))
+        except KeyError:
+            pass
+        else:
+            found: _Encoded = (
+                ((0, data, f"<{data.hex()}> Tj"),),
+                list(map(widths.__getitem__, text[:-1])),
+            )
+            self.words[text] = found
+            return found
+        codes = self.codes
+        entries = [codes.get(ch) or self.add(ch) for ch in text]
+        chunks: list[tuple[int, bytes, str]] = []
+        start = 0
+        count = len(entries)
+        while start < count:  # one chunk per subset (almost always one)
+            subset = entries[start][0]
+            end = start + 1
+            while end < count and entries[end][0] == subset:
+                end += 1
+            data = bytes([e[1] for e in entries[start:end]])
+            chunks.append((subset, data, f"<{data.hex()}> Tj"))
+            start = end
+        found = (tuple(chunks), [widths[ch] for ch in text[:-1]])
+        self.words[text] = found
+        return found
+
+
+# A word as shown: its chunks per subset (subset, codes, plain show operation) and the
+# font's widths of its characters but the last.
+_Encoded = tuple[tuple[tuple[int, bytes, str], ...], list[float]]
+
+
+def _adjusted(
+    chunks: tuple[tuple[int, bytes, str], ...], adjust: list[float]
+) -> list[tuple[int, str]]:
+    """TJ operations: each chunk's codes with the adjustment after each character."""
+    out: list[tuple[int, str]] = []
+    index = 0
+    for subset, data, _ in chunks:
+        parts: list[str] = []
+        cut = 0
+        for j in range(len(data)):
+            value = adjust[index + j] if index + j < len(adjust) else 0.0
+            if value != 0.0:
+                parts.append(f"<{data[cut : j + 1].hex()}> {num(value)}")
+                cut = j + 1
+        if cut < len(data):
+            parts.append(f"<{data[cut:].hex()}>")
+        out.append((subset, f"[{' '.join(parts)}] TJ"))
+        index += len(data)
+    return out
+
+
 class TextWriter:
     """Emits TextRuns into one canvas (one writer per document: subsets are per document)."""
 
@@ -37,91 +130,37 @@ class TextWriter:
         self._canvas = canvas
         # ReportLab's document object owns the per-document subset assignments.
         self._doc = canvas._doc
-        # (font, size, spacing, text, advances) -> [(subset, 'Tj' or 'TJ' operation)]
-        self._words: dict[tuple[object, ...], list[tuple[int, str]]] = {}
-        self._widths: dict[str, tuple[dict[int, float], float]] = {}
+        self._faces: dict[str, _FaceCodes] = {}
+        self._names: dict[tuple[str, int], str] = {}
         self._char_spacing: float | None = None
 
     def reset_state(self) -> None:
         """Forget the character spacing: the next run sets it (new page, unknown state)."""
         self._char_spacing = None
 
-    def _font_widths(self, font: TTFont) -> tuple[dict[int, float], float]:
-        found = self._widths.get(font.fontName)
+    def _face(self, font: TTFont) -> _FaceCodes:
+        found = self._faces.get(font.fontName)
         if found is None:
-            face = font.face
-            found = (face.charWidths, float(face.defaultWidth))
-            self._widths[font.fontName] = found
+            found = _FaceCodes(font, self._doc)
+            self._faces[font.fontName] = found
         return found
 
-    def _adjustments(
-        self,
-        font: TTFont,
-        text: str,
-        advances: tuple[float, ...],
-        size: float,
-        spacing: float,
-        scale: float = 1.0,
-    ) -> list[float] | None:
-        """TJ numbers after each character (None when the font's advances agree); under
-        a horizontal scale the viewer advances (w * size / 1000 + Tc - TJ * size / 1000)
-        * scale, with Tc = spacing / scale."""
-        if len(advances) != len(text) or len(text) < 2:
-            return None
-        widths, default_width = self._font_widths(font)
-        per_unit = size / 1000.0
-        codes = [32 if ch == "\u00a0" else ord(ch) for ch in text]
-        # The advance after the last character does not matter: the next word is placed
-        # on its own.
-        glyph_unit = per_unit * scale
-        diffs = [
-            a - w * glyph_unit - spacing
-            for a, w in zip(
-                advances[:-1], map(widths.get, codes[:-1], repeat(default_width)), strict=True
-            )
-        ]
-        if max(diffs) <= _TOLERANCE and min(diffs) >= -_TOLERANCE:
-            return None
-        inverse = -1000.0 / (size * scale)
-        return [d * inverse if abs(d) > _TOLERANCE else 0.0 for d in diffs] + [0.0]
-
-    def _word_ops(
-        self,
-        font: TTFont,
-        text: str,
-        advances: tuple[float, ...],
-        size: float,
-        spacing: float,
-        scale: float = 1.0,
-    ) -> list[tuple[int, str]]:
-        """The show-text operations of one word, per font subset (cached per document)."""
-        key = (font.fontName, size, spacing, text, advances, scale)
-        found = self._words.get(key)
-        if found is not None:
-            return found
-        adjust = self._adjustments(font, text, advances, size, spacing, scale)
-        found = []
-        index = 0
-        for subset, data in font.splitString(text, self._doc):
-            if adjust is None:
-                found.append((subset, f"<{data.hex()}> Tj"))
-            else:
-                parts: list[str] = []
-                start = 0
-                for j in range(len(data)):
-                    value = adjust[index + j]
-                    if value != 0.0:
-                        parts.append(f"<{data[start : j + 1].hex()}> {num(value)}")
-                        start = j + 1
-                if start < len(data):
-                    parts.append(f"<{data[start:].hex()}>")
-                found.append((subset, f"[{' '.join(parts)}] TJ"))
-            index += len(data)
-        self._words[key] = found
-        return found
+    def _subset_name(self, font: TTFont, subset: int) -> str:
+        key = (font.fontName, subset)
+        name = self._names.get(key)
+        if name is None:
+            name = font.getSubsetInternalName(subset, self._doc)
+            self._names[key] = name
+        return name
 
     def run_code(self, run: TextRun, font: TTFont, x0: float, baseline: float) -> str:
-        """The operators (BT .. ET) drawing `run`; x0 and baseline map page to PDF space."""
+        """The operators (BT .. ET) drawing `run`; x0 and baseline map page to PDF space.
+
+        TJ numbers follow each character whose advance differs from the font's (a
+        plain Tj when all agree); under a horizontal scale the viewer advances (w *
+        size / 1000 + Tc - TJ * size / 1000) * scale, with Tc = spacing / scale. The
+        advance after a word's last character does not matter: the next word is
+        placed on its own."""
         size = run.size
         if size <= 0 or not run.words:
             return ""
@@ -139,24 +178,48 @@ class TextWriter:
         size_text = num(size)
         current_subset = -1
         previous_x: float | None = None
-        word_ops = self._word_ops
+        append = ops.append
+        face = self._face(font)
+        encoded = face.words
+        glyph_unit = size / 1000.0 * scale
+        inverse = -1000.0 / (size * scale)
+        high, low = spacing + _TOLERANCE, spacing - _TOLERANCE
         for word in run.words:
             text = word.text
             if not text:
                 continue
             x = round(x0 + word.x, 3)
             if previous_x is None:
-                ops.append(f"1 0 0 1 {x:.3f} {y} Tm")
+                append(f"1 0 0 1 {x:.3f} {y} Tm")
             else:
-                ops.append(f"{x - previous_x:.3f} 0 Td")
+                append(f"{x - previous_x:.3f} 0 Td")
             previous_x = x
-            for subset, show in word_ops(font, text, word.advances, size, spacing, scale):
-                if subset != current_subset:
-                    name = font.getSubsetInternalName(subset, self._doc)
-                    ops.append(f"{name} {size_text} Tf")
-                    current_subset = subset
-                ops.append(show)
+            found = encoded.get(text)
+            chunks, widths = found if found is not None else face.encode(text)
+            advances = word.advances
+            adjust: list[float] | None = None
+            if widths and len(advances) == len(text):
+                # advance - width (in C), against the character spacing +- the tolerance
+                rest = list(map(sub, advances, map(mul, widths, repeat(glyph_unit))))
+                if max(rest) > high or min(rest) < low:
+                    diffs = [
+                        a - w * glyph_unit - spacing
+                        for a, w in zip(advances[:-1], widths, strict=True)
+                    ]
+                    adjust = [d * inverse if abs(d) > _TOLERANCE else 0.0 for d in diffs]
+            if adjust is None:
+                for subset, _, show in chunks:
+                    if subset != current_subset:
+                        append(f"{self._subset_name(font, subset)} {size_text} Tf")
+                        current_subset = subset
+                    append(show)
+            else:
+                for subset, show in _adjusted(chunks, adjust):
+                    if subset != current_subset:
+                        append(f"{self._subset_name(font, subset)} {size_text} Tf")
+                        current_subset = subset
+                    append(show)
         if scale != 1.0:
-            ops.append("100 Tz")  # other text on the page is not scaled
-        ops.append("ET")
+            append("100 Tz")  # other text on the page is not scaled
+        append("ET")
         return " ".join(ops)

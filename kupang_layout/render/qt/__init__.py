@@ -1,5 +1,6 @@
 """Render stage (Qt): draw the engine's display lists with QPainter (canvas, thumbnails, PNG)."""
 
+from kupang_layout.render.qt.bounds import item_bounds
 from kupang_layout.render.qt.faces import REFERENCE_PX, QtFace, QtFaces, QtFontError, default_faces
 from kupang_layout.render.qt.inks import InkColours, naive_rgb
 from kupang_layout.render.qt.markers import MarkerStyle, paint_markers
@@ -8,7 +9,6 @@ from kupang_layout.render.qt.painter import (
     PaintOptions,
     changed_area,
     glyph_positions,
-    item_bounds,
     item_keys,
 )
 from kupang_layout.render.qt.proxies import ImageProxies, bucket_for, decode_proxy

@@ -31,15 +31,16 @@ from PySide6.QtGui import (
 from kupang_layout.engine.displaylist import (
     BoxItem,
     ImageItem,
-    Item,
     Marker,
     PageDisplayList,
     RuleItem,
     TextRun,
 )
 from kupang_layout.model.assets import AssetSource
+from kupang_layout.render.qt.bounds import item_bounds
 from kupang_layout.render.qt.faces import REFERENCE_PX, QtFaces, QtFontError, default_faces
 from kupang_layout.render.qt.inks import InkColours
+from kupang_layout.render.qt.list_memo import ListMemo, ListMemos
 from kupang_layout.render.qt.markers import MarkerStyle, paint_markers
 from kupang_layout.render.qt.proxies import ImageProxies
 
@@ -81,29 +82,6 @@ def glyph_positions(run: TextRun) -> list[tuple[float, str]]:
             out.append((x, ch))
             x += adv
     return out
-
-
-def item_bounds(item: Item, marker_margin: float = 0.0) -> QRectF:
-    """A rectangle (page points) holding everything the item paints."""
-    if isinstance(item, TextRun):
-        if not item.words:
-            return QRectF()
-        last = item.words[-1]
-        s = item.size
-        x0, x1 = item.words[0].x - s * 0.6, last.x + last.width + s * 0.6
-        return QRectF(x0, item.y - s * 1.2, x1 - x0, s * 1.7)
-    if isinstance(item, RuleItem):
-        w = item.weight
-        x0, x1 = sorted((item.x1, item.x2))
-        y0, y1 = sorted((item.y1, item.y2))
-        return QRectF(x0 - w, y0 - w, x1 - x0 + 2 * w, y1 - y0 + 2 * w)
-    if isinstance(item, BoxItem):
-        w = item.stroke_weight
-        return QRectF(item.x - w, item.y - w, item.width + 2 * w, item.height + 2 * w)
-    if isinstance(item, ImageItem):
-        return QRectF(item.clip_x, item.clip_y, item.clip_width, item.clip_height)
-    m = marker_margin
-    return QRectF(item.x - m, item.y - m, item.width + 2 * m, item.height + 2 * m)
 
 
 def changed_area(
@@ -159,11 +137,10 @@ class PagePainter:
         self.inks = inks or InkColours()
         self.proxies = proxies or ImageProxies(background=False)
         self._runs: dict[int, _PreparedRun | None] = {}  # by the run's hash
-        # Per display list (by identity, the list kept alive): the prepared run of each
-        # item, so repainting a list never hashes its runs again.
-        self._lists: OrderedDict[
-            int, tuple[PageDisplayList, list[int], list[_PreparedRun | None]]
-        ] = OrderedDict()
+        # Per display list (by identity, the list kept alive): each item's key, prepared
+        # run and bounds, so repainting a list never hashes its runs again, and a new
+        # list takes them over for the items it shares with the one before.
+        self._lists: ListMemos[_PreparedRun] = ListMemos(self._prepare)
         self._scaled: OrderedDict[tuple[int, int, int], QImage] = OrderedDict()
 
     # -- text ------------------------------------------------------------------
@@ -205,27 +182,12 @@ class PagePainter:
         glyph_run.setPositions([QPointF((x - x0) / sx, 0.0) for x, _ in keep])
         return _PreparedRun(x0, run.y, s, glyph_run, None, h)
 
-    def _memo(
-        self, dl: PageDisplayList
-    ) -> tuple[PageDisplayList, list[int], list[_PreparedRun | None]]:
-        got = self._lists.get(id(dl))
-        if got is not None and got[0] is dl:
-            self._lists.move_to_end(id(dl))
-            return got
-        keys = item_keys(dl)
-        prepared = [
-            self._prepare(i, k) if isinstance(i, TextRun) else None
-            for i, k in zip(dl.items, keys, strict=True)
-        ]
-        memo = (dl, keys, prepared)
-        self._lists[id(dl)] = memo
-        while len(self._lists) > 4:
-            self._lists.popitem(last=False)
-        return memo
+    def _memo(self, dl: PageDisplayList) -> ListMemo[_PreparedRun]:
+        return self._lists.memo(dl)
 
     def keys(self, dl: PageDisplayList) -> list[int]:
         """The item keys of a list (computed once per list)."""
-        return self._memo(dl)[1]
+        return self._memo(dl).keys
 
     def _text(
         self, p: QPainter, run: TextRun, prepared: _PreparedRun | None, base: QTransform
@@ -376,13 +338,18 @@ class PagePainter:
         else:
             wanted = lambda fid: True  # noqa: E731
         markers: list[Marker] = []
-        prepared = self._memo(dl)[2]
+        memo = self._memo(dl)
+        prepared, bounds = memo.prepared, memo.bounds
         margin = 80.0 / max(1e-6, device_scale / dpr)
         for index, item in enumerate(dl.items):
             if not wanted(item.frame_id):
                 continue
-            if area is not None and not item_bounds(item, margin).intersects(area):
-                continue
+            if area is not None:
+                box = bounds[index]
+                if box is None:  # a marker: its marks reach past its rect
+                    box = item_bounds(item, margin)
+                if not box.intersects(area):
+                    continue
             if isinstance(item, TextRun):
                 self._text(p, item, prepared[index], base)
             elif isinstance(item, RuleItem):
