@@ -59,8 +59,17 @@ def _is_int(value: object) -> bool:
     return type(value) is int
 
 
+def _all_ints(values: list[object]) -> bool:
+    """Every value a plain int (`bool` is not): one pass in C over a long list."""
+    return set(map(type, values)) <= {int}
+
+
 def _shape(data: object, sha: str) -> MetricFields | None:
-    """The fields in a cache file's data, or None when it is not what `keep_fields` wrote."""
+    """The fields in a cache file's data, or None when it is not what `keep_fields` wrote.
+
+    Every value is checked for its type (the file's digest is checked by `read_cache`,
+    but it lies in a folder the user can edit); the checks run over whole lists at once,
+    since a face holds thousands of characters and tens of thousands of kerning pairs."""
     if not isinstance(data, dict) or data.get("source_sha256") != sha:
         return None
     names = (data.get("family_name"), data.get("style_name"))
@@ -70,14 +79,15 @@ def _shape(data: object, sha: str) -> MetricFields | None:
         return None
     if not isinstance(codes, list) or not isinstance(advances, list):
         return None
-    if len(codes) != len(advances) or not all(map(_is_int, advances)):
+    if len(codes) != len(advances) or not _all_ints(advances) or not _all_ints(codes):
         return None
-    if not all(_is_int(c) and 0 <= c <= _MAX_CODE for c in codes):
+    if codes and not (min(codes) >= 0 and max(codes) <= _MAX_CODE):
         return None
     kerning = data.get("kerning")
-    if not isinstance(kerning, dict) or not all(
-        isinstance(k, str) and len(k) == 2 and _is_int(v) for k, v in kerning.items()
-    ):
+    # JSON object keys are always strings: their length and the values' type are left.
+    if not isinstance(kerning, dict) or not _all_ints(list(kerning.values())):
+        return None
+    if kerning and set(map(len, kerning)) != {2}:
         return None
     boxes, reach = [data.get(name) for name in _BOX_FIELDS], data.get("reach")
     if not isinstance(reach, list) or len(reach) != 4 or not all(map(_is_int, reach)):
@@ -85,7 +95,7 @@ def _shape(data: object, sha: str) -> MetricFields | None:
     for values in boxes:
         if not isinstance(values, list) or len(values) != len(codes):
             return None
-        if not all(map(_is_int, values)):
+        if not _all_ints(values):
             return None
     return MetricFields(
         family_name=str(names[0]),
@@ -98,7 +108,7 @@ def _shape(data: object, sha: str) -> MetricFields | None:
         x_height=int(data["x_height"]),
         notdef_width=int(data["notdef_width"]),
         widths=dict(zip(map(chr, codes), advances, strict=True)),
-        kerning={str(k): int(v) for k, v in kerning.items()},
+        kerning=kerning,
         extents=dict(zip(map(chr, codes), zip(*boxes, strict=True), strict=True)),
         reach=(int(reach[0]), int(reach[1]), int(reach[2]), int(reach[3])),
     )

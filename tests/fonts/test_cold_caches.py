@@ -238,7 +238,11 @@ def test_foreign_metrics_data_is_not_trusted() -> None:
     assert isinstance(good, dict)
     for change in ({"advances": good["advances"][:-1]}, {"codes": [-1] * len(good["codes"])},
                    {"units_per_em": "1000"}, {"source_sha256": "0" * 64},
-                   {"family_name": None}):  # fmt: skip
+                   {"family_name": None}, {"advances": [True] * len(good["advances"])},
+                   {"codes": [0x110000] * len(good["codes"])},
+                   {"y_maxs": [1.5] * len(good["codes"])}, {"x_mins": None},
+                   {"kerning": {"AVA": 10}}, {"kerning": {"AV": "10"}},
+                   {"kerning": {"AV": 1.0}}, {"kerning": []}):  # fmt: skip
         write_cache(metrics_cache.CACHE_KIND, sha, metrics_cache.CACHE_FORMAT, good | change)
         assert metrics_cache.cached_fields(entry.path) is None, change
 
