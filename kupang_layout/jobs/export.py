@@ -107,10 +107,11 @@ def run_plan(
         else:
             queue.append(p)
     pool = opts.pool or shared_pool()
-    if opts.workers != 1 and (opts.pool is not None or pool.started or len(queue) >= 2):
-        runner.pooled(queue, pool)
-    else:
-        runner.in_process(queue)
+    with pool.exporting():  # background work (the photo warm-up) waits
+        if opts.workers != 1 and (opts.pool is not None or pool.started or len(queue) >= 2):
+            runner.pooled(queue, pool)
+        else:
+            runner.in_process(queue)
     run.cancelled = bool(runner.stop())
     order = {p.number: i for i, p in enumerate(sorted(plan.pages, key=lambda p: p.number))}
     run.pages = sorted(runner.outcomes, key=lambda o: order.get(o.page, 0))

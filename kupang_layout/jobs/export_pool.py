@@ -14,6 +14,11 @@ The workers end with the program, however it ends (`export_lifeline`: a pipe
 whose end only the program holds; SIGKILL included): none is left running. An
 export interrupted (Ctrl+C: KeyboardInterrupt) ends them at once (`terminate`)
 instead of waiting for the pages they are drawing.
+
+Background work (the photo warm-up, `jobs/photo_warmup.py`) goes in through
+`submit_background`, which refuses while an export runs (`exporting()`); an
+export starting cancels background tasks the pool has not begun, so its pages
+go first.
 """
 
 from __future__ import annotations
@@ -22,8 +27,9 @@ import atexit
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from kupang_layout.jobs.export_lifeline import Lifeline, end_process_group, watch_parent
@@ -50,6 +56,44 @@ class ExportPool:
         self._executor: ProcessPoolExecutor | None = None
         self._lifeline: Lifeline | None = None  # the executor's workers end when it is cut
         self._lock = threading.Lock()
+        self._exports = 0  # exports running now
+        self._background: set[Future[Any]] = set()
+
+    @property
+    def exporting_now(self) -> bool:
+        """Whether an export is running (background work waits)."""
+        with self._lock:
+            return self._exports > 0
+
+    @contextmanager
+    def exporting(self) -> Iterator[None]:
+        """An export runs inside: background tasks not yet begun are cancelled and no
+        new ones are taken until it ends."""
+        with self._lock:
+            self._exports += 1
+            waiting = list(self._background)
+        for future in waiting:
+            future.cancel()  # only those the pool has not begun
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._exports -= 1
+
+    def submit_background(self, fn: Callable[..., T], *args: Any) -> Future[T] | None:
+        """Submit lowest-priority work, or None (nothing submitted) while an export runs."""
+        self.start()
+        with self._lock:
+            if self._exports or self._executor is None:
+                return None
+            future = self._executor.submit(fn, *args)
+            self._background.add(future)
+        future.add_done_callback(self._background_done)
+        return future
+
+    def _background_done(self, future: Future[Any]) -> None:
+        with self._lock:
+            self._background.discard(future)
 
     @property
     def started(self) -> bool:
