@@ -113,20 +113,21 @@ class PhotoWarmup:
         self._cache = ImageCache(image_cache) if image_cache is not None else ImageCache()
         self._queue: deque[tuple[WarmPhoto, Callable[[str], bytes]]] = deque()
         self._queued: set[tuple[str, ImageRequest]] = set()
+        self._handled: set[tuple[str, ImageRequest]] = set()  # done (or failed) already
         self._busy = False
         self._closed = False
         self._wake = threading.Condition()
         self._thread: threading.Thread | None = None
 
     def add(self, photos: Iterable[WarmPhoto], read: Callable[[str], bytes]) -> None:
-        """Queue photos (those queued already are not queued twice); `read(sha)` gives the
-        asset's bytes, called on the warm-up thread."""
+        """Queue photos (those queued or handled already are not queued again); `read(sha)`
+        gives the asset's bytes, called on the warm-up thread."""
         with self._wake:
             if self._closed:
                 return
             for photo in photos:
                 key = (photo.asset, photo.request)
-                if key not in self._queued:
+                if key not in self._queued and key not in self._handled:
                     self._queued.add(key)
                     self._queue.append((photo, read))
             if self._thread is None:
@@ -139,6 +140,7 @@ class PhotoWarmup:
         with self._wake:
             self._queue.clear()
             self._queued.clear()
+            self._handled.clear()
 
     def close(self) -> None:
         """Drop the queue and end the thread (after the photo in the pool, if any)."""
@@ -180,8 +182,9 @@ class PhotoWarmup:
             self._busy = False
             if again and not self._closed and (photo.asset, photo.request) in self._queued:
                 self._queue.appendleft((photo, read))
-            else:
+            elif (photo.asset, photo.request) in self._queued:  # not cleared meanwhile
                 self._queued.discard((photo.asset, photo.request))
+                self._handled.add((photo.asset, photo.request))
             self._wake.notify_all()
 
     def _run(self) -> None:

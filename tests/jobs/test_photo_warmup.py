@@ -74,10 +74,16 @@ def test_warmed_photos_are_not_prepared_again_by_the_export(tmp_path: Path) -> N
         assert [f.name for f in run.pages[0].images] == ["foto1.jpg"]
         # The export found the warmed JPEG: no new file and none written again.
         assert cache_files(cache) == warmed
-        # Warming again skips what is in the cache.
+        # Handed over once per edition; a new session finds them in the cache and skips them.
         warmup.add(photos, ed.asset_source.read)
         assert warmup.wait_idle(60)
-        assert (warmup.prepared, warmup.skipped) == (2, 2)
+        assert (warmup.prepared, warmup.skipped) == (2, 0)
+        again = PhotoWarmup(pool, cache)
+        again.add(photos, ed.asset_source.read)
+        assert again.wait_idle(60)
+        again.close()
+        assert (again.prepared, again.skipped) == (0, 2)
+        assert cache_files(cache) == warmed
     finally:
         warmup.close()
         pool.shutdown()

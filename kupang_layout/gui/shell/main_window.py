@@ -47,6 +47,7 @@ from kupang_layout.gui.shell.file_prompts import ask_file
 from kupang_layout.gui.shell.file_prompts import suggested_name as name_for
 from kupang_layout.gui.shell.help_viewer import HelpController
 from kupang_layout.gui.shell.operations import Operations
+from kupang_layout.gui.shell.photo_warmup import install_photo_warmup
 from kupang_layout.gui.shell.shared_edition import install_shared_editions
 from kupang_layout.gui.shell.start_screen import StartScreen
 from kupang_layout.gui.shell.start_switch import StartSwitch
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         self.export_monitor, self.export_opener = install_export(
             self, self.acts.by_id.get("export_pdf")
         )
+        self.photo_warmup = install_photo_warmup(self.doc)  # the idle pool prepares photos
         self.styles_dock = install_styles(self, self.story_editor, self.canvas)
         self.tabifyDockWidget(self.properties_dock, self.styles_dock)
         self.properties_dock.raise_()
@@ -279,6 +281,7 @@ class MainWindow(QMainWindow):
             self.canvas.proxies.shutdown()
             self.autosave.finish()  # a clean close: no recovery copy is left
             self.shared.finish()  # the shared page's lock is given back
+            self.photo_warmup.finish()
             event.accept()
         else:
             event.ignore()
