@@ -142,13 +142,14 @@ class PhotoWarmup:
             self._queued.clear()
             self._handled.clear()
 
-    def close(self) -> None:
-        """Drop the queue and end the thread (after the photo in the pool, if any)."""
+    def close(self, wait: bool = True) -> None:
+        """Drop the queue and end the thread (after the photo in the pool, if any; with
+        `wait`, this returns when it has ended)."""
         with self._wake:
             self._closed = True
             self._queue.clear()
             self._wake.notify_all()
-        if self._thread is not None:
+        if wait and self._thread is not None:
             self._thread.join(timeout=30)
 
     def idle(self) -> bool:
@@ -171,7 +172,7 @@ class PhotoWarmup:
     def _next(self) -> tuple[WarmPhoto, Callable[[str], bytes]] | None:
         with self._wake:
             while not self._closed and (not self._queue or self.pool.exporting_now):
-                self._wake.wait(POLL_S)
+                self._wake.wait(POLL_S if self._queue else None)  # add() and close() wake it
             if self._closed:
                 return None
             self._busy = True

@@ -8,6 +8,7 @@ from pdf_testkit import jpeg_bytes, synthetic_photo
 from kupang_layout.gui.shell.photo_warmup import warm_preset
 from kupang_layout.jobs.photo_warmup import photos_to_warm
 from kupang_layout.model import Edition, ImageFrame, MemoryAssets, Page, Rect, mm
+from kupang_layout.model.commands_frames import PlaceImage
 from kupang_layout.render.pdf.image_cache import ImageCache
 from kupang_layout.storage import asset_from_bytes
 
@@ -46,5 +47,13 @@ def test_opening_an_edition_prepares_its_photos_in_the_idle_pool(qtbot) -> None:
     second = photo_edition(2, pages=1)
     assert cached(second) == [False]
     window.doc.replace(second, None)
+    qtbot.waitUntil(lambda: all(cached(second)), timeout=WARM_TIMEOUT_MS)
+    # A photo placed later is prepared after a short delay.
+    data = jpeg_bytes(synthetic_photo(1333, 1000))
+    placed = asset_from_bytes(data, "baru.jpg")
+    second.asset_source.add(placed.sha256, data)  # type: ignore[attr-defined]
+    assert window.doc.execute(PlaceImage("i1", placed))
+    assert [p.asset for p in photos_to_warm(second, warm_preset())] == [placed.sha256]
+    assert cached(second) == [False]
     qtbot.waitUntil(lambda: all(cached(second)), timeout=WARM_TIMEOUT_MS)
     assert window.photo_warmup.warmup.failed == 0

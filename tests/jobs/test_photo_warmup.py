@@ -145,3 +145,21 @@ def test_an_export_started_during_the_warm_up_runs_its_pages_first(tmp_path: Pat
     # Every photo is in the cache in the end; the export's own was not prepared twice.
     assert warmup.failed == 0
     assert len(cache_files(cache)) == 4
+
+
+def test_an_export_cancels_background_work_not_begun_and_refuses_more() -> None:
+    pool = ExportPool(1)
+    try:
+        waiting = [pool.submit_background(time.sleep, 0.5) for _ in range(4)]
+        assert all(f is not None for f in waiting)
+        with pool.exporting():
+            assert pool.exporting_now
+            assert pool.submit_background(time.sleep, 0.0) is None
+            last = waiting[-1]
+            assert last is not None and last.cancelled()  # still in the pool's own queue
+        assert not pool.exporting_now
+        after = pool.submit_background(time.sleep, 0.0)
+        assert after is not None
+        after.result(timeout=60)
+    finally:
+        pool.shutdown()

@@ -79,9 +79,9 @@ class PhotoWarmupTrigger(QObject):
             self.warmup.add(photos, edition.asset_source.read)
 
     def finish(self) -> None:
-        """The window closes: nothing more is queued (the photo in the pool finishes)."""
+        """The window closes: the warm-up ends (the photo in the pool finishes)."""
         self.timer.stop()
-        self.warmup.clear()
+        self.warmup.close(wait=False)
 
 
 def install_photo_warmup(doc: EditionSession) -> PhotoWarmupTrigger:
