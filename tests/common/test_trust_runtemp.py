@@ -25,7 +25,7 @@ KILLS = 4
 
 @pytest.mark.skipif(os.name != "posix", reason="SIGKILL and process groups are POSIX")
 def test_killed_exports_leave_nothing_after_the_next_start(tmp_path: Path) -> None:
-    edition = small_edition(tmp_path / "edisi.kpl", numbers=(1, 2, 3), photo_on=2)
+    edition = small_edition(tmp_path / "edisi.kpl", numbers=tuple(range(1, 9)), photo_on=2)
     cache, systmp, out = tmp_path / "cache", tmp_path / "systmp", tmp_path / "pdf"
     systmp.mkdir()
     env = dict(os.environ, XDG_CACHE_HOME=str(cache), TMPDIR=str(systmp))
@@ -35,7 +35,7 @@ def test_killed_exports_leave_nothing_after_the_next_start(tmp_path: Path) -> No
     for _ in range(KILLS):
         child = subprocess.Popen(
             [sys.executable, "-m", "kupang_layout", "export", str(edition), "--out", str(out),
-             "--force", "--combined", "--all"],
+             "--force", "--combined", "--all", "--ink-check", "ghostscript"],
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             text=True,
@@ -44,11 +44,13 @@ def test_killed_exports_leave_nothing_after_the_next_start(tmp_path: Path) -> No
         )  # fmt: skip
         assert child.stdout is not None
         # Wait for the first page: the others are being drawn and checked (a page is
-        # reported when its PDF check is done). --all: unchanged pages are drawn again.
+        # reported when its PDF check is done). --all: unchanged pages are drawn again;
+        # Ghostscript measures every page (a page whose ink the painter proves needs no
+        # run folder, and these pages are proven: the kills would find nothing to leave).
         for line in child.stdout:
-            if line.startswith("[1/3]"):
+            if line.startswith("[1/8]"):
                 break
-        time.sleep(rng.uniform(0.0, 0.5))  # pages 2 and 3 are still being drawn or checked
+        time.sleep(rng.uniform(0.0, 0.5))  # pages 2 to 8 are still being drawn or checked
         os.killpg(child.pid, signal.SIGKILL)
         child.wait()
         child.stdout.close()
