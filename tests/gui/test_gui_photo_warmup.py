@@ -6,6 +6,7 @@ from gui_helpers import make_window
 from pdf_testkit import jpeg_bytes, synthetic_photo
 
 from kupang_layout.gui.shell.photo_warmup import warm_preset
+from kupang_layout.jobs.export_pool import shared_pool
 from kupang_layout.jobs.photo_warmup import photos_to_warm
 from kupang_layout.model import Edition, ImageFrame, MemoryAssets, Page, Rect, mm
 from kupang_layout.model.commands_frames import PlaceImage
@@ -39,6 +40,10 @@ def cached(edition: Edition) -> list[bool]:
 
 
 def test_opening_an_edition_prepares_its_photos_in_the_idle_pool(qtbot) -> None:  # type: ignore[no-untyped-def]
+    # The process's pool outlives tests, and its workers keep the user folders of the
+    # test that started them (each test has its own): start them again under this one's,
+    # as the app's workers share the app's.
+    shared_pool().shutdown()
     first = photo_edition(1)
     assert cached(first) == [False, False]
     window = make_window(qtbot, first)
