@@ -17,9 +17,11 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -114,9 +116,22 @@ class StylesPanel(QWidget):
         box.setContentsMargins(4, 4, 4, 4)
         box.addWidget(self.tree, 3)
         box.addLayout(buttons)
-        box.addWidget(self.summary, 2)
+        # The selected style's values and its justification scroll when the dock is
+        # short, rather than squeezing their rows until the labels are cut.
         self.justification = JustificationEditor(doc)
-        box.addWidget(self.justification)
+        details = QWidget()
+        details_box = QVBoxLayout(details)
+        details_box.setContentsMargins(0, 0, 0, 0)
+        details_box.addWidget(self.summary)
+        details_box.addWidget(self.justification)
+        details_box.addStretch(1)
+        self.details = QScrollArea()
+        self.details.setObjectName("styles_details")
+        self.details.setWidgetResizable(True)
+        self.details.setFrameShape(QFrame.Shape.NoFrame)
+        self.details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.details.setWidget(details)
+        box.addWidget(self.details, 4)
         self.paragraph_root = QTreeWidgetItem(self.tree)
         self.character_root = QTreeWidgetItem(self.tree)
         for root in (self.paragraph_root, self.character_root):
