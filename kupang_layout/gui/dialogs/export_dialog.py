@@ -52,7 +52,7 @@ from kupang_layout.engine.displaylist import PageDisplayList
 from kupang_layout.gui.base.host import WindowHost, main_window_of
 from kupang_layout.gui.base.i18n import tr
 from kupang_layout.gui.base.session import EditionSession
-from kupang_layout.gui.base.settings import app_settings, user_presets_path
+from kupang_layout.gui.base.settings import app_settings
 from kupang_layout.gui.dialogs.export_job import (
     ExportOutcome,
     ExportThread,
@@ -60,6 +60,7 @@ from kupang_layout.gui.dialogs.export_job import (
     make_request,
     warm_pool,
 )
+from kupang_layout.gui.dialogs.export_presets import available_presets, offered_name
 from kupang_layout.gui.panels.export_panel import ExportMonitor
 from kupang_layout.gui.panels.preflight_panel import COLOURS, severity_icon, summary_text
 from kupang_layout.jobs.export import ExportOptions
@@ -68,31 +69,13 @@ from kupang_layout.model.page import Page
 from kupang_layout.preflight import Issue, check_page, has_errors, sort_issues
 from kupang_layout.render.pdf.errors import PdfExportError, PresetError
 from kupang_layout.render.pdf.presets import (
-    DEFAULT_PRESET,
     ExportPreset,
     check_filename_pattern,
-    load_presets,
 )
 
 CTX = "Export"
 PREVIEW_DPI = 40
 WARM_POOL_MS = 1500
-
-
-def available_presets() -> tuple[dict[str, tuple[ExportPreset, Path | None]], str]:
-    """Built-in presets and the desk's own (name -> preset, its file); a problem text."""
-    out: dict[str, tuple[ExportPreset, Path | None]] = {
-        name: (p, None) for name, p in load_presets().items()
-    }
-    problem = ""
-    user = user_presets_path()
-    if user.is_file():
-        try:
-            for name, p in load_presets(user).items():
-                out.setdefault(name, (p, user))
-        except PresetError as exc:
-            problem = str(exc)
-    return out, problem
 
 
 def default_folder(doc: EditionSession) -> Path:
@@ -151,8 +134,7 @@ class ExportDialog(QDialog):
         self.preset = QComboBox()
         for name in self.presets:
             self.preset.addItem(name, name)
-        wanted = app_settings().export_value("preset", DEFAULT_PRESET)
-        self.preset.setCurrentIndex(max(0, self.preset.findData(wanted)))
+        self.preset.setCurrentIndex(max(0, self.preset.findData(offered_name(self.presets))))
         self.preset_note = QLabel()
         self.preset_note.setWordWrap(True)
         self.preset_note.setStyleSheet("color: #555")

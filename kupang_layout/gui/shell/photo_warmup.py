@@ -15,12 +15,12 @@ import logging
 from PySide6.QtCore import QObject, QTimer
 
 from kupang_layout.gui.base.session import EditionSession
-from kupang_layout.gui.base.settings import app_settings, user_presets_path
+from kupang_layout.gui.dialogs.export_presets import offered_preset
 from kupang_layout.jobs.export_pool import shared_pool
 from kupang_layout.jobs.photo_warmup import PhotoWarmup, photos_to_warm
 from kupang_layout.model.edition import Edition
 from kupang_layout.render.pdf.errors import PresetError
-from kupang_layout.render.pdf.presets import ExportPreset, get_preset
+from kupang_layout.render.pdf.presets import ExportPreset
 
 __all__ = ["OPEN_DELAY_MS", "PLACED_DELAY_MS", "PhotoWarmupTrigger", "install_photo_warmup"]
 
@@ -33,16 +33,8 @@ PLACED_DELAY_MS = 3000
 
 
 def warm_preset() -> ExportPreset:
-    """The preset the export dialog would offer: the one last chosen, else the default."""
-    name = app_settings().export_value("preset") or None
-    for path in (None, user_presets_path()):
-        if path is not None and not path.is_file():
-            continue
-        try:
-            return get_preset(name, path)
-        except PresetError:
-            continue
-    return get_preset()
+    """The preset the export dialog would offer: the one last chosen, else the first."""
+    return offered_preset()
 
 
 class PhotoWarmupTrigger(QObject):
