@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -54,6 +55,20 @@ def _user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mon
 
 def intake_check_available() -> bool:
     return INTAKE_CHECK.is_file() and bool(shutil.which("gs")) and bool(shutil.which("pdfimages"))
+
+
+def assert_intake_accepts(pdfs: Iterable[str | Path]) -> None:
+    """The plant's intake check accepts every one of `pdfs` (skips the test where the
+    check or its tools are not here)."""
+    if not intake_check_available():
+        pytest.skip("the plant's intake check or its tools are not here")
+    check = subprocess.run(
+        [sys.executable, str(INTAKE_CHECK), "--json", *map(str, pdfs)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
 
 
 @pytest.fixture(autouse=True)

@@ -5,13 +5,11 @@ source cropped the same way; effective ppi against `pdfimages -list`; old editio
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import INTAKE_CHECK, intake_check_available
+from conftest import assert_intake_accepts
 from pdf_testkit import exif_jpeg, has_tools
 from PIL import Image
 from trust_photo_helpers import (
@@ -145,14 +143,8 @@ def test_effective_ppi_equals_pdfimages(
 def test_exported_pages_pass_the_plants_intake_check(
     exported: dict[tuple[int, str], Exported],
 ) -> None:
-    if not intake_check_available():
-        pytest.skip("the plant's intake check or its tools are not here")
     # Every orientation once, the three modes in turn.
-    pdfs = [str(exported[(o, MODES[o % 3])].pdf) for o in range(1, 9)]
-    check = subprocess.run(
-        [sys.executable, str(INTAKE_CHECK), "--json", *pdfs], capture_output=True, text=True
-    )
-    assert check.returncode == 0, check.stdout + check.stderr
+    assert_intake_accepts([str(exported[(o, MODES[o % 3])].pdf) for o in range(1, 9)])
 
 
 def _make_legacy(path: Path) -> None:

@@ -8,12 +8,10 @@ the others and keeps its earlier PDF; the written PDFs through the plant's intak
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import INTAKE_CHECK, intake_check_available
+from conftest import assert_intake_accepts
 from pdf_testkit import LOREM, jpeg_bytes, synthetic_photo
 
 from kupang_layout.jobs import export_report
@@ -166,10 +164,4 @@ def test_the_pool_exports_and_checks_pages_that_pass_the_intake_check(tmp_path: 
         pool.shutdown()
     assert [o.status for o in run.pages] == ["exported"] * 3, [o.errors for o in run.pages]
     assert not [i for i in run.pdf_issues if i.severity == "error"]
-    if not intake_check_available():
-        pytest.skip("the plant's intake check or its tools are not here")
-    pdfs = [str(o.path) for o in run.pages]
-    check = subprocess.run(
-        [sys.executable, str(INTAKE_CHECK), "--json", *pdfs], capture_output=True, text=True
-    )
-    assert check.returncode == 0, check.stdout + check.stderr
+    assert_intake_accepts([str(o.path) for o in run.pages])

@@ -12,14 +12,12 @@ from __future__ import annotations
 import dataclasses
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 from ad_testkit import ad_edition, make_ad
-from conftest import INTAKE_CHECK, intake_check_available
+from conftest import assert_intake_accepts
 from pdf_testkit import LOREM, display_list, edition_with, jpeg_bytes, placed_words, synthetic_photo
 
 from kupang_layout.cli.sample_edition import build_sample_edition
@@ -94,13 +92,7 @@ def test_a_page_of_text_and_a_photo_is_proven_without_ghostscript_and_passes_int
         assert measured.maximum <= o.ink.total + 4 * 100 / 255
     recorded = load_manifest(tmp_path / "pdf")
     assert {e.ink.way for e in recorded.values() if e.ink is not None} == {"proof"}
-    if not intake_check_available():
-        pytest.skip("the plant's intake check or its tools are not here")
-    pdfs = [str(o.path) for o in run.pages]
-    check = subprocess.run(
-        [sys.executable, str(INTAKE_CHECK), "--json", *pdfs], capture_output=True, text=True
-    )
-    assert check.returncode == 0, check.stdout + check.stderr
+    assert_intake_accepts([str(o.path) for o in run.pages])
 
 
 @needs_gs
@@ -266,10 +258,4 @@ def test_the_sample_pages_are_proven_but_where_a_picture_decodes_over_the_limit(
             assert measured.maximum <= o.ink.total + 4 * 100 / 255
         else:
             assert "over 242" in o.ink.why
-    if not intake_check_available():
-        pytest.skip("the plant's intake check or its tools are not here")
-    pdfs = [str(o.path) for o in run.pages]
-    check = subprocess.run(
-        [sys.executable, str(INTAKE_CHECK), "--json", *pdfs], capture_output=True, text=True
-    )
-    assert check.returncode == 0, check.stdout + check.stderr
+    assert_intake_accepts([str(o.path) for o in run.pages])
