@@ -55,7 +55,10 @@ class ExportPool:
         self.workers = workers or default_workers()
         self._executor: ProcessPoolExecutor | None = None
         self._lifeline: Lifeline | None = None  # the executor's workers end when it is cut
-        self._lock = threading.Lock()
+        # Re-entrant: Ctrl+C may interrupt the main thread just after it took the lock
+        # (a `with` block entered but not begun leaves it taken), and the same thread
+        # then ends the pool in its KeyboardInterrupt handler (`terminate`).
+        self._lock = threading.RLock()
         self._exports = 0  # exports running now
         self._background: set[Future[Any]] = set()
 
