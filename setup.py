@@ -26,6 +26,10 @@ NATIVE_MODULES = [
     "kupang_layout/engine/compose_set.py",
     "kupang_layout/engine/compose.py",
     "kupang_layout/engine/flow.py",
+    # Hyphenation: Liang's pattern search and the house rules, for the first sight of a word.
+    "kupang_layout/engine/hyphenate_lists.py",
+    "kupang_layout/engine/hyphenate_patterns.py",
+    "kupang_layout/engine/hyphenate.py",
     # Outside the engine (engine/native.py lists these too, for the stale check):
     "kupang_layout/render/pdf/text.py",
 ]

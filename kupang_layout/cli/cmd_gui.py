@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from kupang_layout.common.heap import settle_imports
 from kupang_layout.i18n import tr
 
 
@@ -14,4 +15,5 @@ def run(args: argparse.Namespace) -> int:
     except ImportError as exc:
         print(tr("cli.gui_unavailable", reason=exc), file=sys.stderr)
         return 2
+    settle_imports()  # the app's modules are in (see common.heap)
     return run_app(getattr(args, "file", None), getattr(args, "lang", None))

@@ -14,6 +14,7 @@ from kupang_layout import __version__
 from kupang_layout.cli.edition_args import add_edition_parser
 from kupang_layout.common.errorlog import log_exception
 from kupang_layout.common.errortext import internal_message, known_message, log_sentence
+from kupang_layout.common.heap import settle_imports
 from kupang_layout.common.runtemp import clean_stale_runs
 from kupang_layout.common.userdirs import APP_NAME
 from kupang_layout.errors import KupangError
@@ -143,6 +144,7 @@ def _handler(command: str) -> Handler | None:
             return None
         raise
     run: Handler = module.run
+    settle_imports()  # the command's modules are in: the collector need not walk them again
     return run
 
 

@@ -35,13 +35,17 @@ _MAX_VALUE: Final = 64
 class PatternTable:
     """Compiled Liang patterns of one language: ``positions(word)`` as pyphen's."""
 
-    __slots__ = ("_codes", "_decoded", "maxlen", "source_sha256")
+    __slots__ = ("_codes", "_decoded", "from_cache", "maxlen", "source_sha256")
 
-    def __init__(self, codes: dict[str, str], maxlen: int, source_sha256: str) -> None:
+    def __init__(
+        self, codes: dict[str, str], maxlen: int, source_sha256: str, from_cache: bool = False
+    ) -> None:
         self._codes = codes
         self._decoded: dict[str, tuple[int, tuple[int, ...]]] = {}
         self.maxlen = maxlen
         self.source_sha256 = source_sha256
+        #: Read from the user cache folder (True) or compiled from the pattern file.
+        self.from_cache = from_cache
 
     def __len__(self) -> int:
         return len(self._codes)
@@ -125,7 +129,7 @@ def _shape(sha: str) -> Callable[[object], PatternTable | None]:
                 return None
         if max(map(len, codes)) != maxlen:
             return None
-        return PatternTable(codes, maxlen, sha)
+        return PatternTable(codes, maxlen, sha, from_cache=True)
 
     return check
 

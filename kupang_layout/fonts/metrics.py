@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Final, Protocol, runtime_checkable
 
 from kupang_layout.fonts.errors import FontFileError
 from kupang_layout.fonts.glyph_extents import read_extents
+from kupang_layout.fonts.kern_table import KernTable
 from kupang_layout.fonts.kerning import read_kerning
 from kupang_layout.fonts.metrics_cache import MetricFields, cached_fields, keep_fields
 from kupang_layout.fonts.registry import FontRegistry, default_registry, face_key
@@ -37,7 +38,6 @@ _FSTYPE_RESTRICTED: Final = 0x0002
 _FSTYPE_NO_SUBSETTING: Final = 0x0100
 _FSTYPE_BITMAP_ONLY: Final = 0x0200
 
-_ZEROS: Final = itertools.repeat(0.0)
 
 # Tables the metrics are read from; a file lacking one is damaged or not a font.
 _REQUIRED_TABLES: Final = ("head", "hhea", "hmtx", "maxp", "cmap", "OS/2", "name")
@@ -93,7 +93,8 @@ class FontMetrics:
     __slots__ = (
         "_em",
         "_extents",
-        "_kern_em",
+        "_kern",
+        "_kern_rows",
         "_notdef_em",
         "_reach",
         "ascender",
@@ -126,7 +127,7 @@ class FontMetrics:
         x_height: int,
         notdef_width: int,
         widths: dict[str, int],
-        kerning: dict[str, int] | None = None,
+        kerning: KernTable | Mapping[str, int] | None = None,
         extents: dict[str, tuple[int, int, int, int]] | None = None,
         reach: tuple[int, int, int, int] | None = None,
     ) -> None:
@@ -145,12 +146,20 @@ class FontMetrics:
         self.notdef_width = notdef_width
         upm = float(units_per_em)
         # Advances are stored in em so that one multiplication by the size scales a sum.
-        self._em: dict[str, float] = {ch: width / upm for ch, width in widths.items()}
+        # (map and zip: the same divisions, made in C; a face has thousands of entries)
+        self._em: dict[str, float] = dict(
+            zip(widths, map(operator.truediv, widths.values(), itertools.repeat(upm)), strict=True)
+        )
         self._notdef_em = notdef_width / upm
         # Kerning pairs, keyed by the two characters, in em (added to the first's advance).
-        self._kern_em: dict[str, float] = {
-            pair: value / upm for pair, value in (kerning or {}).items()
-        }
+        # Kerning pairs in font units; a left character's entries (the adjustment of its
+        # advance, in em, keyed by the right character) are made when a text first has it.
+        if kerning is None:
+            kerning = KernTable([], [], [], [])
+        elif not isinstance(kerning, KernTable):
+            kerning = KernTable.from_pairs(kerning)
+        self._kern = kerning
+        self._kern_rows: dict[str, dict[str, float]] = {}
         self.space_width = widths.get(" ", notdef_width)
         self.hyphen_width = widths.get("-", notdef_width)
         self._extents: dict[str, tuple[int, int, int, int]] = extents or {}
@@ -190,7 +199,7 @@ class FontMetrics:
         em = self._em
         width = sum(map(em.get, text, itertools.repeat(self._notdef_em)))
         if len(text) > 1:
-            width += sum(map(self._kern_em.get, map(operator.add, text, text[1:]), _ZEROS))
+            width += sum(itertools.starmap(self._kern_em, itertools.pairwise(text)))
         return width * size
 
     def char_advances(self, text: str, size: float) -> list[float]:
@@ -198,17 +207,40 @@ class FontMetrics:
         em = self._em
         notdef = self._notdef_em
         out = [em.get(ch, notdef) * size for ch in text]
-        kern = self._kern_em
-        if kern and len(text) > 1:
-            for i, pair in enumerate(map(operator.add, text, text[1:])):
-                k = kern.get(pair)
+        if len(self._kern) and len(text) > 1:
+            rows = self._kern_rows
+            for i, (left, right) in enumerate(itertools.pairwise(text)):
+                row = rows.get(left)
+                if row is None:
+                    row = self._kern_row(left)
+                k = row.get(right)
                 if k is not None:
                     out[i] += k * size
         return out
 
     def kern(self, left: str, right: str, size: float) -> float:
         """The kerning (points, usually negative) between two characters at size."""
-        return self._kern_em.get(left + right, 0.0) * size
+        return self._kern_em(left, right) * size
+
+    @property
+    def kerning(self) -> KernTable:
+        """The face's kerning pairs, font units."""
+        return self._kern
+
+    def _kern_em(self, left: str, right: str) -> float:
+        """The kerning of a pair, em (0.0 for a pair the face does not kern)."""
+        row = self._kern_rows.get(left)
+        if row is None:
+            row = self._kern_row(left)
+        return row.get(right, 0.0)
+
+    def _kern_row(self, left: str) -> dict[str, float]:
+        rights, values = self._kern.row(left)
+        upm = float(self.units_per_em)
+        em = map(operator.truediv, values, itertools.repeat(upm))
+        row = dict(zip(map(chr, rights), em, strict=True))
+        self._kern_rows[left] = row
+        return row
 
     def has_glyph(self, ch: str) -> bool:
         """True if the face's cmap maps the character to a glyph."""
@@ -291,7 +323,7 @@ def _read_fields(path: Path) -> MetricFields:
             "x_height": x_height,
             "notdef_width": notdef_width,
             "widths": widths,
-            "kerning": read_kerning(font, cmap),
+            "kerning": KernTable.from_pairs(read_kerning(font, cmap)),
             "extents": extents,
             "reach": reach,
         }

@@ -15,13 +15,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Final, TypedDict
 
-from kupang_layout.common.datacache import file_sha256, read_cache, write_cache
+from kupang_layout.common.datacache import (
+    file_sha256,
+    pack_ints,
+    read_cache,
+    unpack_ints,
+    write_cache,
+)
+from kupang_layout.fonts.kern_table import KernTable
 
 __all__ = ["MetricFields", "cached_fields", "keep_fields"]
 
 CACHE_KIND: Final = "font-metrics"
 #: Raise when the fields or the way they are read change.
-CACHE_FORMAT: Final = 3  # 2: kerning pairs; 3: glyph extents and reach
+CACHE_FORMAT: Final = 4  # 2: kerning pairs; 3: glyph extents and reach; 4: packed
 
 _INT_FIELDS: Final = (
     "units_per_em",
@@ -35,6 +42,8 @@ _INT_FIELDS: Final = (
 _MAX_CODE: Final = 0x10FFFF
 #: The glyph box of each character, one list each, in the order of `codes`.
 _BOX_FIELDS: Final = ("x_mins", "y_mins", "x_maxs", "y_maxs")
+#: The kerning pairs, as `KernTable` holds them.
+_KERN_FIELDS: Final = ("kern_lefts", "kern_counts", "kern_rights", "kern_values")
 
 
 class MetricFields(TypedDict):
@@ -50,7 +59,7 @@ class MetricFields(TypedDict):
     x_height: int
     notdef_width: int
     widths: dict[str, int]
-    kerning: dict[str, int]  # two characters -> adjustment of the first's advance
+    kerning: KernTable  # pairs of characters -> adjustment of the first's advance
     extents: dict[str, tuple[int, int, int, int]]  # character -> its glyph's box
     reach: tuple[int, int, int, int]  # left of origin, right of advance, lowest, highest
 
@@ -59,44 +68,34 @@ def _is_int(value: object) -> bool:
     return type(value) is int
 
 
-def _all_ints(values: list[object]) -> bool:
-    """Every value a plain int (`bool` is not): one pass in C over a long list."""
-    return set(map(type, values)) <= {int}
-
-
 def _shape(data: object, sha: str) -> MetricFields | None:
     """The fields in a cache file's data, or None when it is not what `keep_fields` wrote.
 
-    Every value is checked for its type (the file's digest is checked by `read_cache`,
-    but it lies in a folder the user can edit); the checks run over whole lists at once,
-    since a face holds thousands of characters and tens of thousands of kerning pairs."""
+    Every value is checked (the file's digest is checked by `read_cache`, but it lies in
+    a folder the user can edit): the names and single numbers by type; the long lists
+    are packed integers (`datacache.pack_ints`), so they can only come back as ints, and
+    their lengths and the characters' range are checked."""
     if not isinstance(data, dict) or data.get("source_sha256") != sha:
         return None
     names = (data.get("family_name"), data.get("style_name"))
     ints = [data.get(name) for name in _INT_FIELDS]
-    codes, advances = data.get("codes"), data.get("advances")
     if not all(isinstance(n, str) for n in names) or not all(map(_is_int, ints)):
         return None
-    if not isinstance(codes, list) or not isinstance(advances, list):
-        return None
-    if len(codes) != len(advances) or not _all_ints(advances) or not _all_ints(codes):
-        return None
-    if codes and not (min(codes) >= 0 and max(codes) <= _MAX_CODE):
-        return None
-    kerning = data.get("kerning")
-    # JSON object keys are always strings: their length and the values' type are left.
-    if not isinstance(kerning, dict) or not _all_ints(list(kerning.values())):
-        return None
-    if kerning and set(map(len, kerning)) != {2}:
-        return None
-    boxes, reach = [data.get(name) for name in _BOX_FIELDS], data.get("reach")
+    reach = data.get("reach")
     if not isinstance(reach, list) or len(reach) != 4 or not all(map(_is_int, reach)):
         return None
-    for values in boxes:
-        if not isinstance(values, list) or len(values) != len(codes):
+    try:
+        codes, advances = unpack_ints(data.get("codes")), unpack_ints(data.get("advances"))
+        kerning = KernTable(*(unpack_ints(data.get(name)) for name in _KERN_FIELDS))
+        boxes = [unpack_ints(data.get(name)) for name in _BOX_FIELDS]
+    except ValueError:
+        return None
+    if len(advances) != len(codes) or any(len(values) != len(codes) for values in boxes):
+        return None
+    for found in (codes, kerning.lefts, kerning.rights):
+        if found and not (min(found) >= 0 and max(found) <= _MAX_CODE):
             return None
-        if not _all_ints(values):
-            return None
+    chars = list(map(chr, codes))
     return MetricFields(
         family_name=str(names[0]),
         style_name=str(names[1]),
@@ -107,9 +106,9 @@ def _shape(data: object, sha: str) -> MetricFields | None:
         cap_height=int(data["cap_height"]),
         x_height=int(data["x_height"]),
         notdef_width=int(data["notdef_width"]),
-        widths=dict(zip(map(chr, codes), advances, strict=True)),
+        widths=dict(zip(chars, advances, strict=True)),
         kerning=kerning,
-        extents=dict(zip(map(chr, codes), zip(*boxes, strict=True), strict=True)),
+        extents=dict(zip(chars, zip(*boxes, strict=True), strict=True)),
         reach=(int(reach[0]), int(reach[1]), int(reach[2]), int(reach[3])),
     )
 
@@ -126,19 +125,30 @@ def keep_fields(path: Path, fields: MetricFields) -> None:
         sha = file_sha256(path)
     except OSError:
         return
+    chars = list(fields["widths"])
+    kerning = fields["kerning"]
+    try:
+        packed = {
+            "codes": pack_ints([ord(ch) for ch in chars]),
+            "advances": pack_ints(list(fields["widths"].values())),
+            "kern_lefts": pack_ints(kerning.lefts),
+            "kern_counts": pack_ints(kerning.counts),
+            "kern_rights": pack_ints(kerning.rights),
+            "kern_values": pack_ints(kerning.values),
+            **{
+                name: pack_ints([fields["extents"].get(ch, (0, 0, 0, 0))[i] for ch in chars])
+                for i, name in enumerate(_BOX_FIELDS)
+            },
+        }
+    except ValueError:
+        return  # a value beyond 32 bits: read from the file each time
     data = {
         "source": path.name,
         "source_sha256": sha,
         "family_name": fields["family_name"],
         "style_name": fields["style_name"],
         **{name: fields[name] for name in _INT_FIELDS},
-        "codes": [ord(ch) for ch in fields["widths"]],
-        "advances": list(fields["widths"].values()),
-        "kerning": fields["kerning"],
-        **{
-            name: [fields["extents"].get(ch, (0, 0, 0, 0))[i] for ch in fields["widths"]]
-            for i, name in enumerate(_BOX_FIELDS)
-        },
+        **packed,
         "reach": list(fields["reach"]),
     }
     write_cache(CACHE_KIND, sha, CACHE_FORMAT, data)

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from kupang_layout.common.atomic import FileWriteError
+from kupang_layout.common.heap import settle_imports
 from kupang_layout.engine import displaylist
 from kupang_layout.engine.displaylist import ImageItem, PageDisplayList
 from kupang_layout.errors import KupangError
@@ -160,6 +161,7 @@ def warm_worker() -> int:
     import kupang_layout.render.pdf.pdfx  # noqa: F401
 
     register_pickling()
+    settle_imports()
     return 0
 
 

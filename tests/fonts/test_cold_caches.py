@@ -22,7 +22,6 @@ from hypothesis import strategies as st
 
 from kupang_layout.common import datacache
 from kupang_layout.common.datacache import cache_path, read_cache, write_cache
-from kupang_layout.engine import hyphenate_patterns
 from kupang_layout.engine.hyphenate import Hyphenator
 from kupang_layout.engine.hyphenate_patterns import (
     CACHE_FORMAT,
@@ -100,14 +99,11 @@ def test_hyphenator_with_cached_patterns_marks_every_word_as_before(
         assert warm.points(word) == cold.points(word), word
 
 
-def test_a_warm_cache_does_not_compile(monkeypatch: pytest.MonkeyPatch) -> None:
-    fresh_table()
-
-    def refuse(path: Path) -> tuple[dict[str, str], int]:
-        raise AssertionError("compiled although the cache holds the patterns")
-
-    monkeypatch.setattr(hyphenate_patterns, "compile_patterns", refuse)
-    assert len(fresh_table()) == len(pyphen.HyphDict(pattern_file("id_ID")).patterns)
+def test_a_warm_cache_does_not_compile() -> None:
+    assert not fresh_table().from_cache  # the first compiles and keeps the table
+    table = fresh_table()
+    assert table.from_cache, "compiled although the cache holds the patterns"
+    assert len(table) == len(pyphen.HyphDict(pattern_file("id_ID")).patterns)
 
 
 def damage(path: Path, how: str) -> None:
@@ -146,22 +142,12 @@ HOW = ["truncated", "flipped", "empty", "garbage", "other-format", "folder", "fo
 
 
 @pytest.mark.parametrize("how", HOW)
-def test_a_damaged_pattern_cache_is_ignored_and_rebuilt(
-    how: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_damaged_pattern_cache_is_ignored_and_rebuilt(how: str) -> None:
     fresh_table()
     path = pattern_cache_file()
     damage(path, how)
-    compiled: list[Path] = []
-    original = hyphenate_patterns.compile_patterns
-
-    def counting(source: Path) -> tuple[dict[str, str], int]:
-        compiled.append(source)
-        return original(source)
-
-    monkeypatch.setattr(hyphenate_patterns, "compile_patterns", counting)
     table = fresh_table()
-    assert compiled, "the damaged cache was trusted"
+    assert not table.from_cache, "the damaged cache was trusted"
     assert table.positions("peringatan") == [int(i) for i in PYPHEN.positions("peringatan")]
     if how != "folder":  # a folder in its place is left alone; the patterns still work
         assert read_cache(CACHE_KIND, path.stem, CACHE_FORMAT, lambda d: d) is not None
@@ -236,13 +222,22 @@ def test_foreign_metrics_data_is_not_trusted() -> None:
     sha = datacache.file_sha256(entry.path)
     good = read_cache(metrics_cache.CACHE_KIND, sha, metrics_cache.CACHE_FORMAT, lambda d: d)
     assert isinstance(good, dict)
-    for change in ({"advances": good["advances"][:-1]}, {"codes": [-1] * len(good["codes"])},
+    codes = datacache.unpack_ints(good["codes"])
+    advances = datacache.unpack_ints(good["advances"])
+    rights = datacache.unpack_ints(good["kern_rights"])
+    counts = datacache.unpack_ints(good["kern_counts"])
+    pack = datacache.pack_ints
+    for change in ({"advances": pack(advances[:-1])}, {"advances": good["advances"][:-3]},
+                   {"codes": pack([-1] * len(codes))}, {"codes": [65] * len(codes)},
                    {"units_per_em": "1000"}, {"source_sha256": "0" * 64},
-                   {"family_name": None}, {"advances": [True] * len(good["advances"])},
-                   {"codes": [0x110000] * len(good["codes"])},
-                   {"y_maxs": [1.5] * len(good["codes"])}, {"x_mins": None},
-                   {"kerning": {"AVA": 10}}, {"kerning": {"AV": "10"}},
-                   {"kerning": {"AV": 1.0}}, {"kerning": []}):  # fmt: skip
+                   {"family_name": None}, {"advances": [True] * len(advances)},
+                   {"codes": pack([0x110000] * len(codes))},
+                   {"y_maxs": [1.5] * len(codes)}, {"x_mins": None},
+                   {"kern_rights": pack([0x110000] * len(rights))},
+                   {"kern_counts": pack([*counts[:-1], counts[-1] + 1])},
+                   {"kern_counts": pack([0, *counts[1:]])},
+                   {"kern_lefts": pack(list(reversed(datacache.unpack_ints(good["kern_lefts"]))))},
+                   {"kern_values": "not base64!"}, {"kern_values": None}):  # fmt: skip
         write_cache(metrics_cache.CACHE_KIND, sha, metrics_cache.CACHE_FORMAT, good | change)
         assert metrics_cache.cached_fields(entry.path) is None, change
 
