@@ -206,6 +206,29 @@ def test_pdfx_1a_document_keys(exported: tuple[Path, PageDisplayList]) -> None:
         assert str(info.CreationDate).startswith("D:20")
         assert "/ID" in pdf.trailer and len(pdf.trailer.ID) == 2
         assert "/Metadata" not in pdf.Root and "/AcroForm" not in pdf.Root
+        # Ours whole: ReportLab's Author and Keywords placeholders are not written.
+        assert set(info.keys()) == {
+            "/Title", "/Subject", "/Creator", "/Producer", "/CreationDate", "/ModDate",
+            "/Trapped", "/GTS_PDFXVersion", "/GTS_PDFXConformance",
+        }  # fmt: skip
+
+
+def test_a_page_without_ads_is_not_opened_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file ReportLab saves is the finished page: only ads in PDF go through pikepdf."""
+    import kupang_layout.render.pdf.exporter as exporter
+
+    def refuse(*args: object) -> bytes:
+        raise AssertionError("a page without ads was opened again with pikepdf")
+
+    monkeypatch.setattr(exporter, "attach_ads", refuse)
+    photo = synthetic_photo(300, 200)
+    edition, shas = edition_with({"photo.jpg": jpeg_bytes(photo)})
+    path = tmp_path / "page.pdf"
+    render_page_pdf(sample_page(shas["photo.jpg"], photo.size), edition, get_preset(), path)
+    with pikepdf.open(path) as pdf:
+        assert pdf.pdf_version == "1.3" and len(pdf.Root.OutputIntents) == 1
 
 
 def test_words_at_engine_positions(exported: tuple[Path, PageDisplayList]) -> None:

@@ -31,7 +31,7 @@ from kupang_layout.render.pdf.images import request_for
 from kupang_layout.render.pdf.ink_bound import InkBound
 from kupang_layout.render.pdf.marks import SlugInfo, draw_marks
 from kupang_layout.render.pdf.painter import PageGeometry, PagePainter, PlacedImage
-from kupang_layout.render.pdf.pdfx import DocumentInfo, FlateFilter, finish_pdf
+from kupang_layout.render.pdf.pdfx import DocumentInfo, FlateFilter, attach_ads, prepare_document
 from kupang_layout.render.pdf.presets import ExportPreset
 from kupang_layout.render.pdf.text import TextWriter
 from kupang_layout.storage.errors import StorageError
@@ -315,14 +315,17 @@ def _render(
                     exported=stamp,
                 )
             _draw(canvas, text, work, slug, preset.tac)
+        if title is None:
+            number = f" {edition.number}" if edition.number else ""
+            title = f"{edition.paper}{number}, page {display_lists[0].number}"
+        want_pdfx = preset.pdfx if pdfx is None else pdfx
+        info = DocumentInfo(title=title, created=moment, subject=edition.date)
+        prepare_document(canvas, info, want_pdfx)
         canvas.save()
-    if title is None:
-        number = f" {edition.number}" if edition.number else ""
-        title = f"{edition.paper}{number}, page {display_lists[0].number}"
-    info = DocumentInfo(title=title, created=moment, subject=edition.date)
-    want_pdfx = preset.pdfx if pdfx is None else pdfx
     forms = {p.name: p.data for w in works for p in w.images.values() if isinstance(p, PlacedForm)}
-    return finish_pdf(buffer.getvalue(), info, want_pdfx, forms), works
+    if forms:
+        return attach_ads(buffer.getvalue(), forms, want_pdfx), works
+    return buffer.getvalue(), works
 
 
 def _write(path: Path, data: bytes) -> None:

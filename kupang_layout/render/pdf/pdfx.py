@@ -1,9 +1,12 @@
-"""PDF render stage: PDF/X-1a:2001 finishing with pikepdf (output intent, Info keys, PDF 1.3).
+"""PDF render stage: PDF/X-1a:2001 parts (output intent, Info keys) and ads attached.
 
-ReportLab writes the pages; it has no notion of an output intent. This adds the
-GTS_PDFX output intent with the newsprint profile embedded, the Info keys PDF/X-1a
-asks for, drops anything PDF/X-1a forbids that might have slipped in (XMP left over,
-annotations), and saves as PDF 1.3 without object streams.
+ReportLab writes the pages as PDF 1.3 and has no notion of an output intent:
+`prepare_document` gives its document the GTS_PDFX output intent with the newsprint
+profile embedded and the Info keys PDF/X-1a asks for, as ReportLab objects, so the file
+ReportLab saves is the finished page (it used to be opened and saved again with pikepdf:
+1 ms a page warm, 3 ms cold). Only a page with ads in PDF goes through pikepdf
+(`attach_ads`): their pages become form XObjects, and whatever PDF/X-1a forbids that an
+ad brought (XMP, actions, annotations) is dropped.
 
 Streams are compressed at zlib level 1 (`FLATE_LEVEL`): about a third of the time of
 ReportLab's level 6 for a page 2 % larger (docs/DECISIONS.md, "Layout, export and
@@ -19,9 +22,19 @@ import io
 import zlib
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import pikepdf
-from pikepdf import Array, Dictionary, Name, String
+from pikepdf import Name
+from reportlab.pdfbase.pdfdoc import (
+    PDFArray,
+    PDFDictionary,
+    PDFName,
+    PDFObject,
+    PDFStream,
+    PDFString,
+)
+from reportlab.pdfgen.canvas import Canvas
 
 from kupang_layout import __version__
 from kupang_layout.render.pdf.colour_convert import (
@@ -32,10 +45,17 @@ from kupang_layout.render.pdf.colour_convert import (
 from kupang_layout.render.pdf.forms import attach_forms
 from kupang_layout.resources import resource_path
 
-__all__ = ["COMPRESSED_PROFILE", "DocumentInfo", "FlateFilter", "finish_pdf", "pdf_date"]
+__all__ = [
+    "COMPRESSED_PROFILE",
+    "DocumentInfo",
+    "FlateFilter",
+    "attach_ads",
+    "pdf_date",
+    "prepare_document",
+]
 
 CREATOR = f"Kupang Layout {__version__}"
-PRODUCER = f"Kupang Layout {__version__} (ReportLab, pikepdf)"
+PRODUCER = f"Kupang Layout {__version__} (ReportLab, pikepdf)"  # pikepdf attaches ads
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,22 +83,38 @@ def pdf_date(moment: datetime) -> str:
     return f"{text}{sign}{minutes // 60:02d}'{minutes % 60:02d}'"
 
 
-def _set_info(pdf: pikepdf.Pdf, info: DocumentInfo, pdfx: bool) -> None:
+def _info_entries(info: DocumentInfo, pdfx: bool) -> dict[str, object]:
+    """The Info dictionary: ours whole (ReportLab's Author and Keywords placeholders are
+    not written), with the keys PDF/X-1a asks for."""
     stamp = pdf_date(info.created)
-    docinfo = pdf.docinfo
-    for key in list(docinfo.keys()):
-        del docinfo[key]
-    docinfo[Name.Title] = String(info.title)
+    entries: dict[str, object] = {"Title": PDFString(info.title)}
     if info.subject:
-        docinfo[Name.Subject] = String(info.subject)
-    docinfo[Name.Creator] = String(CREATOR)
-    docinfo[Name.Producer] = String(PRODUCER)
-    docinfo[Name.CreationDate] = String(stamp)
-    docinfo[Name.ModDate] = String(stamp)
+        entries["Subject"] = PDFString(info.subject)
+    entries["Creator"] = PDFString(CREATOR)
+    entries["Producer"] = PDFString(PRODUCER)
+    entries["CreationDate"] = PDFString(stamp)
+    entries["ModDate"] = PDFString(stamp)
     if pdfx:
-        docinfo[Name.Trapped] = Name("/False")
-        docinfo[Name("/GTS_PDFXVersion")] = String("PDF/X-1:2001")
-        docinfo[Name("/GTS_PDFXConformance")] = String("PDF/X-1a:2001")
+        entries["Trapped"] = PDFName("False")
+        entries["GTS_PDFXVersion"] = PDFString("PDF/X-1:2001")
+        entries["GTS_PDFXConformance"] = PDFString("PDF/X-1a:2001")
+    return entries
+
+
+class _Info(PDFObject):  # type: ignore[misc]
+    """The document's Info dictionary in place of ReportLab's `PDFInfo` (which writes
+    fixed keys of its own); it feeds the file identifier the same way."""
+
+    def __init__(self, entries: dict[str, object]) -> None:
+        self.entries = entries
+        self.invariant = False  # set by ReportLab when it saves
+
+    def digest(self, md5object: Any) -> None:
+        for value in self.entries.values():
+            md5object.update(str(getattr(value, "s", value)).encode("utf-8"))
+
+    def format(self, document: Any) -> bytes:
+        return bytes(PDFDictionary(self.entries).format(document))
 
 
 #: The newsprint profile as a zlib stream (level 9), shipped beside it so that an export
@@ -125,36 +161,49 @@ def _compress_plain_streams(pdf: pikepdf.Pdf) -> None:
             obj.write(zlib.compress(obj.read_raw_bytes(), FLATE_LEVEL), filter=Name.FlateDecode)
 
 
-def _add_output_intent(pdf: pikepdf.Pdf) -> None:
-    # Compressed once per process; the PDF is saved without recompressing any stream.
-    profile = pikepdf.Stream(pdf, _compressed_profile())
-    profile[Name.Filter] = Name.FlateDecode
-    profile[Name.N] = 4
-    profile[Name.Alternate] = Name.DeviceCMYK
-    intent = Dictionary(
-        Type=Name.OutputIntent,
-        S=Name("/GTS_PDFX"),
-        OutputConditionIdentifier=String(OUTPUT_CONDITION.identifier),
-        OutputCondition=String(OUTPUT_CONDITION.condition),
-        RegistryName=String(OUTPUT_CONDITION.registry),
-        Info=String(OUTPUT_CONDITION.info),
-        DestOutputProfile=profile,
+def prepare_document(canvas: Canvas, info: DocumentInfo, pdfx: bool) -> None:
+    """Before ReportLab saves: the Info dictionary, and for PDF/X the GTS_PDFX output
+    intent with the newsprint profile embedded (shipped compressed, written as it is).
+    ReportLab writes PDF 1.3 (the canvas is made so) with every stream compressed."""
+    doc = canvas._doc
+    doc.info = _Info(_info_entries(info, pdfx))
+    if not pdfx:
+        return
+    # PDF/X-1a:2001 is PDF 1.3. ReportLab raises the version to 1.4 when a colour with
+    # an alpha is set, even an opaque one; no transparency is drawn (the painter sets no
+    # alpha, and the plant's check and ours refuse a file with any).
+    doc._pdfVersion = (1, 3)
+    # A Filter in the dictionary tells ReportLab the content is encoded already.
+    profile = PDFStream(
+        PDFDictionary(
+            {"N": 4, "Alternate": PDFName("DeviceCMYK"), "Filter": PDFName("FlateDecode")}
+        ),
+        _compressed_profile(),
     )
-    pdf.Root[Name.OutputIntents] = Array([pdf.make_indirect(intent)])
+    intent = PDFDictionary(
+        {
+            "Type": PDFName("OutputIntent"),
+            "S": PDFName("GTS_PDFX"),
+            "OutputConditionIdentifier": PDFString(OUTPUT_CONDITION.identifier),
+            "OutputCondition": PDFString(OUTPUT_CONDITION.condition),
+            "RegistryName": PDFString(OUTPUT_CONDITION.registry),
+            "Info": PDFString(OUTPUT_CONDITION.info),
+            "DestOutputProfile": doc.Reference(profile),
+        }
+    )
+    catalog = doc.Catalog
+    catalog.OutputIntents = PDFArray([doc.Reference(intent)])
+    # The catalogue writes the keys its class lists; this one has one more.
+    catalog.__NoDefault__ = [*type(catalog).__NoDefault__, "OutputIntents"]
 
 
-def finish_pdf(
-    data: bytes, info: DocumentInfo, pdfx: bool, forms: dict[str, bytes] | None = None
-) -> bytes:
-    """Rewrite ReportLab's PDF: plain streams compressed, Info keys, and for PDF/X the
-    output intent and version 1.3.
-
-    `forms` (resource name -> ad PDF bytes) are attached as form XObjects to the pages
-    that show them (`forms.attach_forms`), copied as they are."""
+def attach_ads(data: bytes, forms: dict[str, bytes], pdfx: bool) -> bytes:
+    """ReportLab's PDF with the ads' PDFs (resource name -> bytes) attached as form
+    XObjects to the pages that show them (`forms.attach_forms`), copied as they are;
+    what an ad brought that PDF/X-1a forbids (XMP, actions, forms, annotations) is
+    dropped, plain streams compressed, and the file saved as PDF 1.3 for PDF/X."""
     with pikepdf.open(io.BytesIO(data)) as pdf:
-        if forms:
-            attach_forms(pdf, forms)
-        _set_info(pdf, info, pdfx)
+        attach_forms(pdf, forms)
         for key in (Name.Metadata, Name.OpenAction, Name.AcroForm):
             if key in pdf.Root:
                 del pdf.Root[key]
@@ -162,16 +211,13 @@ def finish_pdf(
             if Name.Annots in page.obj:
                 del page.obj[Name.Annots]
         _compress_plain_streams(pdf)
-        if pdfx:
-            _add_output_intent(pdf)
         out = io.BytesIO()
         pdf.save(
             out,
             # PDF/X-1a:2001 is PDF 1.3; a proof keeps the version ReportLab wrote.
             force_version="1.3" if pdfx else pdf.pdf_version,
             object_stream_mode=pikepdf.ObjectStreamMode.disable,
-            # Every stream is compressed now (above, or the ICC profile and pictures
-            # already): copy them as they are.
+            # Every stream is compressed now (above, or by ReportLab): copy them as they are.
             compress_streams=False,
             stream_decode_level=pikepdf.StreamDecodeLevel.none,
             fix_metadata_version=False,
