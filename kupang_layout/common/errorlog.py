@@ -15,15 +15,19 @@ never raises.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import tempfile
 import threading
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kupang_layout.common.userdirs import ensure, log_dir
+
+if TYPE_CHECKING:
+    from logging.handlers import RotatingFileHandler
 
 __all__ = ["LOG_NAME", "close_log", "log_exception", "log_file"]
 
@@ -32,16 +36,26 @@ MAX_BYTES = 1024 * 1024
 BACKUPS = 3
 _LOGGER_NAME = "kupang_layout.errors"
 _lock = threading.Lock()
-_handler: _Handler | None = None
+_handler: RotatingFileHandler | None = None
+_failed = False  # the last entry could not be written (set by the handler, under _lock)
 
 
-class _Handler(RotatingFileHandler):
-    """A rotating log file that remembers a failed write instead of printing about it."""
+@functools.cache
+def _handler_class() -> type[RotatingFileHandler]:
+    """A rotating log file that remembers a failed write instead of printing about it.
 
-    failed = False
+    logging.handlers (with the socket, pickle and queue modules it imports) is
+    imported here, when the log is first opened: a command that logs no error
+    never loads it.
+    """
+    from logging.handlers import RotatingFileHandler
 
-    def handleError(self, record: logging.LogRecord) -> None:
-        self.failed = True
+    class _Handler(RotatingFileHandler):
+        def handleError(self, record: logging.LogRecord) -> None:
+            global _failed
+            _failed = True
+
+    return _Handler
 
 
 def _candidates() -> list[Path]:
@@ -50,13 +64,13 @@ def _candidates() -> list[Path]:
     return [log_dir() / LOG_NAME, Path(tempfile.gettempdir()) / f"kupang-layout-{uid}.log"]
 
 
-def _open_handler() -> _Handler | None:
+def _open_handler() -> RotatingFileHandler | None:
     for path in _candidates():
         if path.is_symlink():
             continue  # never append through a link planted where the log goes
         try:
             ensure(path.parent)
-            handler = _Handler(
+            handler = _handler_class()(
                 path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=False
             )
         except OSError:
@@ -66,7 +80,7 @@ def _open_handler() -> _Handler | None:
     return None
 
 
-def _logger() -> tuple[logging.Logger, _Handler | None]:
+def _logger() -> tuple[logging.Logger, RotatingFileHandler | None]:
     """The error logger, writing to the log file of the current user folders."""
     global _handler
     logger = logging.getLogger(_LOGGER_NAME)
@@ -104,14 +118,15 @@ def log_exception(exc: BaseException, where: str, file: str | None = None) -> Pa
     """
     details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     header = f"ERROR in {where}" + (f" (file: {file})" if file else "")
+    global _failed
     with _lock:
         try:
             logger, handler = _logger()
             if handler is None:
                 return None
-            handler.failed = False
+            _failed = False
             logger.error("%s\n%s", header, details.rstrip())
             handler.flush()
         except (OSError, ValueError):
             return None
-        return None if handler.failed else Path(handler.baseFilename)
+        return None if _failed else Path(handler.baseFilename)
