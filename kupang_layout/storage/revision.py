@@ -29,8 +29,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-
-from filelock import FileLock, Timeout
+from typing import TYPE_CHECKING
 
 from kupang_layout.common.userdirs import cache_dir, ensure
 from kupang_layout.model.edition import Edition
@@ -40,6 +39,9 @@ from kupang_layout.storage.errors import (
     DocumentFileError,
     EditionLockedError,
 )
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 __all__ = [
     "LOCK_TIMEOUT",
@@ -192,6 +194,10 @@ def edition_lock(path: str | os.PathLike[str], timeout: float = LOCK_TIMEOUT) ->
         yield
         return
     os.close(fd)
+    # Imported here, not at the top: loading an edition (every command) reads its
+    # revision but takes no lock, and filelock costs a cold start some 10 ms.
+    from filelock import FileLock, Timeout
+
     key = (os.getpid(), _key(lock_path))  # a forked child makes its own lock objects
     with _locks_guard:
         lock = _locks.get(key)
