@@ -24,16 +24,19 @@ go first.
 from __future__ import annotations
 
 import atexit
-import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from kupang_layout.jobs.export_lifeline import Lifeline, end_process_group, watch_parent
 from kupang_layout.jobs.export_work import warm_worker
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from kupang_layout.jobs.export_lifeline import Lifeline
 
 __all__ = ["ExportPool", "default_workers", "shared_pool"]
 
@@ -107,6 +110,13 @@ class ExportPool:
         with self._lock:
             if self._executor is not None:
                 return
+            # Imported here, when a pool first starts: an export drawn in this process
+            # (one page) never loads multiprocessing (some 4 ms of a cold start).
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            from kupang_layout.jobs.export_lifeline import Lifeline, watch_parent
+
             context = multiprocessing.get_context("spawn")
             self._lifeline = Lifeline(context)
             self._executor = ProcessPoolExecutor(
@@ -147,8 +157,11 @@ class ExportPool:
         executor, lifeline = self._take()
         if lifeline is not None:
             lifeline.cut()
-        for pid in processes:
-            end_process_group(int(pid))
+        if processes:
+            from kupang_layout.jobs.export_lifeline import end_process_group  # loaded by start
+
+            for pid in processes:
+                end_process_group(int(pid))
         if executor is not None:
             executor.shutdown(wait=False, cancel_futures=True)
 
