@@ -6,6 +6,9 @@ module of the app (`gui/`); with the user caches warm, none imports fontTools or
 pyphen; and each leaves out the packages it does not need (the exporter's process
 pool for `render`, the PDF renderer and pikepdf for `preflight` without --pdf, the
 engine for `import --no-fit`; the fitted import lays the page out, with no renderer).
+Loading an edition imports neither Pillow nor the file lock, and `export` of a page
+without photos leaves out what it never does: take a lock, log an error, undo, start
+the process pool.
 """
 
 from __future__ import annotations
@@ -132,6 +135,59 @@ def test_export_loads_no_manuscript_module(export_modules: set[str]) -> None:
     assert present(export_modules, ("kupang_layout.manuscript",)) == []
 
 
+#: What `export` of a one-page edition without photos never uses: the file lock (only a
+#: save takes it), the log file's handler (only an error is logged), the undoable
+#: commands and history of the package `kupang_layout.model` (lazy), the picture
+#: intake and template files of the package `kupang_layout.storage` (lazy), and the
+#: process pool's lifeline (a one-page export is drawn in this process).
+EXPORT_UNNEEDED = (
+    "filelock",
+    "logging.handlers",
+    "kupang_layout.model.commands_pages",
+    "kupang_layout.model.history",
+    "kupang_layout.storage.ingest",
+    "kupang_layout.storage.library",
+    "kupang_layout.storage.template_file",
+    "kupang_layout.jobs.export_lifeline",
+)
+
+
+def test_one_page_export_loads_no_lock_log_handler_undo_or_pool(
+    export_modules: set[str],
+) -> None:
+    assert present(export_modules, EXPORT_UNNEEDED) == []
+
+
+_LOAD_ONLY = """
+import json, sys
+from kupang_layout.cli.open_edition import open_edition
+open_edition(sys.argv[1])
+json.dump(sorted(sys.modules), sys.stdout)
+"""
+
+
+def test_loading_an_edition_loads_no_picture_decoder_lock_or_undo(
+    workspace: tuple[Path, dict[str, str]],
+) -> None:
+    """What every command does first (`open_edition`): no Pillow for a page without
+    photos (the renderer imports it when it draws one), no lock, no undoable commands."""
+    work, env = workspace
+    done = subprocess.run(
+        [sys.executable, "-c", _LOAD_ONLY, str(work / "edition.kpl")],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    modules = set(json.loads(done.stdout))
+    unneeded = ("PIL", "kupang_layout.imaging.decode", *EXPORT_UNNEEDED)
+    assert present(modules, NO_APP + CACHED + unneeded) == []
+    assert "kupang_layout.storage.edition_file" in modules  # the edition was loaded
+
+
 def test_render_pdf_loads_neither_the_export_pool_nor_preflight(
     workspace: tuple[Path, dict[str, str]],
 ) -> None:
@@ -196,7 +252,13 @@ def test_fitted_import_loads_the_engine_but_no_renderer(
 
 # -- the lazy packages ------------------------------------------------------------------
 
-LAZY_PACKAGES = ("kupang_layout.render.pdf", "kupang_layout.preflight")
+LAZY_PACKAGES = (
+    "kupang_layout.render.pdf",
+    "kupang_layout.preflight",
+    "kupang_layout.storage",
+    "kupang_layout.model",
+    "kupang_layout.imaging",
+)
 
 
 @pytest.mark.parametrize("package", LAZY_PACKAGES)
