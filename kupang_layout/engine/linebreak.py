@@ -171,6 +171,39 @@ class Line:
     hang: float = 0.0
     lead: float = 0.0
 
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        break_index: int,
+        ratio: float,
+        letter_ratio: float,
+        hyphenated: bool,
+        demerits: float,
+        fitness: int,
+        badness: float,
+        overfull: bool,
+        width: float,
+        natural: float,
+        hang: float = 0.0,
+        lead: float = 0.0,
+    ) -> None:
+        # Written out: see `lines.ComposedLine.__init__`.
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "break_index", break_index)
+        object.__setattr__(self, "ratio", ratio)
+        object.__setattr__(self, "letter_ratio", letter_ratio)
+        object.__setattr__(self, "hyphenated", hyphenated)
+        object.__setattr__(self, "demerits", demerits)
+        object.__setattr__(self, "fitness", fitness)
+        object.__setattr__(self, "badness", badness)
+        object.__setattr__(self, "overfull", overfull)
+        object.__setattr__(self, "width", width)
+        object.__setattr__(self, "natural", natural)
+        object.__setattr__(self, "hang", hang)
+        object.__setattr__(self, "lead", lead)
+
 
 @dataclass(frozen=True, slots=True)
 class BreakResult:
