@@ -9,7 +9,7 @@ from types import ModuleType
 import pytest
 
 from kupang_layout import engine
-from kupang_layout.engine import displaylist, flow, linebreak, lines
+from kupang_layout.engine import displaylist, flow, linebreak_items, lines
 
 # (module, class): frozen dataclasses with a hand-written __init__ (see
 # `lines.ComposedLine.__init__` for why).
@@ -17,7 +17,7 @@ WRITTEN_OUT = [
     (lines, "Fragment"),
     (lines, "ComposedLine"),
     (lines, "ComposedParagraph"),
-    (linebreak, "Line"),
+    (linebreak_items, "Line"),
     (flow, "PlacedLine"),
     (displaylist, "TextRun"),
 ]
