@@ -68,6 +68,33 @@ class TextRun:
     line: int = -1
     h_scale: float = 1.0
 
+    def __init__(
+        self,
+        face: str,
+        size: float,
+        ink: Ink,
+        y: float,
+        words: tuple[PlacedWord, ...],
+        letter_spacing: float = 0.0,
+        frame_id: str = "",
+        story_id: str = "",
+        paragraph: int = -1,
+        line: int = -1,
+        h_scale: float = 1.0,
+    ) -> None:
+        # Written out: see `lines.ComposedLine.__init__`.
+        object.__setattr__(self, "face", face)
+        object.__setattr__(self, "size", size)
+        object.__setattr__(self, "ink", ink)
+        object.__setattr__(self, "y", y)
+        object.__setattr__(self, "words", words)
+        object.__setattr__(self, "letter_spacing", letter_spacing)
+        object.__setattr__(self, "frame_id", frame_id)
+        object.__setattr__(self, "story_id", story_id)
+        object.__setattr__(self, "paragraph", paragraph)
+        object.__setattr__(self, "line", line)
+        object.__setattr__(self, "h_scale", h_scale)
+
     @property
     def x(self) -> float:
         return self.words[0].x if self.words else 0.0

@@ -52,6 +52,25 @@ class PlacedLine:
     first_of_paragraph: bool
     last_of_paragraph: bool
 
+    def __init__(
+        self,
+        column: Column,
+        y: float,
+        paragraph: int,
+        line_index: int,
+        line: ComposedLine,
+        first_of_paragraph: bool,
+        last_of_paragraph: bool,
+    ) -> None:
+        # Written out: see `lines.ComposedLine.__init__`.
+        object.__setattr__(self, "column", column)
+        object.__setattr__(self, "y", y)
+        object.__setattr__(self, "paragraph", paragraph)
+        object.__setattr__(self, "line_index", line_index)
+        object.__setattr__(self, "line", line)
+        object.__setattr__(self, "first_of_paragraph", first_of_paragraph)
+        object.__setattr__(self, "last_of_paragraph", last_of_paragraph)
+
 
 @dataclass
 class FlowResult:

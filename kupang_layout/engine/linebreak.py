@@ -65,11 +65,19 @@ binds a line whose spaces are within their own maximum (the first tier).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Literal
 
 from kupang_layout.engine.linebreak_draft import first_fit
-from kupang_layout.engine.linebreak_items import FIL, INFINITY, Box, Glue, Item, Penalty
+from kupang_layout.engine.linebreak_items import (
+    FIL,
+    INFINITY,
+    Box,
+    BreakParams,
+    BreakResult,
+    Glue,
+    Item,
+    Line,
+    Penalty,
+)
 from kupang_layout.engine.linebreak_measure import (
     INF_BAD,
     R_INF,
@@ -102,89 +110,6 @@ __all__ = [
     "Penalty",
     "break_lines",
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class BreakParams:
-    """Parameters, named as in TeX (values in points where they are lengths).
-
-    * `hyphen_penalty` / `exhyphen_penalty`: for the caller's item builder, the penalty
-      of a hyphenation point and of the break after a hard hyphen (items carry their own
-      penalty values; the breaker reads only the items).
-    * `max_consecutive_hyphens`: most flagged line ends in a row; None for no limit, 0
-      for no flagged break at all.
-    * `emergency_stretch`: stretch added to every line in pass 3 (and 4) when judging.
-    * `gap_limit`: the widest word space (points) a line may be set with in passes 1-3;
-      0 for no limit (see the module docstring, "Word-gap limit").
-    * `emergency_gap_limit`: a wider limit pass 3 tries when nothing is found within
-      `gap_limit` (ignored unless it is wider).
-    * `mode`: "optimal" (total fit) or "first_fit" (greedy draft; one pass).
-    """
-
-    tolerance: float = 200.0
-    pretolerance: float = 100.0
-    hyphen_penalty: float = 50.0
-    exhyphen_penalty: float = 50.0
-    line_penalty: float = 10.0
-    adj_demerits: float = 10000.0
-    double_hyphen_demerits: float = 10000.0
-    final_hyphen_demerits: float = 5000.0
-    looseness: int = 0
-    emergency_stretch: float = 0.0
-    gap_limit: float = 0.0
-    emergency_gap_limit: float = 0.0
-    max_consecutive_hyphens: int | None = 2
-    mode: Literal["optimal", "first_fit"] = "optimal"
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One line: items ``[start, end)`` set with glue ratio `ratio`, letters `letter_ratio`.
-
-    `end` equals `break_index`, the item the line breaks at (a glue, not shown; a penalty,
-    whose width is added, e.g. a hyphen), or the end of the material. Items between the
-    previous break and `start` are discarded glue and penalties.
-
-    Setting: a glue gets ``width + ratio * stretch`` (ratio >= 0) or ``width + ratio *
-    shrink`` (ratio < 0); a box gets ``letter_ratio`` times its stretch or shrink spread
-    over its letters. An overfull line is set at its limits (-1) and sticks out by
-    ``natural - width`` minus the shrink. `badness` is measured with the real stretch;
-    `demerits` is what the winning pass charged. `width` is the target, `natural` the
-    width at natural spacing (hyphen included, less `hang`). `hang` and `lead`: how far
-    the line's material reaches into the right and the left margin (optical margin
-    alignment, the `hangs` and `leads` of `break_lines`): set, it is `width + lead + hang`
-    wide.
-    """
-
-    start: int
-    end: int
-    break_index: int
-    ratio: float
-    letter_ratio: float
-    hyphenated: bool
-    demerits: float
-    fitness: int
-    badness: float
-    overfull: bool
-    width: float
-    natural: float
-    hang: float = 0.0
-    lead: float = 0.0
-
-
-@dataclass(frozen=True, slots=True)
-class BreakResult:
-    """Lines in order; `passes` is the pass that succeeded (see the module docstring; 1
-    for first fit, 0 when there is no material); `overfull` counts overfull lines."""
-
-    lines: tuple[Line, ...]
-    total_demerits: float
-    passes: int
-    overfull: int
-
-    @property
-    def hyphenated_lines(self) -> int:
-        return sum(1 for line in self.lines if line.hyphenated)
 
 
 def _total_fit_pass(
@@ -241,24 +166,23 @@ def _total_fit_pass(
         survivors: list[Node] | None = None
         last_index = len(active) - 1
         for idx, a in enumerate(active):
-            (a_start, a_w, a_y, a_z, a_y2, a_z2, a_width, a_fit, a_hyph, a_flag, a_total,
-             a_line, _pos, _prev, _d, _pw) = a  # fmt: skip
+            a_start = a.start
             if b < a_start:
                 # b lies in the glue discarded after a: no line a -> b.
                 if survivors is not None:
                     survivors.append(a)
                 continue
             # §"The adjustment ratio", §"Badness", with the letter-spacing tier.
-            short = a_width - (wb - a_w)
+            short = a.width - (wb - a.w)
             overfull = False
             wide = False
             if short > 0:
-                y1 = yb - a_y
+                y1 = yb - a.y
                 if y1 > 0 and short <= y1:
                     r = short / y1
                     bad = 100.0 * r * r * r
                 else:
-                    yt = (y1 if y1 > 0 else 0.0) + y2b - a_y2
+                    yt = (y1 if y1 > 0 else 0.0) + y2b - a.y2
                     r = short / yt if yt > 0 else r_inf
                     if r >= r_inf:
                         bad = cap
@@ -272,7 +196,7 @@ def _total_fit_pass(
                         # leave (`set_line`; the real stretch, without the emergency
                         # stretch).
                         real = y1 - extra
-                        rest = short - (real if real > 0 else 0.0) - (y2b - a_y2)
+                        rest = short - (real if real > 0 else 0.0) - (y2b - a.y2)
                         rest -= hang_[b] + lead_[a_start]
                         gaps = gn_[b] - gn_[a_start]
                         if gaps > 0:
@@ -285,13 +209,13 @@ def _total_fit_pass(
                 bad = 0.0
                 fit = 1
             else:
-                z1 = zb - a_z
+                z1 = zb - a.z
                 if z1 > 0 and -short <= z1:
                     r = short / z1
                     bad = -100.0 * r * r * r
                     fit = 0 if bad > 12 else 1
                 else:
-                    zt = (z1 if z1 > 0 else 0.0) + z2b - a_z2
+                    zt = (z1 if z1 > 0 else 0.0) + z2b - a.z2
                     if -short <= zt:
                         bad = 100.0
                         fit = 0
@@ -307,7 +231,7 @@ def _total_fit_pass(
                         fit = 0
                         overfull = True
 
-            hyph = (a_hyph + 1 if flagged else 0) * track
+            hyph = (a.hyphens + 1 if flagged else 0) * track
             if overfull or forced:
                 # §"deactivate": the line from a can only get longer (or b is forced).
                 if survivors is None:
@@ -315,9 +239,9 @@ def _total_fit_pass(
                 if overfull or bad > threshold or hyph > max_h or wide:
                     if last_resort and candidates is None and idx == last_index and not survivors:
                         # TeX §854: the only node left; take the break anyway.
-                        line = a_line + 1
+                        line = a.line + 1
                         key = line if line < easy_line else easy_line
-                        candidates = {0: (a_total, 0.0, fit, hyph, key, a)}
+                        candidates = {0: Candidate(a.total, 0.0, fit, hyph, key, a)}
                     continue
             else:
                 if survivors is not None:
@@ -328,12 +252,13 @@ def _total_fit_pass(
             # §"Demerits".
             lb = line_penalty + bad
             d = lb * lb + penalty_part
-            if a_flag:
+            if a.flagged:
                 d += flag_extra
+            a_fit = a.fitness
             if fit - a_fit > 1 or a_fit - fit > 1:
                 d += adj
-            total = a_total + d
-            line = a_line + 1
+            total = a.total + d
+            line = a.line + 1
             if line >= easy_line:
                 # Early form of the `_prune` test for the usual line class.
                 if total > floor + adj:
@@ -345,20 +270,22 @@ def _total_fit_pass(
                 line_key = line
             key = (line_key * 4 + fit) * hmul + hyph
             if candidates is None:
-                candidates = {key: (total, d, fit, hyph, line_key, a)}
+                candidates = {key: Candidate(total, d, fit, hyph, line_key, a)}
             else:
                 old = candidates.get(key)
-                if old is None or total < old[0]:
-                    candidates[key] = (total, d, fit, hyph, line_key, a)
+                if old is None:
+                    candidates[key] = Candidate(total, d, fit, hyph, line_key, a)
+                elif total < old.total:  # the same key: the same fitness, hyphens, line
+                    old.total, old.demerits, old.prev = total, d, a
 
         if survivors is not None:
             active = survivors
         if candidates is not None:
             kept = candidates.values() if len(candidates) == 1 else _prune(candidates, adj)
-            for total, d, fit, hyph, _key, a in kept:
-                active.append(
-                    make_node(prep, widths, b, a[11] + 1, fit, hyph, flagged, total, d, a, pw)
-                )
+            for c in kept:
+                a, line = c.prev, c.prev.line + 1
+                fit, hyph, total, d = c.fitness, c.hyphens, c.total, c.demerits
+                active.append(make_node(prep, widths, b, line, fit, hyph, flagged, total, d, a, pw))
         if not active:
             return None
     return _choose(active, params.looseness)
@@ -374,12 +301,14 @@ def _prune(candidates: dict[int, Candidate], adj: float) -> list[Candidate]:
     values = list(candidates.values())
     kept: list[Candidate] = []
     for cand in values:
-        total, _d, fit, hyph, line_key, _a = cand
+        total, fit, hyph, line_key = cand.total, cand.fitness, cand.hyphens, cand.line_key
         for other in values:
-            if other is cand or other[4] != line_key or other[3] > hyph:
+            if other is cand or other.line_key != line_key or other.hyphens > hyph:
                 continue
-            if other[0] + adj < total or (
-                other[2] == fit and (other[0] < total or (other[0] == total and other[3] < hyph))
+            o_total = other.total
+            if o_total + adj < total or (
+                other.fitness == fit
+                and (o_total < total or (o_total == total and other.hyphens < hyph))
             ):
                 break
         else:
@@ -392,17 +321,20 @@ def _choose(finals: list[Node], looseness: int) -> tuple[Node, int]:
 
     Returns the node and the looseness achieved (lines more than the optimum).
     """
-    best = min(finals, key=lambda node: node[10])
+    best = finals[0]
+    for node in finals:  # the first of the fewest (as min() finds it)
+        if node.total < best.total:
+            best = node
     if looseness == 0:
         return best, 0
-    best_line = best[11]
+    best_line = best.line
     chosen = best
     actual = 0
     for node in finals:
-        diff = node[11] - best_line
+        diff = node.line - best_line
         if (looseness <= diff < actual) or (actual < diff <= looseness):
             chosen, actual = node, diff
-        elif diff == actual and node[10] < chosen[10]:
+        elif diff == actual and node.total < chosen.total:
             chosen = node
     return chosen, actual
 
@@ -493,15 +425,15 @@ def break_lines(
 def _result(prep: Prepared, widths: Widths, last: Node, passes: int) -> BreakResult:
     chain: list[Node] = []
     node: Node | None = last
-    while node is not None and node[13] is not None:  # the first node has no line
+    while node is not None and node.prev is not None:  # the first node has no line
         chain.append(node)
-        node = node[13]
+        node = node.prev
     chain.reverse()
     lines: list[Line] = []
-    prev_start = node[0] if node is not None else 0
+    prev_start = node.start if node is not None else 0
     for node in chain:
-        b, pw = node[12], node[15]
-        width = widths(node[11] - 1)
+        b, pw = node.position, node.pw
+        width = widths(node.line - 1)
         ratio, letter_ratio, overfull, natural, hang, lead = set_line(
             prep, prev_start, b, pw, width
         )
@@ -513,9 +445,9 @@ def _result(prep: Prepared, widths: Widths, last: Node, passes: int) -> BreakRes
                 break_index=b,
                 ratio=ratio,
                 letter_ratio=letter_ratio,
-                hyphenated=node[9],
-                demerits=node[14],
-                fitness=node[7],
+                hyphenated=node.flagged,
+                demerits=node.demerits,
+                fitness=node.fitness,
                 badness=min(real_bad, INF_BAD),
                 overfull=overfull,
                 width=width,
@@ -524,6 +456,6 @@ def _result(prep: Prepared, widths: Widths, last: Node, passes: int) -> BreakRes
                 lead=lead,
             )
         )
-        prev_start = node[0]
-    total = last[10] if chain else 0.0
+        prev_start = node.start
+    total = last.total if chain else 0.0
     return BreakResult(tuple(lines), total, passes, sum(1 for ln in lines if ln.overfull))

@@ -20,7 +20,7 @@ from kupang_layout.engine.linebreak_measure import (
 )
 
 if TYPE_CHECKING:
-    from kupang_layout.engine.linebreak import BreakParams
+    from kupang_layout.engine.linebreak_items import BreakParams
 
 
 def first_fit(
@@ -38,7 +38,7 @@ def first_fit(
     node = first_node(prep, widths, begin, begin_flagged)
     k = 0
     while k < nb:
-        start, width, hyphens = node[0], node[6], node[8]
+        start, width, hyphens = node.start, node.width, node.hyphens
         best_any = best_ok = best_plain = stop = -1
         j = k
         while j < nb:
@@ -71,10 +71,10 @@ def first_fit(
         b, pi, pw, flagged, _forced, _hyph = breaks[chosen]
         bad, fit, _overfull = judge(prep, start, b, pw, width, 0.0)
         is_final = b == prep.final
-        d = demerits(params, bad, pi, flagged, node[9], is_final, fit, node[7])
+        d = demerits(params, bad, pi, flagged, node.flagged, is_final, fit, node.fitness)
         hyph = hyphens + 1 if flagged else 0
         node = make_node(
-            prep, widths, b, node[11] + 1, fit, hyph, flagged, node[10] + d, d, node, pw
+            prep, widths, b, node.line + 1, fit, hyph, flagged, node.total + d, d, node, pw
         )
         k = chosen + 1
         if is_final:

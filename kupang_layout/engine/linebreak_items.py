@@ -1,4 +1,4 @@
-"""Engine stage: the box/glue/penalty items that line breaking works on.
+"""Engine stage: the line breaker's terms: box/glue/penalty items, parameters, lines.
 
 Knuth & Plass, "Breaking Paragraphs into Lines", Software—Practice and Experience
 11(11), 1981, §"The box/glue/penalty model":
@@ -41,8 +41,11 @@ __all__ = [
     "INFINITY",
     "Alignment",
     "Box",
+    "BreakParams",
+    "BreakResult",
     "Glue",
     "Item",
+    "Line",
     "Penalty",
     "hyphen_break",
     "interword",
@@ -169,3 +172,123 @@ def hyphen_break(
 def paragraph_end(ref: int = -1) -> tuple[Item, ...]:
     """The finishing glue and the forced break that end a paragraph (any alignment)."""
     return (Glue(0.0, FIL, 0.0, FILL_REF), Penalty(0.0, -INFINITY, False, ref))
+
+
+# ---------------------------------------------------------------------------
+# The breaker's parameters and result (`linebreak.break_lines`)
+
+
+@dataclass(frozen=True, slots=True)
+class BreakParams:
+    """Parameters, named as in TeX (values in points where they are lengths).
+
+    * `hyphen_penalty` / `exhyphen_penalty`: for the caller's item builder, the penalty
+      of a hyphenation point and of the break after a hard hyphen (items carry their own
+      penalty values; the breaker reads only the items).
+    * `max_consecutive_hyphens`: most flagged line ends in a row; None for no limit, 0
+      for no flagged break at all.
+    * `emergency_stretch`: stretch added to every line in pass 3 (and 4) when judging.
+    * `gap_limit`: the widest word space (points) a line may be set with in passes 1-3;
+      0 for no limit (see `linebreak`, "Word-gap limit").
+    * `emergency_gap_limit`: a wider limit pass 3 tries when nothing is found within
+      `gap_limit` (ignored unless it is wider).
+    * `mode`: "optimal" (total fit) or "first_fit" (greedy draft; one pass).
+    """
+
+    tolerance: float = 200.0
+    pretolerance: float = 100.0
+    hyphen_penalty: float = 50.0
+    exhyphen_penalty: float = 50.0
+    line_penalty: float = 10.0
+    adj_demerits: float = 10000.0
+    double_hyphen_demerits: float = 10000.0
+    final_hyphen_demerits: float = 5000.0
+    looseness: int = 0
+    emergency_stretch: float = 0.0
+    gap_limit: float = 0.0
+    emergency_gap_limit: float = 0.0
+    max_consecutive_hyphens: int | None = 2
+    mode: Literal["optimal", "first_fit"] = "optimal"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line: items ``[start, end)`` set with glue ratio `ratio`, letters `letter_ratio`.
+
+    `end` equals `break_index`, the item the line breaks at (a glue, not shown; a penalty,
+    whose width is added, e.g. a hyphen), or the end of the material. Items between the
+    previous break and `start` are discarded glue and penalties.
+
+    Setting: a glue gets ``width + ratio * stretch`` (ratio >= 0) or ``width + ratio *
+    shrink`` (ratio < 0); a box gets ``letter_ratio`` times its stretch or shrink spread
+    over its letters. An overfull line is set at its limits (-1) and sticks out by
+    ``natural - width`` minus the shrink. `badness` is measured with the real stretch;
+    `demerits` is what the winning pass charged. `width` is the target, `natural` the
+    width at natural spacing (hyphen included, less `hang`). `hang` and `lead`: how far
+    the line's material reaches into the right and the left margin (optical margin
+    alignment, the `hangs` and `leads` of `break_lines`): set, it is `width + lead + hang`
+    wide.
+    """
+
+    start: int
+    end: int
+    break_index: int
+    ratio: float
+    letter_ratio: float
+    hyphenated: bool
+    demerits: float
+    fitness: int
+    badness: float
+    overfull: bool
+    width: float
+    natural: float
+    hang: float = 0.0
+    lead: float = 0.0
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        break_index: int,
+        ratio: float,
+        letter_ratio: float,
+        hyphenated: bool,
+        demerits: float,
+        fitness: int,
+        badness: float,
+        overfull: bool,
+        width: float,
+        natural: float,
+        hang: float = 0.0,
+        lead: float = 0.0,
+    ) -> None:
+        # Written out: see `lines.ComposedLine.__init__`.
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "break_index", break_index)
+        object.__setattr__(self, "ratio", ratio)
+        object.__setattr__(self, "letter_ratio", letter_ratio)
+        object.__setattr__(self, "hyphenated", hyphenated)
+        object.__setattr__(self, "demerits", demerits)
+        object.__setattr__(self, "fitness", fitness)
+        object.__setattr__(self, "badness", badness)
+        object.__setattr__(self, "overfull", overfull)
+        object.__setattr__(self, "width", width)
+        object.__setattr__(self, "natural", natural)
+        object.__setattr__(self, "hang", hang)
+        object.__setattr__(self, "lead", lead)
+
+
+@dataclass(frozen=True, slots=True)
+class BreakResult:
+    """Lines in order; `passes` is the pass that succeeded (see `linebreak`; 1
+    for first fit, 0 when there is no material); `overfull` counts overfull lines."""
+
+    lines: tuple[Line, ...]
+    total_demerits: float
+    passes: int
+    overfull: int
+
+    @property
+    def hyphenated_lines(self) -> int:
+        return sum(1 for line in self.lines if line.hyphenated)

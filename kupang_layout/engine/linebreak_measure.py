@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Final, TypeAlias
+from typing import TYPE_CHECKING, Final, final
 
 from kupang_layout.engine.linebreak_items import INFINITY, Box, Glue, Item, Penalty
 
 if TYPE_CHECKING:
-    from kupang_layout.engine.linebreak import BreakParams
+    from kupang_layout.engine.linebreak_items import BreakParams
 
 INF_BAD: Final = 10000.0
 """TeX's "infinitely bad": badness is capped here."""
@@ -313,27 +313,68 @@ def demerits(
     return d
 
 
-# A node is a plain tuple (the cheapest record in CPython; the inner loop unpacks it):
-#  0 start     first item of the line that starts here (after discarded items)
-#  1-5         Σw, Σy, Σz, Σy2, Σz2 up to `start` (the paper's "totals after the break")
-#  6 width     width of the line that starts here (with what its first character hangs)
-#  7 fitness   fitness class of the line that ends here
-#  8 hyphens   consecutive flagged breaks ending here
-#  9 flagged   whether this break is flagged
-# 10 total     total demerits of the best way to reach this break
-# 11 line      number of lines ending here
-# 12 position  index of the break item (-1 for the paragraph start)
-# 13 prev      the node the line ending here starts from (a Node or None; typed Any
-#              because mypyc, which compiles this module, cannot take a recursive alias)
-# 14 demerits  demerits of the line ending here
-# 15 pw        width the break adds (a hyphen)
-Node: TypeAlias = tuple[
-    int, float, float, float, float, float, float, int, int, bool, float, int, int,
-    Any, float, float,
-]  # fmt: skip
+@final
+class Node:
+    """A breakpoint the search has reached (the paper's active or passive node).
 
-# A candidate for a new node: (total, line demerits, fitness, hyphens, line key, from).
-Candidate: TypeAlias = tuple[float, float, int, int, int, Node]
+    A native class (the module is compiled): its numbers are stored unboxed and read
+    directly, where a tuple held each as an object."""
+
+    __slots__ = (
+        "demerits", "fitness", "flagged", "hyphens", "line", "position", "prev", "pw",
+        "start", "total", "w", "width", "y", "y2", "z", "z2",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        start: int,
+        w: float,
+        y: float,
+        z: float,
+        y2: float,
+        z2: float,
+        width: float,
+        fitness: int,
+        hyphens: int,
+        flagged: bool,
+        total: float,
+        line: int,
+        position: int,
+        prev: Node | None,
+        demerits: float,
+        pw: float,
+    ) -> None:
+        self.start = start  # first item of the line that starts here (after discarded items)
+        # Σw, Σy, Σz, Σy2, Σz2 up to `start` (the paper's "totals after the break")
+        self.w, self.y, self.z, self.y2, self.z2 = w, y, z, y2, z2
+        self.width = width  # of the line that starts here (with what its first char hangs)
+        self.fitness = fitness  # fitness class of the line that ends here
+        self.hyphens = hyphens  # consecutive flagged breaks ending here
+        self.flagged = flagged  # whether this break is flagged
+        self.total = total  # total demerits of the best way to reach this break
+        self.line = line  # number of lines ending here
+        self.position = position  # index of the break item (-1 for the paragraph start)
+        self.prev = prev  # the node the line ending here starts from
+        self.demerits = demerits  # demerits of the line ending here
+        self.pw = pw  # width the break adds (a hyphen)
+
+
+@final
+class Candidate:
+    """A candidate for a new node at a breakpoint: total demerits, the line's demerits,
+    fitness, consecutive hyphens, line class and the node the line starts from."""
+
+    __slots__ = ("demerits", "fitness", "hyphens", "line_key", "prev", "total")
+
+    def __init__(
+        self, total: float, demerits: float, fitness: int, hyphens: int, line_key: int, prev: Node
+    ) -> None:
+        self.total = total
+        self.demerits = demerits
+        self.fitness = fitness
+        self.hyphens = hyphens
+        self.line_key = line_key
+        self.prev = prev
 
 
 def make_node(
@@ -350,7 +391,7 @@ def make_node(
     pw: float,
 ) -> Node:
     start = prep.after[position + 1] if position >= 0 else 0
-    return (
+    return Node(
         start,
         prep.w[start],
         prep.y[start],

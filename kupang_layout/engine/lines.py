@@ -18,6 +18,23 @@ class Fragment:
     letter_spacing: float = 0.0
     h_scale: float = 1.0  # horizontal glyph scale (1.0 = 100 %)
 
+    def __init__(
+        self,
+        face: str,
+        size: float,
+        ink: Ink,
+        words: tuple[PlacedWord, ...],
+        letter_spacing: float = 0.0,
+        h_scale: float = 1.0,
+    ) -> None:
+        # Written out: see `ComposedLine.__init__`.
+        object.__setattr__(self, "face", face)
+        object.__setattr__(self, "size", size)
+        object.__setattr__(self, "ink", ink)
+        object.__setattr__(self, "words", words)
+        object.__setattr__(self, "letter_spacing", letter_spacing)
+        object.__setattr__(self, "h_scale", h_scale)
+
 
 @dataclass(frozen=True, slots=True)
 class ComposedLine:
@@ -45,6 +62,39 @@ class ComposedLine:
     overfull: bool = False
     break_item: int = -1
 
+    def __init__(
+        self,
+        fragments: tuple[Fragment, ...],
+        x_offset: float,
+        width: float,
+        ascent: float,
+        descent: float,
+        ratio: float,
+        word_ratio: float,
+        justified: bool,
+        hyphenated: bool,
+        word_count: int,
+        overfull: bool = False,
+        break_item: int = -1,
+    ) -> None:
+        # Written out rather than generated: mypyc compiles this one (a field each, set
+        # in place), while the frozen dataclass's generated __init__ runs as interpreted
+        # code calling object.__setattr__ per field, some 20 times slower; the engine
+        # makes hundreds per page. tests/engine/test_records.py checks that the
+        # parameters are the fields, in order, with their defaults.
+        object.__setattr__(self, "fragments", fragments)
+        object.__setattr__(self, "x_offset", x_offset)
+        object.__setattr__(self, "width", width)
+        object.__setattr__(self, "ascent", ascent)
+        object.__setattr__(self, "descent", descent)
+        object.__setattr__(self, "ratio", ratio)
+        object.__setattr__(self, "word_ratio", word_ratio)
+        object.__setattr__(self, "justified", justified)
+        object.__setattr__(self, "hyphenated", hyphenated)
+        object.__setattr__(self, "word_count", word_count)
+        object.__setattr__(self, "overfull", overfull)
+        object.__setattr__(self, "break_item", break_item)
+
 
 @dataclass(frozen=True, slots=True)
 class ComposedParagraph:
@@ -64,6 +114,39 @@ class ComposedParagraph:
     size: float = 0.0
     passes: int = 1
     demerits: float = 0.0
+
+    def __init__(
+        self,
+        lines: tuple[ComposedLine, ...],
+        leading: float,
+        space_before: float,
+        space_after: float,
+        keep_with_next: bool,
+        keep_together: bool,
+        align_to_grid: bool,
+        measure: float,
+        style: str,
+        drop_cap: tuple[Fragment, ...] = (),
+        drop_cap_lines: int = 0,
+        size: float = 0.0,
+        passes: int = 1,
+        demerits: float = 0.0,
+    ) -> None:
+        # Written out: see `ComposedLine.__init__`.
+        object.__setattr__(self, "lines", lines)
+        object.__setattr__(self, "leading", leading)
+        object.__setattr__(self, "space_before", space_before)
+        object.__setattr__(self, "space_after", space_after)
+        object.__setattr__(self, "keep_with_next", keep_with_next)
+        object.__setattr__(self, "keep_together", keep_together)
+        object.__setattr__(self, "align_to_grid", align_to_grid)
+        object.__setattr__(self, "measure", measure)
+        object.__setattr__(self, "style", style)
+        object.__setattr__(self, "drop_cap", drop_cap)
+        object.__setattr__(self, "drop_cap_lines", drop_cap_lines)
+        object.__setattr__(self, "size", size)
+        object.__setattr__(self, "passes", passes)
+        object.__setattr__(self, "demerits", demerits)
 
 
 def placed_runs(
