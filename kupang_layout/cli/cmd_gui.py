@@ -15,5 +15,6 @@ def run(args: argparse.Namespace) -> int:
     except ImportError as exc:
         print(tr("cli.gui_unavailable", reason=exc), file=sys.stderr)
         return 2
-    settle_imports()  # the app's modules are in (see common.heap)
+    if getattr(args, "settle_heap", False):  # a run of the program (see cli.main)
+        settle_imports()  # the app's modules are in (see common.heap)
     return run_app(getattr(args, "file", None), getattr(args, "lang", None))

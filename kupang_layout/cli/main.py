@@ -144,7 +144,6 @@ def _handler(command: str) -> Handler | None:
             return None
         raise
     run: Handler = module.run
-    settle_imports()  # the command's modules are in: the collector need not walk them again
     return run
 
 
@@ -222,6 +221,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         clean_stale_runs()  # temporary folders of runs that were killed
         handler = _handler(command)
+        # A run of the program (not a call from a test or a script, whose heap is
+        # theirs): the command's modules are in, the collector need not walk them again.
+        args.settle_heap = argv is None
+        if args.settle_heap:
+            settle_imports()
         if handler is None:
             print(tr("cli.not_available", command=command), file=sys.stderr)
             return EXIT_USAGE
