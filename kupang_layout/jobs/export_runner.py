@@ -11,7 +11,6 @@ import os
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, wait
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
@@ -196,6 +195,10 @@ class Runner:
         """Feed pages to the pool, at most workers + 1 drawn at a time (the asset bytes of
         the others stay here); each written page's check goes in as it comes back, so it
         overlaps with the next pages."""
+        # Here, not at the top: a page drawn in this process (a one-page export) never
+        # loads the process pool's module.
+        from concurrent.futures.process import BrokenProcessPool
+
         pending = deque(queue)
         renders: dict[Future[WorkResult], PlannedPage] = {}
         checks: dict[Future[CheckResult], tuple[PlannedPage, WorkResult]] = {}

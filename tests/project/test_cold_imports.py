@@ -139,7 +139,8 @@ def test_export_loads_no_manuscript_module(export_modules: set[str]) -> None:
 #: save takes it), the log file's handler (only an error is logged), the undoable
 #: commands and history of the package `kupang_layout.model` (lazy), the picture
 #: intake and template files of the package `kupang_layout.storage` (lazy), and the
-#: process pool's lifeline (a one-page export is drawn in this process).
+#: process pool's lifeline and module (a one-page export is drawn in this process), and
+#: `uuid` (new ids are random bytes).
 EXPORT_UNNEEDED = (
     "filelock",
     "logging.handlers",
@@ -149,6 +150,8 @@ EXPORT_UNNEEDED = (
     "kupang_layout.storage.library",
     "kupang_layout.storage.template_file",
     "kupang_layout.jobs.export_lifeline",
+    "concurrent.futures.process",
+    "uuid",
 )
 
 
