@@ -18,6 +18,7 @@ NATIVE_MODULES = [
     "kupang_layout/engine/displaylist.py",
     "kupang_layout/engine/lines.py",
     "kupang_layout/engine/linebreak_items.py",
+    "kupang_layout/engine/linebreak_sums.py",
     "kupang_layout/engine/linebreak_measure.py",
     "kupang_layout/engine/linebreak_draft.py",
     "kupang_layout/engine/linebreak.py",

@@ -43,6 +43,7 @@ from kupang_layout.model.styles import (
 )
 
 CACHE_LIMIT = 20000
+PARAMS_LIMIT = 64  # break parameters kept per composer (a few per style sheet)
 
 
 class _WordCaches:
@@ -82,6 +83,8 @@ class Composer:
         self.word_recipes = shared.word_recipes
         self.compositions = 0  # paragraphs actually broken (not served from the cache)
         self._styles = ResolvedStyles()
+        # The break parameters of each setting, made from `params` (`_break_params`).
+        self._params_made: dict[tuple[int, float, float], tuple[BreakParams, BreakParams]] = {}
 
     def clear_cache(self) -> None:
         """Forget composed paragraphs, word items and hyphenation (after the desk
@@ -232,13 +235,7 @@ class Composer:
             it = items[i] if 0 <= i < len(items) else None
             if isinstance(it, Penalty):
                 items[i] = Penalty(it.width, INFINITY, it.flagged, it.ref)
-        gap, emergency_gap = self._gap_limits(style)
-        params = replace(
-            self.params,
-            max_consecutive_hyphens=style.max_consecutive_hyphens,
-            gap_limit=gap,
-            emergency_gap_limit=emergency_gap,
-        )
+        params = self._break_params(style)
         # Optical margin alignment: what lines hang into the margins, by break and by box.
         hangs = (builder.hangs, builder.leads)
         result = break_lines(items, widths, params, start, start_flagged, None, hangs[0], hangs[1])
@@ -265,6 +262,25 @@ class Composer:
             drop_cap=drop,
             drop_cap_lines=style.drop_cap_lines if drop else 0,
         )
+
+    def _break_params(self, style: ResolvedParagraphStyle) -> BreakParams:
+        """`params` with the style's hyphen limit and word-gap limits, made once per
+        setting (`dataclasses.replace` runs interpreted) while `params` stays the same."""
+        gap, emergency_gap = self._gap_limits(style)
+        key = (style.max_consecutive_hyphens, gap, emergency_gap)
+        got = self._params_made.get(key)
+        if got is not None and got[0] is self.params:
+            return got[1]
+        params = replace(
+            self.params,
+            max_consecutive_hyphens=style.max_consecutive_hyphens,
+            gap_limit=gap,
+            emergency_gap_limit=emergency_gap,
+        )
+        if len(self._params_made) >= PARAMS_LIMIT:
+            self._params_made.clear()
+        self._params_made[key] = (self.params, params)
+        return params
 
     def _gap_limits(self, style: ResolvedParagraphStyle) -> tuple[float, float]:
         """The breaker's word-gap limits in points (normal, emergency) for a justified

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import NamedTuple, Protocol
+from typing import Protocol, final
 
 from kupang_layout.engine.compose_rules import (
     PROPER_NAME_PENALTY,
@@ -103,14 +103,21 @@ class Recipe:
         )
 
 
-class WordSpan(NamedTuple):
-    """A whole word of one segment at items[first:end] (its pieces and inner breaks)."""
+@final
+class WordSpan:
+    """A whole word of one segment at items[first:end] (its pieces and inner breaks).
 
-    first: int
-    end: int
-    seg: int
-    word: int
-    recipe: Recipe
+    A plain class (native when compiled: made without the named tuple's interpreted
+    `__new__`; one per word of every composition)."""
+
+    __slots__ = ("end", "first", "recipe", "seg", "word")
+
+    def __init__(self, first: int, end: int, seg: int, word: int, recipe: Recipe) -> None:
+        self.first = first
+        self.end = end
+        self.seg = seg
+        self.word = word
+        self.recipe = recipe
 
 
 _SPACES = re.compile("[ \t\n\r\u2002\u2003\u2009\u200a]+")

@@ -22,10 +22,10 @@ that a paragraph always has a setting ("unless nothing else fits"):
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 from typing import Final
 
+from kupang_layout.engine.displaylist import PlacedWord
 from kupang_layout.engine.lines import ComposedLine
 
 __all__ = [
@@ -130,29 +130,34 @@ def find_rivers(lines: Sequence[ComposedLine]) -> list[int]:
     paragraph (not justified) is not counted."""
     if sum(1 for line in lines if line.justified) < RIVER_LINES:
         return []
-    gaps: list[list[tuple[float, float]]] = []
-    for line in lines:
-        row: list[tuple[float, float]] = []
-        if line.justified:
-            words = [w for f in line.fragments for w in f.words]  # in x order
-            for left, right in itertools.pairwise(words):
-                end = left.x + sum(left.advances)
-                if right.x > end:
-                    row.append(((end + right.x) / 2.0, right.x - end))
-        gaps.append(row)
-    # For every gap, the length of the chain of lined-up gaps ending on it.
-    runs: list[list[int]] = []
+    # For every gap (its centre and width), the length of the chain of lined-up gaps
+    # ending on it; the line before's gaps are kept as parallel lists of numbers.
     flagged: set[int] = set()
-    for li, row in enumerate(gaps):
+    above_c: list[float] = []
+    above_w: list[float] = []
+    above_n: list[int] = []
+    for li, line in enumerate(lines):
+        centres: list[float] = []
+        widths: list[float] = []
+        if line.justified:
+            left: PlacedWord | None = None
+            for frag in line.fragments:
+                for right in frag.words:  # in x order
+                    if left is not None:
+                        end = left.x + sum(left.advances)
+                        if right.x > end:
+                            centres.append((end + right.x) / 2.0)
+                            widths.append(right.x - end)
+                    left = right
         here: list[int] = []
-        for centre, width in row:
+        for k, centre in enumerate(centres):
+            width = widths[k]
             n = 1
-            if li > 0:
-                for (c0, w0), n0 in zip(gaps[li - 1], runs[li - 1], strict=True):
-                    if abs(centre - c0) < RIVER_OVERLAP * min(width, w0):
-                        n = max(n, n0 + 1)
+            for j, c0 in enumerate(above_c):
+                if abs(centre - c0) < RIVER_OVERLAP * min(width, above_w[j]):
+                    n = max(n, above_n[j] + 1)
             here.append(n)
             if n >= RIVER_LINES:
                 flagged.update(range(li - n + 1, li + 1))
-        runs.append(here)
+        above_c, above_w, above_n = centres, widths, here
     return sorted(flagged)

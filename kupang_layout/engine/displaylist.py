@@ -9,7 +9,6 @@ included), computed from the bundled fonts' own metrics.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,15 +27,23 @@ class Ink:
         return self.c + self.m + self.y + self.k
 
 
-class PlacedWord(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class PlacedWord:
     """One word (or glyph cluster run) at baseline x; `advances` per character.
 
-    A named tuple rather than a frozen dataclass: a page has thousands and a tuple is
-    made in half the time."""
+    A frozen record with a written-out `__init__` (see `lines.ComposedLine.__init__`):
+    compiled, it is made faster than a named tuple, whose `__new__` runs interpreted; a
+    page has a thousand or more. Read by attribute only (it is not a tuple)."""
 
     text: str
     x: float
     advances: tuple[float, ...]
+
+    def __init__(self, text: str, x: float, advances: tuple[float, ...]) -> None:
+        # Written out: see `lines.ComposedLine.__init__`.
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "x", x)
+        object.__setattr__(self, "advances", advances)
 
     @property
     def width(self) -> float:

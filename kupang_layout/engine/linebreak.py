@@ -84,13 +84,13 @@ from kupang_layout.engine.linebreak_measure import (
     Candidate,
     LineWidths,
     Node,
-    Prepared,
     Widths,
     first_node,
     judge,
     make_node,
     set_line,
 )
+from kupang_layout.engine.linebreak_sums import Prepared
 
 _HUGE = float("inf")
 LAST_RESORT_BAD = 1.0e6

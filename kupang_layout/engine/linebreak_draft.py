@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING
 
 from kupang_layout.engine.linebreak_measure import (
     Node,
-    Prepared,
     Widths,
     demerits,
     first_node,
     judge,
     make_node,
 )
+from kupang_layout.engine.linebreak_sums import Prepared
 
 if TYPE_CHECKING:
     from kupang_layout.engine.linebreak_items import BreakParams

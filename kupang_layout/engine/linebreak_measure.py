@@ -1,17 +1,18 @@
-"""Engine stage: measuring lines for the line breaker (prefix sums, badness, demerits).
+"""Engine stage: measuring lines for the line breaker (badness, demerits, line widths).
 
 Knuth & Plass, "Breaking Paragraphs into Lines", Software—Practice and Experience 11(11),
 1981: §"The adjustment ratio", §"Badness", §"Demerits"; the letter-spacing tier is
-described in `kupang_layout.engine.linebreak`. Internal to the line breaker.
+described in `kupang_layout.engine.linebreak`; the prefix sums are `linebreak_sums`'.
+Internal to the line breaker.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Final, final
 
-from kupang_layout.engine.linebreak_items import INFINITY, Box, Glue, Item, Penalty
+from kupang_layout.engine.linebreak_items import INFINITY
+from kupang_layout.engine.linebreak_sums import Prepared, clean
 
 if TYPE_CHECKING:
     from kupang_layout.engine.linebreak_items import BreakParams
@@ -22,160 +23,8 @@ INF_BAD: Final = 10000.0
 R_INF: Final = (INF_BAD / 100.0) ** (1.0 / 3.0)
 """|r| from which badness is "infinitely bad"."""
 
-_MAX_ABS: Final = 1.0e9
-
 LineWidths = Sequence[float] | Callable[[int], float]
 """Width of line j (0-based): ``widths[min(j, len - 1)]`` or ``widths(j)``."""
-
-
-# ---------------------------------------------------------------------------
-# Preparation: prefix sums and legal breakpoints
-
-
-class Prepared:
-    """Prefix sums Σw, Σy, Σz (glue and box glyph scaling), Σy2, Σz2 (box letter-spacing),
-    the word spaces' own Σ (natural width `gw`, stretch `gy`, count `gn`: what a line's
-    word gap is measured from) and breakpoints."""
-
-    __slots__ = (
-        "after", "breaks", "final", "gn", "gw", "gy", "hang", "lead", "w", "y", "y2", "z",
-        "z2",
-    )  # fmt: skip
-
-    def __init__(
-        self,
-        items: Sequence[Item],
-        hangs: Mapping[int, float] | None = None,
-        leads: Mapping[int, float] | None = None,
-    ) -> None:
-        """Optical margin alignment counted by the breaker (pdfTeX's \\protrudechars=2):
-        `hangs`, by break index, how far a line ending there reaches into the right
-        margin because its last character hangs (the break's width less that, kept in
-        `hang` too); `leads`, by box index, how far a line starting with that box reaches
-        into the left margin (`lead`; a line's width is more by that much, `make_node`).
-        A line too loose to fill them hangs less (`set_line`)."""
-        if not self._sum(items, safe=False, hangs=hangs or {}):
-            self._sum(items, safe=True, hangs=hangs or {})  # NaN or infinities: redo
-        lead = [0.0] * (len(items) + 1)
-        for i, width in (leads or {}).items():
-            if 0 <= i < len(items) and width > 0:
-                lead[i] = clean(width)
-        self.lead = lead
-
-    def _sum(self, items: Sequence[Item], safe: bool, hangs: Mapping[int, float]) -> bool:
-        """Fill the tables; without `safe`, return False if a sum is not finite."""
-        n = len(items)
-        w = [0.0] * (n + 1)
-        y = [0.0] * (n + 1)
-        z = [0.0] * (n + 1)
-        y2 = [0.0] * (n + 1)
-        z2 = [0.0] * (n + 1)
-        gw = [0.0] * (n + 1)
-        gy = [0.0] * (n + 1)
-        gn = [0.0] * (n + 1)
-        content = bytearray(n + 1)  # 1 for a box or a forced break (never discarded)
-        # Legal breakpoints (§"Legal breakpoints"): glue after a box, penalty < +inf.
-        # Tuples: (index, penalty, width, flagged, forced, hyphenation point).
-        breaks: list[tuple[int, float, float, bool, bool, bool]] = []
-        sw = sy = sz = sy2 = sz2 = 0.0
-        sgw = sgy = sgn = 0.0
-        last_content = -1
-        prev_box = False
-        for i, item in enumerate(items):
-            if type(item) is Box:
-                if safe:
-                    sw += clean(item.width)
-                    sy2 += clean(item.stretch)
-                    sz2 += clean(item.shrink)
-                    sy += clean(item.xstretch)
-                    sz += clean(item.xshrink)
-                else:
-                    sw += item.width
-                    sy2 += item.stretch
-                    sz2 += item.shrink
-                    sy += item.xstretch
-                    sz += item.xshrink
-                content[i] = 1
-                last_content = i
-                prev_box = True
-            elif type(item) is Glue:
-                if safe:
-                    sw += clean(item.width)
-                    sy += clean(item.stretch)
-                    sz += clean(item.shrink)
-                else:
-                    sw += item.width
-                    sy += item.stretch
-                    sz += item.shrink
-                sgw += clean(item.width)
-                sgy += clean(item.stretch)
-                sgn += 1.0
-                if prev_box:
-                    breaks.append((i, 0.0, -clean(hangs.get(i, 0.0)), False, False, False))
-                prev_box = False
-            elif type(item) is Penalty:
-                p = clean(item.penalty)
-                if p < INFINITY:
-                    pw = clean(item.width)
-                    forced = p <= -INFINITY
-                    if forced:
-                        content[i] = 1
-                        last_content = i
-                    hyph = item.flagged and pw != 0.0
-                    if hangs:
-                        pw -= clean(hangs.get(i, 0.0))
-                    breaks.append((i, p, pw, item.flagged, forced, hyph))
-                prev_box = False
-            w[i + 1] = sw
-            y[i + 1] = sy
-            z[i + 1] = sz
-            y2[i + 1] = sy2
-            z2[i + 1] = sz2
-            gw[i + 1] = sgw
-            gy[i + 1] = sgy
-            gn[i + 1] = sgn
-        if not safe and not math.isfinite(sw + sy + sz + sy2 + sz2):
-            return False
-        self.w, self.y, self.z, self.y2, self.z2 = w, y, z, y2, z2
-        self.gw, self.gy, self.gn = gw, gy, gn
-        hang = [0.0] * (n + 1)
-        for i, width in hangs.items():
-            if 0 <= i < n and width > 0:
-                hang[i] = clean(width)
-        self.hang = hang
-
-        # Start of the line after a break at i: the next box or forced penalty (§"discard").
-        nxt = [n] * (n + 2)
-        for i in range(n - 1, -1, -1):
-            nxt[i] = i if content[i] else nxt[i + 1]
-        self.after = nxt
-
-        # The material ends at its last forced break, or right after its last box.
-        final = -1
-        if last_content >= 0:
-            final = last_content if not isinstance(items[last_content], Box) else last_content + 1
-            breaks = [bp for bp in breaks if bp[0] < final]
-            last = items[last_content]
-            if isinstance(last, Penalty):
-                breaks.append((final, -INFINITY, clean(last.width), last.flagged, True, False))
-            else:
-                breaks.append((final, -INFINITY, 0.0, False, True, False))
-        else:
-            breaks = []
-        self.breaks = breaks
-        self.final = final
-        return True
-
-
-def clean(value: float) -> float:
-    """Replace NaN by 0 and clamp huge values so that sums stay finite."""
-    if value != value:  # NaN
-        return 0.0
-    if value > _MAX_ABS:
-        return _MAX_ABS
-    if value < -_MAX_ABS:
-        return -_MAX_ABS
-    return float(value)
 
 
 class Widths:

@@ -19,6 +19,7 @@ WRITTEN_OUT = [
     (lines, "ComposedParagraph"),
     (linebreak_items, "Line"),
     (flow, "PlacedLine"),
+    (displaylist, "PlacedWord"),
     (displaylist, "TextRun"),
 ]
 

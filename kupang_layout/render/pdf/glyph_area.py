@@ -72,7 +72,7 @@ def face_ink(face: str) -> FaceInk:
     return face_ink_of(metrics_for_key(face))
 
 
-_TEXT = operator.itemgetter(0)
+_TEXT = operator.attrgetter("text")
 
 
 def _reach(extents: Mapping[str, float], unknown: float, text: Iterable[str]) -> map[float]:

@@ -1,0 +1,176 @@
+"""Engine stage: preparing the line breaker's material (prefix sums, legal breakpoints).
+
+Knuth & Plass, "Breaking Paragraphs into Lines", Software—Practice and Experience 11(11),
+1981: §"The algorithm" (the totals Σw, Σy, Σz after each item, from which any line's
+width, stretch and shrink are two subtractions), §"Legal breakpoints". Internal to the
+line breaker (`linebreak_measure` measures lines from these tables).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import Final, cast
+
+from kupang_layout.engine.linebreak_items import INFINITY, Box, Glue, Item, Penalty
+
+_MAX_ABS: Final = 1.0e9
+
+
+class Prepared:
+    """Prefix sums Σw, Σy, Σz (glue and box glyph scaling), Σy2, Σz2 (box letter-spacing),
+    the word spaces' own Σ (natural width `gw`, stretch `gy`, count `gn`: what a line's
+    word gap is measured from) and breakpoints."""
+
+    __slots__ = (
+        "after", "breaks", "final", "gn", "gw", "gy", "hang", "lead", "w", "y", "y2", "z",
+        "z2",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        items: Sequence[Item],
+        hangs: Mapping[int, float] | None = None,
+        leads: Mapping[int, float] | None = None,
+    ) -> None:
+        """Optical margin alignment counted by the breaker (pdfTeX's \\protrudechars=2):
+        `hangs`, by break index, how far a line ending there reaches into the right
+        margin because its last character hangs (the break's width less that, kept in
+        `hang` too); `leads`, by box index, how far a line starting with that box reaches
+        into the left margin (`lead`; a line's width is more by that much, `make_node`).
+        A line too loose to fill them hangs less (`set_line`)."""
+        if not self._sum(items, safe=False, hangs=hangs or {}):
+            self._sum(items, safe=True, hangs=hangs or {})  # NaN or infinities: redo
+        lead = [0.0] * (len(items) + 1)
+        for i, width in (leads or {}).items():
+            if 0 <= i < len(items) and width > 0:
+                lead[i] = clean(width)
+        self.lead = lead
+
+    def _sum(self, items: Sequence[Item], safe: bool, hangs: Mapping[int, float]) -> bool:
+        """Fill the tables; without `safe`, return False if a sum is not finite."""
+        n = len(items)
+        # The tables hold each sum after each item. An item leaves most sums as they are
+        # (a penalty all of them), so each list takes the sum's object of the item before
+        # unless the item changed it: a float is boxed only when it is new.
+        zero: object = 0.0
+        w: list[object] = [zero]
+        y: list[object] = [zero]
+        z: list[object] = [zero]
+        y2: list[object] = [zero]
+        z2: list[object] = [zero]
+        gw: list[object] = [zero]
+        gy: list[object] = [zero]
+        gn: list[object] = [zero]
+        bw = by = bz = by2 = bz2 = bgw = bgy = bgn = zero
+        content = bytearray(n + 1)  # 1 for a box or a forced break (never discarded)
+        # Legal breakpoints (§"Legal breakpoints"): glue after a box, penalty < +inf.
+        # Tuples: (index, penalty, width, flagged, forced, hyphenation point).
+        breaks: list[tuple[int, float, float, bool, bool, bool]] = []
+        sw = sy = sz = sy2 = sz2 = 0.0
+        sgw = sgy = sgn = 0.0
+        last_content = -1
+        prev_box = False
+        for i, item in enumerate(items):
+            if type(item) is Box:
+                if safe:
+                    sw += clean(item.width)
+                    sy2 += clean(item.stretch)
+                    sz2 += clean(item.shrink)
+                    sy += clean(item.xstretch)
+                    sz += clean(item.xshrink)
+                else:
+                    sw += item.width
+                    sy2 += item.stretch
+                    sz2 += item.shrink
+                    sy += item.xstretch
+                    sz += item.xshrink
+                bw, by, bz, by2, bz2 = sw, sy, sz, sy2, sz2
+                content[i] = 1
+                last_content = i
+                prev_box = True
+            elif type(item) is Glue:
+                if safe:
+                    sw += clean(item.width)
+                    sy += clean(item.stretch)
+                    sz += clean(item.shrink)
+                else:
+                    sw += item.width
+                    sy += item.stretch
+                    sz += item.shrink
+                sgw += clean(item.width)
+                sgy += clean(item.stretch)
+                sgn += 1.0
+                bw, by, bz, bgw, bgy, bgn = sw, sy, sz, sgw, sgy, sgn
+                if prev_box:
+                    breaks.append((i, 0.0, -clean(hangs.get(i, 0.0)), False, False, False))
+                prev_box = False
+            elif type(item) is Penalty:
+                p = clean(item.penalty)
+                if p < INFINITY:
+                    pw = clean(item.width)
+                    forced = p <= -INFINITY
+                    if forced:
+                        content[i] = 1
+                        last_content = i
+                    hyph = item.flagged and pw != 0.0
+                    if hangs:
+                        pw -= clean(hangs.get(i, 0.0))
+                    breaks.append((i, p, pw, item.flagged, forced, hyph))
+                prev_box = False
+            w.append(bw)
+            y.append(by)
+            z.append(bz)
+            y2.append(by2)
+            z2.append(bz2)
+            gw.append(bgw)
+            gy.append(bgy)
+            gn.append(bgn)
+        if not safe and not math.isfinite(sw + sy + sz + sy2 + sz2):
+            return False
+        self.w, self.y, self.z = _floats(w), _floats(y), _floats(z)
+        self.y2, self.z2 = _floats(y2), _floats(z2)
+        self.gw, self.gy, self.gn = _floats(gw), _floats(gy), _floats(gn)
+        hang = [0.0] * (n + 1)
+        for i, width in hangs.items():
+            if 0 <= i < n and width > 0:
+                hang[i] = clean(width)
+        self.hang = hang
+
+        # Start of the line after a break at i: the next box or forced penalty (§"discard").
+        nxt = [n] * (n + 2)
+        for i in range(n - 1, -1, -1):
+            nxt[i] = i if content[i] else nxt[i + 1]
+        self.after = nxt
+
+        # The material ends at its last forced break, or right after its last box.
+        final = -1
+        if last_content >= 0:
+            final = last_content if not isinstance(items[last_content], Box) else last_content + 1
+            breaks = [bp for bp in breaks if bp[0] < final]
+            last = items[last_content]
+            if isinstance(last, Penalty):
+                breaks.append((final, -INFINITY, clean(last.width), last.flagged, True, False))
+            else:
+                breaks.append((final, -INFINITY, 0.0, False, True, False))
+        else:
+            breaks = []
+        self.breaks = breaks
+        self.final = final
+        return True
+
+
+def _floats(values: list[object]) -> list[float]:
+    """A table of sums as what it is: every entry is a float (`Prepared._sum`)."""
+    return cast("list[float]", values)
+
+
+def clean(value: float) -> float:
+    """Replace NaN by 0 and clamp huge values so that sums stay finite."""
+    if value != value:  # NaN
+        return 0.0
+    if value > _MAX_ABS:
+        return _MAX_ABS
+    if value < -_MAX_ABS:
+        return -_MAX_ABS
+    return float(value)
