@@ -21,7 +21,6 @@ agree.
 
 from __future__ import annotations
 
-import importlib
 import sys
 from collections.abc import Callable, Mapping
 
@@ -44,7 +43,10 @@ def lazy_exports(package: str, exports: Mapping[str, str]) -> Callable[[str], ob
         found = table.get(name)
         if found is None:
             raise AttributeError(f"module {package!r} has no attribute {name!r}")
-        value = getattr(importlib.import_module(found[0]), found[1])
+        # __import__ with a from-list returns the module itself; unlike
+        # importlib.import_module it goes through the interpreter's import statement
+        # path, so `python -X importtime` lists what a lazy name loads.
+        value = getattr(__import__(found[0], fromlist=[found[1]]), found[1])
         setattr(sys.modules[package], name, value)
         return value
 
