@@ -90,7 +90,7 @@ from kupang_layout.engine.linebreak_measure import (
     make_node,
     set_line,
 )
-from kupang_layout.engine.linebreak_sums import Prepared
+from kupang_layout.engine.linebreak_sums import FLAGGED, FORCED, HYPHEN, Prepared
 
 _HUGE = float("inf")
 LAST_RESORT_BAD = 1.0e6
@@ -148,9 +148,16 @@ def _total_fit_pass(
     r_inf = R_INF if cap == INF_BAD else (cap / 100.0) ** (1.0 / 3.0)
 
     active: list[Node] = [first_node(prep, widths, start, start_flagged)]
-    for b, pi, pw, flagged, forced, is_hyph in prep.breaks:
-        if is_hyph and not use_hyphens:
+    at_, penalty_, width_, kind_ = prep.at, prep.penalty, prep.width, prep.kind
+    for j in range(len(at_)):
+        kind = kind_[j]
+        if kind & HYPHEN and not use_hyphens:
             continue
+        b = at_[j]
+        pi = penalty_[j]
+        pw = width_[j]
+        flagged = kind & FLAGGED != 0
+        forced = kind & FORCED != 0
         is_final = b == final
         wb = pw_[b] + pw
         yb = py_[b] + extra
@@ -379,7 +386,7 @@ def break_lines(
     prep = Prepared(items, hangs, leads)
     if start >= 0 and not any(isinstance(item, Box) for item in items[start + 1 :]):
         return BreakResult((), 0.0, 0, 0)  # nothing left to set
-    if not prep.breaks:
+    if not prep.at:
         return BreakResult((), 0.0, 0, 0)
     widths = Widths(line_widths, params.looseness)
     begin = max(-1, start)
