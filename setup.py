@@ -27,6 +27,7 @@ NATIVE_MODULES = [
     "kupang_layout/engine/compose_set.py",
     "kupang_layout/engine/compose.py",
     "kupang_layout/engine/flow.py",
+    "kupang_layout/engine/layout_text.py",
     # Hyphenation: Liang's pattern search and the house rules, for the first sight of a word.
     "kupang_layout/engine/hyphenate_lists.py",
     "kupang_layout/engine/hyphenate_patterns.py",

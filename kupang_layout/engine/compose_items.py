@@ -191,6 +191,8 @@ class ItemBuilder:
         self.pieces: dict[int, Piece] = {}
         self.word_count = 0
         self._books: dict[int, dict[str, Recipe]] = {}
+        # A space's items by segment: without a break cost (most spaces), and with one.
+        self._plain_spaces: dict[int, tuple[Item, ...]] = {}
         self._spaces: dict[tuple[int, float], tuple[Item, ...]] = {}
         # House rules (`compose_rules`): does the next word start a sentence; the cost
         # of a break after the word just built.
@@ -225,11 +227,16 @@ class ItemBuilder:
         cost = self._break_cost
         if self._tail > 0.0:
             self.hangs[len(self.items)] = self._tail  # the space's break (glue or penalty)
+        if not cost:  # no key tuple made for a plain space
+            glue = self._plain_spaces.get(si)
+            if glue is None:
+                glue = self._space_items(si)
+                self._plain_spaces[si] = glue
+            self.items.extend(glue)
+            return
         glue = self._spaces.get((si, cost))
         if glue is None:
-            glue = self._space_items(si)
-            if cost:
-                glue = _costly(glue, cost, self.alignment)
+            glue = _costly(self._space_items(si), cost, self.alignment)
             self._spaces[(si, cost)] = glue
         self.items.extend(glue)
 

@@ -5,15 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kupang_layout.engine.compose import Composer
-from kupang_layout.engine.displaylist import (
-    BoxItem,
-    Item,
-    Marker,
-    PageDisplayList,
-    PlacedWord,
-    TextRun,
-)
-from kupang_layout.engine.flow import FlowResult, PlacedLine, flow_story_balanced
+from kupang_layout.engine.displaylist import BoxItem, Item, Marker, PageDisplayList
+from kupang_layout.engine.flow import FlowResult, flow_story_balanced
 from kupang_layout.engine.graphics import (
     bleed_extended,
     box_items,
@@ -21,7 +14,13 @@ from kupang_layout.engine.graphics import (
     ink_for,
     rule_items,
 )
-from kupang_layout.engine.lines import ComposedLine, ComposedParagraph, placed_runs
+from kupang_layout.engine.layout_text import (
+    RunCache,
+    StoryComposer,
+    frame_text_items,
+    hyphenated_column_ends,
+)
+from kupang_layout.engine.lines import ComposedParagraph
 from kupang_layout.engine.variables import page_values
 from kupang_layout.model.edition import Edition
 from kupang_layout.model.frames import Box, ImageFrame, Rule, TextFrame
@@ -31,15 +30,6 @@ from kupang_layout.model.styles import resolve_paragraph_style
 
 SHRINK_STEP = 0.5  # points a headline steps down while it does not fit
 COLUMN_HYPHEN_ROUNDS = 3  # recompositions tried to keep a hyphen off a column's last line
-# A hyphen stays at a column's end when keeping it off would set a line looser than this
-# adjustment ratio (the line breaker's tolerance, badness 800): nothing else fits.
-COLUMN_HYPHEN_MAX_RATIO = 2.0
-# Placed lines whose display runs an engine keeps, per generation: the lines used since
-# the generation began, and those of the generation before (dropped at the next turn).
-RUN_CACHE_LIMIT = 1500
-
-# (id of the composed line, x, baseline, frame, story, paragraph, line index)
-_RunKey = tuple[int, float, float, str, str, int, int]
 
 
 @dataclass
@@ -61,12 +51,8 @@ class LayoutEngine:
 
     def __init__(self, composer: Composer | None = None) -> None:
         self.composer = composer or Composer()
-        # The display runs of each placed line, by the composed line's identity and its
-        # place: a line the paragraph cache kept, at the same place, gets the same runs
-        # (the same objects) again, so an edit rebuilds only the lines it moved and a
-        # renderer tells unchanged runs by identity.
-        self._runs: dict[_RunKey, tuple[ComposedLine, tuple[TextRun, ...]]] = {}
-        self._older_runs: dict[_RunKey, tuple[ComposedLine, tuple[TextRun, ...]]] = {}
+        # The display runs of each placed line, kept while it does not move.
+        self._run_cache = RunCache()
 
     # -- stories ----------------------------------------------------------
     def layout_story(self, edition: Edition, story_id: str) -> StoryLayout:
@@ -106,10 +92,10 @@ class LayoutEngine:
         composed again with that break forbidden, a few rounds at most."""
         forbid: dict[int, frozenset[int]] = {}
         kept: set[tuple[int, int]] = set()  # column-end hyphens that nothing else can replace
-        compose = _StoryComposer(self.composer, edition, story, values, scale, forbid)
+        compose = StoryComposer(self.composer, edition, story, values, scale, forbid)
         for _ in range(COLUMN_HYPHEN_ROUNDS + 1):
             flow = flow_story_balanced(frames, len(story.paragraphs), compose, compose.rest)
-            ends = [end for end in _hyphenated_column_ends(flow) if end not in kept]
+            ends = [end for end in hyphenated_column_ends(flow) if end not in kept]
             changed = False
             for p, item in ends:
                 if compose.too_loose_without(p, item):
@@ -179,13 +165,9 @@ class LayoutEngine:
         if layout is None:
             layout = self.layout_story(edition, sid)
             stories[sid] = layout
-        mine = [pl for pl in layout.flow.placed if pl.column.frame is frame]
-        dy = _vertical_shift(frame, mine)
-        for pl in mine:
-            if pl.first_of_paragraph:
-                items.extend(_drop_cap_runs(layout, pl, frame.id, sid))
-            items.extend(self._line_runs(pl, pl.column.x + pl.line.x_offset, pl.y + dy,
-                                         frame.id, sid))  # fmt: skip
+        items.extend(
+            frame_text_items(self._run_cache, frame, layout.flow.placed, layout.paragraphs, sid)
+        )
         story = edition.stories.get(sid)
         if story is not None and not any(p.text.strip() for p in story.paragraphs):
             items.append(Marker("empty-slot", r.x, r.y, r.width, r.height, frame.id,
@@ -195,153 +177,6 @@ class LayoutEngine:
             items.append(Marker("overset", r.right - 8, r.bottom - 8, 8, 8, frame.id,
                                 f"+{layout.flow.overset_lines}"))  # fmt: skip
         return items
-
-    def _line_runs(
-        self, pl: PlacedLine, x0: float, y: float, frame_id: str, sid: str
-    ) -> tuple[TextRun, ...]:
-        """The placed line's runs, the same objects as before when it has not moved."""
-        line = pl.line
-        key = (id(line), x0, y, frame_id, sid, pl.paragraph, pl.line_index)
-        got = self._runs.get(key)
-        if got is not None and got[0] is line:
-            return got[1]
-        got = self._older_runs.get(key)
-        if got is None or got[0] is not line:
-            got = (line, placed_runs(line, x0, y, frame_id, sid, pl.paragraph, pl.line_index))
-        if len(self._runs) >= RUN_CACHE_LIMIT:
-            self._older_runs = self._runs
-            self._runs = {}
-        self._runs[key] = got
-        return got[1]
-
-
-def _vertical_shift(frame: TextFrame, lines: list[PlacedLine]) -> float:
-    """How far down a frame's text moves for vertical alignment 'center' or 'bottom'.
-
-    Used for single-column frames such as the tagline banner; the text block
-    runs from the first line's ascent to the last line's descent.
-    """
-    if frame.vertical_align not in ("center", "bottom") or not lines or frame.columns != 1:
-        return 0.0
-    top = lines[0].y - lines[0].line.ascent
-    bottom = lines[-1].y + lines[-1].line.descent
-    free = (frame.rect.bottom - frame.inset) - bottom
-    if free <= 0:
-        return 0.0
-    if frame.vertical_align == "bottom":
-        return free
-    used_top = top - (frame.rect.y + frame.inset)
-    return (free - used_top) / 2.0 if free > used_top else 0.0
-
-
-def _drop_cap_runs(layout: StoryLayout, pl: PlacedLine, frame_id: str, sid: str) -> list[Item]:
-    """The paragraph's initial, its baseline on the last line it spans."""
-    para = layout.paragraphs.get(pl.paragraph)
-    if para is None or not para.drop_cap:
-        return []
-    y = pl.y + (para.drop_cap_lines - 1) * para.leading
-    return [
-        TextRun(
-            f.face,
-            f.size,
-            f.ink,
-            y,
-            tuple(PlacedWord(w.text, pl.column.x + w.x, w.advances) for w in f.words),
-            0.0,
-            frame_id,
-            sid,
-            pl.paragraph,
-            -1,
-        )
-        for f in para.drop_cap
-    ]
-
-
-class _StoryComposer:
-    """The compose callback flow uses: one story's paragraphs at a measure, memoised."""
-
-    def __init__(
-        self,
-        composer: Composer,
-        edition: Edition,
-        story: Story,
-        values: dict[str, str],
-        scale: float,
-        forbid: dict[int, frozenset[int]],
-    ) -> None:
-        self.composer = composer
-        self.edition = edition
-        self.story = story
-        self.values = values
-        self.scale = scale
-        self.forbid = forbid
-        self.composed: dict[int, ComposedParagraph] = {}
-
-    def rest(
-        self, index: int, measure: float, head: ComposedParagraph, kept: int
-    ) -> ComposedParagraph:
-        """The paragraph with `kept` lines of `head` and the rest set at `measure`."""
-        return self.composer.compose_rest(
-            self.edition,
-            self.story.paragraphs[index],
-            measure,
-            self.values,
-            head,
-            kept,
-            self.scale,
-            self.forbid.get(index, frozenset()),
-        )
-
-    def too_loose_without(self, index: int, item: int) -> bool:
-        """True if forbidding the break at `item` would leave paragraph `index` with a
-        line looser than the tolerance (r > COLUMN_HYPHEN_MAX_RATIO) that it does not
-        have now: the hyphen at the column's end is then the lesser evil."""
-        now = self.composed.get(index)
-        if now is None:
-            return False
-        para = self.composer.compose(
-            self.edition,
-            self.story.paragraphs[index],
-            now.measure,
-            self.values,
-            self.scale,
-            self.forbid.get(index, frozenset()) | {item},
-        )
-        worst = max((ln.ratio for ln in para.lines if ln.justified), default=0.0)
-        before = max((ln.ratio for ln in now.lines if ln.justified), default=0.0)
-        return worst > COLUMN_HYPHEN_MAX_RATIO and worst > before
-
-    def forget(self, index: int) -> None:
-        """Compose paragraph `index` again next time (its forbidden breaks changed)."""
-        self.composed.pop(index, None)
-
-    def __call__(self, index: int, measure: float) -> ComposedParagraph:
-        got = self.composed.get(index)
-        if got is not None and abs(got.measure - measure) < 1e-3:
-            return got
-        para = self.composer.compose(
-            self.edition,
-            self.story.paragraphs[index],
-            measure,
-            self.values,
-            self.scale,
-            self.forbid.get(index, frozenset()),
-        )
-        self.composed[index] = para
-        return para
-
-
-def _hyphenated_column_ends(flow: FlowResult) -> list[tuple[int, int]]:
-    """(paragraph, break item) of lines that end a column with a hyphen mid-paragraph."""
-    out: list[tuple[int, int]] = []
-    placed = flow.placed
-    for k, pl in enumerate(placed):
-        nxt = placed[k + 1] if k + 1 < len(placed) else None
-        if nxt is None or nxt.column is pl.column:
-            continue
-        if pl.line.hyphenated and not pl.last_of_paragraph:
-            out.append((pl.paragraph, pl.line.break_item))
-    return out
 
 
 _DEFAULT_ENGINE: LayoutEngine | None = None

@@ -90,7 +90,7 @@ from kupang_layout.engine.linebreak_measure import (
     make_node,
     set_line,
 )
-from kupang_layout.engine.linebreak_sums import Prepared
+from kupang_layout.engine.linebreak_sums import FLAGGED, FORCED, HYPHEN, Prepared
 
 _HUGE = float("inf")
 LAST_RESORT_BAD = 1.0e6
@@ -148,9 +148,19 @@ def _total_fit_pass(
     r_inf = R_INF if cap == INF_BAD else (cap / 100.0) ** (1.0 / 3.0)
 
     active: list[Node] = [first_node(prep, widths, start, start_flagged)]
-    for b, pi, pw, flagged, forced, is_hyph in prep.breaks:
-        if is_hyph and not use_hyphens:
+    # The candidates at the current break, in the order found (one list for the pass,
+    # emptied after each break: no container per break). A few at most: found by key.
+    cands: list[Candidate] = []
+    at_, penalty_, width_, kind_ = prep.at, prep.penalty, prep.width, prep.kind
+    for j in range(len(at_)):
+        kind = kind_[j]
+        if kind & HYPHEN and not use_hyphens:
             continue
+        b = at_[j]
+        pi = penalty_[j]
+        pw = width_[j]
+        flagged = kind & FLAGGED != 0
+        forced = kind & FORCED != 0
         is_final = b == final
         wb = pw_[b] + pw
         yb = py_[b] + extra
@@ -161,7 +171,6 @@ def _total_fit_pass(
         if extra_at is not None:
             penalty_part += extra_at.get(b, 0.0)
         flag_extra = final_hyph if is_final else (double_hyph if flagged else 0.0)
-        candidates: dict[int, Candidate] | None = None
         floor = _HUGE  # fewest total demerits so far at b, line class easy_line, no hyphen run
         survivors: list[Node] | None = None
         last_index = len(active) - 1
@@ -237,11 +246,11 @@ def _total_fit_pass(
                 if survivors is None:
                     survivors = active[:idx]
                 if overfull or bad > threshold or hyph > max_h or wide:
-                    if last_resort and candidates is None and idx == last_index and not survivors:
+                    if last_resort and not cands and idx == last_index and not survivors:
                         # TeX §854: the only node left; take the break anyway.
                         line = a.line + 1
                         key = line if line < easy_line else easy_line
-                        candidates = {0: Candidate(a.total, 0.0, fit, hyph, key, a)}
+                        cands.append(Candidate(a.total, 0.0, fit, hyph, key, a, 0))
                     continue
             else:
                 if survivors is not None:
@@ -269,36 +278,37 @@ def _total_fit_pass(
             else:
                 line_key = line
             key = (line_key * 4 + fit) * hmul + hyph
-            if candidates is None:
-                candidates = {key: Candidate(total, d, fit, hyph, line_key, a)}
-            else:
-                old = candidates.get(key)
-                if old is None:
-                    candidates[key] = Candidate(total, d, fit, hyph, line_key, a)
-                elif total < old.total:  # the same key: the same fitness, hyphens, line
-                    old.total, old.demerits, old.prev = total, d, a
+            old: Candidate | None = None
+            for c in cands:
+                if c.key == key:
+                    old = c
+                    break
+            if old is None:
+                cands.append(Candidate(total, d, fit, hyph, line_key, a, key))
+            elif total < old.total:  # the same key: the same fitness, hyphens, line
+                old.total, old.demerits, old.prev = total, d, a
 
         if survivors is not None:
             active = survivors
-        if candidates is not None:
-            kept = candidates.values() if len(candidates) == 1 else _prune(candidates, adj)
+        if cands:
+            kept = cands if len(cands) == 1 else _prune(cands, adj)
             for c in kept:
                 a, line = c.prev, c.prev.line + 1
                 fit, hyph, total, d = c.fitness, c.hyphens, c.total, c.demerits
                 active.append(make_node(prep, widths, b, line, fit, hyph, flagged, total, d, a, pw))
+            cands.clear()
         if not active:
             return None
     return _choose(active, params.looseness)
 
 
-def _prune(candidates: dict[int, Candidate], adj: float) -> list[Candidate]:
+def _prune(values: list[Candidate], adj: float) -> list[Candidate]:
     """Keep the candidates that can still win (TeX §835-§836, extended to hyphen counts).
 
     Within one line class, a candidate is dropped when another with no more consecutive
     hyphens is better by more than adj_demerits (the most a fitness change can cost), or
     is no worse in the same fitness class.
     """
-    values = list(candidates.values())
     kept: list[Candidate] = []
     for cand in values:
         total, fit, hyph, line_key = cand.total, cand.fitness, cand.hyphens, cand.line_key
@@ -379,7 +389,7 @@ def break_lines(
     prep = Prepared(items, hangs, leads)
     if start >= 0 and not any(isinstance(item, Box) for item in items[start + 1 :]):
         return BreakResult((), 0.0, 0, 0)  # nothing left to set
-    if not prep.breaks:
+    if not prep.at:
         return BreakResult((), 0.0, 0, 0)
     widths = Widths(line_widths, params.looseness)
     begin = max(-1, start)

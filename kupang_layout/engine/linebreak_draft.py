@@ -17,7 +17,7 @@ from kupang_layout.engine.linebreak_measure import (
     judge,
     make_node,
 )
-from kupang_layout.engine.linebreak_sums import Prepared
+from kupang_layout.engine.linebreak_sums import FLAGGED, FORCED, Prepared
 
 if TYPE_CHECKING:
     from kupang_layout.engine.linebreak_items import BreakParams
@@ -33,8 +33,8 @@ def first_fit(
     The first line starts after the break at item `begin` (-1: the paragraph's start).
     """
     limit = params.max_consecutive_hyphens
-    breaks = prep.breaks
-    nb = len(breaks)
+    at, pens, bws, kinds = prep.at, prep.penalty, prep.width, prep.kind
+    nb = len(at)
     node = first_node(prep, widths, begin, begin_flagged)
     k = 0
     while k < nb:
@@ -42,7 +42,8 @@ def first_fit(
         best_any = best_ok = best_plain = stop = -1
         j = k
         while j < nb:
-            b, _pi, pw, flagged, forced, _hyph = breaks[j]
+            b, pw, kind = at[j], bws[j], kinds[j]
+            flagged, forced = kind & FLAGGED != 0, kind & FORCED != 0
             if b < start:
                 j += 1
                 continue
@@ -62,13 +63,13 @@ def first_fit(
                 break
             j += 1
         if best_ok >= 0:
-            use_plain = best_plain >= 0 and breaks[best_ok][3] and not breaks[best_ok][4]
+            use_plain = best_plain >= 0 and kinds[best_ok] & (FLAGGED | FORCED) == FLAGGED
             chosen = best_plain if use_plain else best_ok
         elif best_any >= 0:
             chosen = best_any
         else:
             chosen = stop if stop >= 0 else nb - 1
-        b, pi, pw, flagged, _forced, _hyph = breaks[chosen]
+        b, pi, pw, flagged = at[chosen], pens[chosen], bws[chosen], kinds[chosen] & FLAGGED != 0
         bad, fit, _overfull = judge(prep, start, b, pw, width, 0.0)
         is_final = b == prep.final
         d = demerits(params, bad, pi, flagged, node.flagged, is_final, fit, node.fitness)

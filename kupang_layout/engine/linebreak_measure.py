@@ -211,12 +211,20 @@ class Node:
 @final
 class Candidate:
     """A candidate for a new node at a breakpoint: total demerits, the line's demerits,
-    fitness, consecutive hyphens, line class and the node the line starts from."""
+    fitness, consecutive hyphens, line class, the node the line starts from, and the key
+    the search tells candidates apart by (line class, fitness and hyphens in one number)."""
 
-    __slots__ = ("demerits", "fitness", "hyphens", "line_key", "prev", "total")
+    __slots__ = ("demerits", "fitness", "hyphens", "key", "line_key", "prev", "total")
 
     def __init__(
-        self, total: float, demerits: float, fitness: int, hyphens: int, line_key: int, prev: Node
+        self,
+        total: float,
+        demerits: float,
+        fitness: int,
+        hyphens: int,
+        line_key: int,
+        prev: Node,
+        key: int,
     ) -> None:
         self.total = total
         self.demerits = demerits
@@ -224,6 +232,7 @@ class Candidate:
         self.hyphens = hyphens
         self.line_key = line_key
         self.prev = prev
+        self.key = key
 
 
 def make_node(

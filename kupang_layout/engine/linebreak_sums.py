@@ -15,16 +15,24 @@ from typing import Final, cast
 from kupang_layout.engine.linebreak_items import INFINITY, Box, Glue, Item, Penalty
 
 _MAX_ABS: Final = 1.0e9
+# Bits of `Prepared.kind`: the break is flagged (a hyphen), forced, a hyphenation point.
+FLAGGED: Final = 1
+FORCED: Final = 2
+HYPHEN: Final = 4
 
 
 class Prepared:
     """Prefix sums Σw, Σy, Σz (glue and box glyph scaling), Σy2, Σz2 (box letter-spacing),
     the word spaces' own Σ (natural width `gw`, stretch `gy`, count `gn`: what a line's
-    word gap is measured from) and breakpoints."""
+    word gap is measured from) and breakpoints.
+
+    The breakpoints are parallel lists, in item order (no tuple per break): `at` (the
+    item index), `penalty`, `width` (less the hang there) and `kind` (FLAGGED, FORCED,
+    HYPHEN bits: flagged, forced, a hyphenation point)."""
 
     __slots__ = (
-        "after", "breaks", "final", "gn", "gw", "gy", "hang", "lead", "w", "y", "y2", "z",
-        "z2",
+        "after", "at", "final", "gn", "gw", "gy", "hang", "kind", "lead", "penalty", "w",
+        "width", "y", "y2", "z", "z2",
     )  # fmt: skip
 
     def __init__(
@@ -65,8 +73,10 @@ class Prepared:
         bw = by = bz = by2 = bz2 = bgw = bgy = bgn = zero
         content = bytearray(n + 1)  # 1 for a box or a forced break (never discarded)
         # Legal breakpoints (§"Legal breakpoints"): glue after a box, penalty < +inf.
-        # Tuples: (index, penalty, width, flagged, forced, hyphenation point).
-        breaks: list[tuple[int, float, float, bool, bool, bool]] = []
+        at: list[int] = []
+        penalties: list[object] = []
+        bwidths: list[float] = []
+        kinds: list[int] = []
         sw = sy = sz = sy2 = sz2 = 0.0
         sgw = sgy = sgn = 0.0
         last_content = -1
@@ -103,7 +113,10 @@ class Prepared:
                 sgn += 1.0
                 bw, by, bz, bgw, bgy, bgn = sw, sy, sz, sgw, sgy, sgn
                 if prev_box:
-                    breaks.append((i, 0.0, -clean(hangs.get(i, 0.0)), False, False, False))
+                    at.append(i)
+                    penalties.append(zero)
+                    bwidths.append(-clean(hangs.get(i, 0.0)))
+                    kinds.append(0)
                 prev_box = False
             elif type(item) is Penalty:
                 p = clean(item.penalty)
@@ -113,10 +126,17 @@ class Prepared:
                     if forced:
                         content[i] = 1
                         last_content = i
-                    hyph = item.flagged and pw != 0.0
+                    kind = FLAGGED if item.flagged else 0
+                    if forced:
+                        kind |= FORCED
+                    if item.flagged and pw != 0.0:
+                        kind |= HYPHEN
                     if hangs:
                         pw -= clean(hangs.get(i, 0.0))
-                    breaks.append((i, p, pw, item.flagged, forced, hyph))
+                    at.append(i)
+                    penalties.append(p)
+                    bwidths.append(pw)
+                    kinds.append(kind)
                 prev_box = False
             w.append(bw)
             y.append(by)
@@ -147,15 +167,22 @@ class Prepared:
         final = -1
         if last_content >= 0:
             final = last_content if not isinstance(items[last_content], Box) else last_content + 1
-            breaks = [bp for bp in breaks if bp[0] < final]
+            keep = len(at)  # the breaks before `final` (they are in item order)
+            while keep > 0 and at[keep - 1] >= final:
+                keep -= 1
+            del at[keep:], penalties[keep:], bwidths[keep:], kinds[keep:]
             last = items[last_content]
+            at.append(final)
+            penalties.append(-INFINITY)
             if isinstance(last, Penalty):
-                breaks.append((final, -INFINITY, clean(last.width), last.flagged, True, False))
+                bwidths.append(clean(last.width))
+                kinds.append(FORCED | FLAGGED if last.flagged else FORCED)
             else:
-                breaks.append((final, -INFINITY, 0.0, False, True, False))
+                bwidths.append(0.0)
+                kinds.append(FORCED)
         else:
-            breaks = []
-        self.breaks = breaks
+            at, penalties, bwidths, kinds = [], [], [], []
+        self.at, self.penalty, self.width, self.kind = at, _floats(penalties), bwidths, kinds
         self.final = final
         return True
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-import kupang_layout.engine.layout as layout_module
+import kupang_layout.engine.layout_text as layout_text
 from kupang_layout.engine.fixture import reference_page
 from kupang_layout.engine.layout import LayoutEngine
 from kupang_layout.manuscript.apply import body_paragraphs
@@ -48,7 +48,7 @@ def test_an_edit_rebuilds_only_the_lines_it_moved() -> None:
 
 
 def test_the_kept_runs_stay_bounded_and_right(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(layout_module, "RUN_CACHE_LIMIT", 25)
+    monkeypatch.setattr(layout_text, "RUN_CACHE_LIMIT", 25)
     ed, page = reference_page(body_paragraphs(read_manuscript(STORY)))
     engine = LayoutEngine()
     story = ed.stories["story"]
@@ -57,4 +57,5 @@ def test_the_kept_runs_stay_bounded_and_right(monkeypatch: pytest.MonkeyPatch) -
         index = (n * 5) % len(story.paragraphs)
         history.execute(SetParagraphText("story", index, story.paragraphs[index].text + " Lagi."))
         assert engine.layout_page(ed, page) == LayoutEngine().layout_page(ed, page)
-        assert len(engine._runs) <= 25 and len(engine._older_runs) <= 25
+        cache = engine._run_cache
+        assert len(cache.runs) <= 25 and len(cache.older) <= 25

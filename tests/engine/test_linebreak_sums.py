@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kupang_layout.engine.linebreak_items import INFINITY, Box, Glue, Item, Penalty
-from kupang_layout.engine.linebreak_sums import Prepared
+from kupang_layout.engine.linebreak_sums import FLAGGED, FORCED, HYPHEN, Prepared
 
 
 def _material() -> list[Item]:
@@ -53,6 +53,8 @@ def test_tables_are_the_running_sums() -> None:
 def test_breakpoints() -> None:
     prep = Prepared(_material())
     # Glue after a box, penalties below +inf, the forced end (the material's end).
-    assert [bp[0] for bp in prep.breaks] == [1, 3, 5, 10]
-    assert prep.breaks[1][5]  # a hyphenation point: flagged with a width
+    assert prep.at == [1, 3, 5, 10]
+    assert len(prep.penalty) == len(prep.width) == len(prep.kind) == 4
+    assert prep.kind[1] & HYPHEN and prep.kind[1] & FLAGGED  # flagged with a width
+    assert prep.kind[3] == FORCED | FLAGGED and prep.penalty[3] == -INFINITY  # the end
     assert prep.final == 10
