@@ -151,9 +151,9 @@ class FontMetrics:
             zip(widths, map(operator.truediv, widths.values(), itertools.repeat(upm)), strict=True)
         )
         self._notdef_em = notdef_width / upm
-        # Kerning pairs, keyed by the two characters, in em (added to the first's advance).
         # Kerning pairs in font units; a left character's entries (the adjustment of its
-        # advance, in em, keyed by the right character) are made when a text first has it.
+        # advance, in em, keyed by the right character) are made when a text first has it
+        # (two threads making the same entries at once make equal ones: no lock needed).
         if kerning is None:
             kerning = KernTable([], [], [], [])
         elif not isinstance(kerning, KernTable):

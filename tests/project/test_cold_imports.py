@@ -95,12 +95,10 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str,
     return work, env
 
 
-def loaded(work: Path, env: dict[str, str], *args: str) -> set[str]:
-    """The modules loaded by `kupang-layout ARGS` in a fresh interpreter."""
-    out = work / "modules.json"
-    out.unlink(missing_ok=True)
+def run_python(work: Path, env: dict[str, str], *args: str) -> str:
+    """Run a fresh interpreter with ARGS in `work`; its standard output (it must succeed)."""
     done = subprocess.run(
-        [sys.executable, str(work / "wrapper.py"), str(out), *args],
+        [sys.executable, *args],
         cwd=work,
         env=env,
         capture_output=True,
@@ -109,6 +107,14 @@ def loaded(work: Path, env: dict[str, str], *args: str) -> set[str]:
         check=False,
     )
     assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def loaded(work: Path, env: dict[str, str], *args: str) -> set[str]:
+    """The modules loaded by `kupang-layout ARGS` in a fresh interpreter."""
+    out = work / "modules.json"
+    out.unlink(missing_ok=True)
+    run_python(work, env, str(work / "wrapper.py"), str(out), *args)
     return set(json.loads(out.read_text(encoding="utf-8")))
 
 
@@ -175,17 +181,7 @@ def test_loading_an_edition_loads_no_picture_decoder_lock_or_undo(
     """What every command does first (`open_edition`): no Pillow for a page without
     photos (the renderer imports it when it draws one), no lock, no undoable commands."""
     work, env = workspace
-    done = subprocess.run(
-        [sys.executable, "-c", _LOAD_ONLY, str(work / "edition.kpl")],
-        cwd=work,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    modules = set(json.loads(done.stdout))
+    modules = set(json.loads(run_python(work, env, "-c", _LOAD_ONLY, str(work / "edition.kpl"))))
     unneeded = ("PIL", "kupang_layout.imaging.decode", *EXPORT_UNNEEDED)
     assert present(modules, NO_APP + CACHED + unneeded) == []
     assert "kupang_layout.storage.edition_file" in modules  # the edition was loaded
