@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -69,6 +70,21 @@ def assert_intake_accepts(pdfs: Iterable[str | Path]) -> None:
         check=False,
     )
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+def intake_result(path: Path) -> dict[str, object]:
+    """The plant's intake check's verdict on one PDF (its JSON line), accepted or not."""
+    run = subprocess.run(
+        [sys.executable, str(INTAKE_CHECK), "--json", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert run.returncode in (0, 1), run.stderr
+    result = json.loads(run.stdout.splitlines()[0])
+    assert isinstance(result, dict)
+    return result
 
 
 @pytest.fixture(autouse=True)

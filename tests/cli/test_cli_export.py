@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import INTAKE_CHECK, intake_check_available
+from conftest import assert_intake_accepts
 
 from kupang_layout.jobs.export_manifest import load_manifest
 from kupang_layout.jobs.export_types import ink_text
@@ -54,14 +54,7 @@ def test_export_selected_pages_pass_the_plants_check(sample: Path, tmp_path: Pat
     pdfs = sorted(out.glob("*.pdf"))
     assert [p.name for p in pdfs] == ["KupangTimes_612_01.pdf", "KupangTimes_612_03.pdf"]
     assert "[2/2]" in r.stdout
-    if not intake_check_available():
-        pytest.skip("the plant's intake check or its tools are not here")
-    check = subprocess.run(
-        [sys.executable, str(INTAKE_CHECK), "--json", *map(str, pdfs)],
-        capture_output=True,
-        text=True,
-    )
-    assert check.returncode == 0, check.stdout + check.stderr
+    assert_intake_accepts(pdfs)
 
 
 def printed_ink(out: Path, stdout: str, lang: str) -> dict[int, str]:

@@ -5,13 +5,10 @@ saved, closed, opened again: the same edition."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import INTAKE_CHECK, intake_check_available
+from conftest import intake_check_available, intake_result
 from gui_helpers import at, double_click, make_window
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
@@ -30,19 +27,6 @@ SAMPLES = resource_path("samples")
 MANUSCRIPT = SAMPLES / "manuscripts" / "02-halaman-2-hutan-mutis.txt"
 PHOTO = SAMPLES / "photos" / "landscape-mountain-forest.jpg"
 NEW_HEADLINE = "Hutan Mutis Dijaga Warga Tiga Desa"
-
-
-def _intake(path: Path) -> dict[str, object]:
-    run = subprocess.run(
-        [sys.executable, str(INTAKE_CHECK), "--json", str(path)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert run.returncode in (0, 1), run.stderr
-    result = json.loads(run.stdout.splitlines()[0])
-    assert isinstance(result, dict)
-    return result
 
 
 def _export_through_the_dialog(qtbot, window, out: Path) -> list[Path]:  # type: ignore[no-untyped-def]
@@ -146,7 +130,7 @@ def test_new_edition_import_photo_headline_export_save_reopen(
     assert len(pdfs) == 2 and all(p.is_file() for p in pdfs)
     if intake_check_available():
         for pdf in pdfs:
-            result = _intake(pdf)
+            result = intake_result(pdf)
             assert result["accepted"] is True and result["errors"] == [], result
 
     # 6. saved, closed, opened again: equal

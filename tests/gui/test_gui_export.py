@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import INTAKE_CHECK, intake_check_available
+from conftest import intake_check_available, intake_result
 from gui_helpers import make_window
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QPixmap
@@ -40,20 +38,6 @@ def _run(qtbot, dialog: ExportDialog) -> None:  # type: ignore[no-untyped-def]
     assert dialog.outcome is not None, dialog.status.text()
 
 
-def _intake(path: Path) -> dict[str, object]:
-    run = subprocess.run(
-        [sys.executable, str(INTAKE_CHECK), "--json", str(path)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert run.returncode in (0, 1), run.stderr
-    result = json.loads(run.stdout.splitlines()[0])
-    assert isinstance(result, dict)
-    return result
-
-
 def test_two_pages_of_the_demo_edition_export_and_pass_the_intake_check(
     qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
@@ -79,7 +63,7 @@ def test_two_pages_of_the_demo_edition_export_and_pass_the_intake_check(
     if intake_check_available():
         for r in outcome.written:
             assert r.path is not None
-            result = _intake(r.path)
+            result = intake_result(r.path)
             assert result["errors"] == [], result
             assert result["accepted"] is True
     opened: list[QUrl] = []

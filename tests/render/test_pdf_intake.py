@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import io
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import intake_result
 from pdf_testkit import (
     INTAKE_CHECK,
     SAMPLE_PHOTOS,
@@ -35,19 +33,6 @@ def _photos() -> list[str]:
     return found or ["synthetic"]
 
 
-def _intake(path: Path) -> dict[str, object]:
-    run = subprocess.run(
-        [sys.executable, str(INTAKE_CHECK), "--json", str(path)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert run.returncode in (0, 1), run.stderr
-    result = json.loads(run.stdout.splitlines()[0])
-    assert isinstance(result, dict)
-    return result
-
-
 def _export(tmp_path: Path, photo_name: str, preset: ExportPreset) -> Path:
     if photo_name == "synthetic":
         data = jpeg_bytes(synthetic_photo(2400, 1600))
@@ -71,10 +56,10 @@ def _open(data: bytes) -> Image.Image:
 
 
 @pytest.mark.parametrize("photo", _photos())
-def test_print_page_passes_intake(tmp_path: Path, photo: str) -> None:
+def test_print_page_passesintake_result(tmp_path: Path, photo: str) -> None:
     path = _export(tmp_path, photo, get_preset())
     assert path.name == "KupangTimes_612_03.pdf"
-    result = _intake(path)
+    result = intake_result(path)
     assert result["errors"] == [] and result["warnings"] == [], result
     assert result["accepted"] is True
     figures = result["figures"]
@@ -83,9 +68,9 @@ def test_print_page_passes_intake(tmp_path: Path, photo: str) -> None:
     assert figures["max_tac_p999"] <= 240
 
 
-def test_page_with_marks_passes_intake(tmp_path: Path) -> None:
+def test_page_with_marks_passesintake_result(tmp_path: Path) -> None:
     preset = next(p for p in load_presets().values() if p.marks and p.pdfx)
-    result = _intake(_export(tmp_path, _photos()[0], preset))
+    result = intake_result(_export(tmp_path, _photos()[0], preset))
     assert result["errors"] == [] and result["warnings"] == [], result
 
 
@@ -103,6 +88,6 @@ def test_intake_still_sees_a_low_resolution_picture(tmp_path: Path) -> None:
         image_cache=ImageCache(tmp_path / "cache"),
     )
     assert any("ppi" in w for w in result_export.warnings)
-    result = _intake(path)
+    result = intake_result(path)
     assert result["accepted"] is False
     assert any("ppi" in e for e in result["errors"])  # type: ignore[union-attr]
