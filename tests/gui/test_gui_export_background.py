@@ -9,11 +9,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import intake_check_available
+from conftest import intake_check_available, intake_result
 from gui_helpers import at, click, double_click, make_window
 from PySide6.QtCore import QPoint, QPointF, Qt, QUrl
 from qt_samples import sample_edition
-from test_gui_export import _intake
 
 from kupang_layout.gui.dialogs.export_dialog import ExportDialog
 from kupang_layout.gui.dialogs.export_job import claim_folder, release_folder
@@ -130,7 +129,7 @@ def test_the_desk_edits_while_three_pages_export(
     assert "Dibuka" not in text
     assert window.doc.edition.stories["s-head"].paragraphs[0].text == "Jalan Baru Dibuka"
     if intake_check_available():
-        assert _intake(first)["accepted"] is True
+        assert intake_result(first)["accepted"] is True
 
     # a double-click on a row opens the PDF (file column) or the folder (elsewhere)
     opened: list[QUrl] = []

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pikepdf
 import pytest
 from ad_testkit import AD_BLUE, AD_CMYK, AD_TEXT, ad_edition, make_ad, make_jpeg_ad
+from conftest import intake_result
 from pdf_testkit import INTAKE_CHECK, has_tools
 
 from kupang_layout.editing.ads import ad_frame_of, cancel_ad, place_ad, take_ad_file
@@ -62,15 +61,6 @@ def _export(edition: Edition, folder: Path) -> Path:
     dl = LayoutEngine().layout_page(edition, page)
     render_page_pdf(dl, edition, preset, path, image_cache=ImageCache(folder / "cache"))
     return path
-
-
-def _intake(path: Path) -> dict[str, object]:
-    run = subprocess.run([sys.executable, str(INTAKE_CHECK), "--json", str(path)],
-                         capture_output=True, text=True, timeout=300)  # fmt: skip
-    assert run.returncode in (0, 1), run.stderr
-    result = json.loads(run.stdout.splitlines()[0])
-    assert isinstance(result, dict)
-    return result
 
 
 def _ad_issues(edition: Edition) -> list[Issue]:
@@ -194,10 +184,10 @@ def test_cancelling_an_ad_removes_its_frame_and_undo_brings_both_back() -> None:
 
 
 @needs_tools
-def test_exported_pdf_ad_is_vector_cmyk_text_and_passes_intake(tmp_path: Path) -> None:
+def test_exported_pdf_ad_is_vector_cmyk_text_and_passesintake_result(tmp_path: Path) -> None:
     edition, booking_id = _placed()
     path = _export(edition, tmp_path)
-    result = _intake(path)
+    result = intake_result(path)
     assert result["accepted"] is True and result["errors"] == [], result
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
     assert AD_TEXT in text
@@ -334,4 +324,4 @@ def test_a_jpeg_ad_is_placed_as_a_photo(tmp_path: Path) -> None:
     listed = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True,
                             text=True).stdout.splitlines()[2:]  # fmt: skip
     assert len(listed) == 1 and " cmyk " in listed[0]
-    assert _intake(path)["accepted"] is True
+    assert intake_result(path)["accepted"] is True
