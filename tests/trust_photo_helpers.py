@@ -16,7 +16,7 @@ from kupang_layout.engine.layout import LayoutEngine
 from kupang_layout.model import Edition, ImageFrame, Page, PlaceImage, Rect
 from kupang_layout.model.history import History
 from kupang_layout.model.units import mm
-from kupang_layout.render.pdf.colour_convert import newsprint_profile_bytes
+from kupang_layout.render.pdf.output_profile import newsprint_profile_bytes
 from kupang_layout.storage import add_asset
 
 #: The frame modes tried: fit, fill, and a manual crop (filled, zoomed 1.25 x and moved).

@@ -17,14 +17,20 @@ imported (message catalogues) stay imported eagerly. The first
 value in the package, so later look-ups cost nothing. tests/project/test_cold_imports.py checks
 that every lazy package's ``__all__`` resolves and that its table and typing imports
 agree.
+
+`defer_module` does the same for a third-party module another library imports but this
+program never calls: a stand-in is registered that imports it on first attribute use.
 """
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import sys
+import types
 from collections.abc import Callable, Mapping
 
-__all__ = ["lazy_exports"]
+__all__ = ["defer_module", "lazy_exports"]
 
 
 def lazy_exports(package: str, exports: Mapping[str, str]) -> Callable[[str], object]:
@@ -51,3 +57,33 @@ def lazy_exports(package: str, exports: Mapping[str, str]) -> Callable[[str], ob
         return value
 
     return __getattr__
+
+
+def defer_module(name: str) -> None:
+    """Register a stand-in for module `name` that imports it on first attribute use.
+
+    For an optional module a library imports eagerly but this program never calls:
+    ReportLab's TrueType fonts import uharfbuzz (a large native library) for text
+    shaping, which the exporter never asks for, since it places every glyph itself.
+    ``import name`` then binds the stand-in; its first attribute look-up imports the
+    real module, which replaces the stand-in in `sys.modules` and answers every
+    look-up from then on. Nothing happens when the module is already imported or not
+    installed. (The standard library's `importlib.util.LazyLoader` does not serve:
+    in Python 3.11 an ``import`` statement of a module already in `sys.modules` reads
+    its ``__spec__``, which loads a lazy module at once.)
+    """
+    if name in sys.modules:
+        return
+    spec = importlib.util.find_spec(name)
+    if spec is None:
+        return
+    stand_in = types.ModuleType(name, f"{name}, imported on first use (common.lazy)")
+    stand_in.__spec__ = spec
+
+    def __getattr__(attribute: str) -> object:
+        if sys.modules.get(name) is stand_in:
+            del sys.modules[name]
+        return getattr(importlib.import_module(name), attribute)
+
+    stand_in.__getattr__ = __getattr__  # type: ignore[method-assign]
+    sys.modules[name] = stand_in

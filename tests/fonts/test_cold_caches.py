@@ -33,7 +33,7 @@ from kupang_layout.engine.hyphenate_patterns import (
 from kupang_layout.fonts import FaceEntry, FontFileError, default_registry, metrics_cache
 from kupang_layout.fonts import metrics as metrics_module
 from kupang_layout.render.pdf import pdfx
-from kupang_layout.render.pdf.colour_convert import newsprint_profile_bytes
+from kupang_layout.render.pdf.output_profile import newsprint_profile_bytes
 from kupang_layout.resources import resource_path
 
 REPO = Path(__file__).resolve().parents[2]

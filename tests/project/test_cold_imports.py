@@ -145,8 +145,9 @@ def test_export_loads_no_manuscript_module(export_modules: set[str]) -> None:
 #: save takes it), the log file's handler (only an error is logged), the undoable
 #: commands and history of the package `kupang_layout.model` (lazy), the picture
 #: intake and template files of the package `kupang_layout.storage` (lazy), and the
-#: process pool's lifeline and module (a one-page export is drawn in this process), and
-#: `uuid` (new ids are random bytes).
+#: process pool's lifeline and module (a one-page export is drawn in this process),
+#: `uuid` (new ids are random bytes), and uharfbuzz's native library, which ReportLab
+#: imports for text shaping the exporter never asks for (deferred by `render.pdf`).
 EXPORT_UNNEEDED = (
     "filelock",
     "logging.handlers",
@@ -158,6 +159,7 @@ EXPORT_UNNEEDED = (
     "kupang_layout.jobs.export_lifeline",
     "concurrent.futures.process",
     "uuid",
+    "uharfbuzz._harfbuzz",
 )
 
 

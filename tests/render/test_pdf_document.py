@@ -39,13 +39,13 @@ from kupang_layout.engine.displaylist import (
 )
 from kupang_layout.fonts.metrics import metrics_for_key
 from kupang_layout.model.units import mm
-from kupang_layout.render.pdf.colour_convert import newsprint_profile_bytes
 from kupang_layout.render.pdf.exporter import (
     PageExportResult,
     render_page_pdf,
     write_combined_proof,
 )
 from kupang_layout.render.pdf.image_cache import ImageCache
+from kupang_layout.render.pdf.output_profile import newsprint_profile_bytes
 from kupang_layout.render.pdf.presets import ExportPreset, get_preset, load_presets
 
 POPPLER = has_tools("pdfinfo", "pdffonts", "pdfimages", "pdftoppm")

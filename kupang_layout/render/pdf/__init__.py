@@ -2,12 +2,16 @@
 
 The names below are imported when first used (`common.lazy`): drawing one page
 never loads pikepdf's proof merging, and a command that only reads the
-presets never loads ReportLab.
+presets never loads ReportLab. ReportLab's optional text shaper, uharfbuzz, is
+deferred before ReportLab is first imported: the exporter places every glyph
+itself and never shapes, so the native library is not loaded (`defer_module`).
 """
 
 from typing import TYPE_CHECKING
 
-from kupang_layout.common.lazy import lazy_exports
+from kupang_layout.common.lazy import defer_module, lazy_exports
+
+defer_module("uharfbuzz")
 
 if TYPE_CHECKING:
     from kupang_layout.render.pdf.edition_export import merge_proof

@@ -7,61 +7,20 @@ import hashlib
 import io
 import math
 import threading
-from dataclasses import dataclass
-from pathlib import Path
 
 from PIL import Image, ImageChops, ImageCms, ImageMath
 
 from kupang_layout.render.pdf.errors import PdfExportError
-from kupang_layout.resources import resource_path
-
-__all__ = [
-    "NEWSPRINT_PROFILE",
-    "OUTPUT_CONDITION",
-    "SRGB_PROFILE",
-    "OutputCondition",
-    "apply_ink_limit",
-    "ink_over_limit",
-    "newsprint_profile_bytes",
-    "to_newsprint_cmyk",
-]
-
-NEWSPRINT_PROFILE = "KupangNewsprint-TR002.icc"
-SRGB_PROFILE = "sRGB.icc"
-
-
-@dataclass(frozen=True, slots=True)
-class OutputCondition:
-    """What the PDF/X output intent says about the printing condition."""
-
-    identifier: str
-    condition: str
-    registry: str
-    info: str
-
-
-OUTPUT_CONDITION = OutputCondition(
-    identifier="CGATS TR 002",
-    condition="Coldset offset on newsprint (CGATS TR 002), total ink limit 240 %",
-    registry="http://www.color.org",
-    info="Kupang Newsprint TR002 (coldset newsprint, TAC 240 %)",
+from kupang_layout.render.pdf.output_profile import (
+    NEWSPRINT_PROFILE,
+    SRGB_PROFILE,
+    newsprint_profile_bytes,
+    profile_path,
 )
 
+__all__ = ["apply_ink_limit", "ink_over_limit", "to_newsprint_cmyk"]
+
 _lock = threading.Lock()
-
-
-def _profile_path(name: str) -> Path:
-    return resource_path("icc", name)
-
-
-@functools.cache
-def newsprint_profile_bytes() -> bytes:
-    """The bytes of the bundled CMYK newsprint output profile (embedded in the output intent)."""
-    path = _profile_path(NEWSPRINT_PROFILE)
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise PdfExportError(f"ICC profile {path}: cannot read ({exc})") from exc
 
 
 @functools.cache
@@ -76,7 +35,7 @@ def _newsprint() -> ImageCms.ImageCmsProfile:
 
 @functools.cache
 def _srgb() -> ImageCms.ImageCmsProfile:
-    path = _profile_path(SRGB_PROFILE)
+    path = profile_path(SRGB_PROFILE)
     try:
         return ImageCms.ImageCmsProfile(str(path))
     except (OSError, ImageCms.PyCMSError):

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
@@ -26,8 +27,6 @@ from kupang_layout.model.units import to_mm
 from kupang_layout.render.pdf.errors import ImageError, PdfExportError
 from kupang_layout.render.pdf.fonts import SLUG_FACE, pdf_font
 from kupang_layout.render.pdf.forms import PlacedForm, placed_form
-from kupang_layout.render.pdf.image_cache import ImageCache, default_image_cache
-from kupang_layout.render.pdf.images import request_for
 from kupang_layout.render.pdf.ink_bound import InkBound
 from kupang_layout.render.pdf.marks import SlugInfo, draw_marks
 from kupang_layout.render.pdf.painter import PageGeometry, PagePainter, PlacedImage
@@ -35,6 +34,9 @@ from kupang_layout.render.pdf.pdfx import DocumentInfo, FlateFilter, attach_ads,
 from kupang_layout.render.pdf.presets import ExportPreset
 from kupang_layout.render.pdf.text import TextWriter
 from kupang_layout.storage.errors import StorageError
+
+if TYPE_CHECKING:  # Pillow, imported when a page has a picture (see _prepare_page)
+    from kupang_layout.render.pdf.image_cache import ImageCache
 
 __all__ = [
     "ImageFigure",
@@ -127,7 +129,10 @@ def _ink_warnings(display_list: PageDisplayList, tac: float) -> list[str]:
 
 
 def _prepare_page(
-    display_list: PageDisplayList, edition: Edition, preset: ExportPreset, cache: ImageCache
+    display_list: PageDisplayList,
+    edition: Edition,
+    preset: ExportPreset,
+    image_cache: ImageCache | None,
 ) -> _PageWork:
     page_bleed = display_list.bleed
     geometry = PageGeometry(display_list.width, display_list.height, preset.bleed, preset.slug)
@@ -148,6 +153,11 @@ def _prepare_page(
         if form is not None:
             images[index] = form
             continue
+        # The picture path (Pillow, the colour conversion, the image cache) is imported
+        # by the first page that has a picture: a page of text never loads it.
+        from kupang_layout.render.pdf.image_cache import default_image_cache
+        from kupang_layout.render.pdf.images import request_for
+
         request = request_for(item, preset.max_ppi, preset.jpeg_quality, preset.tac)
         if request is None:
             warnings.append(f"picture {name!r} lies outside its frame and is not drawn")
@@ -161,7 +171,9 @@ def _prepare_page(
             except (OSError, StorageError) as exc:
                 raise ImageError(label, f"cannot read the file ({exc})") from exc
 
+        cache = image_cache if image_cache is not None else default_image_cache()
         cached = cache.prepare(item.asset, name, read, request)
+
         prepared = cached.image
         drawn_w = (prepared.crop[2] - prepared.crop[0]) * item.img_width
         drawn_h = (prepared.crop[3] - prepared.crop[1]) * item.img_height
@@ -279,9 +291,8 @@ def _render(
 ) -> tuple[bytes, list[_PageWork]]:
     if not display_lists:
         raise PdfExportError("nothing to export: no pages")
-    cache = image_cache if image_cache is not None else default_image_cache()
     moment = (exported or datetime.now()).astimezone()
-    works = [_prepare_page(dl, edition, preset, cache) for dl in display_lists]
+    works = [_prepare_page(dl, edition, preset, image_cache) for dl in display_lists]
     # Only the faces drawn are parsed (a face costs a cold process 2 to 4 ms); the first
     # is the canvas's initial font, which keeps Helvetica out of the file.
     faces = sorted(_faces(display_lists) | ({SLUG_FACE} if preset.marks else set()))

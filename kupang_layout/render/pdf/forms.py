@@ -20,7 +20,6 @@ from pikepdf import Name
 from kupang_layout.engine.displaylist import ImageItem
 from kupang_layout.errors import KupangError
 from kupang_layout.imaging import ImagingError
-from kupang_layout.imaging.assets import check_hash
 from kupang_layout.model.ads import is_pdf_asset
 from kupang_layout.model.assets import MissingAssetError
 from kupang_layout.model.edition import Edition
@@ -81,6 +80,8 @@ def placed_form(item: ImageItem, edition: Edition, label: str) -> PlacedForm | N
     asset = edition.assets.get(item.asset)
     if asset is None or not is_pdf_asset(asset):
         return None
+    from kupang_layout.imaging.assets import check_hash  # Pillow: only a page with an ad
+
     try:
         data = edition.asset_source.read(item.asset)
         check_hash(data, item.asset, label)

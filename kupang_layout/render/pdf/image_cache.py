@@ -16,9 +16,9 @@ from kupang_layout.common.runtemp import temp_dir
 from kupang_layout.common.userdirs import cache_dir
 from kupang_layout.imaging import ImagingError
 from kupang_layout.imaging.assets import check_hash
-from kupang_layout.render.pdf.colour_convert import newsprint_profile_bytes
 from kupang_layout.render.pdf.errors import ImageError
 from kupang_layout.render.pdf.images import ImageRequest, PreparedImage, prepare_image
+from kupang_layout.render.pdf.output_profile import newsprint_profile_bytes
 
 __all__ = ["CachedImage", "ImageCache", "default_image_cache"]
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reportlab.lib.colors import CMYKColor, CMYKColorSep
 from reportlab.lib.rl_accel import fp_str
@@ -35,7 +36,6 @@ from kupang_layout.engine.displaylist import (
 from kupang_layout.model.color import REGISTRATION
 from kupang_layout.render.pdf.fonts import pdf_font
 from kupang_layout.render.pdf.forms import PlacedForm, placement_operators
-from kupang_layout.render.pdf.image_cache import CachedImage
 from kupang_layout.render.pdf.ink_bound import (
     ZERO,
     Figures,
@@ -50,6 +50,9 @@ from kupang_layout.render.pdf.ink_bound import (
     unknown_figures,
 )
 from kupang_layout.render.pdf.text import TextWriter
+
+if TYPE_CHECKING:  # Pillow: the exporter imports the image cache for a page with pictures
+    from kupang_layout.render.pdf.image_cache import CachedImage
 
 __all__ = [
     "REGISTRATION_NAME",

@@ -37,12 +37,12 @@ from reportlab.pdfbase.pdfdoc import (
 from reportlab.pdfgen.canvas import Canvas
 
 from kupang_layout import __version__
-from kupang_layout.render.pdf.colour_convert import (
+from kupang_layout.render.pdf.forms import attach_forms
+from kupang_layout.render.pdf.output_profile import (
     NEWSPRINT_PROFILE,
     OUTPUT_CONDITION,
     newsprint_profile_bytes,
 )
-from kupang_layout.render.pdf.forms import attach_forms
 from kupang_layout.resources import resource_path
 
 __all__ = [
