@@ -22,6 +22,12 @@ Two figures per program, each the median of --runs fresh processes:
   PDF/X-1a preset; platypus: registering the fonts + ``doc.build``; pdflatex: its
   ``\\pdfelapsedtime`` from the document's start to its end).
 
+Under the table, the floor of any Python program that writes the page with these
+libraries: a fresh interpreter that only imports ReportLab's canvas, pikepdf (the check
+of the written PDF) and Pillow, and exits; and the share of our process spent creating
+its dataclasses (the standard library's `dataclasses` compiles each class's methods at
+import).
+
 The caches in the user cache folder (hyphenation patterns, font metrics) are warm, as
 on a desk's computer after the first run; ``--cold-caches`` points the program at an
 empty cache folder for every process instead (the price of the very first run).
@@ -279,6 +285,44 @@ class Runner:
         return statistics.median(walls), statistics.median(inner) if inner else None
 
 
+#: A fresh interpreter importing only the libraries the export needs, and exiting.
+FLOOR = "import reportlab.pdfgen.canvas, pikepdf, PIL.Image"
+
+_DATACLASS_TIMER = """
+import dataclasses, runpy, sys, time
+original = dataclasses._process_class
+spent = [0.0, 0]
+def timed(cls, *args, **kwargs):
+    started = time.perf_counter()
+    try:
+        return original(cls, *args, **kwargs)
+    finally:
+        spent[0] += time.perf_counter() - started
+        spent[1] += 1
+dataclasses._process_class = timed
+sys.argv = ["kupang_layout", *sys.argv[1:]]
+try:
+    runpy.run_module("kupang_layout", run_name="__main__")
+finally:
+    print(f"DATACLASSES {spent[1]} {spent[0]:.6f}")
+"""
+
+
+def dataclass_time(cmd_args: list[str], runner: Runner) -> tuple[int, float]:
+    """How many dataclasses the export command creates and the median time it takes."""
+    counts: list[int] = []
+    times: list[float] = []
+    for _ in range(runner.runs):
+        _, out = run_timed(
+            [sys.executable, "-c", _DATACLASS_TIMER, *cmd_args], runner.env(), runner.work
+        )
+        found = re.search(r"^DATACLASSES (\d+) ([0-9.]+)$", out, re.MULTILINE)
+        if found:
+            counts.append(int(found.group(1)))
+            times.append(float(found.group(2)))
+    return (max(counts), statistics.median(times)) if times else (0, 0.0)
+
+
 def ink_verdict(folder: Path) -> str:
     """How the exported page's ink was verified, from the export manifest."""
     data = json.loads((folder / "export-manifest.json").read_text(encoding="utf-8"))
@@ -360,6 +404,8 @@ def main() -> int:
         run_timed([py, "-m", "kupang_layout", "export", str(kpl), "--out", "w"], runner.env(), work)
         export = [py, "-m", "kupang_layout", "export", str(kpl), "--out", "o", "--all"]
         ours_whole, _ = runner.median(export)
+        floor, _ = runner.median([py, "-c", FLOOR])
+        classes, class_time = dataclass_time(["export", str(kpl), "--out", "d", "--all"], runner)
         ink = ink_check_time(work / "o", args.runs)
         verdict = ink_verdict(work / "o")
         _, ours_cold = runner.median([py, me, "--child", "ours", str(kpl), "ours.pdf"], True)
@@ -393,6 +439,9 @@ def main() -> int:
         print(f"| Kupang Layout (`export`) | {fmt(ours_whole)} | {fmt(ours_cold)} |")
         print()
         print(f"ours in-process without settling the import heap (gc.freeze): {fmt(unsettled)}")
+        libraries = "ReportLab's canvas, pikepdf and Pillow"
+        print(f"floor: a new Python process importing {libraries}: {fmt(floor)}")
+        print(f"of our whole command, creating its {classes} dataclasses: {fmt(class_time)}")
         print(f"the page's ink verified by: {verdict}")
         print(f"Ghostscript's ink measurement of the page, were it run: {fmt(ink)}")
         if os.environ.get("PYTHONDONTWRITEBYTECODE"):
@@ -401,7 +450,8 @@ def main() -> int:
             print(f"ours / platypus: whole {ours_whole / rl_whole:.2f} x, ", end="")
             print(f"cold in-process {ours_cold / rl_cold:.2f} x")
         if tex_whole:
-            print(f"ours / pdflatex: whole {ours_whole / tex_whole:.2f} x")
+            print(f"ours / pdflatex: whole {ours_whole / tex_whole:.2f} x", end="")
+            print(f" (the floor alone: {floor / tex_whole:.2f} x)")
         else:
             print("ours / pdflatex: pdflatex not installed")
         if args.importtime:
