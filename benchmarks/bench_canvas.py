@@ -26,7 +26,7 @@ from kupang_layout.engine.fixture import reference_page
 from kupang_layout.gui.base.i18n import install_language
 from kupang_layout.gui.base.session import EditionSession
 from kupang_layout.gui.shell.main_window import MainWindow
-from kupang_layout.manuscript.apply import body_paragraphs
+from kupang_layout.manuscript.house_format import body_paragraphs
 from kupang_layout.manuscript.parser import read_manuscript
 from kupang_layout.model import (
     Box,

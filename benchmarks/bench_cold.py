@@ -70,7 +70,7 @@ MM = 72.0 / 25.4
 
 def seed_edition() -> object:
     """The seed story in one 3 x 48 mm frame on a one-page edition."""
-    from kupang_layout.manuscript.apply import body_paragraphs
+    from kupang_layout.manuscript.house_format import body_paragraphs
     from kupang_layout.manuscript.parser import read_manuscript
     from kupang_layout.model.edition import Edition
     from kupang_layout.model.frames import TextFrame

@@ -17,7 +17,7 @@ from kupang_layout.engine.fixture import reference_page
 from kupang_layout.engine.layout import LayoutEngine
 from kupang_layout.engine.linebreak import BreakParams
 from kupang_layout.engine.report import quality_report
-from kupang_layout.manuscript.apply import body_paragraphs
+from kupang_layout.manuscript.house_format import body_paragraphs
 from kupang_layout.manuscript.parser import read_manuscript
 from kupang_layout.model import History, Run, SetParagraphText
 

@@ -60,7 +60,7 @@ from kupang_layout.editing.copyfit import copyfit_command
 from kupang_layout.engine.layout import LayoutEngine
 from kupang_layout.jobs.manuscript_import import apply_manuscript
 from kupang_layout.manuscript import parse_manuscript
-from kupang_layout.manuscript.apply import body_paragraphs
+from kupang_layout.manuscript.house_format import body_paragraphs
 from kupang_layout.manuscript.parser import read_manuscript
 from kupang_layout.model import History
 from kupang_layout.model.edition import Edition

@@ -70,7 +70,7 @@ from kupang_layout.common.heap import settle_imports
 from kupang_layout.engine.layout import LayoutEngine
 from kupang_layout.engine.report import QualityReport, quality_report
 from kupang_layout.fonts.registry import default_registry
-from kupang_layout.manuscript.apply import body_paragraphs
+from kupang_layout.manuscript.house_format import body_paragraphs
 from kupang_layout.manuscript.parser import read_manuscript
 from kupang_layout.model.edition import Edition
 from kupang_layout.model.frames import TextFrame

@@ -22,7 +22,8 @@ from typing import Any
 from kupang_layout.editing.copyfit import Copyfit
 from kupang_layout.editing.copyfit_measure import body_story
 from kupang_layout.manuscript import parse_manuscript
-from kupang_layout.manuscript.apply import apply_manuscript, apply_to_page, body_paragraphs
+from kupang_layout.manuscript.apply import apply_manuscript, apply_to_page
+from kupang_layout.manuscript.house_format import body_paragraphs
 from kupang_layout.manuscript.retemplate import retemplate_page
 from kupang_layout.model.assets import Asset
 from kupang_layout.model.commands_text import SetStoryParagraphs

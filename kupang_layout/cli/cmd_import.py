@@ -48,8 +48,8 @@ from kupang_layout.manuscript.apply import (
     PLACEHOLDER_HEADLINE,
     ManuscriptApplication,
     next_page_number,
-    slot_roles,
 )
+from kupang_layout.manuscript.slot_plan import slot_roles
 from kupang_layout.model import CommandError, Edition, SetEditionProperties
 from kupang_layout.model.plan import MAX_PLANNED_PAGES
 from kupang_layout.storage import (

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kupang_layout.i18n import tr
-from kupang_layout.manuscript.apply import slot_roles
+from kupang_layout.manuscript.slot_plan import slot_roles
 from kupang_layout.model.frames import Rule
 from kupang_layout.model.template import PageTemplate
 from kupang_layout.model.units import to_mm

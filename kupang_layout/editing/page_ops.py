@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 
-from kupang_layout.manuscript.retemplate import style_commands
+from kupang_layout.manuscript.page_styles import style_commands
 from kupang_layout.model import (
     AddPage,
     Asset,

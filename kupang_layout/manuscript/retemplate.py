@@ -32,7 +32,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 
-from kupang_layout.manuscript.apply import _style_commands
+from kupang_layout.manuscript.page_styles import style_commands
 from kupang_layout.model.command import Command, CommandError, CompositeCommand
 from kupang_layout.model.commands_pages import ReplacePage
 from kupang_layout.model.edition import Edition
@@ -52,7 +52,6 @@ __all__ = [
     "match_groups",
     "pasteboard_rects",
     "retemplate_page",
-    "style_commands",
 ]
 
 #: Distance between the bleed edge and the nearest parked frame, and between parked frames.
@@ -114,15 +113,6 @@ class Retemplate(CompositeCommand):
     @property
     def parked(self) -> list[Moved]:
         return [m for m in self.moved if m.new_slot is None]
-
-
-def style_commands(
-    edition: Edition, frames: list[AnyFrame], template: PageTemplate | None
-) -> list[Command]:
-    """Define the paragraph and character styles and swatches that `frames` (and the
-    manuscript's house styles) need and the edition lacks: the template's own, else the
-    house defaults. The same set the manuscript importer defines."""
-    return _style_commands(edition, frames, template)
 
 
 # -- slot groups ------------------------------------------------------------------------

@@ -35,7 +35,7 @@ from kupang_layout.engine.layout import LayoutEngine
 from kupang_layout.engine.trace import trace
 from kupang_layout.jobs.manuscript_import import apply_to_page
 from kupang_layout.manuscript import parse_manuscript
-from kupang_layout.manuscript.apply import body_paragraphs
+from kupang_layout.manuscript.house_format import body_paragraphs
 from kupang_layout.manuscript.retemplate import retemplate_page
 from kupang_layout.model import History
 from kupang_layout.model.commands_frames import SetFrameRect

@@ -45,7 +45,7 @@ from kupang_layout.engine.layout import LayoutEngine
 from kupang_layout.engine.trace import trace
 from kupang_layout.jobs.manuscript_import import apply_manuscript, apply_to_page
 from kupang_layout.manuscript import parse_manuscript
-from kupang_layout.manuscript.apply import body_paragraphs
+from kupang_layout.manuscript.house_format import body_paragraphs
 from kupang_layout.model import History
 from kupang_layout.model import template_layout as layout
 from kupang_layout.model.commands_frames import SetFrameRect

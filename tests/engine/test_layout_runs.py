@@ -9,7 +9,7 @@ import pytest
 import kupang_layout.engine.layout_text as layout_text
 from kupang_layout.engine.fixture import reference_page
 from kupang_layout.engine.layout import LayoutEngine
-from kupang_layout.manuscript.apply import body_paragraphs
+from kupang_layout.manuscript.house_format import body_paragraphs
 from kupang_layout.manuscript.parser import read_manuscript
 from kupang_layout.model import History, SetParagraphText
 

@@ -13,7 +13,7 @@ from kupang_layout.engine.fixture import reference_page
 from kupang_layout.engine.layout import LayoutEngine, StoryLayout
 from kupang_layout.engine.linebreak import BreakParams, break_lines
 from kupang_layout.engine.report import quality_report
-from kupang_layout.manuscript.apply import body_paragraphs
+from kupang_layout.manuscript.house_format import body_paragraphs
 from kupang_layout.manuscript.parser import read_manuscript
 from kupang_layout.model import Edition
 

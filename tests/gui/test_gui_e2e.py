@@ -41,11 +41,11 @@ def _export_through_the_dialog(qtbot, window, out: Path) -> list[Path]:  # type:
         return [r.path for r in results if r.path is not None]
     dialog = ExportDialog(window)
     qtbot.addWidget(dialog)
-    dialog.all_pages.setChecked(True)
+    dialog.page_choice.all_pages.setChecked(True)
     dialog.folder.setText(str(out))
     if not dialog.export_button.isEnabled():
         # page 1 is still empty: its slots are preflight errors the desk accepts here
-        dialog.acknowledge.setChecked(True)
+        dialog.preflight.acknowledge.setChecked(True)
     assert dialog.export_button.isEnabled()
     dialog.export_button.click()
     qtbot.waitUntil(lambda: dialog.job is None and dialog.outcome is not None, timeout=240_000)

@@ -43,12 +43,13 @@ def test_two_pages_of_the_demo_edition_export_and_pass_the_intake_check(
 ) -> None:  # type: ignore[no-untyped-def]
     window = make_window(qtbot, build_sample_edition().edition)
     dialog = _dialog(qtbot, window, tmp_path / "pdf")
-    qtbot.keyClicks(dialog.page_list, "1,3")
-    assert dialog.some_pages.isChecked() and dialog.selected_pages() == [1, 3]
+    pages = dialog.page_choice
+    qtbot.keyClicks(pages.page_list, "1,3")
+    assert pages.some_pages.isChecked() and pages.selected_pages() == [1, 3]
     assert dialog.pattern.text() == "{paper}_{edition}_{page:02d}.pdf"
     assert "KupangTimes_612_01.pdf" in dialog.example.text()
     assert dialog.issues == [] or not any(i.is_error for i in dialog.issues)
-    assert not dialog.acknowledge.isVisible()
+    assert not dialog.preflight.acknowledge.isVisible()
     progress: list[tuple[int, int]] = []
     dialog.progress.valueChanged.connect(lambda v: progress.append((v, dialog.progress.maximum())))
     _run(qtbot, dialog)
@@ -86,8 +87,8 @@ def test_unsaved_edits_and_a_pattern_of_ones_own(qtbot, tmp_path: Path) -> None:
     window.ops.add_page()  # exists only in memory: the export takes a snapshot
     assert window.doc.path is None and len(window.doc.edition.pages) == 2
     dialog = _dialog(qtbot, window, tmp_path / "out")
-    dialog.current_page.setChecked(True)
-    assert dialog.selected_pages() == [2]
+    dialog.page_choice.current_page.setChecked(True)
+    assert dialog.page_choice.selected_pages() == [2]
     dialog.preset.setCurrentIndex(dialog.preset.findData(PROOF_PRESET))
     assert dialog.pattern.text().endswith("_proof.pdf")  # follows the preset until edited
     dialog.preset.setCurrentIndex(dialog.preset.findData(DEFAULT_PRESET))
@@ -106,12 +107,12 @@ def test_errors_must_be_acknowledged_and_then_the_report_is_written(qtbot, tmp_p
     dialog = _dialog(qtbot, window, tmp_path / "pdf")
     dialog.preset.setCurrentIndex(dialog.preset.findData(PROOF_PRESET))
     assert any(i.rule == "overset" for i in dialog.issues)
-    assert dialog.acknowledge.isVisible()
-    assert dialog.pf_list.count() >= 1
+    assert dialog.preflight.acknowledge.isVisible()
+    assert dialog.preflight.issue_list.count() >= 1
     assert not dialog.export_button.isEnabled()
     dialog.start()  # refused without the acknowledgement
     assert dialog.job is None
-    dialog.acknowledge.setChecked(True)
+    dialog.preflight.acknowledge.setChecked(True)
     _run(qtbot, dialog)
     report = tmp_path / "pdf" / "preflight.json"
     data = json.loads(report.read_text(encoding="utf-8"))

@@ -71,7 +71,7 @@ def test_the_desk_edits_while_three_pages_export(
     dialog.folder.clear()
     qtbot.keyClicks(dialog.folder, str(out))
     assert dialog.folder_full.text() == str(out)
-    assert dialog.all_pages.isChecked() and dialog.export_button.isEnabled()
+    assert dialog.page_choice.all_pages.isChecked() and dialog.export_button.isEnabled()
     monitor = window.export_monitor
     rows: list[str] = []
     monitor.panel.tree.model().rowsInserted.connect(lambda *_: rows.append("row"))
@@ -152,8 +152,8 @@ def test_the_desk_edits_while_three_pages_export(
 def test_the_dialog_remembers_pages_preset_and_folder(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     window = _three_pages(qtbot)
     dialog = _open_dialog(qtbot, window)
-    qtbot.keyClicks(dialog.page_list, "2-3")
-    assert dialog.some_pages.isChecked()
+    qtbot.keyClicks(dialog.page_choice.page_list, "2-3")
+    assert dialog.page_choice.some_pages.isChecked()
     dialog.preset.setCurrentIndex(dialog.preset.findData(PROOF_PRESET))
     preset_name = dialog.preset.currentData()
     dialog.folder.setText(str(tmp_path / "keluar"))
@@ -164,7 +164,7 @@ def test_the_dialog_remembers_pages_preset_and_folder(qtbot, tmp_path: Path) -> 
 
     again = _open_dialog(qtbot, window)
     assert again is not dialog
-    assert again.some_pages.isChecked() and again.page_list.text() == "2-3"
+    assert again.page_choice.some_pages.isChecked() and again.page_choice.page_list.text() == "2-3"
     assert again.preset.currentData() == preset_name
     assert again.folder.text() == str(tmp_path / "keluar")
     assert again.folder_full.text() == str(tmp_path / "keluar")

@@ -31,7 +31,7 @@ def test_the_export_dock_shows_each_pages_ink_verdict_in_the_apps_language(
     window.ops.add_page()
     out = tmp_path / "pdf"
     dialog = _open_dialog(qtbot, window)
-    dialog.all_pages.setChecked(True)
+    dialog.page_choice.all_pages.setChecked(True)
     dialog.folder.setText(str(out))
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     monitor = window.export_monitor

@@ -16,7 +16,8 @@ from kupang_layout.manuscript import (
     parse_manuscript,
     read_manuscript,
 )
-from kupang_layout.manuscript.apply import PLACEHOLDER_HEADLINE, slot_roles
+from kupang_layout.manuscript.apply import PLACEHOLDER_HEADLINE
+from kupang_layout.manuscript.slot_plan import slot_roles
 from kupang_layout.model import Edition, History, ImageFrame, Page, Paragraph, TextFrame
 from kupang_layout.resources import resource_path
 from kupang_layout.storage import (

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kupang_layout.manuscript import Manuscript, read_manuscript
-from kupang_layout.manuscript.apply import apply_to_page, body_paragraphs
+from kupang_layout.manuscript.apply import apply_to_page
+from kupang_layout.manuscript.house_format import body_paragraphs
 from kupang_layout.manuscript.reassign import (
     KINDS,
     choices_for,

@@ -10,7 +10,7 @@ from PySide6.QtGui import QImage, QPainter
 
 from kupang_layout.engine.fixture import reference_page
 from kupang_layout.engine.layout import LayoutEngine
-from kupang_layout.manuscript.apply import body_paragraphs
+from kupang_layout.manuscript.house_format import body_paragraphs
 from kupang_layout.manuscript.parser import read_manuscript
 from kupang_layout.model import History, SetParagraphText
 from kupang_layout.render.qt import PagePainter, changed_area, ensure_gui_app, item_keys

@@ -10,7 +10,7 @@ from types import ModuleType
 import pytest
 
 from kupang_layout.cli.main import main
-from kupang_layout.manuscript.apply import slot_roles
+from kupang_layout.manuscript.slot_plan import slot_roles
 from kupang_layout.model import (
     ImageFrame,
     PageTemplate,

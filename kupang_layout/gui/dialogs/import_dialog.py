@@ -33,9 +33,9 @@ from kupang_layout.manuscript.apply import (
     PLACEHOLDER_HEADLINE,
     ManuscriptApplication,
     apply_to_page,
-    slot_roles,
 )
 from kupang_layout.manuscript.reassign import Kind, choices_for, reassign_all, text_at
+from kupang_layout.manuscript.slot_plan import slot_roles
 from kupang_layout.model import Page, TextFrame
 
 CTX = "ImportDialog"

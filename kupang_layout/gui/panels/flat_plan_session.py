@@ -16,7 +16,7 @@ from kupang_layout.errors import KupangError
 from kupang_layout.gui.base.session import EditionSession
 from kupang_layout.gui.panels.thumbnails import paint_thumbnail
 from kupang_layout.jobs.desk_plan import PlanRow, rows_for_edition
-from kupang_layout.manuscript.retemplate import style_commands
+from kupang_layout.manuscript.page_styles import style_commands
 from kupang_layout.model import CompositeCommand, instantiate
 from kupang_layout.model.command import Command
 from kupang_layout.model.commands_plan import (

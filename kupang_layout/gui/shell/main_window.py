@@ -33,7 +33,7 @@ from kupang_layout.gui.base.settings import app_settings
 from kupang_layout.gui.canvas.canvas import PageCanvas
 from kupang_layout.gui.canvas.inplace import InplaceEditor
 from kupang_layout.gui.canvas.rulers import THICKNESS, Ruler
-from kupang_layout.gui.dialogs.export_dialog import install_export
+from kupang_layout.gui.dialogs.export_opener import install_export
 from kupang_layout.gui.dialogs.preferences import install_preferences
 from kupang_layout.gui.dialogs.style_actions import install_styles
 from kupang_layout.gui.panels.preflight_panel import install_preflight
