@@ -66,16 +66,19 @@ class _FaceCodes:
         self.words: dict[str, _Encoded] = {}
         self.default_width = float(font.face.defaultWidth)
 
-    def add(self, ch: str) -> tuple[int, int]:
-        """Assign `ch` its code (ReportLab's subset assignment) and remember its width."""
-        ((subset, data),) = self._font.splitString(ch, self._doc)
-        found = (subset, data[0])
-        self.codes[ch] = found
-        if subset == 0:
-            self.first[ord(ch)] = f"{data[0]:02x}"
-        code = 32 if ch == "\u00a0" else ord(ch)
-        self.widths[ch] = float(self._font.face.charWidths.get(code, self.default_width))
-        return found
+    def add(self, chars: str) -> None:
+        """Assign each of `chars` (new, different characters) its code and remember its
+        width: one call of ReportLab's subset assignment, which assigns them in order as
+        one call per character would."""
+        pairs = [(subset, code) for subset, data in self._font.splitString(chars, self._doc)
+                 for code in data]  # fmt: skip
+        char_widths = self._font.face.charWidths
+        for ch, found in zip(chars, pairs, strict=True):
+            self.codes[ch] = found
+            if found[0] == 0:
+                self.first[ord(ch)] = f"{found[1]:02x}"
+            code = 32 if ch == "\u00a0" else ord(ch)
+            self.widths[ch] = float(char_widths.get(code, self.default_width))
 
     def encode(self, text: str) -> _Encoded:
         """The word's chunks (one per subset: subset, codes in hex, '<hex> Tj') and the
@@ -92,7 +95,10 @@ class _FaceCodes:
             self.words[text] = found
             return found
         codes = self.codes
-        entries = [codes.get(ch) or self.add(ch) for ch in text]
+        new = "".join(ch for ch in dict.fromkeys(text) if ch not in codes)
+        if new:
+            self.add(new)
+        entries = [codes[ch] for ch in text]
         chunks: list[tuple[int, str, str]] = []
         start = 0
         count = len(entries)
