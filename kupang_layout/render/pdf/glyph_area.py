@@ -12,9 +12,10 @@ face and every glyph on the sample pages against these areas.
 from __future__ import annotations
 
 import functools
+import math
 import operator
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import accumulate, repeat
 
 from kupang_layout.engine.displaylist import TextRun
@@ -34,13 +35,22 @@ class FaceInk:
     glyph's leftmost, lowest, rightmost and highest point (`x_mins`, `y_mins`, `x_maxs`,
     `y_maxs`), and `unknown`, the same for a character without an entry (whatever glyph
     is drawn for it: the face's extremes, its widest advance plus the most any glyph
-    reaches past its advance)."""
+    reaches past its advance). `words` remembers each word's `_WordReach` once seen."""
 
     x_mins: Mapping[str, float]
     y_mins: Mapping[str, float]
     x_maxs: Mapping[str, float]
     y_maxs: Mapping[str, float]
     unknown: tuple[float, float, float, float]
+    words: dict[str, _WordReach] = field(default_factory=dict, compare=False, repr=False)
+
+
+#: A word's highest and lowest glyph point, its leftmost glyph point, the rightmost of
+#: all its glyphs but the last (-inf for one character) and its last glyph's rightmost
+#: (em, from the glyph boxes; for a word whose characters all have entries).
+_WordReach = tuple[float, float, float, float, float]
+#: Words a face remembers before it starts over (a long-running process sees many).
+_WORDS_KEPT = 100_000
 
 
 def face_ink_of(metrics: FontMetrics) -> FaceInk:
@@ -110,29 +120,56 @@ def glyph_area(run: TextRun, ink: FaceInk, pixel: float = 0.0) -> Rect:
     )
 
 
+def _word_reach(ink: FaceInk, text: str) -> _WordReach:
+    """A word's `_WordReach`, remembered in `ink.words`; KeyError for a character
+    without an entry."""
+    found = ink.words.get(text)
+    if found is None:
+        x_maxs = ink.x_maxs
+        found = (
+            max(map(ink.y_maxs.__getitem__, text)),
+            min(map(ink.y_mins.__getitem__, text)),
+            min(map(ink.x_mins.__getitem__, text)),
+            max(map(x_maxs.__getitem__, text[:-1]), default=-math.inf),
+            x_maxs[text[-1]],
+        )
+        if len(ink.words) >= _WORDS_KEPT:
+            ink.words.clear()
+        ink.words[text] = found
+    return found
+
+
 def _reaches(run: TextRun, ink: FaceInk, wide: float) -> tuple[float, float, float, float]:
     """glyph_area's highest and lowest point (em) and leftmost and rightmost (points) of
     a run whose characters all have glyph entries and whose first and last words'
     advances are one per character, none negative (so their glyphs' origins do not go
     back): the first word's glyphs start at or right of its origin, the last word's
-    before its last glyph's origin but that one. KeyError or ValueError otherwise."""
+    before its last glyph's origin but that one. KeyError or ValueError otherwise.
+
+    The highest and lowest point of the run's characters are those of its words'
+    (each word's remembered: `_word_reach`)."""
     words = run.words
-    chars = set("".join(map(_TEXT, words)))
-    top = max(map(ink.y_maxs.__getitem__, chars))
-    bottom = min(map(ink.y_mins.__getitem__, chars))
+    top, bottom = -math.inf, math.inf
+    for word in words:
+        if word.text:
+            reach = _word_reach(ink, word.text)
+            if reach[0] > top:
+                top = reach[0]
+            if reach[1] < bottom:
+                bottom = reach[1]
     first, last = words[0], words[-1]
     advances, text = first.advances, first.text
     if len(advances) != len(text) or min(advances) < 0.0:
         raise ValueError("the first word's advances")
-    start = first.x + min(map(ink.x_mins.__getitem__, text)) * wide
+    start = first.x + _word_reach(ink, text)[2] * wide
     advances, text = last.advances, last.text
     if len(advances) != len(text) or min(advances) < 0.0:
         raise ValueError("the last word's advances")
-    x_maxs = ink.x_maxs
+    reach = _word_reach(ink, text)
     at = last.x + sum(advances) - advances[-1]  # the last glyph's origin
-    end = at + x_maxs[text[-1]] * wide
+    end = at + reach[4] * wide
     if len(text) > 1:  # the others' origins are at most the one before the last
-        end = max(end, at - advances[-2] + max(map(x_maxs.__getitem__, text[:-1])) * wide)
+        end = max(end, at - advances[-2] + reach[3] * wide)
     return top, bottom, start, end
 
 

@@ -313,7 +313,8 @@ class InkLedger:
     ) -> None:
         """Record an area as painted, carrying at most `figures` (already combined with
         what lies below when it overprints); `exact` without the rounding up."""
-        if rect[2] < rect[0] or rect[3] < rect[1]:
+        left, top, right, bottom = rect
+        if right < left or bottom < top:
             return
         index = len(self._layers)
         self._layers.append(_Layer(rect, figures, name, hides, exact or figures))
@@ -322,14 +323,17 @@ class InkLedger:
         inked = self._masks.get(figures)
         if inked is None:
             inked = self._masks[figures] = plate_mask(figures)
-        for cell in self._cell_range(rect):
-            found = cells.get(cell)
-            if found is None:
-                cells[cell] = [index]
-                plates[cell] = inked
-            else:
-                found.append(index)
-                plates[cell] |= inked
+        rows = range(math.floor(top / _CELL), math.floor(bottom / _CELL) + 1)
+        for cx in range(math.floor(left / _CELL), math.floor(right / _CELL) + 1):
+            for cy in rows:  # the cells of `_cell_range`, in its order
+                cell = (cx, cy)
+                found = cells.get(cell)
+                if found is None:
+                    cells[cell] = [index]
+                    plates[cell] = inked
+                else:
+                    found.append(index)
+                    plates[cell] |= inked
         if figures[4] > self._most and _overlaps(grown(rect, self.reach), self.trim):
             self._most = figures[4]
 

@@ -176,6 +176,10 @@ class PagePainter:
         self.ledger = InkLedger((0.0, 0.0, geometry.width, geometry.height))
         self._own: dict[Ink, tuple[Figures, Figures]] = {}
         self._kept: dict[Ink, int] = {}  # per ink: the plates its overprint keeps, or -1
+        # The last ink planned: its figures, kept plates and whether it overprints
+        # without and with black overprinting (runs after runs in one ink compare equal
+        # to it, a third of the cost of looking them up by hash).
+        self._recent: tuple[Ink, Figures, Figures, int, bool, bool] | None = None
 
     def ink_bound(self) -> InkBound:
         """The most ink the painted page carries anywhere in its trim (or why unknown)."""
@@ -203,7 +207,8 @@ class PagePainter:
         self._overprint = None
 
     def _set_fill(self, ink: Ink) -> None:
-        if ink is self._last_ink:
+        # An equal ink (the engine makes one per run) has the same colour: nothing to set.
+        if ink is self._last_ink or ink == self._last_ink:
             return
         self._last_ink = ink
         key = self._ink_keys.get(ink)
@@ -255,10 +260,15 @@ class PagePainter:
         shape. Where no area near has ink on a plate the fill keeps (`plates_near`:
         black text over black text or paper), what lies below cannot show through it:
         it carries its own ink, the answer the stack would give, without adding it up."""
-        own, exact = self._figures(ink)
-        if not overprints(ink, black_overprints):
+        recent = self._recent
+        if recent is None or not (ink is recent[0] or ink == recent[0]):
+            own, exact = self._figures(ink)
+            recent = (ink, own, exact, self._kept[ink], overprints(ink, False),
+                      overprints(ink, True))  # fmt: skip
+            self._recent = recent
+        _, own, exact, kept, plain, black = recent
+        if not (black if black_overprints else plain):
             return False, own, exact
-        kept = self._kept[ink]
         if kept >= 0 and not self.ledger.plates_near(area) & kept:
             # Nothing near has ink on a plate it keeps: it carries its own ink (black
             # text over black text, over paper); the same as the stack would give.

@@ -11,13 +11,13 @@ are divided by the scale; word positions (Tm, Td) are not scaled.
 Speed: a page has about a thousand words, so the per-word work is kept small. Each
 character is looked up once per document and font (`_FaceCodes`: its code in the
 subset ReportLab assigned and its width); a word whose characters all lie in one
-subset (nearly all) is encoded and checked against the widths in one pass.
+subset (nearly all) is encoded in one `str.translate` (each character to its code's
+hex digits). Each advance is checked against the font's width in a plain loop (compiled:
+native floats), a word placed and shown is one string, and a position is rounded to
+thousandths without `round`'s decimal conversion where that cannot change the float.
 """
 
 from __future__ import annotations
-
-from itertools import repeat
-from operator import mul, sub
 
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -36,6 +36,17 @@ def num(value: float) -> str:
     return "0" if text in ("", "-0") else text
 
 
+def _thousandths(value: float) -> float:
+    """`round(value, 3)`, the same float, without its decimal conversion where it
+    cannot differ: value * 1000 is then within far less than 1e-6 of the exact product,
+    so when that lies more than 1e-6 from a half the nearest whole number is the one
+    `round` takes, and k / 1000 is the float nearest k thousandths, as `round` returns."""
+    scaled = value * 1000.0
+    if 1.0 <= scaled < 1e9 and abs(scaled - int(scaled) - 0.5) > 1e-6:
+        return int(scaled + 0.5) / 1000.0
+    return round(value, 3)
+
+
 class _FaceCodes:
     """One font's characters in one document: the subset and code ReportLab assigned to
     each (its own `splitString` assigns them, in the order they are first shown), the
@@ -48,40 +59,47 @@ class _FaceCodes:
         self._font = font
         self._doc = doc
         self.codes: dict[str, tuple[int, int]] = {}
-        self.first: dict[str, int] = {}  # the codes of the characters in subset 0
+        # The characters in subset 0 by code point, each as its code's two hex digits
+        # (a table for `str.translate`).
+        self.first: dict[int, str] = {}
         self.widths: dict[str, float] = {}
         self.words: dict[str, _Encoded] = {}
         self.default_width = float(font.face.defaultWidth)
 
-    def add(self, ch: str) -> tuple[int, int]:
-        """Assign `ch` its code (ReportLab's subset assignment) and remember its width."""
-        ((subset, data),) = self._font.splitString(ch, self._doc)
-        found = (subset, data[0])
-        self.codes[ch] = found
-        if subset == 0:
-            self.first[ch] = data[0]
-        code = 32 if ch == "\u00a0" else ord(ch)
-        self.widths[ch] = float(self._font.face.charWidths.get(code, self.default_width))
-        return found
+    def add(self, chars: str) -> None:
+        """Assign each of `chars` (new, different characters) its code and remember its
+        width: one call of ReportLab's subset assignment, which assigns them in order as
+        one call per character would."""
+        pairs = [(subset, code) for subset, data in self._font.splitString(chars, self._doc)
+                 for code in data]  # fmt: skip
+        char_widths = self._font.face.charWidths
+        for ch, found in zip(chars, pairs, strict=True):
+            self.codes[ch] = found
+            if found[0] == 0:
+                self.first[ord(ch)] = f"{found[1]:02x}"
+            code = 32 if ch == "\u00a0" else ord(ch)
+            self.widths[ch] = float(char_widths.get(code, self.default_width))
 
     def encode(self, text: str) -> _Encoded:
-        """The word's chunks (one per subset: subset, codes, '<hex> Tj') and the widths of
-        all its characters but the last."""
+        """The word's chunks (one per subset: subset, codes in hex, '<hex> Tj') and the
+        widths of all its characters but the last."""
         widths = self.widths
-        try:  # every character known and in the first subset, as nearly always
-            data = bytes(map(self.first.__getitem__, text))
-        except KeyError:
-            pass
-        else:
+        # Every character known and in the first subset, as nearly always: each became
+        # two hex digits (a character the table lacks stays one).
+        hexed = text.translate(self.first)
+        if len(hexed) == 2 * len(text):
             found: _Encoded = (
-                ((0, data, f"<{data.hex()}> Tj"),),
-                list(map(widths.__getitem__, text[:-1])),
+                ((0, hexed, f"<{hexed}> Tj"),),
+                [widths[ch] for ch in text[:-1]],
             )
             self.words[text] = found
             return found
         codes = self.codes
-        entries = [codes.get(ch) or self.add(ch) for ch in text]
-        chunks: list[tuple[int, bytes, str]] = []
+        new = "".join(ch for ch in dict.fromkeys(text) if ch not in codes)
+        if new:
+            self.add(new)
+        entries = [codes[ch] for ch in text]
+        chunks: list[tuple[int, str, str]] = []
         start = 0
         count = len(entries)
         while start < count:  # one chunk per subset (almost always one)
@@ -89,21 +107,21 @@ class _FaceCodes:
             end = start + 1
             while end < count and entries[end][0] == subset:
                 end += 1
-            data = bytes([e[1] for e in entries[start:end]])
-            chunks.append((subset, data, f"<{data.hex()}> Tj"))
+            data = bytes([e[1] for e in entries[start:end]]).hex()
+            chunks.append((subset, data, f"<{data}> Tj"))
             start = end
         found = (tuple(chunks), [widths[ch] for ch in text[:-1]])
         self.words[text] = found
         return found
 
 
-# A word as shown: its chunks per subset (subset, codes, plain show operation) and the
-# font's widths of its characters but the last.
-_Encoded = tuple[tuple[tuple[int, bytes, str], ...], list[float]]
+# A word as shown: its chunks per subset (subset, codes as hex digits, plain show
+# operation) and the font's widths of its characters but the last.
+_Encoded = tuple[tuple[tuple[int, str, str], ...], list[float]]
 
 
 def _adjusted(
-    chunks: tuple[tuple[int, bytes, str], ...], adjust: list[float]
+    chunks: tuple[tuple[int, str, str], ...], adjust: list[float]
 ) -> list[tuple[int, str]]:
     """TJ operations: each chunk's codes with the adjustment after each character."""
     out: list[tuple[int, str]] = []
@@ -111,15 +129,16 @@ def _adjusted(
     for subset, data, _ in chunks:
         parts: list[str] = []
         cut = 0
-        for j in range(len(data)):
+        count = len(data) // 2
+        for j in range(count):
             value = adjust[index + j] if index + j < len(adjust) else 0.0
             if value != 0.0:
-                parts.append(f"<{data[cut : j + 1].hex()}> {num(value)}")
+                parts.append(f"<{data[2 * cut : 2 * j + 2]}> {num(value)}")
                 cut = j + 1
-        if cut < len(data):
-            parts.append(f"<{data[cut:].hex()}>")
+        if cut < count:
+            parts.append(f"<{data[2 * cut :]}>")
         out.append((subset, f"[{' '.join(parts)}] TJ"))
-        index += len(data)
+        index += count
     return out
 
 
@@ -177,7 +196,8 @@ class TextWriter:
         y = f"{baseline:.3f}"
         size_text = num(size)
         current_subset = -1
-        previous_x: float | None = None
+        previous_x = 0.0
+        first = True
         append = ops.append
         face = self._face(font)
         encoded = face.words
@@ -188,32 +208,41 @@ class TextWriter:
             text = word.text
             if not text:
                 continue
-            x = round(x0 + word.x, 3)
-            if previous_x is None:
-                append(f"1 0 0 1 {x:.3f} {y} Tm")
+            x = _thousandths(x0 + word.x)
+            if first:
+                place = f"1 0 0 1 {x:.3f} {y} Tm"
+                first = False
             else:
-                append(f"{x - previous_x:.3f} 0 Td")
+                place = f"{x - previous_x:.3f} 0 Td"
             previous_x = x
             found = encoded.get(text)
             chunks, widths = found if found is not None else face.encode(text)
             advances = word.advances
-            adjust: list[float] | None = None
+            plain = True
             if widths and len(advances) == len(text):
-                # advance - width (in C), against the character spacing +- the tolerance
-                rest = list(map(sub, advances, map(mul, widths, repeat(glyph_unit))))
-                if max(rest) > high or min(rest) < low:
-                    diffs = [
-                        a - w * glyph_unit - spacing
-                        for a, w in zip(advances[:-1], widths, strict=True)
-                    ]
-                    adjust = [d * inverse if abs(d) > _TOLERANCE else 0.0 for d in diffs]
-            if adjust is None:
+                # Each advance but the last against the font's width plus the character
+                # spacing, within the tolerance.
+                for i in range(len(widths)):
+                    rest = advances[i] - widths[i] * glyph_unit
+                    if rest > high or rest < low:
+                        plain = False
+                        break
+            if plain:
+                if len(chunks) == 1 and chunks[0][0] == current_subset:
+                    append(f"{place} {chunks[0][2]}")  # the common case: one operation
+                    continue
+                append(place)
                 for subset, _, show in chunks:
                     if subset != current_subset:
                         append(f"{self._subset_name(font, subset)} {size_text} Tf")
                         current_subset = subset
                     append(show)
             else:
+                append(place)
+                diffs = [
+                    a - w * glyph_unit - spacing for a, w in zip(advances[:-1], widths, strict=True)
+                ]
+                adjust = [d * inverse if abs(d) > _TOLERANCE else 0.0 for d in diffs]
                 for subset, show in _adjusted(chunks, adjust):
                     if subset != current_subset:
                         append(f"{self._subset_name(font, subset)} {size_text} Tf")
