@@ -176,7 +176,7 @@ class EditionsController(QObject):
         page = self.doc.page
         if page is not None and page.template:
             with contextlib.suppress(KeyError):  # not in the library (any more)
-                gallery.select(page.template)
+                gallery.list.select(page.template)
         if apply:
             gallery.buttons["apply"].setDefault(True)
             gallery.buttons["apply"].setFocus()
