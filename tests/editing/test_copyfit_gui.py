@@ -58,10 +58,10 @@ def test_paskan_button_fits_the_story_in_one_undo_step(qtbot: QtBot) -> None:
     before = copy.deepcopy(window.doc.edition.pages)
     frame = _select(window, "body")
     assert editor.story_id == frame.story_id
-    assert editor.fit_button.text() == "Paskan"
-    qtbot.mouseClick(editor.fit_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: editor.fit_label.isVisible(), timeout=5000)
-    shown = editor.fit_label.text()
+    assert editor.copyfit.button.text() == "Paskan"
+    qtbot.mouseClick(editor.copyfit.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: editor.copyfit.label.isVisible(), timeout=5000)
+    shown = editor.copyfit.label.text()
     assert "Isi diseimbangkan" in shown and "baris: tambah foto kedua" in shown
     assert window.doc.edition.pages != before
     _focus_canvas(qtbot, window)
@@ -79,7 +79,7 @@ def test_text_menu_fit_story_with_its_shortcut(qtbot: QtBot) -> None:
     qtbot.keyClick(window.canvas, Qt.Key.Key_F, CTRL_ALT)
     QApplication.processEvents()
     assert window.doc.edition.pages != before  # nothing selected: the page's main story
-    assert "Isi diseimbangkan" in window.story_editor.fit_label.text()
+    assert "Isi diseimbangkan" in window.story_editor.copyfit.label.text()
 
 
 def test_properties_sets_what_an_empty_slot_does(qtbot: QtBot) -> None:

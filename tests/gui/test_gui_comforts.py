@@ -15,7 +15,7 @@ from qt_samples import sample_edition
 
 from kupang_layout.common.recent import add_recent
 from kupang_layout.gui.base.session import EditionSession
-from kupang_layout.gui.dialogs.template_gallery import SaveTemplateDialog
+from kupang_layout.gui.dialogs.save_template_dialog import SaveTemplateDialog
 from kupang_layout.gui.shell import app as gui_app
 from kupang_layout.gui.shell.main_window import MainWindow
 from kupang_layout.model import TextFrame

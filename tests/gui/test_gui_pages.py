@@ -14,7 +14,8 @@ from PySide6.QtGui import QDropEvent, QImage
 from kupang_layout.editing.page_ops import build_edition, duplicate_page
 from kupang_layout.engine.displaylist import TextRun
 from kupang_layout.gui.panels import thumbnails
-from kupang_layout.gui.panels.pages_panel import PAGE_ID, PAGE_MIME, PagesPanel
+from kupang_layout.gui.panels.page_list import PAGE_ID, PAGE_MIME
+from kupang_layout.gui.panels.pages_panel import PagesPanel
 from kupang_layout.model import ImageFrame, SetParagraphText, TextFrame
 from kupang_layout.resources import resource_path
 from kupang_layout.storage import TemplateLibrary
@@ -40,7 +41,7 @@ def _panel(window) -> PagesPanel:  # type: ignore[no-untyped-def]
 
 
 def _settle(qtbot, panel: PagesPanel) -> None:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(lambda: not panel.refreshing(), timeout=30_000)
+    qtbot.waitUntil(lambda: not panel.thumbnails.refreshing(), timeout=30_000)
 
 
 def _ink(image: QImage) -> int:
@@ -91,13 +92,13 @@ def test_every_page_gets_a_thumbnail_painted_on_a_worker_thread(
 
     monkeypatch.setattr(thumbnails, "paint_thumbnail", spy)
     panel = _panel(window)
-    panel._keys.clear()
-    panel._start_refresh()
+    panel.thumbnails._keys.clear()
+    panel.thumbnails.refresh()
     _settle(qtbot, panel)
     pages = window.doc.edition.pages
     assert panel.list.count() == len(pages)
     for i, page in enumerate(pages):
-        image = panel.thumbnail(page.id)
+        image = panel.thumbnails.thumbnail(page.id)
         assert image is not None and image.width() == 128
         assert image.height() == round(128 * page.height / page.width)
         assert panel.list.item(i).data(PAGE_ID) == page.id
@@ -110,16 +111,16 @@ def test_thumbnail_follows_an_edit_and_unchanged_pages_are_not_repainted(qtbot, 
     _settle(qtbot, panel)
     doc = window.doc
     page2, page3 = doc.edition.pages[1], doc.edition.pages[2]
-    before2, before3 = panel.thumbnail(page2.id), panel.thumbnail(page3.id)
+    before2, before3 = panel.thumbnails.thumbnail(page2.id), panel.thumbnails.thumbnail(page3.id)
     assert before2 is not None and before3 is not None
     headline = next(f for f in page2.frames if f.role == "headline")
     assert isinstance(headline, TextFrame) and headline.story_id
     doc.execute(SetParagraphText(headline.story_id, 0, "JUDUL BESAR SEKALI UNTUK HALAMAN DUA INI"))
     _settle(qtbot, panel)
-    after2 = panel.thumbnail(page2.id)
+    after2 = panel.thumbnails.thumbnail(page2.id)
     assert after2 is not None and after2 is not before2
     assert _ink(after2) > _ink(before2)
-    assert panel.thumbnail(page3.id) is before3  # not painted again
+    assert panel.thumbnails.thumbnail(page3.id) is before3  # not painted again
 
 
 def test_click_goes_to_the_page(qtbot, window) -> None:  # type: ignore[no-untyped-def]

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QPushButton
 
 from kupang_layout.editing.page_ops import build_edition
 from kupang_layout.gui.base.settings import SHARED_POLL_ENV, app_settings
-from kupang_layout.gui.panels.flat_plan import STATE_COLOURS, FlatPlanPanel
+from kupang_layout.gui.panels.flat_plan import FlatPlanPanel
+from kupang_layout.gui.panels.flat_plan_states import STATE_COLOURS
 from kupang_layout.model import Edition, RemoveFrame
 from kupang_layout.model.commands_plan import SetPageCount
 from kupang_layout.model.plan import AdBooking, Delivery, FlatPlan, PageState, PlanEntry

@@ -10,7 +10,8 @@ import pytest
 from gui_helpers import make_window
 
 from kupang_layout.cli.sample_edition import build_sample_edition
-from kupang_layout.gui.dialogs.template_gallery import NAME, TemplateGallery
+from kupang_layout.gui.dialogs.template_gallery import TemplateGallery
+from kupang_layout.gui.dialogs.template_previews import NAME
 from kupang_layout.model import ImageFrame, TextFrame
 from kupang_layout.preflight.doc_rules import pasteboard_frames
 from kupang_layout.storage import TemplateLibrary, load_template
@@ -36,8 +37,8 @@ def test_gallery_lists_every_template_with_a_painted_preview(qtbot, window) -> N
     gallery = _gallery(qtbot, window)
     builtin = [t.name for t in TemplateLibrary().list()]
     assert _names(gallery) == builtin
-    qtbot.waitUntil(lambda: len(gallery._previews) == len(builtin), timeout=30_000)
-    for name, image in gallery._previews.items():
+    qtbot.waitUntil(lambda: len(gallery.list._previews) == len(builtin), timeout=30_000)
+    for name, image in gallery.list._previews.items():
         dark = sum(
             1
             for y in range(0, image.height(), 3)
@@ -47,7 +48,7 @@ def test_gallery_lists_every_template_with_a_painted_preview(qtbot, window) -> N
         assert dark > 20, name  # rules, folio, masthead and the slot marks show
     window.doc.set_page(window.doc.edition.pages[2].id)
     gallery2 = _gallery(qtbot, window)
-    assert gallery2.selected_name() == "berita-dua"  # the current page's template
+    assert gallery2.list.selected_name() == "berita-dua"  # the current page's template
     assert not gallery2.buttons["delete"].isEnabled()  # built-in: not deletable
 
 
@@ -55,7 +56,7 @@ def test_new_page_from_template(qtbot, window) -> None:  # type: ignore[no-untyp
     doc = window.doc
     doc.set_page(doc.edition.pages[0].id)
     gallery = _gallery(qtbot, window)
-    gallery.select("broadsheet-tujuh")
+    gallery.list.select("broadsheet-tujuh")
     page_id = gallery.new_page()
     assert page_id is not None
     assert [p.id for p in doc.edition.pages].index(page_id) == 1
@@ -74,7 +75,7 @@ def test_apply_template_keeps_the_content_and_is_one_undo_step(qtbot, window) ->
         if isinstance(f, TextFrame) and f.role == "headline"
     }
     gallery = _gallery(qtbot, window)
-    gallery.select("berita-satu")
+    gallery.list.select("berita-satu")
     serial = doc.history.serial
     command = gallery.apply_to_page()
     assert command is not None and command.parked
@@ -113,7 +114,7 @@ def test_save_rename_export_import_delete_a_user_template(
             assert f.asset is None
         if isinstance(f, TextFrame) and f.role == "body":
             assert not saved.stories[f.story_id or ""].text.strip()
-    assert gallery.selected_name() == "Hutan" and gallery.buttons["delete"].isEnabled()
+    assert gallery.list.selected_name() == "Hutan" and gallery.buttons["delete"].isEnabled()
 
     monkeypatch.setattr(gallery, "ask_text", lambda title, label, text="": "Hutan Lebat")
     renamed = gallery.rename()
@@ -134,7 +135,7 @@ def test_save_rename_export_import_delete_a_user_template(
     assert {"Hutan Lebat", "Hutan Kedua"} <= set(_names(gallery))
 
     monkeypatch.setattr(gallery, "confirm", lambda text: True)
-    gallery.select("Hutan Kedua")
+    gallery.list.select("Hutan Kedua")
     assert gallery.delete()
     assert "Hutan Kedua" not in _names(gallery)
     # the new template is offered in the new-edition dialog and the pages panel
@@ -148,7 +149,7 @@ def test_saving_a_page_leaves_out_the_pasteboard(
     page = doc.edition.pages[2]
     doc.set_page(page.id)
     gallery = _gallery(qtbot, window)
-    gallery.select("berita-satu")
+    gallery.list.select("berita-satu")
     assert gallery.apply_to_page() is not None
     gallery = _gallery(qtbot, window)
     monkeypatch.setattr(gallery, "ask_save_template", lambda s: ("Dengan Parkir", ""))

@@ -3,9 +3,10 @@
 From here the desk makes a new page from a template, applies a template to the
 current page (its content moves into the new slots, the rest to the
 pasteboard), saves the current page as a template, and renames, deletes,
-imports and exports the user's .kplt files. Previews are the template
-instantiated into a scratch edition, laid out here and painted on the
-thumbnail worker thread, with the empty slots marked.
+imports and exports the user's .kplt files. The list and its previews are
+`template_previews.TemplatePreviewList`, the details beside it
+`template_details.details_html`, the name asked when saving
+`save_template_dialog.SaveTemplateDialog`.
 """
 
 from __future__ import annotations
@@ -14,36 +15,30 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
-    QListView,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from kupang_layout.common.runtemp import temp_dir
-from kupang_layout.editing.page_ops import build_edition, template_page_command
-from kupang_layout.engine.layout import LayoutEngine
+from kupang_layout.editing.page_ops import template_page_command
 from kupang_layout.gui.base.i18n import tr
 from kupang_layout.gui.base.session import EditionSession
-from kupang_layout.gui.panels.thumbnails import ThumbnailRenderer
+from kupang_layout.gui.dialogs.save_template_dialog import SaveTemplateDialog
+from kupang_layout.gui.dialogs.template_details import details_html
+from kupang_layout.gui.dialogs.template_previews import TemplatePreviewList
 from kupang_layout.manuscript.retemplate import Retemplate, retemplate_page
 from kupang_layout.model import Page, page_to_template
-from kupang_layout.model.units import to_mm
 from kupang_layout.preflight.doc_rules import pasteboard_frames
 from kupang_layout.storage import (
     StorageError,
@@ -54,64 +49,7 @@ from kupang_layout.storage import (
 )
 
 CTX = "TemplateGallery"
-PREVIEW_WIDTH = 180
-NAME = Qt.ItemDataRole.UserRole
 TEMPLATE_FILTER = "Kupang Layout Template (*.kplt)"
-
-
-class SaveTemplateDialog(QDialog):
-    """Name and description of a template made from the current page.
-
-    The name starts empty (a page's template is often a built-in one, whose name
-    cannot be taken). Save with an empty name or a name the library has already
-    (built-in or the desk's own) keeps the dialog open with what was typed and
-    says why (`problem`)."""
-
-    def __init__(
-        self,
-        parent: QWidget | None = None,
-        name: str = "",
-        taken: Callable[[str], str | None] | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("save_template_dialog")
-        self.setWindowTitle(tr(CTX, "Save Page as Template"))
-        self.taken = taken
-        self.name = QLineEdit(name)
-        self.name.setObjectName("template_name")
-        self.name.setPlaceholderText(tr(CTX, "e.g. Hutan, one story with a wide photo"))
-        self.problem = QLabel()
-        self.problem.setObjectName("template_name_problem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #c81e1e")
-        self.problem.hide()
-        self.description = QPlainTextEdit()
-        self.description.setObjectName("template_description")
-        self.description.setFixedHeight(90)
-        form = QFormLayout(self)
-        form.addRow(tr(CTX, "Name:"), self.name)
-        form.addRow("", self.problem)
-        form.addRow(tr(CTX, "Description:"), self.description)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons = buttons
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def accept(self) -> None:
-        name = self.name.text().strip()
-        problem = tr(CTX, "Give the template a name.") if not name else None
-        if problem is None and self.taken is not None:
-            problem = self.taken(name)
-        if problem:
-            self.problem.setText(problem)
-            self.problem.show()
-            self.name.setFocus()
-            self.name.selectAll()
-            return  # open, with what was typed
-        super().accept()
 
 
 def page_without_pasteboard(page: Page) -> Page:
@@ -138,21 +76,8 @@ class TemplateGallery(QDialog):
         self.make_library = library or TemplateLibrary
         self.library = self.make_library()
         self.last_save_dialog: SaveTemplateDialog | None = None
-        self.engine = LayoutEngine()
-        self.renderer = ThumbnailRenderer(self)
-        self.renderer.ready.connect(self._preview_ready)
-        self._revision = 0
-        self._previews: dict[str, QImage] = {}
         self.last_result: Retemplate | None = None
-        self.list = QListWidget()
-        self.list.setObjectName("template_list")
-        self.list.setViewMode(QListView.ViewMode.IconMode)
-        self.list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.list.setMovement(QListView.Movement.Static)
-        self.list.setIconSize(QSize(PREVIEW_WIDTH, round(PREVIEW_WIDTH * 1.55)))
-        self.list.setGridSize(QSize(PREVIEW_WIDTH + 40, round(PREVIEW_WIDTH * 1.55) + 56))
-        self.list.setWordWrap(True)
-        self.list.setSpacing(8)
+        self.list = TemplatePreviewList()
         self.list.currentItemChanged.connect(lambda *_: self._show_details())
         self.list.itemDoubleClicked.connect(lambda _item: self.new_page())
         self.details = QLabel()
@@ -199,79 +124,15 @@ class TemplateGallery(QDialog):
     # -- the list -----------------------------------------------------------------------
     def reload(self, select: str | None = None) -> None:
         """List the library again (after a change) and paint the previews."""
-        current = select or self.selected_name()
+        current = select or self.list.selected_name()
         self.library = self.make_library()
-        infos = self.library.list()
-        self.list.clear()
-        self._previews.clear()
-        for info in infos:
-            item = QListWidgetItem(self._label(info))
-            item.setData(NAME, info.name)
-            item.setToolTip(info.description)
-            item.setIcon(self._placeholder())
-            item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
-            self.list.addItem(item)
-            if info.name == current:
-                self.list.setCurrentItem(item)
-        if self.list.currentItem() is None and self.list.count():
-            self.list.setCurrentRow(0)
-        for info in infos:
-            self._request_preview(info)
+        self.list.show_templates(self.library, current, self.doc.edition)
         if self.library.problems:
             self.message.emit("; ".join(str(p) for p in self.library.problems))
         self._show_details()
 
-    def _label(self, info: TemplateInfo) -> str:
-        source = tr(CTX, "built-in") if info.source == "builtin" else tr(CTX, "yours")
-        return f"{info.name}\n({source})"
-
-    def _placeholder(self) -> QIcon:
-        size = self.list.iconSize()
-        pix = QPixmap(size)
-        pix.fill(QColor(238, 238, 238))
-        return QIcon(pix)
-
-    def _request_preview(self, info: TemplateInfo) -> None:
-        try:
-            template = self.library.get(info.name)
-        except StorageError:
-            return
-        e = self.doc.edition
-        scratch = build_edition(e.paper, e.number, e.date, [template])
-        dl = self.engine.layout_page(scratch, scratch.pages[0])
-        self._revision += 1
-        self.renderer.request(
-            info.name, self._revision, dl, scratch.asset_source, PREVIEW_WIDTH, markers=True
-        )
-
-    def _preview_ready(self, name: str, revision: int, image: QImage) -> None:
-        self._previews[name] = image
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            if item.data(NAME) == name:
-                pix = QPixmap.fromImage(image)
-                p = QPainter(pix)
-                p.setPen(QColor(120, 120, 120))
-                p.drawRect(0, 0, pix.width() - 1, pix.height() - 1)
-                p.end()
-                item.setIcon(QIcon(pix))
-
-    def previews_done(self) -> bool:
-        return not self.renderer.busy
-
-    def selected_name(self) -> str | None:
-        item = self.list.currentItem()
-        return str(item.data(NAME)) if item is not None else None
-
-    def select(self, name: str) -> None:
-        for i in range(self.list.count()):
-            if self.list.item(i).data(NAME) == name:
-                self.list.setCurrentRow(i)
-                return
-        raise KeyError(name)
-
     def _selected_info(self) -> TemplateInfo | None:
-        name = self.selected_name()
+        name = self.list.selected_name()
         if name is None:
             return None
         try:
@@ -296,20 +157,7 @@ class TemplateGallery(QDialog):
         except StorageError as exc:
             self.details.setText(str(exc))
             return
-        slots = sorted({f.slot for f in t.frames if f.role and f.slot != "page"})
-        size = f"{to_mm(t.width):.0f} × {to_mm(t.height):.0f} mm"
-        lines = [
-            f"<b>{_escape(info.name)}</b>",
-            _escape(info.description),
-            "",
-            tr(CTX, "Size: %1").replace("%1", size),
-            tr(CTX, "Columns: %1").replace("%1", str(t.columns.count)),
-            tr(CTX, "Slot groups: %1").replace("%1", ", ".join(slots) or "—"),
-            tr(CTX, "Source: %1").replace(
-                "%1", tr(CTX, "built-in") if info.source == "builtin" else str(info.path)
-            ),
-        ]
-        self.details.setText("<br>".join(lines))
+        self.details.setText(details_html(info, t))
 
     # -- actions ----------------------------------------------------------------------------
     # (dialog questions go through these methods, so tests can answer them)
@@ -357,7 +205,7 @@ class TemplateGallery(QDialog):
     # --
     def new_page(self) -> str | None:
         """A page from the selected template after the current page; closes the gallery."""
-        name = self.selected_name()
+        name = self.list.selected_name()
         if name is None:
             return None
         try:
@@ -381,7 +229,7 @@ class TemplateGallery(QDialog):
 
     def apply_to_page(self) -> Retemplate | None:
         """The selected template on the current page, its content moved along; one step."""
-        name, page = self.selected_name(), self.doc.page
+        name, page = self.list.selected_name(), self.doc.page
         if name is None or page is None:
             return None
         try:
@@ -494,7 +342,7 @@ class TemplateGallery(QDialog):
         return info
 
     def export_file(self) -> Path | None:
-        name = self.selected_name()
+        name = self.list.selected_name()
         if name is None:
             return None
         path = self.ask_save_path(f"{name}.kplt")
@@ -513,9 +361,5 @@ class TemplateGallery(QDialog):
         return path
 
     def done(self, result: int) -> None:
-        self.renderer.shutdown()
+        self.list.shutdown()
         super().done(result)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

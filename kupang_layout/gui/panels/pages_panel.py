@@ -3,12 +3,9 @@ delete and reorder pages (drag), drop photos into photo slots and manuscripts on
 
 Every change is a model command run through the document's History. Page
 numbers follow the order (the commands renumber) and folios follow the page
-numbers (they show the {{folio}} variable).
-
-Thumbnails: after an edit (debounced) the pages are laid out again one per
-event-loop turn in the GUI thread (the engine's paragraph cache makes that
-cheap); a page whose display list changed is repainted on the worker thread of
-`ThumbnailRenderer`.
+numbers (they show the {{folio}} variable). The list and its drag and drop are
+`page_list.PageList`; the thumbnails are kept up to date by
+`page_thumbnails.PageThumbnails`.
 """
 
 from __future__ import annotations
@@ -17,23 +14,11 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QColor,
-    QDragEnterEvent,
-    QDragMoveEvent,
-    QDropEvent,
-    QIcon,
-    QImage,
-    QPainter,
-    QPixmap,
-)
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QLabel,
-    QListView,
-    QListWidget,
     QListWidgetItem,
     QMenu,
     QSizePolicy,
@@ -50,17 +35,13 @@ from kupang_layout.editing.page_ops import (
 )
 from kupang_layout.gui.base.i18n import tr
 from kupang_layout.gui.base.session import EditionSession
-from kupang_layout.gui.canvas import images
-from kupang_layout.gui.panels.thumbnails import ThumbnailRenderer
+from kupang_layout.gui.panels.page_list import PAGE_ID, PageList
+from kupang_layout.gui.panels.page_thumbnails import PageThumbnails
 from kupang_layout.model import AddPage, Asset, MovePage, RemovePage
 from kupang_layout.preflight.doc_rules import pasteboard_frames
 from kupang_layout.storage import StorageError, TemplateLibrary, add_asset
 
 CTX = "PagesPanel"
-PAGE_MIME = "application/x-kupang-layout-page"
-THUMB_WIDTH = 128
-REFRESH_DELAY_MS = 350
-PAGE_ID = Qt.ItemDataRole.UserRole
 
 
 def page_ranges(numbers: list[int]) -> str:
@@ -72,102 +53,6 @@ def page_ranges(numbers: list[int]) -> str:
         else:
             out.append(str(n))
     return ", ".join(out)
-
-
-def manuscript_paths(mime: QMimeData) -> list[Path]:
-    """Local .txt files among dragged URLs."""
-    if not mime.hasUrls():
-        return []
-    return [
-        Path(u.toLocalFile())
-        for u in mime.urls()
-        if u.isLocalFile() and u.toLocalFile().lower().endswith(".txt")
-    ]
-
-
-class PageList(QListWidget):
-    """The thumbnails. Dragging one onto another place asks for a move; files dropped on a
-    page are handed on by signal."""
-
-    move_requested = Signal(str, int)  # page id, row it should go before
-    photos_dropped = Signal(str, list)  # page id ('' when none), paths
-    manuscripts_dropped = Signal(str, list)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setObjectName("pages_list")
-        self.setViewMode(QListView.ViewMode.IconMode)
-        self.setFlow(QListView.Flow.TopToBottom)
-        self.setWrapping(False)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setMovement(QListView.Movement.Snap)
-        self.setIconSize(QSize(THUMB_WIDTH, round(THUMB_WIDTH * 1.55)))
-        self.setSpacing(6)
-        self.setUniformItemSizes(True)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
-        self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setDragEnabled(True)
-        self.setAcceptDrops(True)
-        self.setDropIndicatorShown(True)
-
-    def mimeData(self, items: list[QListWidgetItem]) -> QMimeData:  # type: ignore[override]
-        mime = QMimeData()
-        if items:
-            mime.setData(PAGE_MIME, str(items[0].data(PAGE_ID)).encode())
-        return mime
-
-    def mimeTypes(self) -> list[str]:
-        return [PAGE_MIME, "text/uri-list"]
-
-    def _wanted(self, mime: QMimeData) -> bool:
-        return (
-            mime.hasFormat(PAGE_MIME)
-            or bool(images.image_paths(mime))
-            or bool(manuscript_paths(mime))
-        )
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self._wanted(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if self._wanted(event.mimeData()):
-            super().dragMoveEvent(event)
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def drop_row(self, pos: QPoint) -> int:
-        """The row a page dropped at `pos` goes before (count(): at the end)."""
-        index = self.indexAt(pos)
-        if not index.isValid():
-            return self.count()
-        rect = self.visualRect(index)
-        return index.row() + (1 if pos.y() > rect.center().y() else 0)
-
-    def page_at(self, pos: QPoint) -> str:
-        item = self.itemAt(pos)
-        return str(item.data(PAGE_ID)) if item is not None else ""
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        mime = event.mimeData()
-        pos = event.position().toPoint()
-        if mime.hasFormat(PAGE_MIME):
-            page_id = bytes(mime.data(PAGE_MIME).data()).decode()
-            self.move_requested.emit(page_id, self.drop_row(pos))
-        elif photos := images.image_paths(mime):
-            self.photos_dropped.emit(self.page_at(pos), photos)
-        elif texts := manuscript_paths(mime):
-            self.manuscripts_dropped.emit(self.page_at(pos), texts)
-        else:
-            event.ignore()
-            return
-        # the list is rebuilt from the model: the view must not move the item itself
-        event.setDropAction(Qt.DropAction.CopyAction)
-        event.accept()
 
 
 class PagesPanel(QWidget):
@@ -183,14 +68,9 @@ class PagesPanel(QWidget):
         self.setObjectName("pages_panel")
         self.doc = doc
         self.library = library or TemplateLibrary
-        self.renderer = ThumbnailRenderer(self)
-        self.renderer.ready.connect(self._thumbnail_ready)
+        self.thumbnails = PageThumbnails(doc, self)
+        self.thumbnails.ready.connect(self._thumbnail_shown)
         self.list = PageList()
-        self._keys: dict[str, int] = {}  # page id -> display-list hash painted or asked for
-        self._revisions: dict[str, int] = {}
-        self._serial = 0
-        self._queue: list[str] = []
-        self._images: dict[str, QImage] = {}
         self.buttons: dict[str, QToolButton] = {}
         row = QGridLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -228,18 +108,11 @@ class PagesPanel(QWidget):
         self.list.manuscripts_dropped.connect(self.manuscripts_dropped)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._context_menu)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(REFRESH_DELAY_MS)
-        self._timer.timeout.connect(self._start_refresh)
-        self._step = QTimer(self)
-        self._step.setInterval(0)
-        self._step.timeout.connect(self._refresh_one)
         doc.changed.connect(self._model_changed)
         doc.page_changed.connect(self._show_current)
         self.retranslate()
         self.sync()
-        self._start_refresh()
+        self.thumbnails.refresh()
 
     # -- texts ------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -307,10 +180,7 @@ class PagesPanel(QWidget):
             else ""
         )
         self.planned.setVisible(bool(missing))
-        alive = set(ids)
-        for store in (self._keys, self._images, self._revisions):
-            for gone in [k for k in store if k not in alive]:
-                del store[gone]
+        self.thumbnails.keep_only(set(ids))
 
     def _show_current(self) -> None:
         for i in range(self.list.count()):
@@ -324,7 +194,7 @@ class PagesPanel(QWidget):
                 return
 
     def _icon(self, page_id: str) -> QIcon:
-        image = self._images.get(page_id)
+        image = self.thumbnails.thumbnail(page_id)
         if image is None:
             size = self.list.iconSize()
             pix = QPixmap(size)
@@ -347,59 +217,13 @@ class PagesPanel(QWidget):
 
     def _model_changed(self) -> None:
         self.sync()
-        self._timer.start()
+        self.thumbnails.schedule()
 
-    # -- thumbnails --------------------------------------------------------------------------
-    def _start_refresh(self) -> None:
-        current = self.doc.page_id
-        ids = [p.id for p in self.doc.edition.pages]
-        self._queue = ([current] if current in ids else []) + [i for i in ids if i != current]
-        self._step.start()
-
-    def _refresh_one(self) -> None:
-        if not self._queue:
-            self._step.stop()
-            return
-        page_id = self._queue.pop(0)
-        try:
-            page = self.doc.edition.page_by_id(page_id)
-        except KeyError:
-            return
-        if self.doc.in_group:  # a drag or typing in progress: come back after it
-            self._queue.clear()
-            self._timer.start()
-            return
-        dl = self.doc.display_list(page)
-        if dl is None:
-            return
-        key = hash((dl.width, dl.height, dl.items))
-        if self._keys.get(page_id) == key:
-            return
-        self._keys[page_id] = key
-        self._serial += 1
-        self._revisions[page_id] = self._serial
-        self.renderer.request(page_id, self._serial, dl, self.doc.edition.asset_source, THUMB_WIDTH)
-
-    def _thumbnail_ready(self, page_id: str, revision: int, image: QImage) -> None:
-        if self._revisions.get(page_id) != revision:
-            return  # an older picture of a page that changed since
-        self._images[page_id] = image
+    def _thumbnail_shown(self, page_id: str) -> None:
         for i in range(self.list.count()):
             item = self.list.item(i)
             if item.data(PAGE_ID) == page_id:
                 item.setIcon(self._icon(page_id))
-
-    def refreshing(self) -> bool:
-        """Whether thumbnails are still being laid out or painted (tests wait on it)."""
-        return self._timer.isActive() or bool(self._queue) or self.renderer.busy
-
-    def thumbnail(self, page_id: str) -> QImage | None:
-        return self._images.get(page_id)
-
-    def shutdown(self) -> None:
-        self._timer.stop()
-        self._step.stop()
-        self.renderer.shutdown()
 
     # -- page commands ----------------------------------------------------------------------
     def _current_index(self) -> int | None:

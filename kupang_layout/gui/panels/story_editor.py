@@ -1,40 +1,30 @@
 """GUI stage: the story editor: a story's paragraphs as editable text with a style picker.
 
-Each paragraph is one block of a QTextEdit (plain text only) whose block format carries
-the paragraph style name; character styles show as bold or italic (from their face). The
-title names the story by its slot group and headline, never by its id. Where the text
-stops fitting its frames (the engine's flow of the story) the rest is marked, as InCopy
-does (`story_text.py`). Ctrl+B and Ctrl+I give the selected text the house bold and italic
-character styles (`Strong`, `Emphasis`); pasted text is cleaned to plain paragraphs, its bold
-and italic (from the clipboard's HTML) given Strong and Emphasis in the paste's undo step. Every
-keystroke becomes SetParagraphText on the model (through History) and the canvas re-flows
-at once; keystrokes are grouped into one undo step per word (a group closes at a space,
-after a pause, when the caret leaves the paragraph, or at any other command). The
-editor's own undo stack is off: Ctrl+Z is the model's.
+The text shows one paragraph a block, styles as bold and italic (`story_blocks.py`).
+The title names the story by its slot group and headline, never by its id. Where the
+text stops fitting its frames (the engine's flow of the story) the rest is marked, as
+InCopy does (`story_text.py`). Ctrl+B and Ctrl+I give the selected text the house bold
+and italic character styles (`Strong`, `Emphasis`); pasted text is cleaned to plain
+paragraphs, its bold and italic (from the clipboard's HTML) given Strong and Emphasis in
+the paste's undo step. Every keystroke becomes SetParagraphText on the model (through
+History) and the canvas re-flows at once; keystrokes are one undo step a word
+(`story_typing.py`). The editor's own undo stack is off: Ctrl+Z is the model's. Fit
+(Paskan) fits the story to its page (`story_fit.py`).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import (
-    QFont,
-    QKeyEvent,
-    QTextBlockFormat,
-    QTextCharFormat,
-    QTextCursor,
-    QTextFormat,
-)
+from PySide6.QtGui import QFont, QKeyEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from kupang_layout.editing.clipboard import RichParagraph, paste_style_commands
-from kupang_layout.editing.copyfit import Copyfit, fit_target, planned_copyfit
 from kupang_layout.editing.overset import OversetPoint, first_overset
 from kupang_layout.editing.story_names import story_name
 from kupang_layout.editing.styles import (
@@ -42,23 +32,31 @@ from kupang_layout.editing.styles import (
     paragraph_style_commands,
     toggle_character_style,
 )
-from kupang_layout.editing.text_sync import Block, blocks_of, story_commands
+from kupang_layout.editing.text_sync import blocks_of, story_commands
 from kupang_layout.gui.base.i18n import tr
 from kupang_layout.gui.base.keys import is_undo_or_redo
 from kupang_layout.gui.base.session import EditionSession
+from kupang_layout.gui.panels.story_blocks import (
+    STYLE_PROPERTY,
+    RunLayout,
+    document_blocks,
+    run_layout,
+    selected_range,
+    selection_start,
+    show_blocks,
+    show_run_styles,
+)
+from kupang_layout.gui.panels.story_fit import StoryFit
 from kupang_layout.gui.panels.story_text import OVERSET_RED, StoryText, style_key
+from kupang_layout.gui.panels.story_typing import TypingGroups
 from kupang_layout.gui.panels.style_names import (
     fill_style_combo,
     select_style,
     slot_display_name,
 )
 from kupang_layout.model import Story, TextFrame
-from kupang_layout.model.commands_styles import TextPos
 
-STYLE_PROPERTY = int(QTextFormat.Property.UserProperty) + 1
-IDLE_MS = 1000
 OVERSET_MS = 150
-PARAGRAPH_GAP_PX = 6.0
 CTX = "StoryEditor"
 
 
@@ -73,7 +71,7 @@ class StoryEditor(QWidget):
         self._loading = False
         self._applying = False
         self._paste_key: tuple[str, str] | None = None  # a paste with styles under way
-        self._run_styles: list[list[tuple[int, int, str | None]]] = []
+        self._run_styles: RunLayout = []
         self.title = QLabel()
         self.overset_label = QLabel()
         self.overset_label.setStyleSheet(f"color: {OVERSET_RED.name()}; font-weight: bold")
@@ -94,25 +92,16 @@ class StoryEditor(QWidget):
         self.style_label = QLabel()
         top.addWidget(self.style_label)
         top.addWidget(self.styles, 1)
-        self.fit_button = QPushButton()
-        self.fit_button.setObjectName("story_fit")
-        self.fit_button.clicked.connect(self.fit_story)
-        top.addWidget(self.fit_button)
-        self.fit_label = QLabel()
-        self.fit_label.setObjectName("story_fit_result")
-        self.fit_label.setWordWrap(True)
-        self.fit_label.hide()
+        self.typing = TypingGroups(doc, self)
+        self.copyfit = StoryFit(doc, lambda: self.story_id, self.typing, self)
+        top.addWidget(self.copyfit.button)
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
         box.addWidget(self.title)
         box.addLayout(top)
         box.addWidget(self.edit, 1)
         box.addWidget(self.overset_label)
-        box.addWidget(self.fit_label)
-        self._idle = QTimer(self)
-        self._idle.setSingleShot(True)
-        self._idle.setInterval(IDLE_MS)
-        self._idle.timeout.connect(self._close_typing)
+        box.addWidget(self.copyfit.label)
         self._overset_timer = QTimer(self)
         self._overset_timer.setSingleShot(True)
         self._overset_timer.setInterval(OVERSET_MS)
@@ -147,39 +136,10 @@ class StoryEditor(QWidget):
 
     def retranslate(self) -> None:
         self.style_label.setText(tr(CTX, "Paragraph style:"))
-        self.fit_button.setText(tr(CTX, "Fit"))
-        self.fit_button.setToolTip(
-            tr(
-                CTX,
-                "Fit the story to its page within the template's limits "
-                "(one undo step); what is left is offered as a choice",
-            )
-        )
+        self.copyfit.retranslate()
         self._fill_styles(force=True)
         self._update_title()
         self._show_overset_label()
-
-    # -- copyfit (Paskan) -------------------------------------------------------
-    def fit_story(self) -> Copyfit | None:
-        """Fit this story (or, with none, the current page's main story) as one undo
-        step; the steps taken and what is left show under the text."""
-        self._close_typing()
-        target = fit_target(self.doc.edition, self.story_id, self.doc.page_id)
-        if target is None:
-            self._show_fit([tr(CTX, "No story body to fit on this page")])
-            return None
-        cmd = planned_copyfit(self.doc.edition, *target)
-        if not cmd.measured:  # a teaser or a slot group with no body on the page
-            self._show_fit([tr(CTX, "No story body to fit on this page")])
-            return None
-        if cmd.changes and not self.doc.execute(cmd):
-            return None
-        self._show_fit(cmd.summary() or [tr(CTX, "The story fits")])
-        return cmd
-
-    def _show_fit(self, lines: list[str]) -> None:
-        self.fit_label.setText("\n".join(lines))
-        self.fit_label.setVisible(bool(lines))
 
     # -- which story --------------------------------------------------------
     def story(self) -> Story | None:
@@ -187,7 +147,7 @@ class StoryEditor(QWidget):
 
     def set_story(self, story_id: str | None) -> None:
         if story_id != self.story_id:
-            self._close_typing()
+            self.typing.close()
             self.story_id = story_id
             self._load(keep_cursor=False)
 
@@ -237,15 +197,7 @@ class StoryEditor(QWidget):
             blocks = blocks_of(story) if story is not None else []
             self.edit.setReadOnly(story is None)
             self.styles.setEnabled(story is not None)
-            self.edit.setPlainText("\n".join(text for _, text in blocks))
-            block = self.edit.document().firstBlock()
-            for style, _ in blocks:
-                c = QTextCursor(block)
-                fmt = QTextBlockFormat(block.blockFormat())
-                fmt.setProperty(STYLE_PROPERTY, style)
-                fmt.setBottomMargin(PARAGRAPH_GAP_PX)
-                c.setBlockFormat(fmt)
-                block = block.next()
+            show_blocks(self.edit, blocks)
             self._run_styles = []
             self._show_run_styles()
             if keep_cursor and blocks:
@@ -259,43 +211,16 @@ class StoryEditor(QWidget):
         self._cursor_moved()
         self.update_overset()
 
-    def _run_layout(self) -> list[list[tuple[int, int, str | None]]]:
-        story = self.story()
-        out: list[list[tuple[int, int, str | None]]] = []
-        for para in story.paragraphs if story is not None else []:
-            pos, spans = 0, []
-            for r in para.runs:
-                spans.append((pos, len(r.text), r.char_style))
-                pos += len(r.text)
-            out.append(spans)
-        return out
-
     def _show_run_styles(self) -> None:
         """Bold and italic where the runs' character styles set those faces."""
-        layout = self._run_layout()
+        layout = run_layout(self.story())
         if layout == self._run_styles:
             return
         self._run_styles = layout
-        doc = self.edit.document()
-        cstyles = self.doc.edition.character_styles
         was = self._loading
         self._loading = True
         try:
-            for bi, spans in enumerate(layout):
-                block = doc.findBlockByNumber(bi)
-                if not block.isValid():
-                    break
-                for start, length, name in spans:
-                    face = getattr(cstyles.get(name or ""), "font_face", None) or ""
-                    fmt = QTextCharFormat()
-                    fmt.setFontWeight(QFont.Weight.Bold if "Bold" in face else QFont.Weight.Normal)
-                    fmt.setFontItalic("Italic" in face)
-                    c = QTextCursor(block)
-                    c.setPosition(block.position() + start)
-                    c.setPosition(
-                        block.position() + start + length, QTextCursor.MoveMode.KeepAnchor
-                    )
-                    c.mergeCharFormat(fmt)
+            show_run_styles(self.edit.document(), layout, self.doc.edition.character_styles)
         finally:
             self._loading = was
 
@@ -311,7 +236,7 @@ class StoryEditor(QWidget):
             else:
                 self._fill_styles()
             return
-        if blocks_of(story) != self.blocks():
+        if blocks_of(story) != document_blocks(self.edit.document()):
             self._load()
         else:
             self._fill_styles()
@@ -347,26 +272,13 @@ class StoryEditor(QWidget):
         self.overset_label.show()
 
     # -- editor -> model -------------------------------------------------------
-    def blocks(self) -> list[Block]:
-        """(style, text) of every block, a block without a style taking its neighbour's."""
-        out: list[Block] = []
-        block = self.edit.document().firstBlock()
-        last = "Body"
-        while block.isValid():
-            style = block.blockFormat().property(STYLE_PROPERTY)
-            name = style if isinstance(style, str) and style else last
-            out.append((name, block.text()))
-            last = name
-            block = block.next()
-        return out
-
     def _text_changed(self) -> None:
         if self._loading:
             return
         story = self.story()
         if story is None:
             return
-        commands, structural = story_commands(story, self.blocks())
+        commands, structural = story_commands(story, document_blocks(self.edit.document()))
         if not commands:
             return
         self._applying = True
@@ -376,18 +288,13 @@ class StoryEditor(QWidget):
             elif structural:
                 self.doc.execute_all("edit text", commands)
             else:
-                index = self.edit.textCursor().blockNumber()
-                key = ("typing", story.id, index)
-                self.doc.continue_group(key, "typing", commands)
-                text = self.edit.textCursor().block().text()
-                pos = self.edit.textCursor().positionInBlock()
-                if pos > 0 and text[pos - 1 : pos].isspace():
-                    self.doc.end_group()  # a word and its space: one undo step
-                else:
-                    self._idle.start()
+                caret = self.edit.textCursor()
+                text, pos = caret.block().text(), caret.positionInBlock()
+                at_space = pos > 0 and text[pos - 1 : pos].isspace()
+                self.typing.typed(story.id, caret.blockNumber(), commands, at_space)
         finally:
             self._applying = False
-        self._run_styles = self._run_layout()  # typed text takes its neighbour's style
+        self._run_styles = run_layout(self.story())  # typed text takes its neighbour's style
         self._update_title()
 
     def paste_rich(self, pasted: list[RichParagraph]) -> None:
@@ -396,12 +303,9 @@ class StoryEditor(QWidget):
         story = self.story()
         if story is None or self.edit.isReadOnly():
             return
-        self._close_typing()
+        self.typing.close()
         cursor = self.edit.textCursor()
-        block = self.edit.document().findBlock(cursor.selectionStart())
-        units = cursor.selectionStart() - block.position()  # UTF-16 units, as Qt counts
-        before = block.text().encode("utf-16-le")[: 2 * units].decode("utf-16-le", "ignore")
-        at = (block.blockNumber(), len(before))
+        at = selection_start(self.edit)
         self._paste_key = ("paste", story.id)
         self.doc.begin_group("paste", self._paste_key)
         try:
@@ -417,17 +321,8 @@ class StoryEditor(QWidget):
             self._paste_key = None
             self.doc.end_group()
 
-    def _close_typing(self) -> None:
-        self._idle.stop()
-        key = self.doc.group_key()
-        if isinstance(key, tuple) and key and key[0] == "typing":
-            self.doc.end_group()
-
     def _cursor_moved(self) -> None:
-        key = self.doc.group_key()
-        index = self.edit.textCursor().blockNumber()
-        if isinstance(key, tuple) and key and key[0] == "typing" and key[2] != index:
-            self._close_typing()
+        self.typing.caret_in(self.edit.textCursor().blockNumber())
         style = self.edit.textCursor().block().blockFormat().property(STYLE_PROPERTY)
         if isinstance(style, str):
             select_style(self.styles, style)
@@ -435,22 +330,12 @@ class StoryEditor(QWidget):
             select_style(self.styles, None)  # no story: no style shown
 
     # -- styles on the selected text -------------------------------------------
-    def selected_range(self) -> tuple[TextPos, TextPos]:
-        """The selection as (paragraph, offset) from and to."""
-        cursor = self.edit.textCursor()
-        doc = self.edit.document()
-        out: list[TextPos] = []
-        for pos in (cursor.selectionStart(), cursor.selectionEnd()):
-            block = doc.findBlock(pos)
-            out.append((block.blockNumber(), pos - block.position()))
-        return out[0], out[1]
-
     def apply_paragraph_style(self, name: str) -> bool:
         """Give the paragraphs the selection touches (or the caret's) style `name`."""
         story = self.story()
         if story is None or not story.paragraphs:
             return False
-        (first, _), (last, _) = self.selected_range()
+        (first, _), (last, _) = selected_range(self.edit)
         commands = paragraph_style_commands(story, first, last, name)
         if commands:
             self.doc.execute_all("paragraph style", list(commands))
@@ -462,11 +347,11 @@ class StoryEditor(QWidget):
         story = self.story()
         if story is None:
             return False
-        start, end = self.selected_range()
+        start, end = selected_range(self.edit)
         command = character_style_command(story, start, end, name)
         if command is None:
             return False
-        self._close_typing()
+        self.typing.close()
         self.doc.execute(command)
         return True
 
@@ -475,10 +360,10 @@ class StoryEditor(QWidget):
         story = self.story()
         if story is None or self.edit.isReadOnly():
             return
-        start, end = self.selected_range()
+        start, end = selected_range(self.edit)
         command = toggle_character_style(story, start, end, name)
         if command is not None:
-            self._close_typing()
+            self.typing.close()
             self.doc.execute(command)
 
     def _style_chosen(self, _index: int) -> None:

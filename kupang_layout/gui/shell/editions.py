@@ -30,7 +30,8 @@ from kupang_layout.gui.dialogs.import_dialog import (
 )
 from kupang_layout.gui.dialogs.new_edition import NewEditionDialog
 from kupang_layout.gui.dialogs.template_gallery import TemplateGallery
-from kupang_layout.gui.panels.pages_panel import PagesPanel, manuscript_paths
+from kupang_layout.gui.panels.page_list import manuscript_paths
+from kupang_layout.gui.panels.pages_panel import PagesPanel
 from kupang_layout.gui.shell.actions import Actions
 from kupang_layout.gui.shell.boundary import Boundary, action_label
 from kupang_layout.gui.shell.operations import Operations
@@ -176,7 +177,7 @@ class EditionsController(QObject):
         page = self.doc.page
         if page is not None and page.template:
             with contextlib.suppress(KeyError):  # not in the library (any more)
-                gallery.select(page.template)
+                gallery.list.select(page.template)
         if apply:
             gallery.buttons["apply"].setDefault(True)
             gallery.buttons["apply"].setFocus()

@@ -141,7 +141,7 @@ def connect_actions(host: WiringHost, status: DocumentStatus, texts: TextEditing
     canvas.tool_changed.connect(lambda n: a["tool_" + n].setChecked(True))
     b.connect_action(a["edit_story"], lambda: texts.edit_story())
     b.connect_action(a["edit_inplace"], lambda: texts.edit_inplace())
-    b.connect_action(a["copyfit"], lambda: host.story_editor.fit_story())
+    b.connect_action(a["copyfit"], lambda: host.story_editor.copyfit.fit_story())
     b.connect_action(a["about"], lambda: host.about())
     canvas.text_requested.connect(
         lambda fid: b.run(action_label(a["edit_story"]), lambda: texts.open_text(fid))
