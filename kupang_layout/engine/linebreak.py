@@ -145,7 +145,10 @@ def _total_fit_pass(
     # emergency pass (threshold above the cap), where a higher cap lets the search tell
     # a loose line from a hopeless one.
     cap = LAST_RESORT_BAD if last_resort or threshold > INF_BAD else INF_BAD
-    r_inf = R_INF if cap == INF_BAD else (cap / 100.0) ** (1.0 / 3.0)
+    # Typed float: `**` of floats is Any to mypy, which would make every use of r_inf
+    # (and of r, set from it) a generic object operation in the compiled pass.
+    r_inf: float = R_INF if cap == INF_BAD else (cap / 100.0) ** (1.0 / 3.0)
+    huge = _HUGE  # a local: a module global is a dict lookup in the compiled loop
 
     active: list[Node] = [first_node(prep, widths, start, start_flagged)]
     # The candidates at the current break, in the order found (one list for the pass,
@@ -171,7 +174,7 @@ def _total_fit_pass(
         if extra_at is not None:
             penalty_part += extra_at.get(b, 0.0)
         flag_extra = final_hyph if is_final else (double_hyph if flagged else 0.0)
-        floor = _HUGE  # fewest total demerits so far at b, line class easy_line, no hyphen run
+        floor = huge  # fewest total demerits so far at b, line class easy_line, no hyphen run
         survivors: list[Node] | None = None
         last_index = len(active) - 1
         for idx, a in enumerate(active):

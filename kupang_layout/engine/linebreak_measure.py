@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 INF_BAD: Final = 10000.0
 """TeX's "infinitely bad": badness is capped here."""
 
-R_INF: Final = (INF_BAD / 100.0) ** (1.0 / 3.0)
+R_INF: Final[float] = (INF_BAD / 100.0) ** (1.0 / 3.0)
 """|r| from which badness is "infinitely bad"."""
 
 LineWidths = Sequence[float] | Callable[[int], float]
