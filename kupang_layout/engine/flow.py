@@ -99,12 +99,10 @@ def columns_of(frame: TextFrame, page: Page) -> list[Column]:
     ]
 
 
-def _snap(y: float, page: Page) -> float:
-    """The first baseline-grid line at or below y."""
-    lead = page.baseline.leading
+def _snap(y: float, origin: float, lead: float) -> float:
+    """The first baseline-grid line (`origin` + k * `lead`) at or below y."""
     if lead <= 0:
         return y
-    origin = page.margins.top + page.baseline.offset
     k = math.ceil((y - origin) / lead - 1e-6)
     return origin + k * lead
 
@@ -117,6 +115,11 @@ class _Cursor:
         self.bottom = bottom
         self.last_y: float | None = None
         self.pending_space = 0.0
+        # The page's baseline grid, read once (the model's records are interpreted
+        # objects: an attribute is a dictionary lookup from compiled code).
+        page = column.page
+        self.grid_lead = page.baseline.leading
+        self.grid_origin = page.margins.top + page.baseline.offset
 
     def next_baseline(self, line: ComposedLine, para: ComposedParagraph, first: bool) -> float:
         if self.last_y is None:
@@ -126,7 +129,7 @@ class _Cursor:
             if first:
                 y += self.pending_space + para.space_before
         if para.align_to_grid:
-            y = _snap(y, self.column.page)
+            y = _snap(y, self.grid_origin, self.grid_lead)
         return y
 
     def fits(self, y: float, line: ComposedLine) -> bool:
