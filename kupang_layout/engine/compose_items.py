@@ -163,6 +163,21 @@ class Segment:
     ink: Ink
     tracking: float  # extra advance per character, points
 
+    def __init__(
+        self,
+        text: str,
+        face: str,
+        size: float,
+        ink: Ink,
+        tracking: float,
+    ) -> None:
+        # Written out: see `lines.ComposedLine.__init__`.
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "face", face)
+        object.__setattr__(self, "size", size)
+        object.__setattr__(self, "ink", ink)
+        object.__setattr__(self, "tracking", tracking)
+
 
 @dataclass(slots=True)
 class Piece:
@@ -172,6 +187,19 @@ class Piece:
     text: str
     advances: tuple[float, ...]
     word: int
+
+    def __init__(
+        self,
+        seg: int,
+        text: str,
+        advances: tuple[float, ...],
+        word: int,
+    ) -> None:
+        # Written out (compiled: fields set in place; the dataclass's own runs interpreted).
+        self.seg = seg
+        self.text = text
+        self.advances = advances
+        self.word = word
 
 
 class ItemBuilder:

@@ -39,6 +39,25 @@ class Column:
     bottom: float
     width: float
 
+    def __init__(
+        self,
+        frame: TextFrame,
+        page: Page,
+        index: int,
+        x: float,
+        top: float,
+        bottom: float,
+        width: float,
+    ) -> None:
+        # Written out: see `lines.ComposedLine.__init__`.
+        object.__setattr__(self, "frame", frame)
+        object.__setattr__(self, "page", page)
+        object.__setattr__(self, "index", index)
+        object.__setattr__(self, "x", x)
+        object.__setattr__(self, "top", top)
+        object.__setattr__(self, "bottom", bottom)
+        object.__setattr__(self, "width", width)
+
 
 @dataclass(frozen=True, slots=True)
 class PlacedLine:
