@@ -144,7 +144,12 @@ def find_rivers(lines: Sequence[ComposedLine]) -> list[int]:
             for frag in line.fragments:
                 for right in frag.words:  # in x order
                     if left is not None:
-                        end = left.x + sum(left.advances)
+                        # The advances summed in order from 0.0, as builtin sum() adds
+                        # floats (here without a call through the builtins per gap).
+                        drawn = 0.0
+                        for advance in left.advances:
+                            drawn += advance
+                        end = left.x + drawn
                         if right.x > end:
                             centres.append((end + right.x) / 2.0)
                             widths.append(right.x - end)
