@@ -32,13 +32,14 @@ def _letter_spaced(
 ) -> tuple[tuple[float, ...], float]:
     """Advances scaled by `scale` with `ls_em` ems of letter-spacing after each
     character, and the width that adds (`width`: the advances' sum)."""
+    count = float(len(advances))  # a float times a float: no generic multiplication
     if scale != 1.0:
         ls = ls_em * size
-        return tuple([v * scale + ls for v in advances]), width * (scale - 1.0) + ls * len(advances)
+        return tuple([v * scale + ls for v in advances]), width * (scale - 1.0) + ls * count
     if not ls_em:
         return advances, 0.0
     ls = ls_em * size
-    return tuple([v + ls for v in advances]), ls * len(advances)
+    return tuple([v + ls for v in advances]), ls * count
 
 
 def _hang(
@@ -123,8 +124,10 @@ class LineSetter:
     ) -> None:
         self.c = composer
         self.style = style
-        self.segs = segs
-        self.items = items
+        # As a tuple and a list: indexed by the compiled setter without the generic
+        # sequence protocol (a Sequence's item is a method call).
+        self.segs: tuple[Segment, ...] = tuple(segs)
+        self.items: list[Item] = items if isinstance(items, list) else list(items)
         self.pieces = pieces
         self.spans = spans or {}
         self._starts = list(self.spans)  # in item order (spans are made in order)
