@@ -446,7 +446,7 @@ def _result(prep: Prepared, widths: Widths, last: Node, passes: int) -> BreakRes
     prev_start = node.start if node is not None else 0
     for node in chain:
         b, pw = node.position, node.pw
-        width = widths(node.line - 1)
+        width = widths.at(node.line - 1)
         ratio, letter_ratio, overfull, natural, hang, lead = set_line(
             prep, prev_start, b, pw, width
         )

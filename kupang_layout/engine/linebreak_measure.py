@@ -45,6 +45,11 @@ class Widths:
             self.easy_line = 1 << 60
 
     def __call__(self, j: int) -> float:
+        return self.at(j)
+
+    def at(self, j: int) -> float:
+        """The width of line j (a method call: compiled, calling the object itself
+        goes through the generic protocol)."""
         fn = self._fn
         if fn is None:
             cache = self._cache
@@ -256,7 +261,7 @@ def make_node(
         prep.z[start],
         prep.y2[start],
         prep.z2[start],
-        widths(line) + prep.lead[start],
+        widths.at(line) + prep.lead[start],
         fitness,
         hyphens,
         flagged,
