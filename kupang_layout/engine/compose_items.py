@@ -233,6 +233,8 @@ class ItemBuilder:
         self.pieces: dict[int, Piece] = {}
         self.word_count = 0
         self._books: dict[int, dict[str, Recipe]] = {}
+        self._book_seg = -1  # the segment of the last book asked for (most words ask
+        self._book: dict[str, Recipe] = {}  # for the same one as the word before)
         # A space's items by segment: without a break cost (most spaces), and with one.
         self._plain_spaces: dict[int, tuple[Item, ...]] = {}
         self._spaces: dict[tuple[int, float], tuple[Item, ...]] = {}
@@ -342,6 +344,8 @@ class ItemBuilder:
         return {p.index: p.kind for p in points if 0 < p.index < len(text)}
 
     def _recipes(self, si: int) -> dict[str, Recipe]:
+        if si == self._book_seg:
+            return self._book
         book = self._books.get(si)
         if book is None:
             seg = self.segs[si]
@@ -354,6 +358,7 @@ class ItemBuilder:
                    self.optical)  # fmt: skip
             book = self.c.word_recipes.setdefault(key, {})
             self._books[si] = book
+        self._book_seg, self._book = si, book
         return book
 
     def _recipe(
