@@ -109,7 +109,7 @@ PROTRUDE_LEFT: Final = {
 }  # fmt: skip
 
 
-_FLAGS: dict[str, tuple[bool, bool, bool]] = {}
+_FLAGS: Final[dict[str, tuple[bool, bool, bool]]] = {}  # Final: a static when compiled
 _FLAGS_LIMIT: Final = 50_000
 
 

@@ -13,13 +13,14 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Final
 
 from kupang_layout.engine.lines import ComposedLine, ComposedParagraph
 from kupang_layout.model.frames import TextFrame
 from kupang_layout.model.page import Page
 
-MIN_LINES = 2  # widow and orphan control: lines kept together at a column break
-EPS = 0.01
+MIN_LINES: Final = 2  # widow and orphan control: lines kept together at a column break
+EPS: Final = 0.01  # Final: the compiled flow reads the value, not a module global
 
 ComposeFn = Callable[[int, float], ComposedParagraph]
 # (paragraph, measure, the paragraph as set so far, lines kept) -> the paragraph with

@@ -26,6 +26,7 @@ WRITTEN_OUT = [
     (compose_items, "Segment"),
     (flow, "Column"),
     (flow, "PlacedLine"),
+    (displaylist, "Ink"),
     (displaylist, "PlacedWord"),
     (displaylist, "TextRun"),
 ]
