@@ -175,8 +175,8 @@ class Node:
     directly, where a tuple held each as an object."""
 
     __slots__ = (
-        "demerits", "fitness", "flagged", "hyphens", "line", "position", "prev", "pw",
-        "start", "total", "w", "width", "y", "y2", "z", "z2",
+        "demerits", "fitness", "flagged", "gn", "gw", "gy", "hyphens", "lead", "line",
+        "position", "prev", "pw", "start", "total", "w", "width", "y", "y2", "z", "z2",
     )  # fmt: skip
 
     def __init__(
@@ -197,6 +197,10 @@ class Node:
         prev: Node | None,
         demerits: float,
         pw: float,
+        lead: float = 0.0,
+        gw: float = 0.0,
+        gy: float = 0.0,
+        gn: float = 0.0,
     ) -> None:
         self.start = start  # first item of the line that starts here (after discarded items)
         # Σw, Σy, Σz, Σy2, Σz2 up to `start` (the paper's "totals after the break")
@@ -211,6 +215,9 @@ class Node:
         self.prev = prev  # the node the line ending here starts from
         self.demerits = demerits  # demerits of the line ending here
         self.pw = pw  # width the break adds (a hyphen)
+        # At `start`: what the line's first character hangs left, and the word spaces'
+        # own Σ (width, stretch, count): read by the word-gap limit for every line tried.
+        self.lead, self.gw, self.gy, self.gn = lead, gw, gy, gn
 
 
 @final
@@ -254,6 +261,7 @@ def make_node(
     pw: float,
 ) -> Node:
     start = prep.after[position + 1] if position >= 0 else 0
+    lead = prep.lead[start]
     return Node(
         start,
         prep.w[start],
@@ -261,7 +269,7 @@ def make_node(
         prep.z[start],
         prep.y2[start],
         prep.z2[start],
-        widths.at(line) + prep.lead[start],
+        widths.at(line) + lead,
         fitness,
         hyphens,
         flagged,
@@ -271,6 +279,10 @@ def make_node(
         prev,
         demerits,
         pw,
+        lead,
+        prep.gw[start],
+        prep.gy[start],
+        prep.gn[start],
     )
 
 
