@@ -28,6 +28,8 @@ NATIVE_MODULES = [
     "kupang_layout/engine/compose.py",
     "kupang_layout/engine/flow.py",
     "kupang_layout/engine/layout_text.py",
+    # Resolved styles by chain: asked for every paragraph a layout composes.
+    "kupang_layout/engine/style_cache.py",
     # Hyphenation: Liang's pattern search and the house rules, for the first sight of a word.
     "kupang_layout/engine/hyphenate_lists.py",
     "kupang_layout/engine/hyphenate_patterns.py",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import final
 
 from kupang_layout.engine.compose_items import Item, ItemBuilder, Recipe, Segment
 from kupang_layout.engine.compose_rules import (
@@ -46,6 +47,24 @@ CACHE_LIMIT = 20000
 PARAMS_LIMIT = 64  # break parameters kept per composer (a few per style sheet)
 
 
+@final
+class _Key:
+    """A composition's cache key, hashed once: its style and segments hash in interpreted
+    code, and the cache asks for the hash twice when it misses (a look-up, a store)."""
+
+    __slots__ = ("hash", "parts")
+
+    def __init__(self, parts: tuple[object, ...]) -> None:
+        self.parts = parts
+        self.hash = hash(parts)
+
+    def __hash__(self) -> int:
+        return self.hash
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Key) and self.hash == other.hash and self.parts == other.parts
+
+
 class _WordCaches:
     """Hyphenators per (left, right) minimum and word items per face and setting."""
 
@@ -74,7 +93,7 @@ class Composer:
         # limit"); set before composing (they are not part of the cache key).
         self.gap_limit_em = WORD_GAP_LIMIT_EM
         self.emergency_gap_limit_em = EMERGENCY_GAP_LIMIT_EM
-        self._cache: dict[tuple[object, ...], ComposedParagraph] = {}
+        self._cache: dict[_Key, ComposedParagraph] = {}
         self._metrics: dict[str, FontMetrics] = {}
         # What depends only on the bundled fonts and the hyphenation lists is shared
         # by every composer of the process (a custom registry gets its own).
@@ -162,13 +181,14 @@ class Composer:
         self, key: tuple[object, ...], make: Callable[[], ComposedParagraph]
     ) -> ComposedParagraph:
         """The composition under `key`, made (and counted) when it is not cached."""
-        hit = self._cache.get(key)
+        hashed = _Key(key)
+        hit = self._cache.get(hashed)
         if hit is not None:
             return hit
         result = make()
         if len(self._cache) >= CACHE_LIMIT:
             self._cache.clear()
-        self._cache[key] = result
+        self._cache[hashed] = result
         self.compositions += 1
         return result
 

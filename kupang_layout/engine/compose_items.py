@@ -15,7 +15,6 @@ starting with each word) would hang into the margin, for the breaker (`hangs`,
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol, final
@@ -120,7 +119,22 @@ class WordSpan:
         self.recipe = recipe
 
 
-_SPACES = re.compile("[ \t\n\r\u2002\u2003\u2009\u200a]+")
+# The characters that separate words: the space and these (editing/overset.py has the
+# same set).
+_OTHER_SPACES = "\t\n\r\u2002\u2003\u2009\u200a"
+
+
+def _tokens(text: str) -> list[str]:
+    """The text split at each word-separating character: the words, with an empty
+    token between two separators in a row and at either end after or before one
+    (`ItemBuilder.build` skips them; a split at runs of separators by a regular
+    expression took the compiled builder more time than the rest of it)."""
+    for ch in _OTHER_SPACES:
+        if ch in text:
+            text = text.replace(ch, " ")
+    return text.split(" ")
+
+
 _ALIGNMENTS: dict[str, Alignment] = {
     "justify": "justify",
     "left": "left",
@@ -149,6 +163,21 @@ class Segment:
     ink: Ink
     tracking: float  # extra advance per character, points
 
+    def __init__(
+        self,
+        text: str,
+        face: str,
+        size: float,
+        ink: Ink,
+        tracking: float,
+    ) -> None:
+        # Written out: see `lines.ComposedLine.__init__`.
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "face", face)
+        object.__setattr__(self, "size", size)
+        object.__setattr__(self, "ink", ink)
+        object.__setattr__(self, "tracking", tracking)
+
 
 @dataclass(slots=True)
 class Piece:
@@ -158,6 +187,19 @@ class Piece:
     text: str
     advances: tuple[float, ...]
     word: int
+
+    def __init__(
+        self,
+        seg: int,
+        text: str,
+        advances: tuple[float, ...],
+        word: int,
+    ) -> None:
+        # Written out (compiled: fields set in place; the dataclass's own runs interpreted).
+        self.seg = seg
+        self.text = text
+        self.advances = advances
+        self.word = word
 
 
 class ItemBuilder:
@@ -191,6 +233,8 @@ class ItemBuilder:
         self.pieces: dict[int, Piece] = {}
         self.word_count = 0
         self._books: dict[int, dict[str, Recipe]] = {}
+        self._book_seg = -1  # the segment of the last book asked for (most words ask
+        self._book: dict[str, Recipe] = {}  # for the same one as the word before)
         # A space's items by segment: without a break cost (most spaces), and with one.
         self._plain_spaces: dict[int, tuple[Item, ...]] = {}
         self._spaces: dict[tuple[int, float], tuple[Item, ...]] = {}
@@ -208,9 +252,9 @@ class ItemBuilder:
             self.items.append(Box(st.first_indent))
         word: list[tuple[int, str]] = []
         for si, seg in enumerate(self.segs):
-            tokens = _SPACES.split(seg.text)
+            tokens = _tokens(seg.text)
             for ti, tok in enumerate(tokens):
-                if ti > 0 and word:  # a space stood before this token
+                if ti > 0 and word:  # a separator stood before this token
                     self._word(word)
                     word = []
                     self._space(si)
@@ -300,6 +344,8 @@ class ItemBuilder:
         return {p.index: p.kind for p in points if 0 < p.index < len(text)}
 
     def _recipes(self, si: int) -> dict[str, Recipe]:
+        if si == self._book_seg:
+            return self._book
         book = self._books.get(si)
         if book is None:
             seg = self.segs[si]
@@ -312,6 +358,7 @@ class ItemBuilder:
                    self.optical)  # fmt: skip
             book = self.c.word_recipes.setdefault(key, {})
             self._books[si] = book
+        self._book_seg, self._book = si, book
         return book
 
     def _recipe(

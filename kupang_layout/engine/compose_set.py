@@ -32,13 +32,14 @@ def _letter_spaced(
 ) -> tuple[tuple[float, ...], float]:
     """Advances scaled by `scale` with `ls_em` ems of letter-spacing after each
     character, and the width that adds (`width`: the advances' sum)."""
+    count = float(len(advances))  # a float times a float: no generic multiplication
     if scale != 1.0:
         ls = ls_em * size
-        return tuple([v * scale + ls for v in advances]), width * (scale - 1.0) + ls * len(advances)
+        return tuple([v * scale + ls for v in advances]), width * (scale - 1.0) + ls * count
     if not ls_em:
         return advances, 0.0
     ls = ls_em * size
-    return tuple([v + ls for v in advances]), ls * len(advances)
+    return tuple([v + ls for v in advances]), ls * count
 
 
 def _hang(
@@ -123,11 +124,24 @@ class LineSetter:
     ) -> None:
         self.c = composer
         self.style = style
-        self.segs = segs
-        self.items = items
+        # As a tuple and a list: indexed by the compiled setter without the generic
+        # sequence protocol (a Sequence's item is a method call).
+        self.segs: tuple[Segment, ...] = tuple(segs)
+        self.items: list[Item] = items if isinstance(items, list) else list(items)
         self.pieces = pieces
         self.spans = spans or {}
         self._starts = list(self.spans)  # in item order (spans are made in order)
+        # The style's settings read for every line, read once: the resolved style is an
+        # interpreted record, each of its attributes a dictionary lookup when compiled.
+        self._alignment = style.alignment
+        self._scale_max = style.glyph_scale_max
+        self._scale_min = style.glyph_scale_min
+        self._ls_max = style.letter_space_max
+        self._ls_min = style.letter_space_min
+        self._optical = style.optical_margin
+        self._left_indent = style.left_indent
+        # A face's ascent and descent in points, with the size they are for (`_vertical`).
+        self._extents: dict[str, tuple[float, float, float]] = {}
 
     def set_lines(
         self,
@@ -176,10 +190,10 @@ class LineSetter:
         items = self.items
         pieces = self.pieces
         segs = self.segs
-        st = self.style
+        alignment = self._alignment
         # A paragraph's last line is set at its natural width, unless the breaker made
         # it shrink (as TeX does: the finishing glue only stretches).
-        justify = st.alignment == "justify" and (not last or ratio < 0)
+        justify = alignment == "justify" and (not last or ratio < 0)
         # Skip what a break discards at the start of a line (glue, penalties).
         a = start
         while a < stop and type(items[a]) is not Box:
@@ -192,14 +206,14 @@ class LineSetter:
             glue_r, letter_r = self._cap_letters(a, stop, glue_r, letter_r)
         # Glyph scaling takes its share of the first tier at the same ratio as the glue.
         h = 1.0
-        if glue_r and (st.glyph_scale_max > 100.0 or st.glyph_scale_min < 100.0):
+        if glue_r and (self._scale_max > 100.0 or self._scale_min < 100.0):
             h, glue_r = self._glyph_scale(a, stop, glue_r)
         # Letter-spacing per character, the same for every box of a segment.
         ls_em = 0.0
         if letter_r > 0:
-            ls_em = letter_r * max(0.0, st.letter_space_max) / 100.0
+            ls_em = letter_r * max(0.0, self._ls_max) / 100.0
         elif letter_r < 0:
-            ls_em = letter_r * max(0.0, -st.letter_space_min) / 100.0
+            ls_em = letter_r * max(0.0, -self._ls_min) / 100.0
         # Place the boxes; sum the line's flexibility on the way (for its ratio).
         frags: list[tuple[int, list[PlacedWord]]] = []
         x = nat = flex_y = flex_z = 0.0
@@ -283,7 +297,7 @@ class LineSetter:
             size = segs[frags[-1][0]].size
             drawn = _drawn_hang(frags[-1][1][-1], hang, h, ls_em * size, hyphen_width > 0)
             x = _spread(frags, x, drawn - hang)
-        if st.optical_margin and st.alignment == "justify" and frags:
+        if self._optical and alignment == "justify" and frags:
             ls = ls_em * segs[frags[0][0]].size
             x = _hang(frags, x, justify, lead, h, ls)
         total_r = 0.0
@@ -294,11 +308,11 @@ class LineSetter:
             else:
                 total_r = slack / flex_z if flex_z > 0 else -1.0e9
         # Alignment inside the measure.
-        offset = st.left_indent + indent
+        offset = self._left_indent + indent
         free = width - x
-        if st.alignment == "right":
+        if alignment == "right":
             offset += free
-        elif st.alignment == "center":
+        elif alignment == "center":
             offset += free / 2.0
         fragments = tuple(
             Fragment(
@@ -393,8 +407,13 @@ class LineSetter:
             m = self.c.metrics(f"{self.style.font_family}/{self.style.font_face}")
             return m.to_points(m.ascender, size), -m.to_points(m.descender, size)
         asc = desc = 0.0
+        extents = self._extents
         for f in fragments:
-            m = self.c.metrics(f.face)
-            asc = max(asc, m.to_points(m.ascender, f.size))
-            desc = max(desc, -m.to_points(m.descender, f.size))
+            got = extents.get(f.face)
+            if got is None or got[0] != f.size:
+                m = self.c.metrics(f.face)
+                got = (f.size, m.to_points(m.ascender, f.size), -m.to_points(m.descender, f.size))
+                extents[f.face] = got
+            asc = max(asc, got[1])
+            desc = max(desc, got[2])
         return asc, desc

@@ -22,6 +22,23 @@ class Ink:
     k: float
     overprint: bool = False
 
+    def __init__(
+        self,
+        name: str,
+        c: float,
+        m: float,
+        y: float,
+        k: float,
+        overprint: bool = False,
+    ) -> None:
+        # Written out: see `lines.ComposedLine.__init__`.
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "c", c)
+        object.__setattr__(self, "m", m)
+        object.__setattr__(self, "y", y)
+        object.__setattr__(self, "k", k)
+        object.__setattr__(self, "overprint", overprint)
+
     @property
     def total(self) -> float:
         return self.c + self.m + self.y + self.k

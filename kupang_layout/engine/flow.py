@@ -13,13 +13,14 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Final
 
 from kupang_layout.engine.lines import ComposedLine, ComposedParagraph
 from kupang_layout.model.frames import TextFrame
 from kupang_layout.model.page import Page
 
-MIN_LINES = 2  # widow and orphan control: lines kept together at a column break
-EPS = 0.01
+MIN_LINES: Final = 2  # widow and orphan control: lines kept together at a column break
+EPS: Final = 0.01  # Final: the compiled flow reads the value, not a module global
 
 ComposeFn = Callable[[int, float], ComposedParagraph]
 # (paragraph, measure, the paragraph as set so far, lines kept) -> the paragraph with
@@ -38,6 +39,25 @@ class Column:
     top: float
     bottom: float
     width: float
+
+    def __init__(
+        self,
+        frame: TextFrame,
+        page: Page,
+        index: int,
+        x: float,
+        top: float,
+        bottom: float,
+        width: float,
+    ) -> None:
+        # Written out: see `lines.ComposedLine.__init__`.
+        object.__setattr__(self, "frame", frame)
+        object.__setattr__(self, "page", page)
+        object.__setattr__(self, "index", index)
+        object.__setattr__(self, "x", x)
+        object.__setattr__(self, "top", top)
+        object.__setattr__(self, "bottom", bottom)
+        object.__setattr__(self, "width", width)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,12 +119,10 @@ def columns_of(frame: TextFrame, page: Page) -> list[Column]:
     ]
 
 
-def _snap(y: float, page: Page) -> float:
-    """The first baseline-grid line at or below y."""
-    lead = page.baseline.leading
+def _snap(y: float, origin: float, lead: float) -> float:
+    """The first baseline-grid line (`origin` + k * `lead`) at or below y."""
     if lead <= 0:
         return y
-    origin = page.margins.top + page.baseline.offset
     k = math.ceil((y - origin) / lead - 1e-6)
     return origin + k * lead
 
@@ -117,6 +135,11 @@ class _Cursor:
         self.bottom = bottom
         self.last_y: float | None = None
         self.pending_space = 0.0
+        # The page's baseline grid, read once (the model's records are interpreted
+        # objects: an attribute is a dictionary lookup from compiled code).
+        page = column.page
+        self.grid_lead = page.baseline.leading
+        self.grid_origin = page.margins.top + page.baseline.offset
 
     def next_baseline(self, line: ComposedLine, para: ComposedParagraph, first: bool) -> float:
         if self.last_y is None:
@@ -126,7 +149,7 @@ class _Cursor:
             if first:
                 y += self.pending_space + para.space_before
         if para.align_to_grid:
-            y = _snap(y, self.column.page)
+            y = _snap(y, self.grid_origin, self.grid_lead)
         return y
 
     def fits(self, y: float, line: ComposedLine) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 
 from kupang_layout.engine.compose import Composer
@@ -129,7 +130,22 @@ class LayoutEngine:
 
     # -- pages ------------------------------------------------------------
     def layout_page(self, edition: Edition, page: Page) -> PageDisplayList:
-        """The page's display list: every frame in z-order, text where the engine set it."""
+        """The page's display list: every frame in z-order, text where the engine set it.
+
+        The cyclic garbage collector waits while the page is laid out: the engine makes
+        thousands of objects per page (breaker nodes, placed words, runs), none in a
+        reference cycle, so each collection the allocations set off would only walk
+        them; one collection after the page does it once. (Only a caller that had it
+        enabled gets it back; nested and concurrent layouts leave it to the first.)"""
+        if not gc.isenabled():
+            return self._layout_page(edition, page)
+        gc.disable()
+        try:
+            return self._layout_page(edition, page)
+        finally:
+            gc.enable()
+
+    def _layout_page(self, edition: Edition, page: Page) -> PageDisplayList:
         stories: dict[str, StoryLayout] = {}
         items: list[Item] = []
         for frame in page.frames:

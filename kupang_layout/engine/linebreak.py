@@ -139,13 +139,16 @@ def _total_fit_pass(
     final_hyph = params.final_hyphen_demerits
     easy_line = widths.easy_line
     pw_, py_, pz_, py2_, pz2_ = prep.w, prep.y, prep.z, prep.y2, prep.z2
-    gw_, gy_, gn_, hang_, lead_ = prep.gw, prep.gy, prep.gn, prep.hang, prep.lead
+    gw_, gy_, gn_, hang_ = prep.gw, prep.gy, prep.gn, prep.hang
     final = prep.final
     # Badness is capped at TeX's 10000, except in the last resort and the gap-limited
     # emergency pass (threshold above the cap), where a higher cap lets the search tell
     # a loose line from a hopeless one.
     cap = LAST_RESORT_BAD if last_resort or threshold > INF_BAD else INF_BAD
-    r_inf = R_INF if cap == INF_BAD else (cap / 100.0) ** (1.0 / 3.0)
+    # Typed float: `**` of floats is Any to mypy, which would make every use of r_inf
+    # (and of r, set from it) a generic object operation in the compiled pass.
+    r_inf: float = R_INF if cap == INF_BAD else (cap / 100.0) ** (1.0 / 3.0)
+    huge = _HUGE  # a local: a module global is a dict lookup in the compiled loop
 
     active: list[Node] = [first_node(prep, widths, start, start_flagged)]
     # The candidates at the current break, in the order found (one list for the pass,
@@ -171,9 +174,11 @@ def _total_fit_pass(
         if extra_at is not None:
             penalty_part += extra_at.get(b, 0.0)
         flag_extra = final_hyph if is_final else (double_hyph if flagged else 0.0)
-        floor = _HUGE  # fewest total demerits so far at b, line class easy_line, no hyphen run
+        floor = huge  # fewest total demerits so far at b, line class easy_line, no hyphen run
         survivors: list[Node] | None = None
         last_index = len(active) - 1
+        b_sums = False
+        hang_b = gn_b = gw_b = gy_b = 0.0
         for idx, a in enumerate(active):
             a_start = a.start
             if b < a_start:
@@ -206,10 +211,13 @@ def _total_fit_pass(
                         # stretch).
                         real = y1 - extra
                         rest = short - (real if real > 0 else 0.0) - (y2b - a.y2)
-                        rest -= hang_[b] + lead_[a_start]
-                        gaps = gn_[b] - gn_[a_start]
+                        if not b_sums:  # the break's side, read once per break
+                            hang_b, gn_b, gw_b, gy_b = hang_[b], gn_[b], gw_[b], gy_[b]
+                            b_sums = True
+                        rest -= hang_b + a.lead
+                        gaps = gn_b - a.gn
                         if gaps > 0:
-                            spaces = gw_[b] - gw_[a_start] + gy_[b] - gy_[a_start]
+                            spaces = gw_b - a.gw + gy_b - a.gy
                             wide = spaces + (rest if rest > 0 else 0.0) > gap_limit * gaps
                         else:
                             wide = rest > 0
@@ -443,7 +451,7 @@ def _result(prep: Prepared, widths: Widths, last: Node, passes: int) -> BreakRes
     prev_start = node.start if node is not None else 0
     for node in chain:
         b, pw = node.position, node.pw
-        width = widths(node.line - 1)
+        width = widths.at(node.line - 1)
         ratio, letter_ratio, overfull, natural, hang, lead = set_line(
             prep, prev_start, b, pw, width
         )

@@ -77,6 +77,24 @@ class Box:
     xstretch: float = 0.0
     xshrink: float = 0.0
 
+    def __init__(
+        self,
+        width: float,
+        stretch: float = 0.0,
+        shrink: float = 0.0,
+        ref: int = -1,
+        xstretch: float = 0.0,
+        xshrink: float = 0.0,
+    ) -> None:
+        # Written out: see `lines.ComposedLine.__init__` (the composer makes items for
+        # every paragraph: its first indent, word spaces, the paragraph's end).
+        object.__setattr__(self, "width", width)
+        object.__setattr__(self, "stretch", stretch)
+        object.__setattr__(self, "shrink", shrink)
+        object.__setattr__(self, "ref", ref)
+        object.__setattr__(self, "xstretch", xstretch)
+        object.__setattr__(self, "xshrink", xshrink)
+
 
 @dataclass(frozen=True, slots=True)
 class Glue:
@@ -87,6 +105,19 @@ class Glue:
     shrink: float = 0.0
     ref: int = -1
 
+    def __init__(
+        self,
+        width: float,
+        stretch: float = 0.0,
+        shrink: float = 0.0,
+        ref: int = -1,
+    ) -> None:
+        # Written out: see `lines.ComposedLine.__init__`.
+        object.__setattr__(self, "width", width)
+        object.__setattr__(self, "stretch", stretch)
+        object.__setattr__(self, "shrink", shrink)
+        object.__setattr__(self, "ref", ref)
+
 
 @dataclass(frozen=True, slots=True)
 class Penalty:
@@ -96,6 +127,19 @@ class Penalty:
     penalty: float
     flagged: bool = False
     ref: int = -1
+
+    def __init__(
+        self,
+        width: float,
+        penalty: float,
+        flagged: bool = False,
+        ref: int = -1,
+    ) -> None:
+        # Written out: see `lines.ComposedLine.__init__`.
+        object.__setattr__(self, "width", width)
+        object.__setattr__(self, "penalty", penalty)
+        object.__setattr__(self, "flagged", flagged)
+        object.__setattr__(self, "ref", ref)
 
 
 Item = Box | Glue | Penalty
@@ -288,6 +332,19 @@ class BreakResult:
     total_demerits: float
     passes: int
     overfull: int
+
+    def __init__(
+        self,
+        lines: tuple[Line, ...],
+        total_demerits: float,
+        passes: int,
+        overfull: int,
+    ) -> None:
+        # Written out: see `lines.ComposedLine.__init__`.
+        object.__setattr__(self, "lines", lines)
+        object.__setattr__(self, "total_demerits", total_demerits)
+        object.__setattr__(self, "passes", passes)
+        object.__setattr__(self, "overfull", overfull)
 
     @property
     def hyphenated_lines(self) -> int:

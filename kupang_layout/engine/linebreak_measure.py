@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 INF_BAD: Final = 10000.0
 """TeX's "infinitely bad": badness is capped here."""
 
-R_INF: Final = (INF_BAD / 100.0) ** (1.0 / 3.0)
+R_INF: Final[float] = (INF_BAD / 100.0) ** (1.0 / 3.0)
 """|r| from which badness is "infinitely bad"."""
 
 LineWidths = Sequence[float] | Callable[[int], float]
@@ -45,6 +45,11 @@ class Widths:
             self.easy_line = 1 << 60
 
     def __call__(self, j: int) -> float:
+        return self.at(j)
+
+    def at(self, j: int) -> float:
+        """The width of line j (a method call: compiled, calling the object itself
+        goes through the generic protocol)."""
         fn = self._fn
         if fn is None:
             cache = self._cache
@@ -170,8 +175,8 @@ class Node:
     directly, where a tuple held each as an object."""
 
     __slots__ = (
-        "demerits", "fitness", "flagged", "hyphens", "line", "position", "prev", "pw",
-        "start", "total", "w", "width", "y", "y2", "z", "z2",
+        "demerits", "fitness", "flagged", "gn", "gw", "gy", "hyphens", "lead", "line",
+        "position", "prev", "pw", "start", "total", "w", "width", "y", "y2", "z", "z2",
     )  # fmt: skip
 
     def __init__(
@@ -192,6 +197,10 @@ class Node:
         prev: Node | None,
         demerits: float,
         pw: float,
+        lead: float = 0.0,
+        gw: float = 0.0,
+        gy: float = 0.0,
+        gn: float = 0.0,
     ) -> None:
         self.start = start  # first item of the line that starts here (after discarded items)
         # Σw, Σy, Σz, Σy2, Σz2 up to `start` (the paper's "totals after the break")
@@ -206,6 +215,9 @@ class Node:
         self.prev = prev  # the node the line ending here starts from
         self.demerits = demerits  # demerits of the line ending here
         self.pw = pw  # width the break adds (a hyphen)
+        # At `start`: what the line's first character hangs left, and the word spaces'
+        # own Σ (width, stretch, count): read by the word-gap limit for every line tried.
+        self.lead, self.gw, self.gy, self.gn = lead, gw, gy, gn
 
 
 @final
@@ -249,6 +261,7 @@ def make_node(
     pw: float,
 ) -> Node:
     start = prep.after[position + 1] if position >= 0 else 0
+    lead = prep.lead[start]
     return Node(
         start,
         prep.w[start],
@@ -256,7 +269,7 @@ def make_node(
         prep.z[start],
         prep.y2[start],
         prep.z2[start],
-        widths(line) + prep.lead[start],
+        widths.at(line) + lead,
         fitness,
         hyphens,
         flagged,
@@ -266,6 +279,10 @@ def make_node(
         prev,
         demerits,
         pw,
+        lead,
+        prep.gw[start],
+        prep.gy[start],
+        prep.gn[start],
     )
 
 

@@ -47,31 +47,34 @@ class Prepared:
         `hang` too); `leads`, by box index, how far a line starting with that box reaches
         into the left margin (`lead`; a line's width is more by that much, `make_node`).
         A line too loose to fill them hangs less (`set_line`)."""
-        if not self._sum(items, safe=False, hangs=hangs or {}):
-            self._sum(items, safe=True, hangs=hangs or {})  # NaN or infinities: redo
+        # A dict, read by the compiled dict lookup (a Mapping's `get` is a method call).
+        by_break = hangs if isinstance(hangs, dict) else dict(hangs or {})
+        if not self._sum(items, safe=False, hangs=by_break):
+            self._sum(items, safe=True, hangs=by_break)  # NaN or infinities: redo
         lead = [0.0] * (len(items) + 1)
         for i, width in (leads or {}).items():
             if 0 <= i < len(items) and width > 0:
                 lead[i] = clean(width)
         self.lead = lead
 
-    def _sum(self, items: Sequence[Item], safe: bool, hangs: Mapping[int, float]) -> bool:
+    def _sum(self, items: Sequence[Item], safe: bool, hangs: dict[int, float]) -> bool:
         """Fill the tables; without `safe`, return False if a sum is not finite."""
         n = len(items)
         # The tables hold each sum after each item. An item leaves most sums as they are
         # (a penalty all of them), so each list takes the sum's object of the item before
         # unless the item changed it: a float is boxed only when it is new.
+        # The tables are made at their full length and filled by index (no appends).
         zero: object = 0.0
-        w: list[object] = [zero]
-        y: list[object] = [zero]
-        z: list[object] = [zero]
-        y2: list[object] = [zero]
-        z2: list[object] = [zero]
-        gw: list[object] = [zero]
-        gy: list[object] = [zero]
-        gn: list[object] = [zero]
+        w: list[object] = [zero] * (n + 1)
+        y: list[object] = [zero] * (n + 1)
+        z: list[object] = [zero] * (n + 1)
+        y2: list[object] = [zero] * (n + 1)
+        z2: list[object] = [zero] * (n + 1)
+        gw: list[object] = [zero] * (n + 1)
+        gy: list[object] = [zero] * (n + 1)
+        gn: list[object] = [zero] * (n + 1)
         bw = by = bz = by2 = bz2 = bgw = bgy = bgn = zero
-        content = bytearray(n + 1)  # 1 for a box or a forced break (never discarded)
+        content = [False] * (n + 1)  # a box or a forced break (never discarded)
         # Legal breakpoints (§"Legal breakpoints"): glue after a box, penalty < +inf.
         at: list[int] = []
         penalties: list[object] = []
@@ -96,7 +99,7 @@ class Prepared:
                     sy += item.xstretch
                     sz += item.xshrink
                 bw, by, bz, by2, bz2 = sw, sy, sz, sy2, sz2
-                content[i] = 1
+                content[i] = True
                 last_content = i
                 prev_box = True
             elif type(item) is Glue:
@@ -124,7 +127,7 @@ class Prepared:
                     pw = clean(item.width)
                     forced = p <= -INFINITY
                     if forced:
-                        content[i] = 1
+                        content[i] = True
                         last_content = i
                     kind = FLAGGED if item.flagged else 0
                     if forced:
@@ -138,14 +141,15 @@ class Prepared:
                     bwidths.append(pw)
                     kinds.append(kind)
                 prev_box = False
-            w.append(bw)
-            y.append(by)
-            z.append(bz)
-            y2.append(by2)
-            z2.append(bz2)
-            gw.append(bgw)
-            gy.append(bgy)
-            gn.append(bgn)
+            k = i + 1
+            w[k] = bw
+            y[k] = by
+            z[k] = bz
+            y2[k] = by2
+            z2[k] = bz2
+            gw[k] = bgw
+            gy[k] = bgy
+            gn[k] = bgn
         if not safe and not math.isfinite(sw + sy + sz + sy2 + sz2):
             return False
         self.w, self.y, self.z = _floats(w), _floats(y), _floats(z)

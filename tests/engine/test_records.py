@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import ast
+import dataclasses
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 from kupang_layout import engine
-from kupang_layout.engine import displaylist, flow, linebreak_items, lines
+from kupang_layout.engine import compose_items, displaylist, flow, linebreak_items, lines
 
 # (module, class): frozen dataclasses with a hand-written __init__ (see
 # `lines.ComposedLine.__init__` for why).
@@ -18,7 +19,14 @@ WRITTEN_OUT = [
     (lines, "ComposedLine"),
     (lines, "ComposedParagraph"),
     (linebreak_items, "Line"),
+    (linebreak_items, "Box"),
+    (linebreak_items, "Glue"),
+    (linebreak_items, "Penalty"),
+    (linebreak_items, "BreakResult"),
+    (compose_items, "Segment"),
+    (flow, "Column"),
     (flow, "PlacedLine"),
+    (displaylist, "Ink"),
     (displaylist, "PlacedWord"),
     (displaylist, "TextRun"),
 ]
@@ -74,3 +82,11 @@ def test_records_stay_frozen_and_compare_by_value() -> None:
     assert line.overfull is False and line.break_item == -1
     with pytest.raises(AttributeError):  # dataclasses.FrozenInstanceError
         line.width = 1.0  # type: ignore[misc]
+
+
+def test_piece_init_takes_its_fields_in_order() -> None:
+    # Piece is not frozen: its written-out __init__ sets the fields directly.
+    piece = compose_items.Piece(2, "kata", (1.0, 2.0), 7)
+    assert [f.name for f in dataclasses.fields(piece)] == ["seg", "text", "advances", "word"]
+    assert (piece.seg, piece.text, piece.advances, piece.word) == (2, "kata", (1.0, 2.0), 7)
+    assert piece == compose_items.Piece(2, "kata", (1.0, 2.0), 7)
