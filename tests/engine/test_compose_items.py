@@ -11,7 +11,7 @@ import pytest
 from kupang_layout.engine.compose import Composer
 from kupang_layout.engine.compose_items import ItemBuilder, Segment
 from kupang_layout.engine.fixture import reference_page
-from kupang_layout.manuscript.apply import body_paragraphs
+from kupang_layout.manuscript.house_format import body_paragraphs
 from kupang_layout.manuscript.parser import read_manuscript
 
 STORY = Path(__file__).parents[1] / "manuscripts" / "long_story_900.txt"
