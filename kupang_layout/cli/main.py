@@ -46,9 +46,27 @@ def _version_text() -> str:
     return f"Kupang Layout {__version__} ({describe()})"
 
 
+class _VersionAction(argparse.Action):
+    """--version: the text is made when asked for (finding the compiled modules probes the
+    engine folder, some milliseconds every other command need not spend)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[object] | None,
+        option_string: str | None = None,
+    ) -> None:
+        print(_version_text())  # on standard output, as argparse's own version action
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog=APP_NAME, description="Kupang Layout")
-    p.add_argument("--version", action="version", version=_version_text())
+    p.add_argument("--version", action=_VersionAction, help="show the version and exit")
     p.add_argument("--lang", choices=["id", "en"], help="UI language (default: id)")
     # --lang is accepted after the sub-command too; SUPPRESS keeps a sub-command
     # from overwriting a --lang given before it.

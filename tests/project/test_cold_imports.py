@@ -146,8 +146,9 @@ def test_export_loads_no_manuscript_module(export_modules: set[str]) -> None:
 #: commands and history of the package `kupang_layout.model` (lazy), the picture
 #: intake and template files of the package `kupang_layout.storage` (lazy), and the
 #: process pool's lifeline and module (a one-page export is drawn in this process),
-#: `uuid` (new ids are random bytes), and uharfbuzz's native library, which ReportLab
-#: imports for text shaping the exporter never asks for (deferred by `render.pdf`).
+#: `uuid` (new ids are random bytes), uharfbuzz's native library, which ReportLab
+#: imports for text shaping the exporter never asks for (deferred by `render.pdf`), and
+#: the look for compiled engine modules that only `--version` prints.
 EXPORT_UNNEEDED = (
     "filelock",
     "logging.handlers",
@@ -160,6 +161,7 @@ EXPORT_UNNEEDED = (
     "concurrent.futures.process",
     "uuid",
     "uharfbuzz._harfbuzz",
+    "kupang_layout.engine.native",
 )
 
 
