@@ -63,12 +63,8 @@ from kupang_layout.model.commands_frames import AddAsset
 from kupang_layout.storage import StorageError, add_asset
 from kupang_layout.storage.fields import At
 from kupang_layout.storage.references import check_edition
-from kupang_layout.storage.serialize import (
-    frame_from_dict,
-    frame_to_dict,
-    story_from_dict,
-    story_to_dict,
-)
+from kupang_layout.storage.serialize_frames import frame_from_dict, frame_to_dict
+from kupang_layout.storage.serialize_stories import story_from_dict, story_to_dict
 from kupang_layout.storage.serialize_styles import (
     asset_from_dict,
     asset_to_dict,

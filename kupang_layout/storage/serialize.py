@@ -1,10 +1,11 @@
-"""Storage stage: to_dict/from_dict for the edition, pages, frames and stories.
+"""Storage stage: to_dict/from_dict for the edition, its pages, and templates.
 
 Every dataclass field is written explicitly; lengths stay in points (floats).
 Reading checks types and ranges and names the place of a bad value
 (``pages[1].frames[3].rect.width: must be >= 0``). Keys the program does not
 know go to the object's `extra` and are written back on save (for swatches and
-value objects, see serialize_geometry.py).
+value objects, see serialize_geometry.py). Frames are read and written in
+serialize_frames.py, stories in serialize_stories.py.
 """
 
 from __future__ import annotations
@@ -15,54 +16,33 @@ from typing import Any, TypeVar
 from kupang_layout.model.assets import Asset
 from kupang_layout.model.color import Swatch
 from kupang_layout.model.edition import Edition
-from kupang_layout.model.frames import (
-    EMPTY_SLOT_MODES,
-    FIT_MODES,
-    SLOT_ROLES,
-    AnyFrame,
-    Box,
-    ImageFrame,
-    Rule,
-    TextFrame,
-)
 from kupang_layout.model.page import Page
 from kupang_layout.model.plan import FlatPlan
-from kupang_layout.model.story import Paragraph, Run, Story
+from kupang_layout.model.story import Story
 from kupang_layout.model.styles import CharacterStyle, ParagraphStyle
 from kupang_layout.model.template import PageTemplate
 from kupang_layout.storage.bounds import (
-    MAX_COLUMNS,
     MAX_EDITION_TEXT,
     MAX_FRAMES,
-    MAX_GUTTER,
-    MAX_IMAGE_SCALE,
     MAX_PAGES,
-    MAX_PARAGRAPH_TEXT,
-    MAX_PARAGRAPHS,
-    MAX_RUNS,
     MAX_STORIES,
-    MAX_STORY_TEXT,
-    MAX_STROKE,
     MAX_STYLES,
     MAX_SWATCHES,
-    MIN_IMAGE_SCALE,
-    PASTEBOARD_SPAN,
 )
 from kupang_layout.storage.fields import REQUIRED, At, Fields
 from kupang_layout.storage.serialize_copyfit import copyfit_from_dict
+from kupang_layout.storage.serialize_frames import ID_LEN, NAME_LEN, frame_from_dict, frame_to_dict
 from kupang_layout.storage.serialize_geometry import (
     as_dict,
     default_of,
     geometry_from_dict,
     geometry_to_dict,
     keep_unknown,
-    rect_from_dict,
-    rect_to_dict,
     unknown_of,
 )
 from kupang_layout.storage.serialize_plan import plan_from_dict, plan_to_dict
+from kupang_layout.storage.serialize_stories import story_from_dict, story_to_dict, text_length
 from kupang_layout.storage.serialize_styles import (
-    SHA256_RE,
     asset_from_dict,
     asset_to_dict,
     character_style_from_dict,
@@ -75,147 +55,15 @@ from kupang_layout.storage.serialize_styles import (
 )
 
 __all__ = [
-    "FRAME_TYPES",
     "edition_from_dict",
     "edition_to_dict",
-    "frame_from_dict",
-    "frame_to_dict",
     "page_from_dict",
     "page_to_dict",
-    "story_from_dict",
-    "story_to_dict",
     "template_from_dict",
     "template_to_dict",
 ]
 
-FRAME_TYPES = ("text", "image", "rule", "box")
-_ID_LEN = 200
-_NAME_LEN = 1000
-
-
-# -- frames ------------------------------------------------------------------
-
-
 _T = TypeVar("_T")
-
-
-def frame_to_dict(fr: AnyFrame) -> dict[str, Any]:
-    if not isinstance(fr, TextFrame | ImageFrame | Rule | Box):
-        raise TypeError(f"cannot store a frame of class {type(fr).__name__}")
-    d: dict[str, Any] = {
-        "type": fr.kind,
-        "id": fr.id,
-        "rect": rect_to_dict(fr.rect, unknown_of(fr.extra, "rect")),
-        "name": fr.name,
-        "locked": fr.locked,
-        "printable": fr.printable,
-        "role": fr.role,
-        "slot": fr.slot,
-        "empty_slot": fr.empty_slot,
-    }
-    if isinstance(fr, TextFrame):
-        d.update(
-            story_id=fr.story_id,
-            chain_index=fr.chain_index,
-            paragraph_style=fr.paragraph_style,
-            columns=fr.columns,
-            gutter=float(fr.gutter),
-            inset=float(fr.inset),
-            balance=fr.balance,
-            fill=fr.fill,
-            vertical_align=fr.vertical_align,
-        )
-    elif isinstance(fr, ImageFrame):
-        d.update(
-            asset=fr.asset,
-            fit=fr.fit,
-            scale=float(fr.scale),
-            offset_x=float(fr.offset_x),
-            offset_y=float(fr.offset_y),
-            stroke=fr.stroke,
-            stroke_weight=float(fr.stroke_weight),
-        )
-    elif isinstance(fr, Rule):
-        d.update(weight=float(fr.weight), swatch=fr.swatch)
-    else:
-        d.update(fill=fr.fill, stroke=fr.stroke, stroke_weight=float(fr.stroke_weight))
-    return merge_extra(d, fr.extra)
-
-
-def frame_from_dict(value: Any, at: At) -> AnyFrame:
-    f = Fields(value, at)
-    kind = f.text("type", choices=FRAME_TYPES)
-    cls: type = {"text": TextFrame, "image": ImageFrame, "rule": Rule, "box": Box}[kind]
-    rect_value, rect_at = f.raw("rect")
-    rect, rect_unknown = rect_from_dict(rect_value, rect_at)
-    common: dict[str, Any] = {
-        "id": f.text("id", nonempty=True, max_len=_ID_LEN),
-        "rect": rect,
-        "name": f.text("name", default_of(cls, "name"), max_len=_NAME_LEN),
-        "locked": f.flag("locked", default_of(cls, "locked")),
-        "printable": f.flag("printable", default_of(cls, "printable")),
-        "role": f.opt_text("role", default_of(cls, "role"), choices=SLOT_ROLES),
-        "slot": f.text("slot", default_of(cls, "slot"), max_len=_ID_LEN),
-        # files from before the field read as 'keep' (the space stays, as it always did)
-        "empty_slot": f.text("empty_slot", default_of(cls, "empty_slot"), choices=EMPTY_SLOT_MODES),
-    }
-    frame: AnyFrame
-    if cls is TextFrame:
-        frame = TextFrame(
-            **common,
-            story_id=f.opt_text("story_id", nonempty=True, max_len=_ID_LEN),
-            chain_index=f.integer("chain_index", default_of(cls, "chain_index"), lo=0),
-            paragraph_style=f.text(
-                "paragraph_style", default_of(cls, "paragraph_style"), nonempty=True
-            ),
-            columns=f.integer("columns", default_of(cls, "columns"), lo=1, hi=MAX_COLUMNS),
-            gutter=f.number("gutter", default_of(cls, "gutter"), lo=0.0, hi=MAX_GUTTER),
-            inset=f.number("inset", default_of(cls, "inset"), lo=0.0, hi=MAX_GUTTER),
-            balance=f.flag("balance", default_of(cls, "balance")),
-            fill=f.opt_text("fill", default_of(cls, "fill"), nonempty=True),
-            vertical_align=f.text(
-                "vertical_align", default_of(cls, "vertical_align"), nonempty=True, max_len=40
-            ),
-        )
-    elif cls is ImageFrame:
-        asset = f.opt_text("asset")
-        if asset is not None and not SHA256_RE.fullmatch(asset):
-            at.key("asset").fail("must be the SHA-256 (64 lower-case hex digits) of an asset")
-        frame = ImageFrame(
-            **common,
-            asset=asset,
-            fit=f.text("fit", default_of(cls, "fit"), choices=FIT_MODES),
-            scale=f.number(
-                "scale", default_of(cls, "scale"), lo=MIN_IMAGE_SCALE, hi=MAX_IMAGE_SCALE
-            ),
-            offset_x=f.number(
-                "offset_x", default_of(cls, "offset_x"), lo=-PASTEBOARD_SPAN, hi=PASTEBOARD_SPAN
-            ),
-            offset_y=f.number(
-                "offset_y", default_of(cls, "offset_y"), lo=-PASTEBOARD_SPAN, hi=PASTEBOARD_SPAN
-            ),
-            stroke=f.opt_text("stroke", default_of(cls, "stroke"), nonempty=True),
-            stroke_weight=f.number(
-                "stroke_weight", default_of(cls, "stroke_weight"), lo=0.0, hi=MAX_STROKE
-            ),
-        )
-    elif cls is Rule:
-        frame = Rule(
-            **common,
-            weight=f.number("weight", default_of(cls, "weight"), lo=0.0, hi=MAX_STROKE),
-            swatch=f.text("swatch", default_of(cls, "swatch"), nonempty=True),
-        )
-    else:
-        frame = Box(
-            **common,
-            fill=f.opt_text("fill", default_of(cls, "fill"), nonempty=True),
-            stroke=f.opt_text("stroke", default_of(cls, "stroke"), nonempty=True),
-            stroke_weight=f.number(
-                "stroke_weight", default_of(cls, "stroke_weight"), lo=0.0, hi=MAX_STROKE
-            ),
-        )
-    frame.extra = keep_unknown(f.extra(), {"rect": rect_unknown})
-    return frame
 
 
 # -- pages -------------------------------------------------------------------
@@ -232,9 +80,9 @@ def page_from_dict(value: Any, at: At) -> Page:
     f = Fields(value, at)
     unknown: dict[str, Any] = {}
     page = Page(
-        id=f.text("id", nonempty=True, max_len=_ID_LEN),
+        id=f.text("id", nonempty=True, max_len=ID_LEN),
         number=f.integer("number", lo=0, hi=100_000),
-        template=f.opt_text("template", max_len=_NAME_LEN),
+        template=f.opt_text("template", max_len=NAME_LEN),
         **geometry_from_dict(f, Page, unknown),
         frames=[
             frame_from_dict(item, a) for item, a in f.items("frames", [], max_items=MAX_FRAMES)
@@ -242,66 +90,6 @@ def page_from_dict(value: Any, at: At) -> Page:
     )
     page.extra = keep_unknown(f.extra(), unknown)
     return page
-
-
-# -- stories -----------------------------------------------------------------
-
-
-def _run_to_dict(r: Run) -> dict[str, Any]:
-    return merge_extra({"text": r.text, "char_style": r.char_style}, r.extra)
-
-
-def _run_from_dict(value: Any, at: At) -> Run:
-    f = Fields(value, at)
-    text = f.text("text", max_len=MAX_PARAGRAPH_TEXT)
-    char_style = f.opt_text("char_style", nonempty=True, max_len=200)
-    return Run(text=text, char_style=char_style, extra=f.extra())
-
-
-def _paragraph_to_dict(p: Paragraph) -> dict[str, Any]:
-    known = {"style": p.style, "runs": [_run_to_dict(r) for r in p.runs]}
-    return merge_extra(known, p.extra)
-
-
-def _paragraph_from_dict(value: Any, at: At) -> Paragraph:
-    f = Fields(value, at)
-    style = f.text("style", nonempty=True, max_len=200)
-    runs = [_run_from_dict(item, a) for item, a in f.items("runs", [], max_items=MAX_RUNS)]
-    length = sum(len(r.text) for r in runs)
-    if length > MAX_PARAGRAPH_TEXT:
-        at.key("runs").fail(
-            f"the paragraph holds {length} characters; at most {MAX_PARAGRAPH_TEXT} are allowed"
-        )
-    return Paragraph(style=style, runs=runs, extra=f.extra())
-
-
-def _text_length(paragraphs: list[Paragraph]) -> int:
-    return sum(len(r.text) for p in paragraphs for r in p.runs)
-
-
-def story_to_dict(s: Story) -> dict[str, Any]:
-    known = {
-        "id": s.id,
-        "name": s.name,
-        "paragraphs": [_paragraph_to_dict(p) for p in s.paragraphs],
-    }
-    return merge_extra(known, s.extra)
-
-
-def story_from_dict(value: Any, at: At) -> Story:
-    f = Fields(value, at)
-    sid = f.text("id", nonempty=True, max_len=_ID_LEN)
-    name = f.text("name", default_of(Story, "name"), max_len=_NAME_LEN)
-    paragraphs = [
-        _paragraph_from_dict(item, a)
-        for item, a in f.items("paragraphs", [], max_items=MAX_PARAGRAPHS)
-    ]
-    length = _text_length(paragraphs)
-    if length > MAX_STORY_TEXT:
-        at.key("paragraphs").fail(
-            f"the story holds {length} characters; at most {MAX_STORY_TEXT} are allowed"
-        )
-    return Story(id=sid, paragraphs=paragraphs, name=name, extra=f.extra())
 
 
 # -- collections keyed by id or name ---------------------------------------------
@@ -329,7 +117,7 @@ def _keyed_from(
 
 def _stories_from(f: Fields, key: str, default: Any) -> dict[str, Story]:
     stories = _keyed_from(f, key, default, story_from_dict, "id", "story id", MAX_STORIES)
-    length = sum(_text_length(s.paragraphs) for s in stories.values())
+    length = sum(text_length(s.paragraphs) for s in stories.values())
     if length > MAX_EDITION_TEXT:
         f.at.key(key).fail(
             f"the stories hold {length} characters in all; at most {MAX_EDITION_TEXT} are allowed"
@@ -379,8 +167,8 @@ def edition_from_dict(value: Any, at: At) -> Edition:
     checked by `references.check_edition`.
     """
     f = Fields(value, at)
-    paper = f.text("paper", default_of(Edition, "paper"), max_len=_NAME_LEN)
-    number = f.text("number", default_of(Edition, "number"), max_len=_NAME_LEN)
+    paper = f.text("paper", default_of(Edition, "paper"), max_len=NAME_LEN)
+    number = f.text("number", default_of(Edition, "number"), max_len=NAME_LEN)
     date = f.text("date", default_of(Edition, "date"), max_len=100)
     pages = [page_from_dict(item, a) for item, a in f.items("pages", max_items=MAX_PAGES)]
     stories = _stories_from(f, "stories", REQUIRED)
