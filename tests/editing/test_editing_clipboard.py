@@ -10,15 +10,13 @@ from hypothesis import strategies as st
 from qt_samples import sample_edition
 from strategies import editions
 
-from kupang_layout.editing.clipboard import (
+from kupang_layout.editing.clipboard import clean_inline, clean_paragraphs, copy_payload
+from kupang_layout.editing.clipboard_bytes import (
     ClipboardError,
-    clean_inline,
-    clean_paragraphs,
-    copy_payload,
-    paste_commands,
     payload_from_bytes,
     payload_to_bytes,
 )
+from kupang_layout.editing.clipboard_paste import paste_commands
 from kupang_layout.model import (
     DefineParagraphStyle,
     Edition,

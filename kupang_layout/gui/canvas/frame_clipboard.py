@@ -14,16 +14,13 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QMimeData
 from PySide6.QtGui import QGuiApplication
 
-from kupang_layout.editing.clipboard import (
-    MIME_TYPE,
+from kupang_layout.editing.clipboard import MIME_TYPE, Payload, clean_paragraphs, copy_payload
+from kupang_layout.editing.clipboard_bytes import (
     ClipboardError,
-    Payload,
-    clean_paragraphs,
-    copy_payload,
-    paste_commands,
     payload_from_bytes,
     payload_to_bytes,
 )
+from kupang_layout.editing.clipboard_paste import paste_commands
 from kupang_layout.editing.place import place_text_commands, text_rect_at
 from kupang_layout.gui.base.i18n import tr
 from kupang_layout.gui.base.session import EditionSession
