@@ -1,25 +1,22 @@
 """GUI stage: a shared edition folder in the app: the plan, checking pages out, saving, refreshing.
 
 File › Open Shared Edition… shows the folder's flat plan. Opening a page checks
-its file out (`storage.checkout.acquire`, the desk's name from the preferences
-and the computer's name), refreshes the lock every 30 s and releases it when
-the page is closed. A page someone else holds opens read-only under a message
-bar naming the holder; a stale lock can be taken over after the desk confirms.
-Save writes the page file with the revision check: a save refused because the
-file changed meanwhile keeps the work in ``conflicts/`` and says so. The plan
-and the thumbnails follow other desks' saves: a QFileSystemWatcher on the
-folder, plus polling, since watchers miss changes made by other computers on
-SMB shares (docs/DECISIONS.md).
+its file out (shared_page_lock.py; the desk's name from the preferences and the
+computer's name), refreshes the lock every 30 s and releases it when the page
+is closed. A page someone else holds opens read-only under a message bar naming
+the holder; a stale lock can be taken over after the desk confirms. Save writes
+the page file with the revision check: a save refused because the file changed
+meanwhile keeps the work in ``conflicts/`` and says so. The plan and the
+thumbnails follow other desks' saves (shared_follow.py).
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMessageBox
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QDockWidget, QMessageBox
 
 from kupang_layout.gui.base.host import WindowHost, main_window_of
 from kupang_layout.gui.base.i18n import tr
@@ -27,26 +24,22 @@ from kupang_layout.gui.base.settings import app_settings
 from kupang_layout.gui.canvas.canvas import PageCanvas
 from kupang_layout.gui.panels.flat_plan import FlatPlanPanel
 from kupang_layout.gui.panels.flat_plan_session import SessionPlan
-from kupang_layout.gui.panels.flat_plan_shared import (
-    SharedPlan,
-    file_stamp,
-    folder_signature,
-    new_page_edition,
-)
-from kupang_layout.gui.panels.page_lock_bar import MessageBar, confirm_take_over, locked_text
+from kupang_layout.gui.panels.flat_plan_shared import SharedPlan, file_stamp, new_page_edition
+from kupang_layout.gui.panels.page_lock_bar import MessageBar, locked_text
 from kupang_layout.gui.shell.actions import Actions
 from kupang_layout.gui.shell.boundary import Boundary
 from kupang_layout.gui.shell.editions import template_library
 from kupang_layout.gui.shell.send_to_plant import send_to_plant
+from kupang_layout.gui.shell.shared_folder_choice import choose_shared_folder
+from kupang_layout.gui.shell.shared_follow import FolderFollower
+from kupang_layout.gui.shell.shared_page_lock import check_out, lost_lock_text, take_over_lock
 from kupang_layout.gui.shell.shared_readonly import ReadOnlyGuard
 from kupang_layout.gui.shell.shared_save import tell_kept
 from kupang_layout.storage import ConcurrentChangeError, StorageError, TemplateLibrary, checkout
-from kupang_layout.storage.checkout import Holder, LockTakenError, PageLockedError
+from kupang_layout.storage.checkout import Holder
 from kupang_layout.storage.edition_folder import (
-    EDITION_FILE,
     SharedEdition,
     file_of_page,
-    is_shared_edition,
     keep_aside,
     key_numbers,
     load_page_file,
@@ -100,17 +93,10 @@ class SharedEditionController(QObject):
         self.lock_timer = QTimer(self)
         self.lock_timer.setInterval(LOCK_REFRESH_SECONDS * 1000)
         self.lock_timer.timeout.connect(self.refresh_lock)
-        self.watcher = QFileSystemWatcher(self)
-        self.watcher.directoryChanged.connect(lambda _p: self.schedule_refresh())
-        self.watcher.fileChanged.connect(lambda _p: self.schedule_refresh())
-        self.poll_timer = QTimer(self)
-        self.poll_timer.timeout.connect(self.poll)
-        self._signature: tuple[object, ...] = ()
+        self.follower = FolderFollower(
+            self, lambda: self.shared.folder if self.shared is not None else None, self.refresh
+        )
         self._page_signature: tuple[int, int] | None = None
-        self.refresh_timer = QTimer(self)
-        self.refresh_timer.setSingleShot(True)
-        self.refresh_timer.setInterval(200)
-        self.refresh_timer.timeout.connect(self.refresh)
         self.session_timer = QTimer(self)
         self.session_timer.setSingleShot(True)
         self.session_timer.setInterval(600)
@@ -160,20 +146,8 @@ class SharedEditionController(QObject):
     # -- opening the folder ---------------------------------------------------------------
     def open_folder(self, folder: Path | None = None) -> bool:
         """Show a shared edition folder's plan (asking for the folder when none is given)."""
+        folder = choose_shared_folder(self.window, folder)
         if folder is None:
-            name = QFileDialog.getExistingDirectory(self.window, tr(CTX, "Open Shared Edition"), "")
-            if not name:
-                return False
-            folder = Path(name)
-        folder = Path(os.path.abspath(folder))
-        if not is_shared_edition(folder):
-            QMessageBox.warning(
-                self.window,
-                "Kupang Layout",
-                tr(CTX, "%1 is not a shared edition folder (it has no edition.json).").replace(
-                    "%1", str(folder)
-                ),
-            )
             return False
         if not self.host.ask_save_changes():
             return False
@@ -185,10 +159,7 @@ class SharedEditionController(QObject):
         self.panel.buttons["renumber"].setToolTip(
             tr(CTX, "A shared edition is renumbered in one file (pack, renumber, unpack).")
         )
-        self._watch(folder)
-        self.poll_timer.setInterval(round(app_settings().shared_poll_seconds * 1000))
-        self.poll_timer.start()
-        self._signature = folder_signature(self.shared.folder) if self.shared is not None else ()
+        self.follower.follow(folder, app_settings().shared_poll_seconds)
         self.dock.show()
         self.dock.raise_()
         self.host.statusBar().showMessage(
@@ -211,19 +182,9 @@ class SharedEditionController(QObject):
         """Back to a single edition file: the plan shows the open .kpl again."""
         self.close_page()
         self.backend = None
-        self.poll_timer.stop()
-        paths = self.watcher.files() + self.watcher.directories()
-        if paths:
-            self.watcher.removePaths(paths)
+        self.follower.stop()
         self.panel.set_backend(self.session_plan)
         self.panel.buttons["renumber"].setToolTip("")
-
-    def _watch(self, folder: Path) -> None:
-        paths = self.watcher.files() + self.watcher.directories()
-        if paths:
-            self.watcher.removePaths(paths)
-        wanted = [folder, folder / EDITION_FILE, folder / "pages", folder / checkout.LOCKS]
-        self.watcher.addPaths([str(p) for p in wanted if p.exists()])
 
     # -- pages ----------------------------------------------------------------------------
     def page_path(self) -> Path | None:
@@ -243,18 +204,8 @@ class SharedEditionController(QObject):
         self.close_page()
         key = file_of_page(shared, number) or page_key([number])
         holder = checkout.me(app_settings().desk_name)
-        read_only = False
-        try:
-            checkout.acquire(shared.folder, key, holder)
-        except PageLockedError as exc:
-            self.seen_lock = exc.holder
-            if exc.stale and confirm_take_over(self.window, exc.holder):
-                try:
-                    checkout.take_over(shared.folder, key, holder, exc.holder)
-                except (LockTakenError, PageLockedError):
-                    read_only = True
-            else:
-                read_only = True
+        taken, self.seen_lock = check_out(self.window, shared.folder, key, holder)
+        read_only = not taken
         if not self._load(key, number, shared):
             if not read_only:
                 checkout.release(shared.folder, key, holder)
@@ -322,15 +273,9 @@ class SharedEditionController(QObject):
             self._set_read_only(True)
             self.lost_lock = True  # Save stays: it keeps the work aside in conflicts/
             self.host.acts["save"].setEnabled(True)
-            found = checkout.current_holder(shared.folder, self.key)
-            text = tr(
-                CTX,
-                "This page was taken over by another desk: it is read-only now. "
-                "Your unsaved work is kept when you save.",
-            )
-            if found is not None:
-                self.seen_lock = found[0]
-                text = locked_text(found[0], found[1]) + " — " + text
+            text, seen = lost_lock_text(shared.folder, self.key)
+            if seen is not None:
+                self.seen_lock = seen
             self.bar.show_text(text, False)
 
     def take_over(self) -> bool:
@@ -338,22 +283,16 @@ class SharedEditionController(QObject):
         shared = self.shared
         if shared is None or not self.key:
             return False
-        found = checkout.current_holder(shared.folder, self.key)
-        holder = checkout.me(app_settings().desk_name)
-        if found is None:
-            checkout.acquire(shared.folder, self.key, holder)
-        else:
-            seen, stale = found
-            if not stale:
-                self._show_lock(seen, False)
-                return False
-            if not confirm_take_over(self.window, seen):
-                return False
-            try:
-                checkout.take_over(shared.folder, self.key, holder, seen)
-            except LockTakenError:
-                self.refresh()
-                return False
+        holder = take_over_lock(
+            self.window,
+            shared.folder,
+            self.key,
+            app_settings().desk_name,
+            self._show_lock,
+            self.refresh,
+        )
+        if holder is None:
+            return False
         number = self.doc.page.number if self.doc.page is not None else 0
         key = self.key
         self.key = ""
@@ -415,23 +354,12 @@ class SharedEditionController(QObject):
         self.refresh()
 
     # -- following the other desks ----------------------------------------------------------
-    def poll(self) -> None:
-        """The fallback for shares whose changes the watcher does not hear about."""
-        signature = folder_signature(self.shared.folder) if self.shared is not None else ()
-        if signature != self._signature:
-            self.schedule_refresh()
-
-    def schedule_refresh(self) -> None:
-        self.refresh_timer.start()
-
     def refresh(self) -> None:
         """Read the plan, locks and thumbnails again; a read-only page shows the new save."""
         if self.shared is None:
             self._session_refresh()
             return
-        self._signature = folder_signature(self.shared.folder) if self.shared is not None else ()
-        if self.shared is not None:
-            self._watch(self.shared.folder)  # files replaced by a rename drop out of the watch
+        self.follower.seen()
         path = self.page_path()
         if path is not None and self.doc.read_only:
             stamp = file_stamp(path)
@@ -460,7 +388,7 @@ class SharedEditionController(QObject):
     def finish(self) -> None:
         """The window closes: release the lock."""
         self.close_page()
-        self.poll_timer.stop()
+        self.follower.poll_timer.stop()
 
 
 def install_shared_editions(host: SharedHost) -> SharedEditionController:
