@@ -21,6 +21,16 @@ def check_new_frames(edition: Edition, page: Page, replaced: Page | None) -> Non
         taken.add(f.id)
 
 
+def check_new_stories(edition: Edition, stories: list[Story]) -> None:
+    """Story ids are new to the edition and different from each other (two stories under
+    one id would keep only the second, and undoing would remove the id twice)."""
+    taken = set(edition.stories)
+    for story in stories:
+        if story.id in taken:
+            raise CommandError(f"story {story.id!r} exists already")
+        taken.add(story.id)
+
+
 class AddPage(Command):
     """Insert a page (with its stories and any styles it needs) at `index`."""
 
@@ -46,9 +56,7 @@ class AddPage(Command):
     def do(self, edition: Edition) -> None:
         if any(p.id == self.page.id for p in edition.pages):
             raise CommandError(f"page {self.page.id!r} exists already")
-        for s in self.stories:
-            if s.id in edition.stories:
-                raise CommandError(f"story {s.id!r} exists already")
+        check_new_stories(edition, self.stories)
         check_new_frames(edition, self.page, None)
         self._old_numbers = [p.number for p in edition.pages]
         idx = len(edition.pages) if self.index is None else max(0, self.index)
@@ -152,9 +160,7 @@ class ReplacePage(Command):
             raise CommandError(f"page {self.page_id!r} does not exist") from exc
         if self.new_page.id != old.id and any(p.id == self.new_page.id for p in edition.pages):
             raise CommandError(f"page {self.new_page.id!r} exists already")
-        for s in self.new_stories:
-            if s.id in edition.stories:
-                raise CommandError(f"story {s.id!r} exists already")
+        check_new_stories(edition, self.new_stories)
         check_new_frames(edition, self.new_page, old)
         idx = edition.pages.index(old)
         self._old = old

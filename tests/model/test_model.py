@@ -21,6 +21,7 @@ from kupang_layout.model import (
     Rect,
     RemoveFrame,
     RemovePage,
+    ReplacePage,
     SetFrameProperties,
     SetFrameRect,
     SetParagraphText,
@@ -145,6 +146,22 @@ def test_pages_renumber_and_undo() -> None:
     while h.undo():
         pass
     assert ed == start
+
+
+@pytest.mark.parametrize("replace", [False, True])
+def test_a_page_bringing_two_stories_under_one_id_is_refused(replace: bool) -> None:
+    """Found by the random command test: both stories were stored under the id (the
+    second kept), and undoing removed the id twice (KeyError). Now nothing changes."""
+    ed = make_edition(1)
+    h = History(ed)
+    start = copy.deepcopy(ed)
+    twins = [Story(id="s-x", paragraphs=[Paragraph.plain("Body", t)]) for t in ("a", "b")]
+    page = Page(id="p9", number=0, width=100, height=100)
+    command = ReplacePage("p0", page, twins) if replace else AddPage(page, stories=twins)
+    with pytest.raises(CommandError, match="s-x"):
+        h.execute(command)
+    assert ed == start
+    assert not h.can_undo
 
 
 def test_remove_frame_keeps_story() -> None:
