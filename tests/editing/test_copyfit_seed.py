@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from conftest import INTAKE_CHECK, intake_check_available
+from conftest import assert_intake_accepts
 
 from kupang_layout.editing.copyfit import copyfit_command
 from kupang_layout.engine.displaylist import ImageItem, PageDisplayList, TextRun
@@ -244,9 +244,4 @@ def test_seed_page_in_the_exported_pdf(tmp_path: Path) -> None:
             ends.append(max(w[3] for w in inside))
     # last lines' feet (bold 8.5 pt attributions and 9.5 pt text): within one line
     assert max(ends) - min(ends) <= LINE + 1.0
-    if not intake_check_available():
-        pytest.skip("the plant's intake check or its tools are not here")
-    check = subprocess.run(
-        [sys.executable, str(INTAKE_CHECK), "--json", str(pdf)], capture_output=True, text=True
-    )
-    assert check.returncode == 0, check.stdout + check.stderr
+    assert_intake_accepts([pdf])

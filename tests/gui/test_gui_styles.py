@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pikepdf
 import pytest
-from conftest import INTAKE_CHECK, intake_check_available
+from conftest import intake_check_available, intake_result
 from gui_helpers import make_window
 from pdf_testkit import text_draws
 from PySide6.QtCore import QPoint, Qt
@@ -294,15 +292,7 @@ def test_ctrl_b_makes_a_word_strong_in_pt_serif_bold_in_the_pdf(
         )
         assert "PTSerif-Bold" in listed.stdout
     if intake_check_available():
-        run = subprocess.run(
-            [sys.executable, str(INTAKE_CHECK), "--json", str(pdf_path)],
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
-        )
-        assert run.returncode == 0, run.stdout + run.stderr
-        assert json.loads(run.stdout.splitlines()[0])
+        assert intake_result(pdf_path)["accepted"] is True
     # Ctrl+B again takes it off; Ctrl+I gives Emphasis (not the window's Import Manuscript)
     qtbot.keyClick(edit, Qt.Key.Key_B, CTRL)
     assert doc.edition.stories["s-body"].paragraphs[0].runs[0].char_style is None

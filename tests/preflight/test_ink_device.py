@@ -5,15 +5,12 @@ page with a spot colour is measured with tiffsep as the plant does."""
 from __future__ import annotations
 
 import io
-import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pikepdf
 import pytest
-from conftest import INTAKE_CHECK, intake_check_available
+from conftest import intake_check_available, intake_result
 from PIL import Image
 from reportlab.lib.colors import CMYKColorSep
 from reportlab.lib.utils import ImageReader
@@ -59,13 +56,9 @@ def _page(path: Path, spot: bool = False) -> Path:
 
 
 def _plant_p999(path: Path) -> float:
-    run = subprocess.run(
-        [sys.executable, str(INTAKE_CHECK), "--json", str(path)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return float(json.loads(run.stdout.splitlines()[-1])["figures"]["max_tac_p999"])
+    figures = intake_result(path)["figures"]
+    assert isinstance(figures, dict)
+    return float(figures["max_tac_p999"])
 
 
 @needs_gs

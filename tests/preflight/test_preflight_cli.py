@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import INTAKE_CHECK, intake_check_available
+from conftest import intake_check_available, intake_result
 from preflight_helpers import BODY_TEXT, add_image, clean_edition, jpeg_bytes
 
 import kupang_layout.i18n as i18n
@@ -188,10 +188,4 @@ def test_low_resolution_photo_is_refused_by_the_document_rules_the_pdf_rules_and
     rules = sorted(d["rule"] for d in json.loads(capsys.readouterr().out))
     assert rules == ["image-ppi-low", "pdf-image-ppi-low"]
     if intake_check_available():
-        run = subprocess.run(
-            [sys.executable, str(INTAKE_CHECK), "--json", str(pdf)],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert json.loads(run.stdout)["accepted"] is False
+        assert intake_result(pdf)["accepted"] is False

@@ -9,16 +9,13 @@ the same files.
 from __future__ import annotations
 
 import io
-import json
 import math
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pikepdf
 import pytest
-from conftest import INTAKE_CHECK, intake_check_available
+from conftest import intake_check_available, intake_result
 from pikepdf import Array, Dictionary, Name, String
 from PIL import Image
 from reportlab.lib.utils import ImageReader
@@ -144,15 +141,7 @@ def errors(issues: list[Issue]) -> set[str]:
 
 
 def plant(path: Path) -> dict[str, object]:
-    run = subprocess.run(
-        [sys.executable, str(INTAKE_CHECK), "--json", str(path)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert run.returncode in (0, 1), run.stderr
-    result: dict[str, object] = json.loads(run.stdout.strip().splitlines()[-1])
-    return result
+    return intake_result(path)
 
 
 # -- one fault at a time ---------------------------------------------------------------------
